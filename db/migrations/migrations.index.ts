@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-initial.ts';
+
+/**
+ * Every migration, in order. Explicit rather than read from a folder so that bundling the
+ * Electron main process keeps them, and so that the order is reviewed in one place.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

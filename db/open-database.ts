@@ -1,0 +1,88 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { AppFailure } from '../shared/contract/result.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/migrations.index.ts';
+import type { Database } from './tables/tables.ts';
+
+export type Db = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: Db;
+  /** The raw handle, for what Kysely does not cover: online backup, pragmas, FTS maintenance. */
+  sqlite: BetterSqlite3.Database;
+  file: string;
+  schemaVersion: string;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite does support transactional DDL, but Kysely's SQLite adapter says it does not, so its
+ * Migrator would run migrations without a transaction. With this adapter all pending migrations
+ * run in one transaction: a failing migration leaves the file exactly as it was.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+  // The single better-sqlite3 connection is already serialised by Kysely's driver mutex.
+  override async acquireMigrationLock(_db: Kysely<unknown>): Promise<void> {}
+  override async releaseMigrationLock(_db: Kysely<unknown>): Promise<void> {}
+}
+
+class AppSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export function applyPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // NORMAL is durable across application crashes in WAL mode; a power cut may lose the last
+  // transaction but never corrupts the file.
+  sqlite.pragma('synchronous = NORMAL');
+}
+
+export function createKysely(sqlite: BetterSqlite3.Database): Db {
+  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: sqlite }) });
+}
+
+/** Opens (creating if needed) and migrates the database file. Throws AppFailure('migrationFailed'). */
+export async function openDatabase(file: string, options: { readonly?: boolean } = {}): Promise<OpenedDatabase> {
+  const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly) applyPragmas(sqlite);
+  const db = createKysely(sqlite);
+  if (!options.readonly) {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      await db.destroy();
+      throw new AppFailure({
+        code: 'migrationFailed',
+        message: 'errors.migrationFailed',
+        params: { migration: failed, file, reason: error instanceof Error ? error.message : String(error) },
+      });
+    }
+  }
+  return {
+    db,
+    sqlite,
+    file,
+    schemaVersion: readSchemaVersion(sqlite) ?? LATEST_SCHEMA_VERSION,
+    close: () => db.destroy(),
+  };
+}
+
+/** The newest applied migration name, or null for a file that is not a TradeFolio database. */
+export function readSchemaVersion(sqlite: BetterSqlite3.Database): string | null {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
+    .get();
+  if (!table) return null;
+  const row = sqlite.prepare('SELECT max(name) AS name FROM kysely_migration').get() as { name: string | null };
+  return row.name;
+}
+

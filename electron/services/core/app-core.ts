@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EventKey, EventPayload } from '../../../shared/contract/contract.ts';
+import type { Result } from '../../../shared/contract/result.ts';
+import { openDatabase, type OpenedDatabase } from '../../../db/open-database.ts';
+import { createBackupService } from '../backups/backup.service.ts';
+import { createCatalogService } from '../customers/catalog.service.ts';
+import { createCustomerService } from '../customers/customer.service.ts';
+import { createActivityService } from '../customers/activity.service.ts';
+import { createReminderService } from '../reminders/reminder.service.ts';
+import { createSettingsService } from '../settings/settings.service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createDispatcher, type Handlers } from './dispatcher.ts';
+import { createEventBus, type EventListener } from './events.ts';
+import { consoleLogger, type Logger } from './logger.ts';
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  clock?: Clock;
+  log?: Logger;
+  /** Validate handler outputs against the contract (tests). */
+  checkOutputs?: boolean;
+}
+
+export interface AppCore {
+  dispatch(key: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  emit<K extends EventKey>(event: K, payload: EventPayload<K>): void;
+  /** The open database; replaced when a backup is restored. */
+  database(): OpenedDatabase;
+  /** Writes the daily backup if one is due; hosts call it at start and hourly. */
+  runScheduledBackup(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE_NAME = 'tradefolio.sqlite';
+
+interface Services {
+  handlers: Handlers;
+  runBackupIfDue(): Promise<unknown>;
+}
+
+/**
+ * Opens the data folder and wires every service behind one dispatcher. All three hosts
+ * (Electron, web, CLI) call this and differ only in transport.
+ */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLogger();
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const bus = createEventBus();
+  let opened = await openDatabase(databaseFile);
+  let services = await buildServices();
+
+  async function replaceDatabase(swap: () => void, undo: () => void): Promise<void> {
+    await opened.close();
+    swap();
+    try {
+      opened = await openDatabase(databaseFile);
+    } catch (err) {
+      undo();
+      opened = await openDatabase(databaseFile);
+      services = await buildServices();
+      throw err;
+    }
+    services = await buildServices();
+    bus.emit('data.changed', { entities: ['all'] });
+  }
+
+  async function buildServices(): Promise<Services> {
+    const deps = { db: opened.db, sqlite: opened.sqlite, clock, emit: bus.emit, log };
+    const settings = createSettingsService({ ...deps, dataDir: options.dataDir });
+    const catalog = createCatalogService(deps);
+    await catalog.ensureDefaults();
+    const backups = createBackupService({ ...deps, settings, databaseFile, replaceDatabase });
+    const handlers: Handlers = {
+      'app.getInfo': () => ({
+        version: options.version,
+        host: options.host,
+        dataDir: options.dataDir,
+        databaseFile,
+        schemaVersion: opened.schemaVersion,
+      }),
+      ...settings.handlers,
+      ...catalog.handlers,
+      ...createCustomerService(deps).handlers,
+      ...createActivityService(deps).handlers,
+      ...createReminderService(deps).handlers,
+      ...backups.handlers,
+    };
+    return { handlers, runBackupIfDue: backups.runIfDue };
+  }
+
+  const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false });
+  return {
+    dispatch: dispatcher.dispatch,
+    subscribe: bus.subscribe,
+    emit: bus.emit,
+    database: () => opened,
+    runScheduledBackup: async () => {
+      try {
+        await services.runBackupIfDue();
+      } catch (err) {
+        log.error('scheduled backup failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+    },
+    close: () => opened.close(),
+  };
+}

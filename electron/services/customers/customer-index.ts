@@ -1,0 +1,60 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../../db/open-database.ts';
+import type { Database } from '../../../db/tables/tables.ts';
+import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
+import { phoneSearchText, toSearchText } from '../../../shared/domain/search-text.ts';
+
+type DbOrTrx = Db | Transaction<Database>;
+
+/**
+ * Rebuilds what is derived from a customer's profile and contacts: the full-text row and the
+ * company domains. Every writer that changes names, contacts or channels calls this in the
+ * same transaction (customers, contacts, merges, and later imports).
+ */
+export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string[]): Promise<void> {
+  for (const id of new Set(customerIds)) {
+    const customer = await db
+      .selectFrom('customers')
+      .select(['rid', 'id', 'code', 'name', 'local_name', 'website', 'phone'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!customer) continue;
+    const channels = await db
+      .selectFrom('contact_channels as ch')
+      .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
+      .select(['ch.kind', 'ch.value', 'ct.name'])
+      .where('ct.customer_id', '=', id)
+      .where('ct.deleted_at', 'is', null)
+      .execute();
+    const contactNames = await db
+      .selectFrom('contacts')
+      .select('name')
+      .where('customer_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    const phones = [customer.phone, ...channels.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value)];
+    const text = [
+      toSearchText(customer.name, customer.local_name, customer.code, customer.website),
+      toSearchText(...contactNames.map((c) => c.name)),
+      toSearchText(...channels.map((c) => c.value)),
+      ...phones.filter((p): p is string => !!p).map(phoneSearchText),
+    ]
+      .filter((s) => s.length > 0)
+      .join(' ');
+    await db.deleteFrom('customer_search').where('rowid', '=', customer.rid).execute();
+    await db.insertInto('customer_search').values({ rowid: customer.rid, text }).execute();
+
+    const emails = channels.filter((c) => c.kind === 'email').map((c) => c.value);
+    const domains = companyDomains(customer.website, emails);
+    await db.deleteFrom('customer_domains').where('customer_id', '=', id).execute();
+    if (domains.length > 0) {
+      await db.insertInto('customer_domains').values(domains.map((domain) => ({ customer_id: id, domain }))).execute();
+    }
+  }
+}
+
+/** What channel matching compares: lower-cased emails and handles, digits-only phones. */
+export function normalizeChannel(kind: string, value: string): string {
+  if (kind === 'phone' || kind === 'whatsapp') return value.replace(/\D/g, '');
+  return value.trim().toLowerCase();
+}

@@ -1,0 +1,75 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../../../db/open-database.ts';
+import type { Database } from '../../../db/tables/tables.ts';
+import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
+import { toFtsQuery } from '../../../shared/domain/search-text.ts';
+import { selectCustomerRows, toCustomerRow, type RawCustomerRow } from './customer-rows.ts';
+
+type Query = ParsedInput<'customers.list'>;
+const DAY = 86_400_000;
+
+const SORT_COLUMNS = {
+  name: sql`c.name COLLATE NOCASE`,
+  code: sql`c.code`,
+  lastContactedAt: sql`c.last_contacted_at`,
+  createdAt: sql`c.created_at`,
+  grade: sql`c.grade`,
+  country: sql`c.country`,
+} as const;
+
+// The builder's output type changes with every select; filters only need the `c` alias.
+type Filterable<O> = SelectQueryBuilder<Database & { c: Database['customers'] }, 'c', O>;
+
+function applyFilters<O>(qb: Filterable<O>, q: Query, now: number): Filterable<O> {
+  let out = qb.where(sql<boolean>`c.deleted_at IS NULL`);
+  const fts = toFtsQuery(q.search);
+  if (fts) out = out.where(sql<boolean>`c.rid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${fts})`);
+  if (q.grades.length) out = out.where('c.grade', 'in', q.grades);
+  if (q.stages.length) out = out.where('c.stage', 'in', q.stages);
+  if (q.countries.length) out = out.where('c.country', 'in', q.countries);
+  if (q.ownerIds.length) {
+    const ids = q.ownerIds.filter((id) => id !== '');
+    const wantsNone = ids.length !== q.ownerIds.length;
+    out = out.where((eb) =>
+      eb.or([...(ids.length ? [eb('c.owner_id', 'in', ids)] : []), ...(wantsNone ? [eb('c.owner_id', 'is', null)] : [])]),
+    );
+  }
+  if (q.tagIds.length) {
+    out = out.where(sql<boolean>`c.id IN (SELECT customer_id FROM customer_tags WHERE tag_id IN (${sql.join(q.tagIds)}))`);
+  }
+  switch (q.lastContact) {
+    case 'never':
+      out = out.where('c.last_contacted_at', 'is', null);
+      break;
+    case 'within7':
+    case 'within30':
+    case 'within90':
+      out = out.where('c.last_contacted_at', '>=', now - Number(q.lastContact.slice(6)) * DAY);
+      break;
+    case 'over30':
+    case 'over90':
+    case 'over180':
+      out = out.where((eb) =>
+        eb.or([eb('c.last_contacted_at', '<', now - Number(q.lastContact!.slice(4)) * DAY), eb('c.last_contacted_at', 'is', null)]),
+      );
+      break;
+    case null:
+      break;
+  }
+  return out;
+}
+
+/** The customer list: filters, full-text search, sort and one page, plus the total count. */
+export async function listCustomers(db: Db, q: Query, now: number): Promise<CallOutput<'customers.list'>> {
+  const base = selectCustomerRows(db) as unknown as Filterable<RawCustomerRow>;
+  const dir = q.dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const rows = await applyFilters(base, q, now)
+    .orderBy(sql`${SORT_COLUMNS[q.sort]} ${dir}`)
+    .orderBy('c.rid')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  const countQuery = db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as Filterable<{ n: number }>;
+  const total = await applyFilters(countQuery, q, now).executeTakeFirstOrThrow();
+  return { total: Number(total.n), rows: rows.map(toCustomerRow) };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { GRADES } from '../domain/customer-enums.ts';
+import { EpochMs } from './primitives.ts';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
+
+const IntervalDays = z.number().int().min(1).max(3650).nullable();
+export const ContactIntervals = z.object(
+  Object.fromEntries(GRADES.map((g) => [g, IntervalDays])) as Record<(typeof GRADES)[number], typeof IntervalDays>,
+);
+
+export const Settings = z.object({
+  language: LanguageSetting,
+  contactIntervals: ContactIntervals,
+  backupFolder: z.string(),
+  backupEnabled: z.boolean(),
+  backupKeep: z.number().int(),
+  lastBackupAt: EpochMs.nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z.object({
+  language: LanguageSetting.optional(),
+  contactIntervals: ContactIntervals.partial().optional(),
+  backupFolder: z.string().trim().min(1).max(1000).optional(),
+  backupEnabled: z.boolean().optional(),
+});
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web', 'cli']),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+  schemaVersion: z.string(),
+});
+
+export const BackupEntry = z.object({ file: z.string(), path: z.string(), size: z.number(), createdAt: EpochMs });
+export type BackupEntry = z.infer<typeof BackupEntry>;

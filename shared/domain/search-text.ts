@@ -1,0 +1,75 @@
+/**
+ * Search text for SQLite FTS5 with the `unicode61` tokenizer.
+ *
+ * Chinese has no spaces, and FTS5's trigram tokenizer cannot match two-character words such as
+ * 报价 or 张伟. So, the way Thunderbird's CJK tokenizer does, runs of CJK characters are indexed as
+ * overlapping character pairs plus the run's last character, and queries are turned into the same
+ * pairs. Latin words stay words and match by prefix. Phone numbers also get their digit suffixes so
+ * that "13812345678" finds "+86 138-1234-5678".
+ */
+
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
+const SEGMENTS = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+)|([\p{L}\p{N}]+)/gu;
+const MIN_PHONE_SUFFIX = 6;
+
+function cjkTokens(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
+  out.push(chars[chars.length - 1]!);
+  return out;
+}
+
+/** Turns free text into the token string stored in the FTS column. */
+export function toSearchText(...parts: Array<string | null | undefined>): string {
+  const tokens: string[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    for (const m of part.toLowerCase().matchAll(SEGMENTS)) {
+      if (m[1]) tokens.push(...cjkTokens(m[1]));
+      else if (m[2]) tokens.push(m[2]);
+    }
+  }
+  return tokens.join(' ');
+}
+
+/** Digit-only forms of a phone number: the whole number and its suffixes, for substring-like lookup. */
+export function phoneSearchText(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < MIN_PHONE_SUFFIX) return digits;
+  const out: string[] = [];
+  for (let i = 0; i + MIN_PHONE_SUFFIX <= digits.length; i++) out.push(digits.slice(i));
+  return out.join(' ');
+}
+
+function quote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Builds an FTS5 MATCH expression from what the user typed, or null when nothing searchable is
+ * left. Every term must match (AND). Latin and digit terms match by prefix; a CJK run matches as
+ * a phrase of its pairs, so "明华贸易" needs 明华, 华贸, 贸易 in a row.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms: string[] = [];
+  for (const m of input.toLowerCase().matchAll(SEGMENTS)) {
+    if (m[1]) {
+      const chars = [...m[1]];
+      if (chars.length === 1) terms.push(`${quote(chars[0]!)}*`);
+      else {
+        const pairs: string[] = [];
+        for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i]! + chars[i + 1]!);
+        terms.push(quote(pairs.join(' ')));
+      }
+    } else if (m[2]) {
+      terms.push(`${quote(m[2])}*`);
+    }
+  }
+  return terms.length > 0 ? terms.join(' AND ') : null;
+}
+
+export function containsCjk(text: string): boolean {
+  return CJK.test(text);
+}

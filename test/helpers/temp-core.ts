@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
+import type { AppError } from '../../shared/contract/result.ts';
+import { fixedClock } from '../../electron/services/core/clock.ts';
+import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
+import { silentLogger } from '../../electron/services/core/logger.ts';
+
+export const DAY = 86_400_000;
+/** 2026-06-01T00:00:00Z: a fixed "now" so day arithmetic in tests is exact. */
+export const T0 = Date.UTC(2026, 5, 1);
+
+export function tempDir(prefix = 'tradefolio-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TempCore {
+  core: AppCore;
+  dataDir: string;
+  clock: ReturnType<typeof fixedClock>;
+  /** Calls through the dispatcher and returns the value, or throws with the error. */
+  call<K extends CallKey>(key: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  /** Calls through the dispatcher and returns the error of a call expected to fail. */
+  fail<K extends CallKey>(key: K, input: unknown): Promise<AppError>;
+  close(): Promise<void>;
+}
+
+/** A real core over a real SQLite file in a fresh temp folder, with a settable clock. */
+export async function createTempCore(options: { dataDir?: string; now?: number } = {}): Promise<TempCore> {
+  const dataDir = options.dataDir ?? tempDir();
+  const clock = fixedClock(options.now ?? T0);
+  const core = await createAppCore({ dataDir, host: 'cli', version: 'test', clock, log: silentLogger, checkOutputs: true });
+  return {
+    core,
+    dataDir,
+    clock,
+    async call(key, input) {
+      const result = await core.dispatch(key, input);
+      if (!result.ok) throw new Error(`${key} failed: ${JSON.stringify(result.error)}`);
+      return result.value as CallOutput<typeof key>;
+    },
+    async fail(key, input) {
+      const result = await core.dispatch(key, input);
+      if (result.ok) throw new Error(`${key} was expected to fail but returned ${JSON.stringify(result.value)}`);
+      return result.error;
+    },
+    close: () => core.close(),
+  };
+}
