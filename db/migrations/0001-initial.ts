@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { DEFAULT_REGIONS } from '../../shared/domain/customer-code.ts';
 
 /**
  * The customer-folder foundation. Forward-only: never edit a migration that has shipped;
@@ -61,7 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX customers_due ON customers (due_at) WHERE deleted_at IS NULL AND due_at IS NOT NULL`,
     sql`CREATE INDEX customers_owner_due ON customers (owner_id, due_at) WHERE deleted_at IS NULL AND due_at IS NOT NULL`,
     sql`CREATE INDEX customers_name_key ON customers (name_key) WHERE deleted_at IS NULL`,
-    sql`CREATE INDEX customers_deleted ON customers (deleted_at) WHERE deleted_at IS NOT NULL`,
+    // Not partial: it answers both the trash (IS NOT NULL) and counts of live customers (IS NULL).
+    sql`CREATE INDEX customers_deleted ON customers (deleted_at)`,
 
     sql`CREATE TABLE contacts (
       id TEXT PRIMARY KEY,
@@ -186,4 +188,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END`,
   ];
   for (const statement of statements) await statement.execute(db);
+  // The starting region list; users edit it in Settings.
+  for (const [i, r] of DEFAULT_REGIONS.entries()) {
+    await sql`INSERT INTO regions (code, name_en, name_zh, next_seq, sort) VALUES (${r.code}, ${r.nameEn}, ${r.nameZh}, 1, ${i})`.execute(db);
+  }
 }

@@ -55,7 +55,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const bus = createEventBus();
   let opened = await openDatabase(databaseFile);
-  let services = await buildServices();
+  let services = buildServices();
 
   async function replaceDatabase(swap: () => void, undo: () => void): Promise<void> {
     await opened.close();
@@ -65,18 +65,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     } catch (err) {
       undo();
       opened = await openDatabase(databaseFile);
-      services = await buildServices();
+      services = buildServices();
       throw err;
     }
-    services = await buildServices();
+    services = buildServices();
     bus.emit('data.changed', { entities: ['all'] });
   }
 
-  async function buildServices(): Promise<Services> {
+  function buildServices(): Services {
     const deps = { db: opened.db, sqlite: opened.sqlite, clock, emit: bus.emit, log };
     const settings = createSettingsService({ ...deps, dataDir: options.dataDir });
     const catalog = createCatalogService(deps);
-    await catalog.ensureDefaults();
     const backups = createBackupService({ ...deps, settings, databaseFile, replaceDatabase });
     const handlers: Handlers = {
       'app.getInfo': () => ({

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { DEFAULT_REGIONS } from '../../../shared/domain/customer-code.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import type { CallOutput } from '../../../shared/contract/contract.ts';
 import type { Handlers } from '../core/dispatcher.ts';
@@ -27,7 +26,6 @@ export function createCatalogService(deps: ServiceDeps): {
     | 'customFields.update'
     | 'customFields.remove'
   >;
-  ensureDefaults(): Promise<void>;
 } {
   const { db, clock, emit } = deps;
   const live = sql<boolean>`c.deleted_at IS NULL`;
@@ -73,14 +71,6 @@ export function createCatalogService(deps: ServiceDeps): {
   }
 
   return {
-    async ensureDefaults() {
-      const count = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      if (Number(count.n) > 0) return;
-      await db
-        .insertInto('regions')
-        .values(DEFAULT_REGIONS.map((r, i) => ({ code: r.code, name_en: r.nameEn, name_zh: r.nameZh, next_seq: 1, sort: i })))
-        .execute();
-    },
     handlers: {
       'owners.list': () => listOwners(),
       'owners.create': async (input) => {

@@ -32,15 +32,7 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
       .where('customer_id', '=', id)
       .where('deleted_at', 'is', null)
       .execute();
-    const phones = [customer.phone, ...channels.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value)];
-    const text = [
-      toSearchText(customer.name, customer.local_name, customer.code, customer.website),
-      toSearchText(...contactNames.map((c) => c.name)),
-      toSearchText(...channels.map((c) => c.value)),
-      ...phones.filter((p): p is string => !!p).map(phoneSearchText),
-    ]
-      .filter((s) => s.length > 0)
-      .join(' ');
+    const text = customerSearchText(customer, contactNames.map((c) => c.name), channels);
     await db.deleteFrom('customer_search').where('rowid', '=', customer.rid).execute();
     await db.insertInto('customer_search').values({ rowid: customer.rid, text }).execute();
 
@@ -51,6 +43,31 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
       await db.insertInto('customer_domains').values(domains.map((domain) => ({ customer_id: id, domain }))).execute();
     }
   }
+}
+
+export interface SearchableCustomer {
+  name: string;
+  local_name: string | null;
+  code: string;
+  website: string | null;
+  phone: string | null;
+}
+
+/** The FTS row of one customer: names, code, website, contact names, every channel, phone digits. */
+export function customerSearchText(
+  customer: SearchableCustomer,
+  contactNames: readonly string[],
+  channels: ReadonlyArray<{ kind: string; value: string }>,
+): string {
+  const phones = [customer.phone, ...channels.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value)];
+  return [
+    toSearchText(customer.name, customer.local_name, customer.code, customer.website),
+    toSearchText(...contactNames),
+    toSearchText(...channels.map((c) => c.value)),
+    ...phones.filter((p): p is string => !!p).map(phoneSearchText),
+  ]
+    .filter((s) => s.length > 0)
+    .join(' ');
 }
 
 /** What channel matching compares: lower-cased emails and handles, digits-only phones. */

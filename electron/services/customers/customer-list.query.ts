@@ -59,17 +59,23 @@ function applyFilters<O>(qb: Filterable<O>, q: Query, now: number): Filterable<O
   return out;
 }
 
-/** The customer list: filters, full-text search, sort and one page, plus the total count. */
-export async function listCustomers(db: Db, q: Query, now: number): Promise<CallOutput<'customers.list'>> {
+/** The two queries behind one list page; exported so a test can EXPLAIN them. */
+export function customerListQueries(db: Db, q: Query, now: number) {
   const base = selectCustomerRows(db) as unknown as Filterable<RawCustomerRow>;
   const dir = q.dir === 'desc' ? sql`DESC` : sql`ASC`;
-  const rows = await applyFilters(base, q, now)
+  const rows = applyFilters(base, q, now)
     .orderBy(sql`${SORT_COLUMNS[q.sort]} ${dir}`)
     .orderBy('c.rid')
     .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  const countQuery = db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as Filterable<{ n: number }>;
-  const total = await applyFilters(countQuery, q, now).executeTakeFirstOrThrow();
+    .offset(q.offset);
+  const countBase = db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as Filterable<{ n: number }>;
+  return { rows, count: applyFilters(countBase, q, now) };
+}
+
+/** The customer list: filters, full-text search, sort and one page, plus the total count. */
+export async function listCustomers(db: Db, q: Query, now: number): Promise<CallOutput<'customers.list'>> {
+  const queries = customerListQueries(db, q, now);
+  const rows = await queries.rows.execute();
+  const total = await queries.count.executeTakeFirstOrThrow();
   return { total: Number(total.n), rows: rows.map(toCustomerRow) };
 }

@@ -9,9 +9,17 @@ const DAY = 86_400_000;
  * "Not contacted": customers whose due_at (last contact + the grade's interval, kept by triggers)
  * has passed. The conditions repeat the partial index's WHERE so SQLite can use it.
  */
+/** The page query of the not-contacted list; exported so a test can EXPLAIN it. */
+export function notContactedQuery(db: ServiceDeps['db'], now: number, ownerId?: string | null) {
+  let q = selectCustomerRows(db).where(overdue).where('c.due_at', '<', now);
+  if (ownerId) q = q.where('c.owner_id', '=', ownerId);
+  return q.orderBy('c.due_at').orderBy('c.rid');
+}
+
+const overdue = sql<boolean>`c.deleted_at IS NULL AND c.due_at IS NOT NULL`;
+
 export function createReminderService(deps: ServiceDeps): { handlers: Pick<Handlers, 'reminders.notContacted' | 'reminders.counts'> } {
   const { db, clock } = deps;
-  const overdue = sql<boolean>`c.deleted_at IS NULL AND c.due_at IS NOT NULL`;
 
   async function countOverdue(now: number, ownerId?: string | null): Promise<number> {
     let q = db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n')).where(overdue).where('c.due_at', '<', now);
@@ -23,9 +31,7 @@ export function createReminderService(deps: ServiceDeps): { handlers: Pick<Handl
     handlers: {
       'reminders.notContacted': async ({ offset, limit, ownerId }) => {
         const now = clock.now();
-        let q = selectCustomerRows(db).where(overdue).where('c.due_at', '<', now);
-        if (ownerId) q = q.where('c.owner_id', '=', ownerId);
-        const rows = await q.orderBy('c.due_at').orderBy('c.rid').limit(limit).offset(offset).execute();
+        const rows = await notContactedQuery(db, now, ownerId).limit(limit).offset(offset).execute();
         return {
           total: await countOverdue(now, ownerId),
           rows: rows.map((r) => ({ ...toCustomerRow(r), dueAt: r.due_at!, daysOverdue: Math.floor((now - r.due_at!) / DAY) })),

@@ -1,0 +1,67 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The layering of ARCHITECTURE.md as lint rules: a rule written only in prose decays.
+ *   renderer ─► shared ◄─ db ◄─ electron/services ◄─ electron/{main,web,cli}
+ * `electron` itself may only be imported by electron/main and electron/preload.
+ */
+const zone = (target, from, message) => ({ target, from, message });
+const layering = [
+  zone('./shared', ['./db', './electron', './renderer', './test', './build'], 'shared/ is pure: it imports nothing outside shared/.'),
+  zone('./db', ['./electron', './renderer', './test', './build'], 'db/ may import only shared/.'),
+  zone('./electron/services', ['./electron/main', './electron/preload', './electron/web', './electron/cli', './renderer', './test'], 'services are host-independent.'),
+  zone('./electron/preload', ['./db', './electron/services', './electron/main', './electron/web', './electron/cli', './renderer'], 'the preload sees only the contract.'),
+  zone('./electron/web', ['./electron/main', './electron/preload', './electron/cli', './renderer'], 'the web host serves services, not Electron.'),
+  zone('./electron/cli', ['./electron/main', './electron/preload', './electron/web', './renderer'], 'the CLI serves services, not Electron.'),
+  zone('./renderer', ['./db', './electron', './test', './build'], 'the renderer reaches the main process only through the contract.'),
+  zone(['./shared', './db', './electron', './renderer'], './test', 'nothing imports test/.'),
+];
+
+const noElectron = {
+  paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }],
+};
+const noNode = {
+  patterns: [{ group: ['node:*'], message: 'This layer has no Node.js APIs.' }],
+  paths: noElectron.paths,
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test/.tmp/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': ['error', { zones: layering }],
+      'no-restricted-imports': ['error', noElectron],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noNode] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', noNode],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
