@@ -152,7 +152,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at INTEGER NOT NULL
     )`,
 
-    sql`CREATE VIRTUAL TABLE customer_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')`,
+    // Prefix indexes for 1-3 characters: without them a short prefix such as "1"* expands to
+    // thousands of terms (118 ms at 100k customers; 1.4 ms with them).
+    sql`CREATE VIRTUAL TABLE customer_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')`,
 
     // last_contacted_at is derived from activities in both directions; triggers keep it right
     // for every writer (forms, mail sync, imports) without each remembering to.

@@ -49,22 +49,31 @@ function quote(token: string): string {
 
 /**
  * Builds an FTS5 MATCH expression from what the user typed, or null when nothing searchable is
- * left. Every term must match (AND). Latin and digit terms match by prefix; a CJK run matches as
- * a phrase of its pairs, so "明华贸易" needs 明华, 华贸, 贸易 in a row.
+ * left. Every whitespace-separated term must match (AND). A Latin/digit term is a phrase whose
+ * last word matches by prefix, so "anna@hamb" needs "anna" followed by a word starting "hamb"; a
+ * CJK run matches as a phrase of its pairs, so "明华贸易" needs 明华, 华贸, 贸易 in a row.
  */
 export function toFtsQuery(input: string): string | null {
   const terms: string[] = [];
-  for (const m of input.toLowerCase().matchAll(SEGMENTS)) {
-    if (m[1]) {
-      const chars = [...m[1]];
-      if (chars.length === 1) terms.push(`${quote(chars[0]!)}*`);
-      else {
-        const pairs: string[] = [];
-        for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i]! + chars[i + 1]!);
-        terms.push(quote(pairs.join(' ')));
+  for (const chunk of input.toLowerCase().split(/\s+/)) {
+    const segments = [...chunk.matchAll(SEGMENTS)];
+    if (segments.length === 0) continue;
+    if (segments.every((m) => !m[1])) {
+      terms.push(`${quote(segments.map((m) => m[2]!).join(' '))}*`);
+      continue;
+    }
+    for (const m of segments) {
+      if (m[1]) {
+        const chars = [...m[1]];
+        if (chars.length === 1) terms.push(`${quote(chars[0]!)}*`);
+        else {
+          const pairs: string[] = [];
+          for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i]! + chars[i + 1]!);
+          terms.push(quote(pairs.join(' ')));
+        }
+      } else if (m[2]) {
+        terms.push(`${quote(m[2])}*`);
       }
-    } else if (m[2]) {
-      terms.push(`${quote(m[2])}*`);
     }
   }
   return terms.length > 0 ? terms.join(' AND ') : null;

@@ -1,5 +1,17 @@
 import { errors as enErrors } from './en/errors.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
+import { reminders as enReminders } from './en/reminders.ts';
+import { reminders as zhReminders } from './zh-CN/reminders.ts';
+import { settings as enSettings } from './en/settings.ts';
+import { settings as zhSettings } from './zh-CN/settings.ts';
+import { trash as enTrash } from './en/trash.ts';
+import { trash as zhTrash } from './zh-CN/trash.ts';
+import { duplicates as enDuplicates } from './en/duplicates.ts';
+import { duplicates as zhDuplicates } from './zh-CN/duplicates.ts';
+import { owners as enOwners } from './en/owners.ts';
+import { owners as zhOwners } from './zh-CN/owners.ts';
+import { backups as enBackups } from './en/backups.ts';
+import { backups as zhBackups } from './zh-CN/backups.ts';
 
 /**
  * All message catalogs. Each area has one file per language under en/ and zh-CN/; the zh-CN
@@ -7,8 +19,8 @@ import { errors as zhErrors } from './zh-CN/errors.ts';
  * Add an area by importing both files here and spreading them into each language.
  */
 export const catalogs = {
-  en: { ...enErrors },
-  'zh-CN': { ...zhErrors },
+  en: { ...enErrors, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups },
+  'zh-CN': { ...zhErrors, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups },
 } as const;
 
 export type Language = keyof typeof catalogs;

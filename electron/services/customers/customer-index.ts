@@ -8,14 +8,14 @@ type DbOrTrx = Db | Transaction<Database>;
 
 /**
  * Rebuilds what is derived from a customer's profile and contacts: the full-text row and the
- * company domains. Every writer that changes names, contacts or channels calls this in the
+ * company domains. Call it also after a soft delete or restore: the trash is not searched. Every writer that changes names, contacts or channels calls this in the
  * same transaction (customers, contacts, merges, and later imports).
  */
 export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string[]): Promise<void> {
   for (const id of new Set(customerIds)) {
     const customer = await db
       .selectFrom('customers')
-      .select(['rid', 'id', 'code', 'name', 'local_name', 'website', 'phone'])
+      .select(['rid', 'id', 'code', 'name', 'local_name', 'website', 'phone', 'deleted_at'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!customer) continue;
@@ -32,9 +32,12 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
       .where('customer_id', '=', id)
       .where('deleted_at', 'is', null)
       .execute();
-    const text = customerSearchText(customer, contactNames.map((c) => c.name), channels);
+    // Only live customers are searchable, so a match count is a count of live customers.
     await db.deleteFrom('customer_search').where('rowid', '=', customer.rid).execute();
-    await db.insertInto('customer_search').values({ rowid: customer.rid, text }).execute();
+    if (customer.deleted_at === null) {
+      const text = customerSearchText(customer, contactNames.map((c) => c.name), channels);
+      await db.insertInto('customer_search').values({ rowid: customer.rid, text }).execute();
+    }
 
     const emails = channels.filter((c) => c.kind === 'email').map((c) => c.value);
     const domains = companyDomains(customer.website, emails);

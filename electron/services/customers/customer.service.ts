@@ -195,14 +195,16 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
   }
 
   async function setDeleted(ids: string[], deletedAt: number | null): Promise<number> {
-    const res = await db.transaction().execute((trx) =>
-      trx
+    const res = await db.transaction().execute(async (trx) => {
+      const updated = await trx
         .updateTable('customers')
         .set({ deleted_at: deletedAt, updated_at: clock.now(), ...(deletedAt === null ? { merged_into_id: null } : {}) })
         .where('id', 'in', ids)
         .where('deleted_at', deletedAt === null ? 'is not' : 'is', null)
-        .executeTakeFirst(),
-    );
+        .executeTakeFirst();
+      await reindexCustomers(trx, ids);
+      return updated;
+    });
     emit('data.changed', { entities: ['customers'] });
     return Number(res.numUpdatedRows);
   }

@@ -13,6 +13,8 @@ describe('CJK search text', () => {
     expect(toFtsQuery('明')).toBe('"明"*');
     expect(toFtsQuery('acme tra')).toBe('"acme"* AND "tra"*');
     expect(toFtsQuery('NEAR(" OR *')).toBe('"near"* AND "or"*');
+    expect(toFtsQuery('anna@hamb')).toBe('"anna hamb"*');
+    expect(toFtsQuery('明华abc')).toBe('"明华" AND "abc"*');
     expect(toFtsQuery('  ,.;  ')).toBeNull();
   });
 

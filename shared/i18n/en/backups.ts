@@ -1,0 +1,42 @@
+/** Backups and restore (Settings → Backups). */
+export const backups = {
+  backups: {
+    folder: 'Backup folder',
+    folderHelp: 'Type the full path of a folder on this computer (for example a synced or external drive).',
+    folderSave: 'Save folder',
+    folderSaved: 'Backup folder saved.',
+    automatic: 'Automatic daily backup',
+    automaticHelp: 'Once a day while TradeFolio runs; the newest {{count}} backups are kept.',
+    automaticOn: 'Automatic backups turned on.',
+    automaticOff: 'Automatic backups turned off.',
+    lastBackup: 'Last backup: {{date}}',
+    noBackupYet: 'No backup has been made yet.',
+    backupNow: 'Back up now',
+    backingUp: 'Backing up…',
+    created: 'Backup written: {{file}}',
+    list: 'Backups in this folder',
+    empty: 'No backups in this folder yet.',
+    columns: {
+      file: 'File',
+      createdAt: 'Date',
+      size: 'Size',
+      actions: 'Actions',
+    },
+    restore: 'Restore',
+    restoreConfirm: {
+      title: 'Restore the backup of {{date}}?',
+      body: 'TradeFolio checks {{file}} and then replaces the current database with it. Everything entered after this backup will no longer be shown.',
+      keep: 'The current database is not deleted: it is kept as a copy in the data folder, so you can go back to it.',
+      ok: 'Restore',
+    },
+    restoring: 'Restoring…',
+    restored: 'The backup was restored.',
+    restoredDetail: 'The replaced database was kept as {{path}}',
+    size: {
+      b: '{{value}} B',
+      kb: '{{value}} KB',
+      mb: '{{value}} MB',
+      gb: '{{value}} GB',
+    },
+  },
+} as const;

@@ -1,0 +1,24 @@
+import type { Catalog } from '../catalog-shape.ts';
+import type { common as en } from '../en/common.ts';
+
+export const common: Catalog<typeof en> = {
+  common: {
+    save: '保存',
+    cancel: '取消',
+    delete: '删除',
+    edit: '编辑',
+    add: '添加',
+    remove: '移除',
+    close: '关闭',
+    retry: '重试',
+    loading: '加载中…',
+    none: '无',
+  },
+  nav: {
+    customers: '客户',
+    notContacted: '未联系',
+    duplicates: '重复客户',
+    trash: '回收站',
+    settings: '设置',
+  },
+};

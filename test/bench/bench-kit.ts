@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../db/open-database.ts';
+import { DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
+import { seedCustomers } from '../fixtures/customer-fixtures.ts';
+
+export const BENCH_NOW = Date.UTC(2026, 10, 1);
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]! };
+}
+
+export function fmt(s: Stats): string {
+  return `p50 ${s.p50.toFixed(2)} ms · p95 ${s.p95.toFixed(2)} ms · max ${s.max.toFixed(2)} ms (n=${s.n})`;
+}
+
+/** Samples RSS while work runs, so each figure comes with its peak memory. */
+export function peakRss(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss) / 1024 / 1024;
+    },
+  };
+}
+
+/**
+ * A data folder with `customers` generated customers and about `activities` per customer, kept in
+ * the temp folder between runs (seeding 100k customers and 1M activities takes a while).
+ */
+export async function benchDataDir(customers: number, activities: number): Promise<string> {
+  const dir = path.join(os.tmpdir(), `tradefolio-bench-v2-${customers}-${activities}`);
+  const done = path.join(dir, '.complete');
+  if (fs.existsSync(done)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const opened = await openDatabase(path.join(dir, DATABASE_FILE_NAME));
+  const summary = seedCustomers(opened.sqlite, { customers, activitiesPerCustomer: activities, now: BENCH_NOW, seed: 7 });
+  opened.sqlite.exec('ANALYZE');
+  await opened.close();
+  fs.writeFileSync(done, JSON.stringify(summary.customers));
+  console.log(`  (seeded ${customers} customers, ${summary.activities} activities in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return dir;
+}

@@ -1,0 +1,21 @@
+import os from 'node:os';
+import { benchCustomerList, benchNotContacted } from './customer-queries.bench.ts';
+
+/**
+ * `npm run bench`: prints figures for the targets the issues name. Copy the output into
+ * test/bench/RESULTS.md with the machine and date. Benchmarks are not timed tests: they never fail
+ * on a slow figure, they report it.
+ */
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+console.log(`# TradeFolio benchmarks — ${new Date().toISOString().slice(0, 10)}`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
+const lines: string[] = [];
+if (want('list')) lines.push(...(await benchCustomerList([10_000, 100_000])));
+if (want('reminders')) lines.push(...(await benchNotContacted()));
+if (want('paint')) {
+  const { benchFirstPaint } = await import('./first-paint.bench.ts');
+  lines.push(...(await benchFirstPaint()));
+}
+for (const line of lines) console.log(line);
