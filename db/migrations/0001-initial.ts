@@ -54,6 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX customers_name ON customers (name COLLATE NOCASE) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX customers_code_live ON customers (code) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX customers_last_contacted ON customers (last_contacted_at) WHERE deleted_at IS NULL`,
+    sql`CREATE INDEX customers_last_contact_or_zero ON customers (ifnull(last_contacted_at, 0)) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX customers_created ON customers (created_at) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX customers_grade ON customers (grade, name COLLATE NOCASE) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX customers_country ON customers (country, name COLLATE NOCASE) WHERE deleted_at IS NULL`,

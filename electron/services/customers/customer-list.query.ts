@@ -20,10 +20,19 @@ const SORT_COLUMNS = {
 // The builder's output type changes with every select; filters only need the `c` alias.
 type Filterable<O> = SelectQueryBuilder<Database & { c: Database['customers'] }, 'c', O>;
 
-function applyFilters<O>(qb: Filterable<O>, q: Query, now: number): Filterable<O> {
+/**
+ * Above this many full-text matches, walking the sort column's index and probing the match set
+ * beats looking up every match and sorting (at 100k customers: "light", 8,475 matches, 7.4 ms →
+ * 1.2 ms; "a", 78,719 matches, 63 ms → 8 ms). Below it, the lookups are cheaper.
+ */
+const DENSE_MATCHES = 1500;
+
+function applyFilters<O>(qb: Filterable<O>, q: Query, now: number, dense = false): Filterable<O> {
   let out = qb.where(sql<boolean>`c.deleted_at IS NULL`);
   const fts = toFtsQuery(q.search);
-  if (fts) out = out.where(sql<boolean>`c.rid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${fts})`);
+  // The unary + keeps SQLite from driving the query by rowid lookups of the matches.
+  if (fts && dense) out = out.where(sql<boolean>`+c.rid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${fts})`);
+  else if (fts) out = out.where(sql<boolean>`c.rid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${fts})`);
   if (q.grades.length) out = out.where('c.grade', 'in', q.grades);
   if (q.stages.length) out = out.where('c.stage', 'in', q.stages);
   if (q.countries.length) out = out.where('c.country', 'in', q.countries);
@@ -49,11 +58,8 @@ function applyFilters<O>(qb: Filterable<O>, q: Query, now: number): Filterable<O
     case 'over30':
     case 'over90':
     case 'over180':
-      // Two index ranges instead of an OR that SQLite answers with a full scan.
-      out = out.where(
-        sql<boolean>`c.rid IN (SELECT rid FROM customers WHERE deleted_at IS NULL AND last_contacted_at < ${now - Number(q.lastContact.slice(4)) * DAY}
-          UNION ALL SELECT rid FROM customers WHERE deleted_at IS NULL AND last_contacted_at IS NULL)`,
-      );
+      // Never contacted counts as long ago; the expression matches index customers_last_contact_or_zero.
+      out = out.where(sql<boolean>`ifnull(c.last_contacted_at, 0) < ${now - Number(q.lastContact.slice(4)) * DAY}`);
       break;
     case null:
       break;
@@ -61,15 +67,22 @@ function applyFilters<O>(qb: Filterable<O>, q: Query, now: number): Filterable<O
   return out;
 }
 
+function hasFiltersBesidesSearch(q: Query): boolean {
+  return q.grades.length + q.stages.length + q.countries.length + q.ownerIds.length + q.tagIds.length > 0 || q.lastContact !== null;
+}
+
 /**
- * The two queries behind one list page; exported so a test can EXPLAIN them. The page query
- * selects only row ids: sorting and skipping narrow rows is cheap, and the contact, email and tag
+ * The queries behind one list page; exported so a test can EXPLAIN them. The page query selects
+ * only row ids: sorting and skipping narrow rows is cheap, and the contact, email and tag
  * subqueries then run for the visible rows only, not for every row skipped by OFFSET.
+ * `matches` is the full-text match count when the search has one (only live customers are
+ * indexed, so with no other filter it is the total).
  */
-export function customerListQueries(db: Db, q: Query, now: number) {
+export function customerListQueries(db: Db, q: Query, now: number, matches: number | null = null) {
   const dir = q.dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const dense = matches !== null && matches >= DENSE_MATCHES;
   const base = db.selectFrom('customers as c').select('c.rid') as unknown as Filterable<{ rid: number }>;
-  const page = applyFilters(base, q, now)
+  const page = applyFilters(base, q, now, dense)
     .orderBy(sql`${SORT_COLUMNS[q.sort]} ${dir}`)
     .orderBy('c.rid')
     .limit(q.limit)
@@ -78,11 +91,23 @@ export function customerListQueries(db: Db, q: Query, now: number) {
   return { page, count: applyFilters(countBase, q, now) };
 }
 
+async function countMatches(db: Db, search: string): Promise<number | null> {
+  const fts = toFtsQuery(search);
+  if (!fts) return null;
+  const row = await db
+    .selectFrom('customer_search')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<boolean>`customer_search MATCH ${fts}`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The customer list: filters, full-text search, sort and one page, plus the total count. */
 export async function listCustomers(db: Db, q: Query, now: number): Promise<CallOutput<'customers.list'>> {
-  const queries = customerListQueries(db, q, now);
+  const matches = await countMatches(db, q.search);
+  const queries = customerListQueries(db, q, now, matches);
   const rids = (await queries.page.execute()).map((r) => r.rid);
-  const total = Number((await queries.count.executeTakeFirstOrThrow()).n);
+  const total = matches !== null && !hasFiltersBesidesSearch(q) ? matches : Number((await queries.count.executeTakeFirstOrThrow()).n);
   if (rids.length === 0) return { total, rows: [] };
   const rows = await selectCustomerRows(db).where('c.rid', 'in', rids).execute();
   const order = new Map(rids.map((rid, i) => [rid, i]));
