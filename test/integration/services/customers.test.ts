@@ -93,6 +93,10 @@ describe('filters and sort', () => {
     expect(await list({ lastContact: 'never' })).toEqual(['Beta', 'gamma']);
     expect(await list({ countries: ['US'] })).toEqual(['gamma']);
     expect(await list({ sort: 'name', dir: 'desc' })).toEqual(['gamma', 'Beta', 'Alpha']);
+    const searched = await app.call('customers.list', { search: 'a', grades: ['A'], limit: 1 });
+    expect([searched.total, searched.rows.map((r) => r.name)]).toEqual([2, ['Alpha']]);
+    const beyond = await app.call('customers.list', { search: 'a', grades: ['A'], offset: 5 });
+    expect([beyond.total, beyond.rows]).toEqual([2, []]);
     const page = await app.call('customers.list', { limit: 2, offset: 2 });
     expect(page.total).toBe(3);
     expect(page.rows).toHaveLength(1);
