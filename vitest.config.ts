@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A first screen on a busy two-core machine can take a few seconds.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,
         },

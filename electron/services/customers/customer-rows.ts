@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../../db/open-database.ts';
 import type { CustomerRow } from '../../../shared/contract/customers.contract.ts';
 import type { Grade, Stage } from '../../../shared/domain/customer-enums.ts';
@@ -29,7 +29,9 @@ export function selectCustomerRows(db: Db) {
       'c.due_at',
       sql<string | null>`(SELECT ct.name FROM contacts ct WHERE ct.customer_id = c.id AND ct.deleted_at IS NULL
         ORDER BY ct.is_primary DESC, ct.created_at LIMIT 1)`.as('primary_contact'),
-      sql<string | null>`(SELECT ch.value FROM contacts ct JOIN contact_channels ch ON ch.contact_id = ct.id
+      // CROSS JOIN fixes the join order: without statistics SQLite otherwise walks every email
+      // channel through (kind, value_normalized) for each row (8.5 s for a page at 10k customers).
+      sql<string | null>`(SELECT ch.value FROM contacts ct CROSS JOIN contact_channels ch ON ch.contact_id = ct.id
         WHERE ct.customer_id = c.id AND ct.deleted_at IS NULL AND ch.kind = 'email'
         ORDER BY ct.is_primary DESC, ct.created_at, ch.sort LIMIT 1)`.as('primary_email'),
       sql<string | null>`(SELECT group_concat(t.name, char(31)) FROM customer_tags x JOIN tags t ON t.id = x.tag_id
@@ -76,5 +78,3 @@ export function toCustomerRow(r: RawCustomerRow): CustomerRow {
     deletedAt: r.deleted_at,
   };
 }
-
-export const isLive: Expression<SqlBool> = sql<SqlBool>`c.deleted_at IS NULL`;
