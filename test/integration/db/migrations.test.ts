@@ -2,7 +2,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open-database.ts';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/migrations.index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations/migrations.index.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 
@@ -17,7 +17,7 @@ describe('openDatabase', () => {
     await first.close();
     const again = await openDatabase(file);
     const applied = again.sqlite.prepare('SELECT count(*) AS n FROM kysely_migration').get() as { n: number };
-    expect(applied.n).toBe(1);
+    expect(applied.n).toBe(Object.keys(MIGRATIONS).length);
     await again.close();
   });
 
