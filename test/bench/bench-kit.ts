@@ -43,7 +43,7 @@ export function peakRss(): { stop(): number } {
  * the temp folder between runs (seeding 100k customers and 1M activities takes a while).
  */
 export async function benchDataDir(customers: number, activities: number): Promise<string> {
-  const dir = path.join(os.tmpdir(), `tradefolio-bench-v4-${customers}-${activities}`);
+  const dir = path.join(os.tmpdir(), `tradefolio-bench-v5-${customers}-${activities}`);
   const done = path.join(dir, '.complete');
   if (fs.existsSync(done)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
