@@ -28,7 +28,9 @@ type Filterable<O> = SelectQueryBuilder<Database & { c: Database['customers'] },
 const DENSE_MATCHES = 1500;
 
 function applyFilters<O>(qb: Filterable<O>, q: Query, now: number, dense = false): Filterable<O> {
-  let out = qb.where(sql<boolean>`c.deleted_at IS NULL`);
+  // likely(): most customers are live; without it, and without statistics, SQLite drives every
+  // list query through the deleted_at index and sorts all rows (27 ms → 0.06 ms at 100k).
+  let out = qb.where(sql<boolean>`likely(c.deleted_at IS NULL)`);
   const fts = toFtsQuery(q.search);
   // The unary + keeps SQLite from driving the query by rowid lookups of the matches.
   if (fts && dense) out = out.where(sql<boolean>`+c.rid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${fts})`);

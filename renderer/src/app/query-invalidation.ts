@@ -1,0 +1,43 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { EventPayload } from '../../../shared/contract/contract.ts';
+
+type Entity = EventPayload<'data.changed'>['entities'][number];
+
+/**
+ * Which contract areas (the part of a query key before the dot) show data of each entity.
+ * Customers carry counts and derived values (owner and tag counts, reminders), so a customer
+ * change refreshes those areas too.
+ */
+const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
+  customers: ['customers', 'reminders', 'owners', 'tags', 'regions'],
+  contacts: ['customers', 'contacts'],
+  activities: ['activities', 'customers', 'reminders'],
+  owners: ['owners', 'customers', 'reminders'],
+  regions: ['regions'],
+  tags: ['tags', 'customers'],
+  customFields: ['customFields', 'customers'],
+  // The backup list lives in the backup folder setting.
+  settings: ['settings', 'reminders', 'backups'],
+  backups: ['backups', 'settings'],
+};
+
+export function areasFor(entities: readonly Entity[]): Set<string> | 'all' {
+  if (entities.includes('all')) return 'all';
+  const areas = new Set<string>();
+  for (const entity of entities) {
+    if (entity === 'all') continue;
+    for (const area of AREAS_BY_ENTITY[entity]) areas.add(area);
+  }
+  return areas;
+}
+
+export function invalidateForChange(client: QueryClient, payload: EventPayload<'data.changed'>): Promise<void> {
+  const areas = areasFor(payload.entities);
+  if (areas === 'all') return client.invalidateQueries();
+  return client.invalidateQueries({
+    predicate: (query) => {
+      const key = query.queryKey[0];
+      return typeof key === 'string' && areas.has(key.split('.')[0] ?? '');
+    },
+  });
+}
