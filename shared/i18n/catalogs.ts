@@ -1,5 +1,11 @@
 import { errors as enErrors } from './en/errors.ts';
 import { errors as zhErrors } from './zh-CN/errors.ts';
+import { common as enCommon } from './en/common.ts';
+import { common as zhCommon } from './zh-CN/common.ts';
+import { customers as enCustomers } from './en/customers.ts';
+import { customers as zhCustomers } from './zh-CN/customers.ts';
+import { personality as enPersonality } from './en/personality.ts';
+import { personality as zhPersonality } from './zh-CN/personality.ts';
 import { reminders as enReminders } from './en/reminders.ts';
 import { reminders as zhReminders } from './zh-CN/reminders.ts';
 import { settings as enSettings } from './en/settings.ts';
@@ -19,8 +25,8 @@ import { backups as zhBackups } from './zh-CN/backups.ts';
  * Add an area by importing both files here and spreading them into each language.
  */
 export const catalogs = {
-  en: { ...enErrors, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups },
-  'zh-CN': { ...zhErrors, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups },
+  en: { ...enErrors, ...enCommon, ...enCustomers, ...enPersonality, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups },
+  'zh-CN': { ...zhErrors, ...zhCommon, ...zhCustomers, ...zhPersonality, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups },
 } as const;
 
 export type Language = keyof typeof catalogs;

@@ -51,7 +51,20 @@ function webTransport(): Transport {
       return (await res.json()) as Result<unknown>;
     },
     on(event, listener) {
-      if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        // EventSource reconnects by itself, but events sent while it was away are gone:
+        // after a reconnect, tell the listeners everything may have changed.
+        let lost = false;
+        source.addEventListener('error', () => {
+          lost = true;
+        });
+        source.addEventListener('open', () => {
+          if (!lost) return;
+          lost = false;
+          for (const l of listeners.get('data.changed') ?? []) l({ entities: ['all'] });
+        });
+      }
       let set = listeners.get(event);
       if (!set) {
         const created = new Set<(payload: unknown) => void>();

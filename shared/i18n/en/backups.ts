@@ -31,7 +31,7 @@ export const backups = {
     },
     restoring: 'Restoring…',
     restored: 'The backup was restored.',
-    restoredDetail: 'The replaced database was kept as {{path}}',
+    restoredDetail: 'The database in use before the restore was kept as:',
     size: {
       b: '{{value}} B',
       kb: '{{value}} KB',

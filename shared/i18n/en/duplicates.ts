@@ -22,6 +22,7 @@ export const duplicates = {
     columns: {
       code: 'Code',
       name: 'Customer',
+      grade: 'Grade',
       owner: 'Salesperson',
       contact: 'Main contact',
       createdAt: 'Created',

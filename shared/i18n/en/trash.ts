@@ -14,6 +14,7 @@ export const trash = {
     columns: {
       code: 'Code',
       name: 'Customer',
+      grade: 'Grade',
       owner: 'Salesperson',
       contact: 'Main contact',
       deletedAt: 'Deleted',

@@ -33,7 +33,7 @@ export const backups: Catalog<typeof en> = {
     },
     restoring: '正在恢复…',
     restored: '备份已恢复。',
-    restoredDetail: '被替换的数据库已保留为 {{path}}',
+    restoredDetail: '恢复前使用的数据库已保留为：',
     size: {
       b: '{{value}} B',
       kb: '{{value}} KB',

@@ -24,6 +24,7 @@ export const duplicates: Catalog<typeof en> = {
     columns: {
       code: '客户编号',
       name: '客户',
+      grade: '等级',
       owner: '业务员',
       contact: '主要联系人',
       createdAt: '创建时间',

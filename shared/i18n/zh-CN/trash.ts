@@ -16,6 +16,7 @@ export const trash: Catalog<typeof en> = {
     columns: {
       code: '客户编号',
       name: '客户',
+      grade: '等级',
       owner: '业务员',
       contact: '主要联系人',
       deletedAt: '删除时间',

@@ -1,0 +1,265 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CALL_KEYS, type CallKey } from '../../shared/contract/contract.ts';
+import type { AppError, Result } from '../../shared/contract/result.ts';
+import type { Language } from '../../shared/i18n/catalogs.ts';
+import { createAppCore, type AppCore } from '../services/core/app-core.ts';
+import { readAppVersion } from '../services/platform/app-package.ts';
+import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
+import { stderrLogger } from '../services/platform/stderr-logger.ts';
+import { describeFailure, pickLanguage, systemLocale, translate } from '../services/platform/translate.ts';
+import { formatTable } from './text-table.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: npm run cli -- [--data-dir <dir>] [--verbose] <command>
+
+Commands:
+  info                              the data folder, database and schema version
+  call <contract-key> [json-input]  any contract call; prints the JSON result
+                                    (json-input "-" reads the input from stdin)
+  customers list [--search <text>] [--limit <n>]
+  backup now                        write a backup into the backup folder
+  backup list                       the backups, newest first
+  backup restore <file>             verify <file>, then replace the database with it
+  help                              this text
+
+The data folder is --data-dir, else $TRADEFOLIO_DATA_DIR, else the OS app-data folder.
+Exit codes: 0 done, 1 the call failed, 2 usage error.`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  stdin(): Promise<string>;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+class CallFailed extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+/** Prints a failed call: its code and message key (stable, for scripts) and the text (for people). */
+function reportError(io: CliIo, language: Language, error: AppError): void {
+  io.err(`error: ${error.code} (${error.message}): ${translate(language, error.message, error.params)}`);
+  for (const fe of error.fieldErrors ?? []) {
+    io.err(`  ${fe.path || '(input)'}: ${fe.message}: ${translate(language, fe.message, { field: fe.path || 'input', ...fe.params })}`);
+  }
+}
+
+function isCallKey(key: string): key is CallKey {
+  return (CALL_KEYS as readonly string[]).includes(key);
+}
+
+function intFlag(argv: readonly string[], name: string, min: number, max: number): number | undefined {
+  const value = flagValue(argv, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+function onlyFlags(argv: readonly string[], allowed: readonly string[], positional: number): string[] {
+  let rest = [...argv];
+  for (const flag of allowed) rest = withoutFlag(rest, flag);
+  const unknown = rest.find((a) => a.startsWith('--'));
+  if (unknown) throw new UsageError(`unknown option ${unknown}`);
+  if (rest.length > positional) throw new UsageError(`unexpected argument "${rest[positional]}"`);
+  return rest;
+}
+
+function day(ms: number | null): string {
+  return ms === null ? '-' : new Date(ms).toISOString().slice(0, 10);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+interface Session {
+  core: AppCore;
+  io: CliIo;
+  language: Language;
+  call(key: CallKey, input: unknown): Promise<unknown>;
+}
+
+async function runCommand(session: Session, words: readonly string[]): Promise<number> {
+  const { io, core } = session;
+  const [command, sub, ...rest] = words;
+  switch (command) {
+    case 'info': {
+      onlyFlags(words.slice(1), [], 0);
+      const info = (await session.call('app.getInfo', {})) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(info)) io.out(`${k.padEnd(14)} ${String(v)}`);
+      return EXIT_OK;
+    }
+    case 'call': {
+      const args = onlyFlags(words.slice(1), [], 2);
+      const key = args[0];
+      if (key === undefined) throw new UsageError('call needs a contract key, e.g. `call customers.list \'{"search":"berlin"}\'`');
+      if (!isCallKey(key)) throw new UsageError(`unknown contract key "${key}"; known keys: ${CALL_KEYS.join(', ')}`);
+      let text = args[1] ?? '{}';
+      if (text === '-') text = await io.stdin();
+      let input: unknown;
+      try {
+        input = JSON.parse(text);
+      } catch (err) {
+        throw new UsageError(`the input for ${key} is not valid JSON (${err instanceof Error ? err.message : String(err)}): ${text.slice(0, 200)}`);
+      }
+      const result = await core.dispatch(key, input);
+      io.out(JSON.stringify(result, null, 2));
+      if (!result.ok) {
+        reportError(io, session.language, result.error);
+        return EXIT_ERROR;
+      }
+      return EXIT_OK;
+    }
+    case 'customers': {
+      if (sub !== 'list') throw new UsageError(`unknown command "customers ${sub ?? ''}"; try \`customers list\``);
+      onlyFlags(rest, ['--search', '--limit'], 0);
+      const limit = intFlag(rest, '--limit', 1, 1000) ?? 50;
+      const search = flagValue(rest, '--search') ?? '';
+      const page = (await session.call('customers.list', { search, limit })) as {
+        total: number;
+        rows: {
+          code: string;
+          name: string;
+          localName: string | null;
+          country: string | null;
+          grade: string;
+          stage: string;
+          ownerName: string | null;
+          lastContactedAt: number | null;
+        }[];
+      };
+      io.out(
+        formatTable(
+          ['CODE', 'NAME', 'COUNTRY', 'GRADE', 'STAGE', 'OWNER', 'LAST CONTACT'],
+          page.rows.map((r) => [
+            r.code,
+            r.localName ? `${r.name} (${r.localName})` : r.name,
+            r.country ?? '-',
+            r.grade,
+            r.stage,
+            r.ownerName ?? '-',
+            day(r.lastContactedAt),
+          ]),
+        ),
+      );
+      io.err(`${page.rows.length} of ${page.total} customers`);
+      return EXIT_OK;
+    }
+    case 'backup': {
+      if (sub === 'now') {
+        onlyFlags(rest, [], 0);
+        const entry = (await session.call('backups.create', {})) as { path: string; size: number };
+        io.out(entry.path);
+        io.err(`backup written (${megabytes(entry.size)})`);
+        return EXIT_OK;
+      }
+      if (sub === 'list') {
+        onlyFlags(rest, [], 0);
+        const list = (await session.call('backups.list', {})) as { file: string; path: string; size: number; createdAt: number }[];
+        io.out(formatTable(['CREATED', 'SIZE', 'FILE'], list.map((b) => [new Date(b.createdAt).toISOString().replace('T', ' ').slice(0, 19), megabytes(b.size), b.path]), 200));
+        io.err(`${list.length} backup${list.length === 1 ? '' : 's'}`);
+        return EXIT_OK;
+      }
+      if (sub === 'restore') {
+        const [file] = onlyFlags(rest, [], 1);
+        if (file === undefined) throw new UsageError('backup restore needs the backup file');
+        const restored = (await session.call('backups.restore', { path: path.resolve(file) })) as { replacedPath: string };
+        io.out(`restored ${path.resolve(file)}`);
+        io.err(`the replaced database was kept as ${restored.replacedPath}`);
+        return EXIT_OK;
+      }
+      throw new UsageError(`unknown command "backup ${sub ?? ''}"; try \`backup now\`, \`backup list\` or \`backup restore <file>\``);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** The whole CLI as a function of its arguments, returning the exit code. */
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo = processIo): Promise<number> {
+  const language = pickLanguage(systemLocale(env));
+  let dataDir: string;
+  let words: string[];
+  try {
+    words = withoutFlag(argv, '--data-dir').filter((w) => w !== '--verbose');
+    if (words.length === 0 || words[0] === 'help' || words[0] === '--help' || words[0] === '-h') {
+      io.out(USAGE);
+      return words.length === 0 ? EXIT_USAGE : EXIT_OK;
+    }
+    dataDir = resolveDataDir(argv, env, () => defaultDataDir(process.platform, env, os.homedir())).dataDir;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`tradefolio cli: ${err.message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  let core: AppCore;
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    core = await createAppCore({ dataDir, host: 'cli', version: readAppVersion(), log: stderrLogger('cli', { quiet: !argv.includes('--verbose') }) });
+  } catch (err) {
+    io.err(`error: cannot open the data folder ${dataDir}: ${describeFailure(language, err)}`);
+    return EXIT_ERROR;
+  }
+  let lastProgress = -1;
+  const unsubscribe = core.subscribe((event, payload) => {
+    if (event !== 'backup.progress') return;
+    const { done, total } = payload as { done: number; total: number };
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+    // Steps of 10%, so a log file is not flooded by a large database.
+    if (percent >= lastProgress + 10 || percent === 100) {
+      lastProgress = percent;
+      io.err(`backup: ${percent}%`);
+    }
+  });
+  const session: Session = {
+    core,
+    io,
+    language,
+    async call(key, input) {
+      const result: Result<unknown> = await core.dispatch(key, input);
+      if (!result.ok) throw new CallFailed(result.error);
+      return result.value;
+    },
+  };
+  try {
+    return await runCommand(session, words);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`tradefolio cli: ${err.message}\n\nRun \`npm run cli -- help\` for the commands.`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof CallFailed) {
+      reportError(io, language, err.error);
+      return EXIT_ERROR;
+    }
+    io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
+    return EXIT_ERROR;
+  } finally {
+    unsubscribe();
+    await core.close();
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2), process.env);
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { protocol } from 'electron';
+import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from '../web/static-files.ts';
+
+/**
+ * The renderer is loaded from `app://tradefolio/`, not file://: a standard, secure scheme
+ * gives the page a real origin (so CSP 'self' means our files only), lets Vite's module
+ * scripts load (file:// blocks crossorigin module scripts), and keeps the rest of the disk
+ * out of reach — the handler serves only files inside dist/renderer.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'tradefolio';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+async function readInside(root: string, file: string): Promise<Uint8Array | null> {
+  try {
+    const real = await fs.realpath(file);
+    if (!real.startsWith(root + path.sep)) return null;
+    return new Uint8Array(await fs.readFile(real));
+  } catch {
+    return null;
+  }
+}
+
+/** Serves dist/renderer (inside app.asar when packaged); unknown paths get index.html, as on the web host. */
+export function handleAppScheme(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    }
+    const root = await fs.realpath(rendererDir).catch(() => rendererDir);
+    const index = path.join(root, 'index.html');
+    const candidate = resolveStaticPath(root, url.pathname);
+    let file = candidate ?? index;
+    let body = candidate === null ? null : await readInside(root, candidate);
+    if (body === null) {
+      file = index;
+      body = await readInside(root, index);
+    }
+    if (body === null) return new Response('The renderer is not built.', { status: 404, headers: SECURITY_HEADERS });
+    return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file) } });
+  });
+}

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { Language } from '../../shared/i18n/catalogs.ts';
+import { createAppCore, type AppCore } from '../services/core/app-core.ts';
+import { systemClock } from '../services/core/clock.ts';
+import { createDailyReminderNotice } from '../services/platform/daily-reminder-notice.ts';
+import { APP_FOLDER_NAME, resolveDataDir } from '../services/platform/data-dir.ts';
+import { stderrLogger } from '../services/platform/stderr-logger.ts';
+import { describeFailure, pickLanguage } from '../services/platform/translate.ts';
+import { APP_START_URL, handleAppScheme, registerAppScheme } from './app-protocol.ts';
+import { createElectronNotifier } from './electron-notifier.ts';
+import { connectIpc } from './ipc-bridge.ts';
+import { installWindowSecurity } from './window-security.ts';
+
+/**
+ * The Electron app: one window over one core. Everything security-relevant lives in the
+ * small modules imported above; this file is lifecycle only.
+ *
+ * Paths: the app folder is app.getAppPath() (the repository in development, app.asar when
+ * packaged); main.cjs and preload.cjs are in dist-electron/, the renderer in dist/renderer/,
+ * served through app://tradefolio/ (see app-protocol.ts).
+ */
+
+const HOUR = 3_600_000;
+const log = stderrLogger('app');
+
+// Before 'ready': the scheme must be privileged, and userData must be the folder the web
+// host and CLI use by default, whatever name package.json carries.
+registerAppScheme();
+app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
+
+let mainWindow: BrowserWindow | null = null;
+let core: AppCore | null = null;
+let closing = false;
+
+function osLanguage(): Language {
+  return pickLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+}
+
+async function userLanguage(current: AppCore): Promise<Language> {
+  const settings = await current.dispatch('settings.get', {});
+  const chosen = settings.ok ? (settings.value as { language: string }).language : 'system';
+  return chosen === 'system' ? osLanguage() : pickLanguage(chosen);
+}
+
+function showWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'TradeFolio',
+    webPreferences: {
+      preload: path.join(app.getAppPath(), 'dist-electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  void win.loadURL(APP_START_URL);
+}
+
+async function start(): Promise<void> {
+  let dataDir: string;
+  try {
+    dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData')).dataDir;
+  } catch (err) {
+    dialog.showErrorBox('TradeFolio', err instanceof Error ? err.message : String(err));
+    app.exit(2);
+    return;
+  }
+  try {
+    core = await createAppCore({ dataDir, host: 'electron', version: app.getVersion(), log });
+  } catch (err) {
+    // A failed migration is blocking: the database stays as it was (each migration runs in a
+    // transaction), and the app does not open on a half-upgraded file.
+    dialog.showErrorBox('TradeFolio', describeFailure(osLanguage(), err));
+    app.exit(1);
+    return;
+  }
+  const current = core;
+
+  installWindowSecurity();
+  handleAppScheme(path.join(app.getAppPath(), 'dist', 'renderer'));
+  connectIpc(current, () => mainWindow);
+  createWindow();
+
+  const notice = createDailyReminderNotice({
+    dataDir,
+    dispatch: (key, input) => current.dispatch(key, input),
+    notifier: createElectronNotifier(showWindow),
+    clock: systemClock,
+    language: () => userLanguage(current),
+  });
+  const hourly = async () => {
+    await current.runScheduledBackup();
+    await notice.runIfDue().catch((err: unknown) => log.warn('reminder notice failed', { error: String(err) }));
+  };
+  void hourly();
+  const timer = setInterval(() => void hourly(), HOUR);
+  app.on('will-quit', () => clearInterval(timer));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one database file would fight over it; the first window comes forward instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => showWindow());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', (event) => {
+    if (!core || closing) return;
+    // Close the database (WAL checkpoint) before the process goes.
+    event.preventDefault();
+    closing = true;
+    const current = core;
+    core = null;
+    void current.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    log.error('startup failed', { error: String(err) });
+    app.exit(1);
+  });
+}

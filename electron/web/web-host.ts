@@ -1,0 +1,294 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AppCore } from '../services/core/app-core.ts';
+import type { Logger } from '../services/core/logger.ts';
+import { silentLogger } from '../services/core/logger.ts';
+import type { Result } from '../../shared/contract/result.ts';
+import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from './static-files.ts';
+
+export interface WebHostOptions {
+  core: AppCore;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only: the host serves a user's whole database to whoever holds the token. */
+  host?: '127.0.0.1';
+  /** The built renderer (dist/renderer); null serves the API only. */
+  staticDir: string | null;
+  /** A fixed token (tests); otherwise 32 random bytes per run. */
+  token?: string;
+  /** Comment lines on idle event streams keep proxies and browsers from dropping them. */
+  heartbeatMs?: number;
+  log?: Logger;
+}
+
+export interface WebHost {
+  port: number;
+  token: string;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** origin + '/#token=' + token: the fragment never reaches a server log or a Referer header. */
+  url: string;
+  /** What the socket is really bound to (tests check it is loopback). */
+  bound: { address: string; family: string; port: number };
+  close(): Promise<void>;
+}
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const SSE_HEARTBEAT_MS = 15_000;
+export const TOKEN_HEADER = 'x-tradefolio-token';
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+export function tokenMatches(expected: string, given: string | null | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const a = crypto.createHash('sha256').update(expected).digest();
+  const b = crypto.createHash('sha256').update(given).digest();
+  // Hashing first gives equal lengths, which timingSafeEqual requires, without leaking the length.
+  return crypto.timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'cache-control': 'no-store' });
+}
+
+function sendError(res: http.ServerResponse, status: number, code: 'unauthorized' | 'validation' | 'unknownCall' | 'internal', message: string): void {
+  const result: Result<never> = { ok: false, error: { code, message } };
+  sendJson(res, status, result);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The local web host: the same services as the Electron app over HTTP on 127.0.0.1, one POST
+ * per contract key, events as server-sent events, and the built renderer. Every API request
+ * needs the per-run token; Host and Origin are checked against our own address, which stops
+ * DNS rebinding and cross-site requests from pages the user happens to have open.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core } = options;
+  const log = options.log ?? silentLogger;
+  const token = options.token ?? newToken();
+  const bindHost = options.host ?? '127.0.0.1';
+  const staticRoot = options.staticDir === null ? null : fs.realpathSync(options.staticDir);
+  const streams = new Set<http.ServerResponse>();
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log.error('web host request failed', { error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) sendError(res, 500, 'internal', 'errors.internal');
+      else res.destroy();
+    });
+  });
+  // Slow-loris and idle sockets: the host serves one local user, so short limits are fine.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      send(res, 403, 'Forbidden: unexpected Host header.\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
+      send(res, 403, 'Forbidden: cross-origin request.\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    const rawUrl = req.url ?? '/';
+    const queryAt = rawUrl.indexOf('?');
+    const pathname = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1));
+
+    if (pathname.startsWith('/api/call/')) return handleCall(req, res, pathname.slice('/api/call/'.length));
+    if (pathname === '/api/events') return handleEvents(req, res, query);
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      sendError(res, 404, 'unknownCall', 'errors.unknownCall');
+      return;
+    }
+    serveStatic(req, res, pathname);
+  }
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, rawKey: string): Promise<void> {
+    if (req.method !== 'POST') {
+      send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8', { allow: 'POST' });
+      return;
+    }
+    if (!tokenMatches(token, req.headers[TOKEN_HEADER] as string | undefined)) {
+      req.resume();
+      sendError(res, 401, 'unauthorized', 'errors.unauthorized');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        send(res, 413, 'Request body too large.\n', 'text/plain; charset=utf-8', { connection: 'close' });
+        return;
+      }
+      throw err;
+    }
+    let input: unknown = {};
+    const text = body.toString('utf8');
+    if (text.trim() !== '') {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        sendError(res, 400, 'validation', 'errors.validation');
+        return;
+      }
+    }
+    let key: string;
+    try {
+      key = decodeURIComponent(rawKey);
+    } catch {
+      key = rawKey;
+    }
+    const result = await core.dispatch(key, input);
+    sendJson(res, 200, result);
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): void {
+    if (req.method !== 'GET') {
+      send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8', { allow: 'GET' });
+      return;
+    }
+    if (!tokenMatches(token, query.get('token'))) {
+      sendError(res, 401, 'unauthorized', 'errors.unauthorized');
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.flushHeaders();
+    req.socket.setNoDelay(true);
+    req.socket.setTimeout(0);
+    res.write(': connected\n\n');
+    streams.add(res);
+    const unsubscribe = core.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), options.heartbeatMs ?? SSE_HEARTBEAT_MS);
+    heartbeat.unref();
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on('close', stop);
+    res.on('close', stop);
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8', { allow: 'GET, HEAD' });
+      return;
+    }
+    if (staticRoot === null) {
+      send(res, 404, 'No renderer is served by this host.\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    const candidate = resolveStaticPath(staticRoot, pathname);
+    let file = candidate !== null && isFile(candidate) ? candidate : path.join(staticRoot, 'index.html');
+    // A symlink inside the build must not lead outside it either.
+    try {
+      const real = fs.realpathSync(file);
+      if (!real.startsWith(staticRoot + path.sep)) file = path.join(staticRoot, 'index.html');
+    } catch {
+      send(res, 404, 'Not found. Run `npm run build:renderer`.\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(file);
+    } catch {
+      send(res, 404, 'Not found.\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    const hashed = file.startsWith(path.join(staticRoot, 'assets') + path.sep);
+    const headers = { 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' };
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file), 'content-length': String(data.length), ...headers });
+      res.end();
+      return;
+    }
+    send(res, 200, data, contentTypeFor(file), headers);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('web host: no TCP address');
+  const port = address.port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    token,
+    origin,
+    url: `${origin}/#token=${token}`,
+    bound: { address: address.address, family: address.family, port: address.port },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { CallError, onEvent } from '../api/client.ts';
+import { dayjsLocale } from '../ui/time-format.ts';
+import { createI18n, resolveLanguage, systemLanguage } from './i18n.ts';
+import { prefetchFirstScreen } from './prefetch.ts';
+import { invalidateForChange } from './query-invalidation.ts';
+import { useCall } from './useCall.ts';
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Freshness comes from data.changed events, not from polling.
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        // A contract error (validation, not found) will not change on retry.
+        retry: (count, err) => !(err instanceof CallError) && count < 2,
+      },
+    },
+  });
+}
+
+function DataChangedListener(): null {
+  const client = useQueryClient();
+  useEffect(() => onEvent('data.changed', (payload) => void invalidateForChange(client, payload)), [client]);
+  return null;
+}
+
+function subscribeToSystemLanguage(onChange: () => void): () => void {
+  window.addEventListener('languagechange', onChange);
+  return () => window.removeEventListener('languagechange', onChange);
+}
+
+/** Follows settings.language ('system' = the OS language) and switches i18next, antd and dayjs with it. */
+function LocalizedApp({ children }: { children: ReactNode }) {
+  const settings = useCall('settings.get', {});
+  const system = useSyncExternalStore(subscribeToSystemLanguage, systemLanguage);
+  const language = resolveLanguage(settings.data?.language, system);
+  const [i18n] = useState(() => createI18n(systemLanguage()));
+
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    dayjs.locale(dayjsLocale(language));
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider
+        locale={language === 'zh-CN' ? zhCN : enUS}
+        // antd would put a space between the two characters of labels such as 保存.
+        button={{ autoInsertSpace: false }}
+        theme={{ zeroRuntime: true, token: { colorPrimary: '#1d6fb8', borderRadius: 6 } }}
+      >
+        <AntApp className="app-root">{children}</AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [client] = useState(() => {
+    const created = createQueryClient();
+    prefetchFirstScreen(created);
+    return created;
+  });
+  return (
+    <QueryClientProvider client={client}>
+      <DataChangedListener />
+      <LocalizedApp>{children}</LocalizedApp>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import { navigate } from './router.ts';
+import { runShellCommand } from './shell-commands.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * Ctrl/Cmd+K or "/" jumps to the customer search, Ctrl/Cmd+N (and Alt+N, because browsers
+ * keep Ctrl+N for a new window) opens a new customer.
+ */
+export function useShortcuts(): void {
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent): void {
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if ((mod && key === 'k') || (e.key === '/' && !mod && !e.altKey && !isTyping(e.target))) {
+        e.preventDefault();
+        navigate({ page: 'customers' });
+        runShellCommand('focusSearch');
+      } else if ((mod && !e.shiftKey && key === 'n') || (e.altKey && !mod && e.code === 'KeyN')) {
+        e.preventDefault();
+        runShellCommand('newCustomer');
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

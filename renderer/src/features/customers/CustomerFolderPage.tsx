@@ -1,0 +1,235 @@
+import { ArrowLeftOutlined, CalendarOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Activity, Contact, CustomerDetail } from '../../../../shared/contract/customers.contract.ts';
+import type { ActivityKind } from '../../../../shared/domain/customer-enums.ts';
+import { toAppError, translateError, useShowError } from '../../app/app-errors.ts';
+import { hrefFor, navigate } from '../../app/router.ts';
+import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { countryName } from '../../ui/country-names.ts';
+import { GradeTag } from '../../ui/GradeTag.tsx';
+import { useLanguage, useTimeFormat } from '../../ui/time-format.ts';
+import { ActivityFormModal } from './ActivityFormModal.tsx';
+import { ContactFormModal } from './ContactFormModal.tsx';
+import { ContactsTab } from './ContactsTab.tsx';
+import { useCustomerEditor } from './CustomerEditorProvider.tsx';
+import { DetailsTab } from './DetailsTab.tsx';
+import { TimelineTab } from './TimelineTab.tsx';
+
+type TabKey = 'timeline' | 'contacts' | 'details';
+type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
+type ContactDialog = { contact: Contact | null } | null;
+
+export function CustomerFolderPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const customer = useCall('customers.get', { id });
+  const [tab, setTab] = useState<TabKey>('timeline');
+  const [activityDialog, setActivityDialog] = useState<ActivityDialog>(null);
+  const [contactDialog, setContactDialog] = useState<ContactDialog>(null);
+
+  if (customer.isLoading) {
+    return (
+      <div className="page">
+        <Skeleton active />
+      </div>
+    );
+  }
+  if (!customer.data) {
+    const error = customer.error ? toAppError(customer.error) : null;
+    return (
+      <div className="page">
+        <Result
+          status={error?.code === 'notFound' ? '404' : 'error'}
+          title={error ? translateError(t, error) : t('errors.customerNotFound')}
+          extra={<Button onClick={() => navigate({ page: 'customers' })}>{t('folder.backToList')}</Button>}
+          data-testid="customer-not-found"
+        />
+      </div>
+    );
+  }
+
+  const detail = customer.data;
+  const logActivity = (kind: ActivityKind) => {
+    setTab('timeline');
+    setActivityDialog({ activity: null, kind });
+  };
+
+  return (
+    <div className="page" data-testid="customer-folder" data-customer-id={detail.id}>
+      <FolderHeader customer={detail} onLog={logActivity} />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as TabKey)}
+        items={[
+          {
+            key: 'timeline',
+            label: <span data-testid="tab-timeline">{t('folder.tabs.timeline')}</span>,
+            children: <TimelineTab customerId={detail.id} onLog={logActivity} onEdit={(activity) => setActivityDialog({ activity, kind: activity.kind })} />,
+          },
+          {
+            key: 'contacts',
+            label: (
+              <span data-testid="tab-contacts">
+                {t('folder.tabs.contacts')} <Tag>{detail.contacts.length}</Tag>
+              </span>
+            ),
+            children: <ContactsTab contacts={detail.contacts} onAdd={() => setContactDialog({ contact: null })} onEdit={(contact) => setContactDialog({ contact })} />,
+          },
+          {
+            key: 'details',
+            label: <span data-testid="tab-details">{t('folder.tabs.details')}</span>,
+            children: <DetailsTab customer={detail} />,
+          },
+        ]}
+      />
+      {activityDialog && (
+        <ActivityFormModal
+          customerId={detail.id}
+          contacts={detail.contacts}
+          activity={activityDialog.activity}
+          kind={activityDialog.kind}
+          onClose={() => setActivityDialog(null)}
+        />
+      )}
+      {contactDialog && (
+        <ContactFormModal customerId={detail.id} contact={contactDialog.contact} isFirst={detail.contacts.length === 0} onClose={() => setContactDialog(null)} />
+      )}
+    </div>
+  );
+}
+
+function FolderHeader({ customer, onLog }: { customer: CustomerDetail; onLog(kind: ActivityKind): void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const time = useTimeFormat();
+  const { modal, message } = App.useApp();
+  const showError = useShowError();
+  const editor = useCustomerEditor();
+  const remove = useMutationCall('customers.remove');
+
+  const confirmDelete = () =>
+    modal.confirm({
+      title: t('folder.deleteTitle', { name: customer.name }),
+      content: t('folder.deleteBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await remove.mutateAsync({ ids: [customer.id] });
+          void message.success(t('folder.deleted', { code: customer.code }));
+          navigate({ page: 'customers' });
+        } catch (err) {
+          showError(err);
+        }
+      },
+    });
+
+  const country = countryName(customer.country, language);
+
+  return (
+    <div className="folder-header">
+      <div>
+        <a href={hrefFor({ page: 'customers' })} data-testid="back-to-list">
+          <ArrowLeftOutlined /> {t('folder.backToList')}
+        </a>
+      </div>
+      <div className="folder-title-row">
+        <Tag color="geekblue" style={{ fontSize: 14, padding: '2px 8px' }} data-testid="customer-code">
+          {customer.code}
+        </Tag>
+        <Typography.Title level={3} className="page-title" data-testid="customer-name">
+          {customer.name}
+        </Typography.Title>
+        {customer.localName && (
+          <Typography.Text type="secondary" style={{ fontSize: 18 }} data-testid="customer-local-name">
+            {customer.localName}
+          </Typography.Text>
+        )}
+        <span style={{ flex: 1 }} />
+        <Space wrap>
+          <Button icon={<PhoneOutlined />} onClick={() => onLog('call')} data-testid="action-log-call">
+            {t('folder.actions.logCall')}
+          </Button>
+          <Button icon={<FileTextOutlined />} onClick={() => onLog('note')} data-testid="action-add-note">
+            {t('folder.actions.addNote')}
+          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'meeting', icon: <TeamOutlined />, label: t('folder.actions.logMeeting') },
+                { key: 'visit', icon: <CalendarOutlined />, label: t('folder.actions.logVisit') },
+              ],
+              onClick: ({ key }) => onLog(key as ActivityKind),
+            }}
+          >
+            <Button data-testid="action-log-more">
+              {t('folder.actions.logMeetingVisit')} <DownOutlined />
+            </Button>
+          </Dropdown>
+          <Button icon={<EditOutlined />} onClick={() => editor.openEdit(customer)} data-testid="action-edit">
+            {t('common.edit')}
+          </Button>
+          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="action-delete">
+            {t('common.delete')}
+          </Button>
+        </Space>
+      </div>
+      <div className="folder-meta">
+        <span>
+          <span className="label">{t('customer.grade')}</span>
+          <GradeTag grade={customer.grade} /> {t(`grades.${customer.grade}`)}
+        </span>
+        <span>
+          <span className="label">{t('customer.stage')}</span>
+          <span data-testid="customer-stage">{t(`stages.${customer.stage}`)}</span>
+        </span>
+        <span>
+          <span className="label">{t('customer.owner')}</span>
+          <span data-testid="customer-owner">{customer.ownerName ?? t('customers.list.noOwner')}</span>
+        </span>
+        {country && (
+          <span>
+            <span className="label">{t('customer.country')}</span>
+            {country}
+          </span>
+        )}
+        <span>
+          <span className="label">{t('customer.lastContact')}</span>
+          <Tooltip title={customer.lastContactedAt === null ? undefined : time.dateTime(customer.lastContactedAt)}>
+            <span data-testid="customer-last-contact">
+              {customer.lastContactedAt === null ? t('customers.list.never') : time.relative(customer.lastContactedAt)}
+            </span>
+          </Tooltip>
+        </span>
+        {customer.dueAt !== null && (
+          <span>
+            <span className="label">{t('folder.nextContactDue')}</span>
+            {time.date(customer.dueAt)}
+          </span>
+        )}
+      </div>
+      {customer.conflicts.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="customer-conflicts"
+          title={t('folder.conflictTitle')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {customer.conflicts.map((c) => (
+                <li key={`${c.id}-${c.domain}`}>
+                  <a href={hrefFor({ page: 'customer', id: c.id })}>
+                    {c.code} {c.name}
+                  </a>{' '}
+                  {t('folder.conflictLine', { owner: c.ownerName ?? t('customers.list.noOwner'), domain: c.domain })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Checkbox, Tag } from 'antd';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
+import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
+import { hrefFor, navigate } from '../../app/router.ts';
+import { countryName } from '../../ui/country-names.ts';
+import { GradeTag } from '../../ui/GradeTag.tsx';
+import { useLanguage, useTimeFormat, type TimeFormat } from '../../ui/time-format.ts';
+import type { Language } from '../../../../shared/i18n/catalogs.ts';
+import { CUSTOMER_PAGE_SIZE } from './customer-list-filters.ts';
+import type { CustomerPages } from './useCustomerPages.ts';
+
+const ROW_HEIGHT = 48;
+/** The sticky column header sits above the rows inside the same scroll box. */
+const HEAD_HEIGHT = 40;
+
+interface Props {
+  pages: CustomerPages;
+  total: number;
+  /** Changes whenever the filters do, to jump back to the top. */
+  resetKey: string;
+  selected: ReadonlySet<string>;
+  onToggle(id: string, on: boolean): void;
+  onToggleAllLoaded(on: boolean): void;
+  sort: CustomerSortField;
+  dir: 'asc' | 'desc';
+  onSort(field: CustomerSortField): void;
+  onRangeChange(first: number, last: number): void;
+}
+
+/**
+ * A div grid rather than a table: only the rows in view (plus a few) exist in the DOM, so
+ * 10,000 customers scroll like 50.
+ */
+export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onToggleAllLoaded, sort, dir, onSort, onRangeChange }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const time = useTimeFormat();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions are read fresh on every render here; nothing memoizes them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEAD_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  // The parent only needs to know which pages of 200 are in view; telling it about every row
+  // would re-render the filters on every scrolled pixel.
+  const firstPage = Math.floor((items[0]?.index ?? 0) / CUSTOMER_PAGE_SIZE);
+  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / CUSTOMER_PAGE_SIZE);
+
+  useEffect(() => onRangeChange(firstPage * CUSTOMER_PAGE_SIZE, lastPage * CUSTOMER_PAGE_SIZE), [firstPage, lastPage, onRangeChange]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  const loaded = pages.loadedRows();
+  const loadedSelected = loaded.filter((r) => selected.has(r.id)).length;
+
+  const sortHead = (field: CustomerSortField, label: string): ReactNode => (
+    <button type="button" className="sort-head" onClick={() => onSort(field)} data-testid={`sort-head-${field}`}>
+      {label}
+      {sort === field ? (dir === 'asc' ? ' ↑' : ' ↓') : ''}
+    </button>
+  );
+
+  return (
+    <div className="customer-grid" role="grid" aria-rowcount={total} data-testid="customer-grid">
+      <div className="customer-grid-scroll" ref={scrollRef} data-testid="customer-grid-scroll">
+        <div className="customer-grid-row customer-grid-head" role="row">
+          <Checkbox
+            aria-label={t('customers.list.selectLoaded')}
+            checked={loaded.length > 0 && loadedSelected === loaded.length}
+            indeterminate={loadedSelected > 0 && loadedSelected < loaded.length}
+            onChange={(e) => onToggleAllLoaded(e.target.checked)}
+          />
+          <div className="cell" role="columnheader">
+            {sortHead('code', t('customer.code'))}
+          </div>
+          <div className="cell" role="columnheader">
+            {sortHead('name', t('customer.name'))}
+          </div>
+          <div className="cell" role="columnheader">
+            {sortHead('country', t('customer.country'))}
+          </div>
+          <div className="cell" role="columnheader">
+            {sortHead('grade', t('customer.grade'))}
+          </div>
+          <div className="cell" role="columnheader">
+            {t('customer.stage')}
+          </div>
+          <div className="cell" role="columnheader">
+            {t('customer.owner')}
+          </div>
+          <div className="cell" role="columnheader">
+            {sortHead('lastContactedAt', t('customer.lastContact'))}
+          </div>
+          <div className="cell" role="columnheader">
+            {t('customer.tags')}
+          </div>
+        </div>
+        <div className="customer-grid-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = pages.rowAt(item.index);
+            const top = item.start - HEAD_HEIGHT;
+            if (!row) {
+              return (
+                <div key={item.key} className="customer-grid-row" style={{ top, height: ROW_HEIGHT }} role="row" aria-busy="true">
+                  <span />
+                  {Array.from({ length: 8 }, (_, i) => (
+                    <div key={i} className="skeleton-bar" />
+                  ))}
+                </div>
+              );
+            }
+            return (
+              <CustomerGridRow key={row.id} row={row} top={top} selected={selected.has(row.id)} onToggle={onToggle} language={language} time={time} />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  row: CustomerRow;
+  top: number;
+  selected: boolean;
+  onToggle(id: string, on: boolean): void;
+  language: Language;
+  time: TimeFormat;
+}
+
+/** Memoized: scrolling moves rows (a new `top`) but re-renders only the ones that appear. */
+const CustomerGridRow = memo(function CustomerGridRow({ row, top, selected, onToggle, language, time }: RowProps) {
+  const { t } = useTranslation();
+  const country = countryName(row.country, language);
+  const lastContact = row.lastContactedAt === null ? t('customers.list.never') : time.relative(row.lastContactedAt);
+  const lastContactTitle = row.lastContactedAt === null ? undefined : time.dateTime(row.lastContactedAt);
+  const stage = t(`stages.${row.stage}`);
+  return (
+    <div
+      className={`customer-grid-row${selected ? ' selected' : ''}`}
+      style={{ top, height: ROW_HEIGHT }}
+      role="row"
+      aria-selected={selected}
+      data-testid="customer-row"
+      data-id={row.id}
+      data-code={row.code}
+      onClick={() => navigate({ page: 'customer', id: row.id })}
+    >
+      <span onClick={(e) => e.stopPropagation()}>
+        <Checkbox aria-label={t('customers.list.selectRow', { name: row.name })} checked={selected} onChange={(e) => onToggle(row.id, e.target.checked)} />
+      </span>
+      <div className="cell" role="gridcell" data-testid="customer-row-code">
+        {row.code}
+      </div>
+      <div className="cell cell-name" role="gridcell">
+        <a className="cell" href={hrefFor({ page: 'customer', id: row.id })} onClick={(e) => e.stopPropagation()} data-testid="customer-row-name">
+          {row.name}
+        </a>
+        {(row.localName || row.primaryContact) && (
+          <span className="local cell">{[row.localName, row.primaryContact].filter(Boolean).join(' · ')}</span>
+        )}
+      </div>
+      <div className="cell" role="gridcell" title={country}>
+        {country || '—'}
+      </div>
+      <div className="cell" role="gridcell">
+        <GradeTag grade={row.grade} plainTitle />
+      </div>
+      <div className="cell" role="gridcell">
+        {stage}
+      </div>
+      <div className="cell" role="gridcell">
+        {row.ownerName ?? <span className="muted">{t('customers.list.noOwner')}</span>}
+      </div>
+      <div className="cell" role="gridcell" title={lastContactTitle} data-testid="customer-row-last-contact">
+        {lastContact}
+      </div>
+      <div className="cell" role="gridcell">
+        {row.tags.map((tag) => (
+          <Tag key={tag}>{tag}</Tag>
+        ))}
+      </div>
+    </div>
+  );
+});

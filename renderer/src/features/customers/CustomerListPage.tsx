@@ -1,0 +1,184 @@
+import { DeleteOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Typography, type InputRef } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
+import { translateError, toAppError, useShowError } from '../../app/app-errors.ts';
+import { useShellCommand } from '../../app/shell-commands.ts';
+import { useMutationCall } from '../../app/useCall.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
+import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
+import { CustomerFilters, hasActiveFilters } from './CustomerFilters.tsx';
+import { CustomerGrid } from './CustomerGrid.tsx';
+import { useCustomerEditor } from './CustomerEditorProvider.tsx';
+import { INITIAL_FILTERS, type CustomerListFilters } from './customer-list-filters.ts';
+import { useCustomerPages } from './useCustomerPages.ts';
+
+
+/** Going into a folder and back keeps the list as it was. */
+let rememberedFilters: CustomerListFilters = INITIAL_FILTERS;
+
+export function CustomerListPage() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const showError = useShowError();
+  const editor = useCustomerEditor();
+  const searchRef = useRef<InputRef>(null);
+  const [filters, setFilters] = useState<CustomerListFilters>(rememberedFilters);
+  const [searchText, setSearchText] = useState(rememberedFilters.search ?? '');
+  const search = useDebouncedValue(searchText, 150);
+  const [range, setRange] = useState({ first: 0, last: 50 });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [transferOpen, setTransferOpen] = useState(false);
+  const remove = useMutationCall('customers.remove');
+
+  const query = useMemo(() => ({ ...filters, search: search.trim() }), [filters, search]);
+  useEffect(() => {
+    rememberedFilters = { ...filters, search: searchText };
+  }, [filters, searchText]);
+
+  const pages = useCustomerPages(query, range.first, range.last);
+  const onRangeChange = useCallback((first: number, last: number) => setRange({ first, last }), []);
+
+  useShellCommand('focusSearch', () => {
+    searchRef.current?.focus({ cursor: 'all' });
+  });
+
+  const onSort = (field: CustomerSortField) => {
+    const dir = filters.sort === field && filters.dir === 'asc' ? 'desc' : 'asc';
+    setFilters({ ...filters, sort: field, dir });
+  };
+
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+
+  const toggleAllLoaded = (on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const row of pages.loadedRows()) {
+        if (on) next.add(row.id);
+        else next.delete(row.id);
+      }
+      return next;
+    });
+
+  const confirmDelete = () => {
+    const ids = [...selected];
+    modal.confirm({
+      title: t('customers.bulk.deleteTitle', { count: ids.length }),
+      content: t('customers.bulk.deleteBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const { count } = await remove.mutateAsync({ ids });
+          setSelected(new Set());
+          void message.success(t('customers.bulk.deleted', { count }));
+        } catch (err) {
+          showError(err);
+        }
+      },
+    });
+  };
+
+  const total = pages.total;
+  const filtered = hasActiveFilters(query);
+
+  return (
+    <div className="page" data-testid="customer-list-page">
+      <div className="page-header">
+        <Typography.Title level={3} className="page-title">
+          {t('customers.list.title')}
+        </Typography.Title>
+        <Input
+          ref={searchRef}
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('customers.list.searchPlaceholder')}
+          aria-label={t('customers.list.search')}
+          data-testid="customer-search"
+          style={{ maxWidth: 420, flex: '1 1 260px' }}
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          suffix={<span className="muted">{/mac/i.test(navigator.platform) ? '⌘K' : 'Ctrl+K'}</span>}
+        />
+        <span className="muted" data-testid="customer-total" data-total={total ?? ''}>
+          {total === null ? '' : t('customers.list.total', { count: total })}
+        </span>
+        <span style={{ flex: 1 }} />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.openCreate()} data-testid="new-customer">
+          {t('customers.list.new')}
+        </Button>
+      </div>
+      <CustomerFilters value={filters} onChange={setFilters} />
+      {selected.size > 0 && (
+        <div className="bulk-bar" data-testid="bulk-bar">
+          <span>{t('customers.bulk.selected', { count: selected.size })}</span>
+          <Button icon={<SwapOutlined />} onClick={() => setTransferOpen(true)} data-testid="bulk-transfer">
+            {t('customers.bulk.transfer')}
+          </Button>
+          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="bulk-delete">
+            {t('customers.bulk.delete')}
+          </Button>
+          <Button type="link" onClick={() => setSelected(new Set())}>
+            {t('customers.bulk.clear')}
+          </Button>
+        </div>
+      )}
+      {pages.error && <Alert type="error" showIcon title={translateError(t, toAppError(pages.error))} />}
+      {total === 0 ? (
+        <EmptyState
+          testId="customer-list-empty"
+          title={filtered ? t('customers.list.noMatches') : t('customers.list.empty')}
+          action={
+            filtered ? (
+              <Button
+                onClick={() => {
+                  setSearchText('');
+                  setFilters(INITIAL_FILTERS);
+                }}
+              >
+                {t('customers.list.clearFilters')}
+              </Button>
+            ) : (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.openCreate()}>
+                {t('customers.list.new')}
+              </Button>
+            )
+          }
+        />
+      ) : (
+        <CustomerGrid
+          pages={pages}
+          total={total ?? 0}
+          resetKey={JSON.stringify(query)}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAllLoaded={toggleAllLoaded}
+          sort={filters.sort ?? 'name'}
+          dir={filters.dir ?? 'asc'}
+          onSort={onSort}
+          onRangeChange={onRangeChange}
+        />
+      )}
+      <TransferOwnerDialog
+        customerIds={[...selected]}
+        open={transferOpen}
+        onClose={(done) => {
+          setTransferOpen(false);
+          if (done) setSelected(new Set());
+        }}
+      />
+    </div>
+  );
+}

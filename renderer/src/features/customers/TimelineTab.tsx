@@ -1,0 +1,120 @@
+import { CalendarOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { App, Button, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../../shared/contract/contract.ts';
+import type { Activity } from '../../../../shared/contract/customers.contract.ts';
+import type { ActivityKind } from '../../../../shared/domain/customer-enums.ts';
+import { call } from '../../api/client.ts';
+import { useShowError } from '../../app/app-errors.ts';
+import { useMutationCall } from '../../app/useCall.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useTimeFormat } from '../../ui/time-format.ts';
+
+const PAGE_SIZE = 100;
+
+const KIND_ICONS: Record<ActivityKind, ReactNode> = {
+  note: <FileTextOutlined />,
+  call: <PhoneOutlined />,
+  meeting: <TeamOutlined />,
+  visit: <CalendarOutlined />,
+};
+const KIND_COLORS: Record<ActivityKind, string> = { note: 'gray', call: 'blue', meeting: 'green', visit: 'purple' };
+
+interface Props {
+  customerId: string;
+  onLog(kind: ActivityKind): void;
+  onEdit(activity: Activity): void;
+}
+
+/** Everything that happened with the customer, newest first (mail, quotes and samples join later). */
+export function TimelineTab({ customerId, onLog, onEdit }: Props) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const time = useTimeFormat();
+  const showError = useShowError();
+  const remove = useMutationCall('activities.remove');
+  const base = { customerId, limit: PAGE_SIZE };
+  const activities = useInfiniteQuery({
+    queryKey: ['activities.list', base],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => call('activities.list', { ...base, offset: pageParam } satisfies CallInput<'activities.list'>),
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+
+  const rows = activities.data?.pages.flatMap((p) => p.rows) ?? [];
+  const total = activities.data?.pages[0]?.total ?? 0;
+
+  const confirmRemove = (activity: Activity) =>
+    modal.confirm({
+      title: t('timeline.deleteTitle'),
+      content: t('timeline.deleteBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => remove.mutateAsync({ id: activity.id }).catch(showError),
+    });
+
+  const logButtons = (
+    <Space wrap>
+      <Button icon={KIND_ICONS.call} onClick={() => onLog('call')} data-testid="timeline-log-call">
+        {t('folder.actions.logCall')}
+      </Button>
+      <Button icon={KIND_ICONS.note} onClick={() => onLog('note')} data-testid="timeline-add-note">
+        {t('folder.actions.addNote')}
+      </Button>
+      <Button icon={KIND_ICONS.meeting} onClick={() => onLog('meeting')}>
+        {t('folder.actions.logMeeting')}
+      </Button>
+      <Button icon={KIND_ICONS.visit} onClick={() => onLog('visit')}>
+        {t('folder.actions.logVisit')}
+      </Button>
+    </Space>
+  );
+
+  if (activities.isLoading) return <Spin />;
+  if (rows.length === 0) {
+    return <EmptyState testId="timeline-empty" title={t('timeline.empty')} action={logButtons} />;
+  }
+
+  return (
+    <div data-testid="timeline">
+      <Timeline
+        items={rows.map((a) => ({
+          key: a.id,
+          color: KIND_COLORS[a.kind],
+          icon: KIND_ICONS[a.kind],
+          content: (
+            <div data-testid="timeline-entry" data-kind={a.kind}>
+              <div className="timeline-entry-head">
+                <Tag>{t(`activityKinds.${a.kind}`)}</Tag>
+                {a.direction !== 'none' && <span className="muted">{t(`directions.${a.direction}`)}</span>}
+                <Typography.Text strong data-testid="timeline-entry-subject">
+                  {a.subject ?? ''}
+                </Typography.Text>
+                <span className="muted" title={time.dateTime(a.occurredAt)}>
+                  {time.dateTime(a.occurredAt)}
+                </span>
+                {a.contactName && <span className="muted">· {a.contactName}</span>}
+                {a.ownerName && <span className="muted">· {a.ownerName}</span>}
+                <span style={{ flex: 1 }} />
+                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(a)} />
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmRemove(a)} />
+              </div>
+              {a.body && <div className="timeline-body">{a.body}</div>}
+            </div>
+          ),
+        }))}
+      />
+      {activities.hasNextPage && (
+        <Button loading={activities.isFetchingNextPage} onClick={() => void activities.fetchNextPage()}>
+          {t('timeline.more', { shown: rows.length, total })}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { PhoneOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../../shared/contract/contract.ts';
+import { GRADES } from '../../../../shared/domain/customer-enums.ts';
+import { hrefFor, navigate } from '../../app/router.ts';
+import { useCall } from '../../app/useCall.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { GradeTag } from '../../ui/GradeTag.tsx';
+import { useTimeFormat } from '../../ui/time-format.ts';
+import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
+import { LogCallDialog } from './LogCallDialog.tsx';
+
+type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
+
+const PAGE_SIZE = 50;
+
+/** Clicks on checkboxes, buttons and links inside a row do their own thing, not "open the folder". */
+export function isRowControl(e: MouseEvent<HTMLElement>): boolean {
+  const target = e.target as HTMLElement;
+  return Boolean(target.closest('button, a, input, label, .ant-table-selection-column, .ant-checkbox-wrapper'));
+}
+
+function IntervalsNote() {
+  const { t } = useTranslation();
+  const settings = useCall('settings.get', {});
+  const intervals = settings.data?.contactIntervals;
+  if (!intervals) return null;
+  const parts = GRADES.map((grade) => {
+    const days = intervals[grade];
+    return days === null ? t('reminders.intervalNever', { grade }) : t('reminders.intervalDays', { grade, count: days });
+  });
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="intervals-note"
+      title={
+        <span>
+          {t('reminders.intervalsIntro')} <strong>{parts.join(' · ')}</strong>{' '}
+          <a href="#/settings?tab=reminders" data-testid="intervals-settings-link">
+            {t('reminders.changeIntervals')}
+          </a>
+        </span>
+      }
+    />
+  );
+}
+
+/** Customers whose last contact is older than their grade's interval, most overdue first. */
+export function NotContactedPage() {
+  const { t } = useTranslation();
+  const time = useTimeFormat();
+  const [page, setPage] = useState(1);
+  const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const [callFor, setCallFor] = useState<{ id: string; name: string } | null>(null);
+  const owners = useCall('owners.list', {});
+  const list = useCall(
+    'reminders.notContacted',
+    { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ownerId: ownerId ?? null },
+    { placeholderData: (previous) => previous },
+  );
+  const total = list.data?.total ?? 0;
+
+  const columns: TableColumnsType<OverdueRow> = [
+    { key: 'code', title: t('reminders.columns.code'), dataIndex: 'code', width: 130 },
+    {
+      key: 'name',
+      title: t('reminders.columns.name'),
+      render: (_, row) => (
+        <a href={hrefFor({ page: 'customer', id: row.id })} data-testid="overdue-name">
+          {row.name}
+          {row.localName ? <span className="muted"> · {row.localName}</span> : null}
+        </a>
+      ),
+    },
+    { key: 'grade', title: t('reminders.columns.grade'), width: 80, render: (_, row) => <GradeTag grade={row.grade} /> },
+    {
+      key: 'owner',
+      title: t('reminders.columns.owner'),
+      width: 160,
+      render: (_, row) => <span data-testid="overdue-owner">{row.ownerName ?? <span className="muted">{t('reminders.noOwner')}</span>}</span>,
+    },
+    {
+      key: 'lastContact',
+      title: t('reminders.columns.lastContact'),
+      width: 150,
+      render: (_, row) =>
+        row.lastContactedAt === null ? (
+          <span className="muted">{t('reminders.never')}</span>
+        ) : (
+          <Tooltip title={time.dateTime(row.lastContactedAt)}>{time.relative(row.lastContactedAt)}</Tooltip>
+        ),
+    },
+    {
+      key: 'overdue',
+      title: t('reminders.columns.overdue'),
+      width: 110,
+      render: (_, row) => (
+        <Tooltip title={t('reminders.dueSince', { date: time.date(row.dueAt) })}>
+          <Tag color={row.daysOverdue >= 30 ? 'red' : 'orange'} data-testid="overdue-days">
+            {t('reminders.daysOverdue', { count: row.daysOverdue })}
+          </Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('reminders.columns.actions'),
+      width: 130,
+      render: (_, row) => (
+        <Button size="small" icon={<PhoneOutlined />} onClick={() => setCallFor({ id: row.id, name: row.name })} data-testid="overdue-log-call">
+          {t('reminders.logCall')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <div className="page" data-testid="not-contacted-page">
+      <div className="page-header">
+        <Typography.Title level={3} className="page-title">
+          {t('reminders.title')}
+        </Typography.Title>
+        <span className="muted" data-testid="not-contacted-total">
+          {list.data ? t('reminders.total', { count: total }) : null}
+        </span>
+        <div style={{ flex: 1 }} />
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 200 }}
+          placeholder={t('reminders.allOwners')}
+          aria-label={t('reminders.ownerFilter')}
+          data-testid="not-contacted-owner-filter"
+          loading={owners.isLoading}
+          value={ownerId}
+          onChange={(v) => {
+            setOwnerId(v);
+            setPage(1);
+            setSelected([]);
+          }}
+          options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        />
+      </div>
+      <IntervalsNote />
+      {selected.length > 0 && (
+        <div className="bulk-bar" data-testid="not-contacted-bulk">
+          <span>{t('reminders.selected', { count: selected.length })}</span>
+          <Button icon={<SwapOutlined />} onClick={() => setTransferOpen(true)} data-testid="not-contacted-transfer">
+            {t('reminders.transferSelected')}
+          </Button>
+        </div>
+      )}
+      <Table<OverdueRow>
+        rowKey="id"
+        size="middle"
+        data-testid="not-contacted-table"
+        loading={list.isLoading}
+        columns={columns}
+        dataSource={list.data?.rows ?? []}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
+        onRow={(row) => ({
+          'data-testid': 'overdue-row',
+          'data-id': row.id,
+          style: { cursor: 'pointer' },
+          onClick: (e: MouseEvent<HTMLElement>) => {
+            if (!isRowControl(e)) navigate({ page: 'customer', id: row.id });
+          },
+        })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: (p) => setPage(p),
+        }}
+        locale={{ emptyText: list.isLoading ? ' ' : <EmptyState title={t('reminders.empty')} testId="not-contacted-empty" /> }}
+      />
+      <TransferOwnerDialog
+        customerIds={selected}
+        open={transferOpen}
+        onClose={(done) => {
+          setTransferOpen(false);
+          if (done) setSelected([]);
+        }}
+      />
+      {callFor && <LogCallDialog key={callFor.id} customer={callFor} onClose={() => setCallFor(null)} />}
+    </div>
+  );
+}

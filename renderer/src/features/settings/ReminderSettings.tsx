@@ -1,0 +1,98 @@
+import { App, Button, Checkbox, Form, InputNumber, Spin, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GRADES, type Grade } from '../../../../shared/domain/customer-enums.ts';
+import { useShowError } from '../../app/app-errors.ts';
+import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { GradeTag } from '../../ui/GradeTag.tsx';
+
+const MIN_DAYS = 1;
+const MAX_DAYS = 3650;
+
+interface Values {
+  days: Record<Grade, number | null>;
+  never: Record<Grade, boolean>;
+}
+
+function GradeRow({ grade }: { grade: Grade }) {
+  const { t } = useTranslation();
+  const never = Form.useWatch(['never', grade]) === true;
+  const label = t('settings.reminders.intervalLabel', { grade });
+  return (
+    <div style={{ display: 'flex', alignItems: 'flex-start', gap: 16 }} data-testid={`interval-${grade}`}>
+      <div style={{ width: 220, paddingTop: 5 }}>
+        <GradeTag grade={grade} /> {t(`grades.${grade}`)}
+      </div>
+      <Form.Item
+        name={['days', grade]}
+        style={{ marginBottom: 12 }}
+        dependencies={[['never', grade]]}
+        rules={[
+          {
+            validator: async (_, value: number | null | undefined) => {
+              if (never) return;
+              if (value === null || value === undefined) throw new Error(t('validation.required', { field: label }));
+              if (!Number.isInteger(value)) throw new Error(t('validation.invalidNumber', { field: label }));
+              if (value < MIN_DAYS) throw new Error(t('validation.tooSmall', { field: label, min: MIN_DAYS }));
+              if (value > MAX_DAYS) throw new Error(t('validation.tooBig', { field: label, max: MAX_DAYS }));
+            },
+          },
+        ]}
+      >
+        <InputNumber
+          aria-label={label}
+          data-testid={`interval-days-${grade}`}
+          disabled={never}
+          precision={0}
+          style={{ width: 140 }}
+          suffix={t('settings.reminders.daysSuffix')}
+        />
+      </Form.Item>
+      <Form.Item name={['never', grade]} valuePropName="checked" style={{ marginBottom: 12, paddingTop: 5 }}>
+        <Checkbox data-testid={`interval-never-${grade}`}>{t('settings.reminders.never')}</Checkbox>
+      </Form.Item>
+    </div>
+  );
+}
+
+/** Days between contacts per grade; "never" (null) means that grade is never reminded. */
+export function ReminderSettings() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const settings = useCall('settings.get', {});
+  const update = useMutationCall('settings.update');
+  const intervals = settings.data?.contactIntervals;
+
+  useEffect(() => {
+    if (!intervals) return;
+    form.setFieldsValue({
+      days: Object.fromEntries(GRADES.map((g) => [g, intervals[g]])) as Values['days'],
+      never: Object.fromEntries(GRADES.map((g) => [g, intervals[g] === null])) as Values['never'],
+    });
+  }, [form, intervals]);
+
+  async function save(values: Values): Promise<void> {
+    const contactIntervals = Object.fromEntries(GRADES.map((g) => [g, values.never[g] ? null : values.days[g]])) as Record<Grade, number | null>;
+    try {
+      await update.mutateAsync({ contactIntervals });
+      void message.success(t('settings.reminders.saved'));
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  if (!intervals) return <Spin />;
+  return (
+    <Form<Values> form={form} onFinish={(v) => void save(v)} style={{ maxWidth: 640 }} data-testid="reminder-settings">
+      <Typography.Paragraph type="secondary">{t('settings.reminders.intro')}</Typography.Paragraph>
+      {GRADES.map((g) => (
+        <GradeRow key={g} grade={g} />
+      ))}
+      <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="reminder-settings-save">
+        {t('settings.save')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,61 @@
+import { Tabs, Typography } from 'antd';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackupSettings } from './BackupSettings.tsx';
+import { CustomFieldSettings } from './CustomFieldSettings.tsx';
+import { GeneralSettings } from './GeneralSettings.tsx';
+import { OwnerSettings } from './OwnerSettings.tsx';
+import { RegionSettings } from './RegionSettings.tsx';
+import { ReminderSettings } from './ReminderSettings.tsx';
+
+const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'backups'] as const;
+type SettingsTab = (typeof TABS)[number];
+
+/** `#/settings?tab=reminders` opens a tab directly (the "Not contacted" page links there). */
+export function tabFromHash(hash: string): SettingsTab {
+  const query = hash.split('?')[1] ?? '';
+  const tab = new URLSearchParams(query).get('tab');
+  return TABS.find((t) => t === tab) ?? 'general';
+}
+
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const tab = tabFromHash(useSyncExternalStore(subscribeToHash, () => window.location.hash));
+
+  function select(key: string): void {
+    // replace: switching tabs should not fill the back button's history.
+    window.location.replace(`#/settings?tab=${tabFromHash(`?tab=${key}`)}`);
+  }
+
+  const content: Record<SettingsTab, () => ReactNode> = {
+    general: () => <GeneralSettings />,
+    reminders: () => <ReminderSettings />,
+    regions: () => <RegionSettings />,
+    customFields: () => <CustomFieldSettings />,
+    owners: () => <OwnerSettings />,
+    backups: () => <BackupSettings />,
+  };
+
+  return (
+    <div className="page" data-testid="settings-page" style={{ overflow: 'auto' }}>
+      <Typography.Title level={3} className="page-title">
+        {t('settings.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={select}
+        destroyOnHidden
+        items={TABS.map((key) => ({
+          key,
+          label: <span data-testid={`settings-tab-${key}`}>{t(`settings.tabs.${key}`)}</span>,
+          children: content[key](),
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import 'dayjs/locale/zh-cn';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/i18n/catalogs.ts';
+
+dayjs.extend(relativeTime);
+
+export function dayjsLocale(language: Language): string {
+  return language === 'zh-CN' ? 'zh-cn' : 'en';
+}
+
+/** The UI language as one of ours (i18next may report a variant such as en-US). */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+export interface TimeFormat {
+  /** "3 days ago" / "3 天前". */
+  relative(epochMs: number): string;
+  dateTime(epochMs: number): string;
+  date(epochMs: number): string;
+}
+
+export function useTimeFormat(): TimeFormat {
+  const language = useLanguage();
+  return useMemo(() => {
+    const locale = dayjsLocale(language);
+    const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    return {
+      relative: (ms: number) => dayjs(ms).locale(locale).fromNow(),
+      dateTime: (ms: number) => dateTimeFormat.format(ms),
+      date: (ms: number) => dateFormat.format(ms),
+    };
+  }, [language]);
+}

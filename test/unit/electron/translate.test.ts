@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/contract/result.ts';
+import { describeFailure, pickLanguage, translate } from '../../../electron/services/platform/translate.ts';
+
+describe('translate', () => {
+  it('picks the language from OS locales', () => {
+    expect(pickLanguage('zh_CN.UTF-8')).toBe('zh-CN');
+    expect(pickLanguage('zh-Hans-CN')).toBe('zh-CN');
+    expect(pickLanguage('zh')).toBe('zh-CN');
+    expect(pickLanguage('en_US.UTF-8')).toBe('en');
+    expect(pickLanguage('de-DE')).toBe('en');
+    expect(pickLanguage(undefined)).toBe('en');
+  });
+
+  it('interpolates and uses plural keys in both languages', () => {
+    expect(translate('en', 'reminders.total', { count: 1 })).toBe('1 customer overdue for contact');
+    expect(translate('en', 'reminders.total', { count: 3 })).toBe('3 customers overdue for contact');
+    expect(translate('zh-CN', 'reminders.total', { count: 3 })).toBe('3 个客户超期未联系');
+    expect(translate('en', 'errors.unknownCall', { key: 'x.y' })).toBe('Unknown request: x.y');
+  });
+
+  it('falls back to the key when a message is missing', () => {
+    expect(translate('zh-CN', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('describes a migration failure in the user language', () => {
+    const err = new AppFailure({ code: 'migrationFailed', message: 'errors.migrationFailed', params: { file: 'a.sqlite', migration: '0002', reason: 'boom' } });
+    expect(describeFailure('en', err)).toContain('a.sqlite');
+    expect(describeFailure('en', err)).toContain('0002');
+    expect(describeFailure('zh-CN', err)).toContain('a.sqlite');
+    expect(describeFailure('en', new Error('plain'))).toBe('plain');
+  });
+});
