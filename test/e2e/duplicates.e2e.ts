@@ -1,30 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
-import { launchBrowser, openApp } from '../helpers/browser.ts';
-import { startTestApp } from '../helpers/web-app.ts';
-
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
-
-/** The first screen needs the bundle parsed and a few calls answered: more than expect.poll's 1 s default on 2 cores. */
-function until<T>(fn: () => T | Promise<T>) {
-  return expect.poll(fn, { timeout: 15_000, interval: 100 });
-}
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupE2eSession } from '../helpers/e2e-session.ts';
 
 describe('duplicates, merge and trash (web host, Chromium)', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const session = setupE2eSession();
+  const { seed } = session;
   const ids: Record<string, string> = {};
 
-  async function seed<K extends CallKey>(key: K, input: CallInput<K>): Promise<CallOutput<K>> {
-    const result = await app.core.dispatch(key, input);
-    if (!result.ok) throw new Error(`${key}: ${JSON.stringify(result.error)}`);
-    return result.value as CallOutput<K>;
-  }
-
   beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
     const now = Date.now();
     // Two records of one company, entered by two people: same company domain, different names.
     ids.acme = (await seed('customers.create', { name: 'Acme Industrial Co', country: 'US', regionCode: 'NA', grade: 'B', website: 'https://www.acme-industrial.com' })).id;
@@ -40,34 +23,29 @@ describe('duplicates, merge and trash (web host, Chromium)', () => {
     await seed('contacts.create', { customerId: ids.solo2, name: 'Raj', channels: [{ kind: 'email', value: 'raj.sunrise@gmail.com' }] });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   async function openDuplicates(page: Page): Promise<void> {
     await page.getByTestId('nav-duplicates').click();
-    await until(() => page.getByTestId('duplicates-page').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('duplicates-page').isVisible()).toBe(true);
   }
 
   it('warns about an existing company while a new customer is typed in', async () => {
-    const page = await openApp(browser, app.host, { locale: 'en-US' });
+    const page = await session.open({ locale: 'en-US' });
     await page.getByTestId('new-customer').click();
     await page.getByTestId('field-name').fill('Acme Industrial Company');
     await page.getByTestId('field-website').fill('acme-industrial.com');
     const warning = page.getByTestId('duplicate-warning');
-    await until(() => warning.isVisible()).toBe(true);
+    await expect.poll(() => warning.isVisible()).toBe(true);
     const match = warning.getByTestId('duplicate-warning-match').filter({ hasText: 'Acme Industrial Co' });
-    await until(() => match.count()).toBe(1);
+    await expect.poll(() => match.count()).toBe(1);
     expect(await match.textContent()).toContain('same company domain acme-industrial.com');
     await page.close();
   });
 
   it('shows the two records as one group and merges them without losing contacts or activities', async () => {
-    const page = await openApp(browser, app.host, { locale: 'en-US' });
+    const page = await session.open({ locale: 'en-US' });
     await openDuplicates(page);
     const group = page.getByTestId('duplicate-group').filter({ hasText: 'Same company domain: acme-industrial.com' });
-    await until(() => group.count()).toBe(1);
+    await expect.poll(() => group.count()).toBe(1);
     // Gmail addresses do not group Blue River with Sunrise.
     expect(await page.getByTestId('duplicate-group').filter({ hasText: 'gmail.com' }).count()).toBe(0);
     const rows = group.getByTestId('duplicate-row');
@@ -77,33 +55,33 @@ describe('duplicates, merge and trash (web host, Chromium)', () => {
     await rows.filter({ hasText: 'Acme Industrial Co' }).getByTestId('duplicate-keep').check();
     await group.getByTestId('duplicate-merge').click();
     const confirm = page.getByTestId('merge-confirm');
-    await until(() => confirm.isVisible()).toBe(true);
+    await expect.poll(() => confirm.isVisible()).toBe(true);
     const text = await confirm.textContent();
     expect(text).toContain('Rocket Supplies (Acme)');
     expect(text).toContain('every contact, timeline entry');
     await page.getByTestId('merge-confirm-ok').click();
 
     // The merged folder opens: both contacts and both activities are there.
-    await until(() => page.getByTestId('customer-folder').getAttribute('data-customer-id')).toBe(ids.acme);
-    await until(() => page.getByTestId('timeline-entry').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('customer-folder').getAttribute('data-customer-id')).toBe(ids.acme);
+    await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(2);
     const subjects = await page.getByTestId('timeline-entry-subject').allTextContents();
     expect(subjects.sort()).toEqual(['Intro call', 'Met at the Canton Fair']);
     await page.getByTestId('tab-contacts').click();
-    await until(() => page.getByTestId('contact-card').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('contact-card').count()).toBe(2);
     const cards = (await page.getByTestId('contact-card').allTextContents()).join(' ');
     expect(cards).toContain('John Smith');
     expect(cards).toContain('Mary Lee');
 
     // The other record is gone from the list and from the duplicates; it waits in the trash.
     await page.getByTestId('nav-customers').click();
-    await until(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('3');
+    await expect.poll(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('3');
     const names = await page.getByTestId('customer-row-name').allTextContents();
     expect(names).not.toContain('Rocket Supplies (Acme)');
     expect(names).toContain('Acme Industrial Co');
     await openDuplicates(page);
-    await until(() => page.getByTestId('duplicates-empty').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('duplicates-empty').isVisible()).toBe(true);
     await page.getByTestId('nav-trash').click();
-    await until(() => page.getByTestId('trash-row').filter({ hasText: 'Rocket Supplies (Acme)' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('trash-row').filter({ hasText: 'Rocket Supplies (Acme)' }).count()).toBe(1);
 
     const kept = await seed('customers.get', { id: ids.acme! });
     expect(kept.contacts.map((c) => c.name).sort()).toEqual(['John Smith', 'Mary Lee']);
@@ -116,26 +94,26 @@ describe('duplicates, merge and trash (web host, Chromium)', () => {
 
   it('restores deleted customers from the trash', async () => {
     await seed('customers.remove', { ids: [ids.solo1!] });
-    const page = await openApp(browser, app.host, { locale: 'en-US' });
+    const page = await session.open({ locale: 'en-US' });
     await page.getByTestId('nav-trash').click();
     const row = page.getByTestId('trash-row').filter({ hasText: 'Blue River Imports' });
-    await until(() => row.count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     expect(await page.getByTestId('trash-total').textContent()).toBe('2 deleted customers');
     await row.locator('.ant-table-selection-column input[type=checkbox]').check();
     await page.getByTestId('trash-restore-selected').click();
-    await until(() => row.count()).toBe(0);
+    await expect.poll(() => row.count()).toBe(0);
     expect(await page.getByTestId('trash-total').textContent()).toBe('1 deleted customer');
     await page.getByTestId('nav-customers').click();
-    await until(() => page.getByTestId('customer-row-name').filter({ hasText: 'Blue River Imports' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('customer-row-name').filter({ hasText: 'Blue River Imports' }).count()).toBe(1);
     await page.close();
   });
 
   it('speaks Chinese on both screens', async () => {
-    const page = await openApp(browser, app.host, { locale: 'zh-CN' });
+    const page = await session.open({ locale: 'zh-CN' });
     await page.getByTestId('nav-duplicates').click();
-    await until(() => page.getByTestId('duplicates-empty').textContent()).toContain('没有发现重复客户');
+    await expect.poll(() => page.getByTestId('duplicates-empty').textContent()).toContain('没有发现重复客户');
     await page.getByTestId('nav-trash').click();
-    await until(() => page.getByTestId('trash-total').textContent()).toBe('1 个已删除客户');
+    await expect.poll(() => page.getByTestId('trash-total').textContent()).toBe('1 个已删除客户');
     await page.close();
   });
 });

@@ -1,24 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
-import { launchBrowser, openApp } from '../helpers/browser.ts';
-import { startTestApp } from '../helpers/web-app.ts';
-
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
-
-/** The first screen needs the bundle parsed and a few calls answered: more than expect.poll's 1 s default on 2 cores. */
-function until<T>(fn: () => T | Promise<T>) {
-  return expect.poll(fn, { timeout: 15_000, interval: 100 });
-}
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pick, setupE2eSession } from '../helpers/e2e-session.ts';
 
 const DAY = 86_400_000;
-
-/** antd Selects are not native <select>s: open, type to filter, pick the option by its text. */
-async function pick(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 /** antd's Badge renders nothing at 0 and animates its digits, so read the count from its title. */
 async function badgeCount(page: Page): Promise<number> {
@@ -32,39 +16,26 @@ function overdueRow(page: Page, name: string): Locator {
 }
 
 describe('Not contacted, salespeople, transfer and settings (web host, Chromium)', () => {
-  let app: TestApp;
-  let browser: Browser;
+  // The core's clock starts 100 days ago: customers created now were created "then".
+  const session = setupE2eSession({ clockStart: Date.now() - 100 * DAY });
+  const { seed } = session;
   const ids: Record<string, string> = {};
 
-  async function seed<K extends CallKey>(key: K, input: CallInput<K>): Promise<CallOutput<K>> {
-    const result = await app.core.dispatch(key, input);
-    if (!result.ok) throw new Error(`${key}: ${JSON.stringify(result.error)}`);
-    return result.value as CallOutput<K>;
-  }
-
   beforeAll(async () => {
-    // The core's clock starts 100 days ago: customers created now were created "then".
-    app = await startTestApp({ clockStart: Date.now() - 100 * DAY });
-    browser = await launchBrowser();
     const alice = await seed('owners.create', { name: 'Alice Zhou', email: 'alice@example.com' });
     ids.alice = alice.id;
     ids.harbor = (await seed('customers.create', { name: 'Harbor Lights Ltd', country: 'GB', regionCode: 'EU', grade: 'C', ownerId: alice.id })).id;
     ids.seaside = (await seed('customers.create', { name: 'Seaside Foods Inc', country: 'US', regionCode: 'NA', grade: 'B' })).id;
     // Grade D is never reminded, however long ago.
     ids.dormant = (await seed('customers.create', { name: 'Dormant Trading', country: 'DE', regionCode: 'EU', grade: 'D', ownerId: alice.id })).id;
-    app.clock!.advance(100 * DAY);
+    session.app.clock!.advance(100 * DAY);
     // Created "today": not due for another 90 days.
     ids.fresh = (await seed('customers.create', { name: 'Fresh Lead GmbH', country: 'DE', regionCode: 'EU', grade: 'C', ownerId: alice.id })).id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it('lists overdue customers with days overdue and the badge; transfer and a logged call take effect', async () => {
-    const page = await openApp(browser, app.host, { locale: 'en-US' });
-    await until(() => badgeCount(page)).toBe(2);
+    const page = await session.open({ locale: 'en-US' });
+    await expect.poll(() => badgeCount(page)).toBe(2);
 
     // A new salesperson, added in Settings.
     await page.getByTestId('nav-settings').click();
@@ -74,12 +45,12 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     await page.getByTestId('owner-email').fill('carol@example.com');
     await page.getByTestId('owner-save').click();
     const carolRow = page.getByTestId('owner-row').filter({ hasText: 'Carol Wang' });
-    await until(() => carolRow.count()).toBe(1);
+    await expect.poll(() => carolRow.count()).toBe(1);
     expect(await carolRow.textContent()).toContain('Active');
 
     await page.getByTestId('nav-notContacted').click();
     const rows = page.getByTestId('overdue-row');
-    await until(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByTestId('not-contacted-total').textContent()).toBe('2 customers overdue for contact');
     // Most overdue first: B's 60 days ran out 40 days ago, C's 90 days 10 days ago.
     expect(await rows.nth(0).getByTestId('overdue-name').textContent()).toBe('Seaside Foods Inc');
@@ -92,56 +63,56 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
 
     // Filter by salesperson.
     await pick(page, page.getByTestId('not-contacted-owner-filter'), 'Alice Zhou');
-    await until(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getByTestId('overdue-name').textContent()).toBe('Harbor Lights Ltd');
     await page.getByTestId('not-contacted-owner-filter').hover();
     await page.getByTestId('not-contacted-owner-filter').locator('.ant-select-clear').click();
-    await until(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
 
     // Bulk transfer from the list.
     await harbor.locator('.ant-table-selection-column input[type=checkbox]').check();
     await page.getByTestId('not-contacted-transfer').click();
     await pick(page, page.getByTestId('transfer-owner-select'), 'Carol Wang');
     await page.getByTestId('transfer-ok').click();
-    await until(() => harbor.getByTestId('overdue-owner').textContent()).toBe('Carol Wang');
+    await expect.poll(() => harbor.getByTestId('overdue-owner').textContent()).toBe('Carol Wang');
     const stored = await seed('customers.get', { id: ids.harbor! });
     expect(stored.ownerName).toBe('Carol Wang');
 
     // Open the folder from the row and log a call there.
     await harbor.getByTestId('overdue-name').click();
-    await until(() => page.getByTestId('customer-folder').getAttribute('data-customer-id')).toBe(ids.harbor);
+    await expect.poll(() => page.getByTestId('customer-folder').getAttribute('data-customer-id')).toBe(ids.harbor);
     expect(await page.getByTestId('customer-owner').textContent()).toBe('Carol Wang');
     await page.getByTestId('action-log-call').click();
     await page.getByTestId('activity-subject').fill('Asked about the spring order');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await until(() => page.getByTestId('timeline-entry').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(1);
 
     // It leaves the list; the badge follows.
     await page.getByTestId('nav-notContacted').click();
-    await until(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getByTestId('overdue-name').textContent()).toBe('Seaside Foods Inc');
-    await until(() => badgeCount(page)).toBe(1);
+    await expect.poll(() => badgeCount(page)).toBe(1);
 
     // Salesperson counts follow the transfer.
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-tab-owners').click();
-    await until(() => carolRow.textContent()).toContain('carol@example.com');
+    await expect.poll(() => carolRow.textContent()).toContain('carol@example.com');
     expect(await page.getByTestId('owner-row').filter({ hasText: 'Alice Zhou' }).locator('td').nth(3).textContent()).toBe('2');
     expect(await carolRow.locator('td').nth(3).textContent()).toBe('1');
     await page.close();
   });
 
   it('logs a call right from the list', async () => {
-    const page = await openApp(browser, app.host, { locale: 'en-US' });
+    const page = await session.open({ locale: 'en-US' });
     await page.getByTestId('nav-notContacted').click();
     const seaside = overdueRow(page, 'Seaside Foods Inc');
-    await until(() => seaside.count()).toBe(1);
+    await expect.poll(() => seaside.count()).toBe(1);
     await seaside.getByTestId('overdue-log-call').click();
-    await page.getByTestId('log-call-subject').fill('Catalogue follow-up');
-    await page.getByTestId('log-call-save').click();
-    await until(() => page.getByTestId('not-contacted-empty').isVisible()).toBe(true);
+    await page.getByTestId('activity-subject').fill('Catalogue follow-up');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('not-contacted-empty').isVisible()).toBe(true);
     expect(await page.getByTestId('not-contacted-empty').textContent()).toContain('Everyone has been contacted in time.');
-    await until(() => badgeCount(page)).toBe(0);
+    await expect.poll(() => badgeCount(page)).toBe(0);
     const timeline = await seed('activities.list', { customerId: ids.seaside! });
     expect(timeline.rows.map((a) => [a.kind, a.subject])).toEqual([['call', 'Catalogue follow-up']]);
     await page.close();
@@ -149,34 +120,34 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
 
   it('follows the intervals edited in Settings, in Chinese too', async () => {
     // Dormant (grade D) is 100 days past creation but D is never reminded; give D 60 days.
-    const page = await openApp(browser, app.host, { locale: 'zh-CN' });
+    const page = await session.open({ locale: 'zh-CN' });
     await page.getByTestId('nav-notContacted').click();
-    await until(() => page.getByTestId('not-contacted-empty').textContent()).toContain('所有客户都已按时联系');
+    await expect.poll(() => page.getByTestId('not-contacted-empty').textContent()).toContain('所有客户都已按时联系');
     await page.getByTestId('intervals-settings-link').click();
-    await until(() => page.getByTestId('reminder-settings').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('reminder-settings').isVisible()).toBe(true);
 
     // Validation: an empty interval names the field.
     await page.getByTestId('interval-never-D').uncheck();
     await page.getByTestId('interval-days-D').fill('');
     await page.getByTestId('reminder-settings-save').click();
-    await until(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain('D 级的间隔');
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain('D 级的间隔');
     await page.getByTestId('interval-days-D').fill('60');
     await page.getByTestId('reminder-settings-save').click();
-    await until(async () => (await seed('settings.get', {})).contactIntervals.D).toBe(60);
+    await expect.poll(async () => (await seed('settings.get', {})).contactIntervals.D).toBe(60);
 
     await page.getByTestId('nav-notContacted').click();
     const rows = page.getByTestId('overdue-row');
-    await until(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getByTestId('overdue-name').textContent()).toBe('Dormant Trading');
     expect(await rows.first().getByTestId('overdue-days').textContent()).toBe('40 天');
     expect(await rows.first().textContent()).toContain('从未联系');
     expect(await page.getByTestId('intervals-note').textContent()).toContain('D：每 60 天');
-    await until(() => badgeCount(page)).toBe(1);
+    await expect.poll(() => badgeCount(page)).toBe(1);
     await page.close();
   });
 
   it('edits regions and custom fields, and switches the language', async () => {
-    const page = await openApp(browser, app.host, { locale: 'en-US' });
+    const page = await session.open({ locale: 'en-US' });
     await page.getByTestId('nav-settings').click();
     const okInPopconfirm = page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'OK' });
 
@@ -187,21 +158,21 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     await page.getByTestId('region-name-en').fill('United Kingdom');
     await page.getByTestId('region-name-zh').fill('英国');
     await page.getByTestId('region-save').click();
-    await until(() => page.locator('.ant-form-item-explain-error').first().textContent()).toBe('Code is not in the right format.');
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toBe('Code is not in the right format.');
     await page.getByTestId('region-code').fill('uk');
     await page.getByTestId('region-save').click();
     const uk = page.locator('[data-testid=region-row][data-code=UK]');
-    await until(() => uk.count()).toBe(1);
+    await expect.poll(() => uk.count()).toBe(1);
     expect(await uk.textContent()).toContain('United Kingdom');
     await uk.getByTestId('region-edit').click();
     await page.getByTestId('region-name-en').fill('Great Britain');
     await page.getByTestId('region-save').click();
-    await until(() => uk.textContent()).toContain('Great Britain');
+    await expect.poll(() => uk.textContent()).toContain('Great Britain');
     expect((await seed('regions.list', {})).find((r) => r.code === 'UK')?.nameEn).toBe('Great Britain');
     expect(await page.locator('[data-testid=region-row][data-code=EU]').getByTestId('region-remove').count()).toBe(0);
     await uk.getByTestId('region-remove').click();
     await okInPopconfirm.click();
-    await until(() => uk.count()).toBe(0);
+    await expect.poll(() => uk.count()).toBe(0);
 
     // Custom fields: a choice list needs options.
     await page.getByTestId('settings-tab-customFields').click();
@@ -209,7 +180,7 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     await page.getByTestId('field-label').fill('Payment terms');
     await pick(page, page.getByTestId('field-type'), 'Choice list');
     await page.getByTestId('field-save').click();
-    await until(() => page.locator('.ant-form-item-explain-error').first().textContent()).toBe('A choice field needs at least one option.');
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toBe('A choice field needs at least one option.');
     await page.getByTestId('field-options').click();
     await page.keyboard.type('T/T');
     await page.keyboard.press('Enter');
@@ -218,22 +189,22 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     await page.keyboard.press('Escape');
     await page.getByTestId('field-save').click();
     const field = page.getByTestId('field-row').filter({ hasText: 'Payment terms' });
-    await until(() => field.count()).toBe(1);
+    await expect.poll(() => field.count()).toBe(1);
     expect(await field.textContent()).toContain('Choice list');
     expect(await field.locator('.ant-tag').allTextContents()).toEqual(['T/T', 'L/C']);
     expect((await seed('customFields.list', {})).map((f) => [f.label, f.type, f.options])).toEqual([['Payment terms', 'select', ['T/T', 'L/C']]]);
     await field.getByTestId('field-remove').click();
     await okInPopconfirm.click();
-    await until(() => field.count()).toBe(0);
+    await expect.poll(() => field.count()).toBe(0);
 
     // Language: the whole shell follows the setting, and "system" goes back to the browser's.
     await page.getByTestId('settings-tab-general').click();
     await page.getByTestId('settings-language').getByText('简体中文').click();
-    await until(() => page.getByTestId('nav-customers').textContent()).toBe('客户');
+    await expect.poll(() => page.getByTestId('nav-customers').textContent()).toBe('客户');
     expect(await page.getByTestId('settings-tab-general').textContent()).toBe('常规');
     expect((await seed('settings.get', {})).language).toBe('zh-CN');
     await page.getByTestId('settings-language').getByText('跟随系统').click();
-    await until(() => page.getByTestId('nav-customers').textContent()).toBe('Customers');
+    await expect.poll(() => page.getByTestId('nav-customers').textContent()).toBe('Customers');
     expect((await seed('settings.get', {})).language).toBe('system');
     await page.close();
   });

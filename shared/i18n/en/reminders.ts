@@ -32,13 +32,6 @@ export const reminders = {
     selected_other: '{{count}} selected',
     logCallDialog: {
       title: 'Log a call with {{name}}',
-      subject: 'Subject',
-      subjectPlaceholder: 'e.g. Followed up on the last quote',
-      body: 'Notes',
-      direction: 'Who called',
-      outbound: 'We called them',
-      inbound: 'They called us',
-      save: 'Log call',
       saved: 'Call logged.',
     },
   },

@@ -35,13 +35,6 @@ export const reminders: Catalog<typeof en> = {
     selected_other: '已选 {{count}} 个',
     logCallDialog: {
       title: '记录与 {{name}} 的电话',
-      subject: '主题',
-      subjectPlaceholder: '例如：跟进上次报价',
-      body: '备注',
-      direction: '谁打的电话',
-      outbound: '我们打给客户',
-      inbound: '客户打给我们',
-      save: '记录电话',
       saved: '电话已记录。',
     },
   },

@@ -29,10 +29,12 @@ interface Props {
   /** Editing an entry, or logging a new one of this kind. */
   activity: Activity | null;
   kind: ActivityKind;
-  onClose(): void;
+  /** Replaces the kind's generic "Log call" where the customer is not already on screen. */
+  title?: string;
+  onClose(saved: boolean): void;
 }
 
-export function ActivityFormModal({ customerId, contacts, activity, kind, onClose }: Props) {
+export function ActivityFormModal({ customerId, contacts, activity, kind, title, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const create = useMutationCall('activities.create');
@@ -64,7 +66,7 @@ export function ActivityFormModal({ customerId, contacts, activity, kind, onClos
     try {
       if (activity) await update.mutateAsync({ ...input, id: activity.id });
       else await create.mutateAsync(input);
-      onClose();
+      onClose(true);
     } catch (err) {
       onError(err);
     }
@@ -73,12 +75,12 @@ export function ActivityFormModal({ customerId, contacts, activity, kind, onClos
   return (
     <Modal
       open
-      title={activity ? t('timeline.editTitle') : t(`timeline.logTitle.${kind}`)}
+      title={activity ? t('timeline.editTitle') : (title ?? t(`timeline.logTitle.${kind}`))}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending || update.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => onClose(false)}
       destroyOnHidden
       width={600}
     >

@@ -1,16 +1,23 @@
 import { SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
-import { Button, Select, Tooltip } from 'antd';
+import { Button, Select, Tooltip, type SelectProps } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_SORT_FIELDS, GRADES, STAGES, type CustomerSortField, type Grade, type Stage } from '../../../../shared/domain/customer-enums.ts';
+import { CUSTOMER_SORT_FIELDS, GRADES, STAGES, type CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
 import { useCall } from '../../app/useCall.ts';
 import { countryOptions } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
 import { LAST_CONTACT_PRESETS, type CustomerListFilters, type LastContactPreset } from './customer-list-filters.ts';
 
-
-
 export const NO_OWNER = '';
+
+/** The many-valued filters differ only in their options and a few Select props. */
+interface MultiFilter {
+  key: 'grades' | 'stages' | 'countries' | 'ownerIds' | 'tagIds';
+  label: string;
+  testId: string;
+  options: { value: string; label: string }[];
+  extra?: SelectProps<string[]>;
+}
 
 export function hasActiveFilters(f: CustomerListFilters): boolean {
   return Boolean(
@@ -25,74 +32,59 @@ export const CustomerFilters = memo(function CustomerFilters({ value, onChange }
   const owners = useCall('owners.list', {});
   const tags = useCall('tags.list', {});
   const set = (patch: Partial<CustomerListFilters>) => onChange({ ...value, ...patch });
+  const searchable = { showSearch: { optionFilterProp: 'label' } };
+  const multiFilters: MultiFilter[] = [
+    {
+      key: 'grades',
+      label: t('customers.filters.grade'),
+      testId: 'filter-grade',
+      options: GRADES.map((g) => ({ value: g, label: `${g} · ${t(`grades.${g}`)}` })),
+    },
+    { key: 'stages', label: t('customers.filters.stage'), testId: 'filter-stage', options: STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })) },
+    {
+      key: 'countries',
+      label: t('customers.filters.country'),
+      testId: 'filter-country',
+      options: countryOptions(language),
+      extra: { ...searchable, style: { minWidth: 160 } },
+    },
+    {
+      key: 'ownerIds',
+      label: t('customers.filters.owner'),
+      testId: 'filter-owner',
+      options: [
+        { value: NO_OWNER, label: t('customers.filters.noOwner') },
+        ...(owners.data ?? []).map((o) => ({ value: o.id, label: o.active ? o.name : `${o.name} (${t('customers.filters.inactive')})` })),
+      ],
+      extra: { ...searchable, loading: owners.isLoading },
+    },
+    {
+      key: 'tagIds',
+      label: t('customers.filters.tag'),
+      testId: 'filter-tag',
+      options: (tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name })),
+      extra: { ...searchable, loading: tags.isLoading, notFoundContent: t('customers.filters.noTags') },
+    },
+  ];
 
   return (
     <div className="customer-filters" data-testid="customer-filters">
-      <Select<Grade[]>
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        placeholder={t('customers.filters.grade')}
-        aria-label={t('customers.filters.grade')}
-        data-testid="filter-grade"
-        value={value.grades ?? []}
-        onChange={(grades) => set({ grades })}
-        options={GRADES.map((g) => ({ value: g, label: `${g} · ${t(`grades.${g}`)}` }))}
-      />
-      <Select<Stage[]>
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        placeholder={t('customers.filters.stage')}
-        aria-label={t('customers.filters.stage')}
-        data-testid="filter-stage"
-        value={value.stages ?? []}
-        onChange={(stages) => set({ stages })}
-        options={STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
-      />
-      <Select<string[]>
-        mode="multiple"
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        maxTagCount="responsive"
-        placeholder={t('customers.filters.country')}
-        aria-label={t('customers.filters.country')}
-        data-testid="filter-country"
-        style={{ minWidth: 160 }}
-        value={value.countries ?? []}
-        onChange={(countries) => set({ countries })}
-        options={countryOptions(language)}
-      />
-      <Select<string[]>
-        mode="multiple"
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        maxTagCount="responsive"
-        placeholder={t('customers.filters.owner')}
-        aria-label={t('customers.filters.owner')}
-        data-testid="filter-owner"
-        loading={owners.isLoading}
-        value={value.ownerIds ?? []}
-        onChange={(ownerIds) => set({ ownerIds })}
-        options={[
-          { value: NO_OWNER, label: t('customers.filters.noOwner') },
-          ...(owners.data ?? []).map((o) => ({ value: o.id, label: o.active ? o.name : `${o.name} (${t('customers.filters.inactive')})` })),
-        ]}
-      />
-      <Select<string[]>
-        mode="multiple"
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        maxTagCount="responsive"
-        placeholder={t('customers.filters.tag')}
-        aria-label={t('customers.filters.tag')}
-        data-testid="filter-tag"
-        loading={tags.isLoading}
-        value={value.tagIds ?? []}
-        onChange={(tagIds) => set({ tagIds })}
-        notFoundContent={t('customers.filters.noTags')}
-        options={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
-      />
+      {multiFilters.map(({ key, label, testId, options, extra }) => (
+        <Select<string[]>
+          key={key}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={label}
+          aria-label={label}
+          data-testid={testId}
+          value={value[key] ?? []}
+          // Only the entry's own options can be picked, so the values fit the key's type.
+          onChange={(picked) => set({ [key]: picked })}
+          options={options}
+          {...extra}
+        />
+      ))}
       <Select<LastContactPreset>
         allowClear
         placeholder={t('customers.filters.lastContact')}

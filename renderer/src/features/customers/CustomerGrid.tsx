@@ -62,6 +62,18 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
   const loaded = pages.loadedRows();
   const loadedSelected = loaded.filter((r) => selected.has(r.id)).length;
 
+  // In the order of CustomerGridRow's cells; only some columns sort.
+  const head: { label: string; sortBy?: CustomerSortField }[] = [
+    { label: t('customer.code'), sortBy: 'code' },
+    { label: t('customer.name'), sortBy: 'name' },
+    { label: t('customer.country'), sortBy: 'country' },
+    { label: t('customer.grade'), sortBy: 'grade' },
+    { label: t('customer.stage') },
+    { label: t('customer.owner') },
+    { label: t('customer.lastContact'), sortBy: 'lastContactedAt' },
+    { label: t('customer.tags') },
+  ];
+
   const sortHead = (field: CustomerSortField, label: string): ReactNode => (
     <button type="button" className="sort-head" onClick={() => onSort(field)} data-testid={`sort-head-${field}`}>
       {label}
@@ -79,30 +91,11 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
             indeterminate={loadedSelected > 0 && loadedSelected < loaded.length}
             onChange={(e) => onToggleAllLoaded(e.target.checked)}
           />
-          <div className="cell" role="columnheader">
-            {sortHead('code', t('customer.code'))}
-          </div>
-          <div className="cell" role="columnheader">
-            {sortHead('name', t('customer.name'))}
-          </div>
-          <div className="cell" role="columnheader">
-            {sortHead('country', t('customer.country'))}
-          </div>
-          <div className="cell" role="columnheader">
-            {sortHead('grade', t('customer.grade'))}
-          </div>
-          <div className="cell" role="columnheader">
-            {t('customer.stage')}
-          </div>
-          <div className="cell" role="columnheader">
-            {t('customer.owner')}
-          </div>
-          <div className="cell" role="columnheader">
-            {sortHead('lastContactedAt', t('customer.lastContact'))}
-          </div>
-          <div className="cell" role="columnheader">
-            {t('customer.tags')}
-          </div>
+          {head.map(({ label, sortBy }) => (
+            <div key={label} className="cell" role="columnheader">
+              {sortBy ? sortHead(sortBy, label) : label}
+            </div>
+          ))}
         </div>
         <div className="customer-grid-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -112,7 +105,7 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
               return (
                 <div key={item.key} className="customer-grid-row" style={{ top, height: ROW_HEIGHT }} role="row" aria-busy="true">
                   <span />
-                  {Array.from({ length: 8 }, (_, i) => (
+                  {head.map((_, i) => (
                     <div key={i} className="skeleton-bar" />
                   ))}
                 </div>

@@ -1,5 +1,5 @@
 import { MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Radio, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Radio, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -9,6 +9,7 @@ import { hrefFor, navigate } from '../../app/router.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { REASON_COLORS } from './duplicate-reasons.ts';
 
@@ -160,21 +161,16 @@ export function DuplicatesPage() {
 
   return (
     <div className="page" data-testid="duplicates-page" style={{ overflow: 'auto' }}>
-      <div className="page-header">
-        <Typography.Title level={3} className="page-title">
-          {t('duplicates.title')}
-        </Typography.Title>
-        <span className="muted" data-testid="duplicates-total">
-          {groups.data ? t('duplicates.groups', { count: data.length }) : null}
-        </span>
-        <div style={{ flex: 1 }} />
+      <ListPageHeader
+        title={t('duplicates.title')}
+        count={groups.data ? t('duplicates.groups', { count: data.length }) : null}
+        countTestId="duplicates-total"
+        intro={t('duplicates.intro')}
+      >
         <Button icon={<ReloadOutlined />} loading={groups.isFetching} onClick={() => void groups.refetch()} data-testid="duplicates-refresh">
           {t('duplicates.refresh')}
         </Button>
-      </div>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('duplicates.intro')}
-      </Typography.Paragraph>
+      </ListPageHeader>
       {groups.isLoading ? (
         <Spin />
       ) : data.length === 0 ? (

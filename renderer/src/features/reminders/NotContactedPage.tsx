@@ -1,5 +1,5 @@
 import { PhoneOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Select, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -8,9 +8,10 @@ import { hrefFor, navigate } from '../../app/router.ts';
 import { useCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
+import { ActivityFormModal } from '../customers/ActivityFormModal.tsx';
 import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
-import { LogCallDialog } from './LogCallDialog.tsx';
 
 type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
 
@@ -44,6 +45,31 @@ function IntervalsNote() {
           </a>
         </span>
       }
+    />
+  );
+}
+
+/**
+ * Logging the follow-up right from the overdue list: the call becomes a timeline entry, which
+ * moves the customer's last contact and takes it off the list.
+ */
+function LogCallModal({ customer, onClose }: { customer: { id: string; name: string }; onClose(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  // The form picks the primary contact when it is created, so it waits for the contacts.
+  const detail = useCall('customers.get', { id: customer.id });
+  if (detail.isLoading) return null;
+  return (
+    <ActivityFormModal
+      customerId={customer.id}
+      contacts={detail.data?.contacts ?? []}
+      activity={null}
+      kind="call"
+      title={t('reminders.logCallDialog.title', { name: customer.name })}
+      onClose={(saved) => {
+        if (saved) void message.success(t('reminders.logCallDialog.saved'));
+        onClose();
+      }}
     />
   );
 }
@@ -121,14 +147,7 @@ export function NotContactedPage() {
 
   return (
     <div className="page" data-testid="not-contacted-page">
-      <div className="page-header">
-        <Typography.Title level={3} className="page-title">
-          {t('reminders.title')}
-        </Typography.Title>
-        <span className="muted" data-testid="not-contacted-total">
-          {list.data ? t('reminders.total', { count: total }) : null}
-        </span>
-        <div style={{ flex: 1 }} />
+      <ListPageHeader title={t('reminders.title')} count={list.data ? t('reminders.total', { count: total }) : null} countTestId="not-contacted-total">
         <Select<string>
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -145,7 +164,7 @@ export function NotContactedPage() {
           }}
           options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
-      </div>
+      </ListPageHeader>
       <IntervalsNote />
       {selected.length > 0 && (
         <div className="bulk-bar" data-testid="not-contacted-bulk">
@@ -189,7 +208,7 @@ export function NotContactedPage() {
           if (done) setSelected([]);
         }}
       />
-      {callFor && <LogCallDialog key={callFor.id} customer={callFor} onClose={() => setCallFor(null)} />}
+      {callFor && <LogCallModal key={callFor.id} customer={callFor} onClose={() => setCallFor(null)} />}
     </div>
   );
 }

@@ -1,14 +1,15 @@
-import { EditOutlined, PlusOutlined, StopOutlined, SwapOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { StopOutlined, SwapOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput, CallOutput } from '../../../../shared/contract/contract.ts';
 import { call } from '../../api/client.ts';
-import { useFormErrorHandler, useShowError } from '../../app/app-errors.ts';
+import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
+import { SettingsFormDialog } from './SettingsFormDialog.tsx';
+import { EditButton, SettingsListSection } from './SettingsListSection.tsx';
 
 type Owner = CallOutput<'owners.list'>[number];
 interface Values {
@@ -19,55 +20,38 @@ interface Values {
 /** customers.list pages are at most 1000 rows; a handover may move many more. */
 const ID_PAGE = 1000;
 
-function OwnerDialog({ owner, open, onClose }: { owner: Owner | null; open: boolean; onClose(): void }) {
+function OwnerDialog({ owner, onClose }: { owner: Owner | null; onClose(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useMutationCall('owners.create');
   const update = useMutationCall('owners.update');
   const labels: Record<string, string> = { name: t('settings.owners.name'), email: t('settings.owners.email') };
-  const onError = useFormErrorHandler(form, (path) => labels[path]);
 
   async function save(values: Values): Promise<void> {
     const input = { name: values.name, email: values.email?.trim() || null };
-    try {
-      // owners.update takes the whole record: active must be sent, or it would reset to true.
-      if (owner) await update.mutateAsync({ ...input, id: owner.id, active: owner.active });
-      else await create.mutateAsync({ ...input, active: true });
-      void message.success(t('settings.saved'));
-      onClose();
-    } catch (err) {
-      onError(err);
-    }
+    // owners.update takes the whole record: active must be sent, or it would reset to true.
+    if (owner) await update.mutateAsync({ ...input, id: owner.id, active: owner.active });
+    else await create.mutateAsync({ ...input, active: true });
   }
 
   return (
-    <Modal
-      open={open}
+    <SettingsFormDialog<Values>
+      form={form}
       title={owner ? t('settings.owners.editTitle') : t('settings.owners.addTitle')}
-      okText={t('settings.save')}
-      cancelText={t('settings.cancel')}
-      okButtonProps={{ 'data-testid': 'owner-save' }}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      testId="owner"
+      initialValues={owner ? { name: owner.name, email: owner.email ?? '' } : undefined}
+      labelOf={(path) => labels[path]}
+      pending={create.isPending || update.isPending}
+      save={save}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={owner ? { name: owner.name, email: owner.email ?? '' } : undefined}
-        onFinish={(v) => void save(v)}
-      >
-        <Form.Item name="name" label={labels.name} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: labels.name }) }]}>
-          <Input maxLength={100} data-testid="owner-name" />
-        </Form.Item>
-        <Form.Item name="email" label={labels.email} rules={[{ type: 'email', message: t('validation.invalidEmail', { field: labels.email }) }]}>
-          <Input maxLength={200} data-testid="owner-email" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={labels.name} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: labels.name }) }]}>
+        <Input maxLength={100} data-testid="owner-name" />
+      </Form.Item>
+      <Form.Item name="email" label={labels.email} rules={[{ type: 'email', message: t('validation.invalidEmail', { field: labels.email }) }]}>
+        <Input maxLength={200} data-testid="owner-email" />
+      </Form.Item>
+    </SettingsFormDialog>
   );
 }
 
@@ -79,7 +63,6 @@ export function OwnerSettings() {
   const queryClient = useQueryClient();
   const owners = useCall('owners.list', {});
   const update = useMutationCall('owners.update');
-  const [editing, setEditing] = useState<{ owner: Owner | null } | null>(null);
   const [transferIds, setTransferIds] = useState<string[] | null>(null);
   const [loadingIdsFor, setLoadingIdsFor] = useState<string | null>(null);
 
@@ -110,71 +93,59 @@ export function OwnerSettings() {
     }
   }
 
-  const columns: TableColumnsType<Owner> = [
-    { key: 'name', title: t('settings.owners.name'), render: (_, o) => <span data-testid="owner-row-name">{o.name}</span> },
-    { key: 'email', title: t('settings.owners.email'), render: (_, o) => o.email ?? '' },
-    {
-      key: 'status',
-      title: t('settings.owners.status'),
-      width: 110,
-      render: (_, o) => (o.active ? <Tag color="green">{t('settings.owners.active')}</Tag> : <Tag>{t('settings.owners.inactive')}</Tag>),
-    },
-    { key: 'count', title: t('settings.owners.customers'), dataIndex: 'customerCount', width: 100, align: 'right' },
-    {
-      key: 'actions',
-      title: t('settings.actions'),
-      width: 360,
-      render: (_, o) => (
-        <Space wrap>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ owner: o })} data-testid="owner-edit">
-            {t('settings.edit')}
-          </Button>
-          <Button
-            size="small"
-            icon={o.active ? <StopOutlined /> : <CheckCircleOutlined />}
-            onClick={() => void setActive(o, !o.active)}
-            data-testid="owner-toggle-active"
-          >
-            {o.active ? t('settings.owners.deactivate') : t('settings.owners.activate')}
-          </Button>
-          <Button
-            size="small"
-            icon={<SwapOutlined />}
-            disabled={o.customerCount === 0}
-            loading={loadingIdsFor === o.id}
-            onClick={() => void openTransfer(o)}
-            data-testid="owner-transfer-all"
-          >
-            {t('settings.owners.transferAll')}
-          </Button>
-        </Space>
-      ),
-    },
-  ];
-
   return (
-    <div style={{ maxWidth: 1040 }}>
-      <div className="page-header" style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary" style={{ flex: 1 }}>
-          {t('settings.owners.intro')}
-        </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ owner: null })} data-testid="owner-add">
-          {t('settings.owners.add')}
-        </Button>
-      </div>
-      <Table<Owner>
+    <>
+      <SettingsListSection<Owner>
+        intro={t('settings.owners.intro')}
+        addLabel={t('settings.owners.add')}
+        testId="owner"
         rowKey="id"
-        size="small"
-        pagination={false}
+        rows={owners.data}
         loading={owners.isLoading}
-        columns={columns}
-        dataSource={owners.data ?? []}
-        onRow={(o) => ({ className: 'owner-row', 'data-testid': 'owner-row', 'data-id': o.id })}
-        locale={{ emptyText: owners.isLoading ? ' ' : <EmptyState title={t('settings.owners.empty')} /> }}
+        emptyText={t('settings.owners.empty')}
+        maxWidth={1040}
+        columns={(edit) => [
+          { key: 'name', title: t('settings.owners.name'), render: (_, o) => <span data-testid="owner-row-name">{o.name}</span> },
+          { key: 'email', title: t('settings.owners.email'), render: (_, o) => o.email ?? '' },
+          {
+            key: 'status',
+            title: t('settings.owners.status'),
+            width: 110,
+            render: (_, o) => (o.active ? <Tag color="green">{t('settings.owners.active')}</Tag> : <Tag>{t('settings.owners.inactive')}</Tag>),
+          },
+          { key: 'count', title: t('settings.owners.customers'), dataIndex: 'customerCount', width: 100, align: 'right' },
+          {
+            key: 'actions',
+            title: t('settings.actions'),
+            width: 360,
+            render: (_, o) => (
+              <Space wrap>
+                <EditButton onClick={() => edit(o)} testId="owner-edit" />
+                <Button
+                  size="small"
+                  icon={o.active ? <StopOutlined /> : <CheckCircleOutlined />}
+                  onClick={() => void setActive(o, !o.active)}
+                  data-testid="owner-toggle-active"
+                >
+                  {o.active ? t('settings.owners.deactivate') : t('settings.owners.activate')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<SwapOutlined />}
+                  disabled={o.customerCount === 0}
+                  loading={loadingIdsFor === o.id}
+                  onClick={() => void openTransfer(o)}
+                  data-testid="owner-transfer-all"
+                >
+                  {t('settings.owners.transferAll')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+        dialog={(owner, close) => <OwnerDialog owner={owner} onClose={close} />}
       />
-      {/* Mounted per opening: a Form's initialValues apply only when it is created. */}
-      {editing && <OwnerDialog key={editing.owner?.id ?? 'new'} open owner={editing.owner} onClose={() => setEditing(null)} />}
       <TransferOwnerDialog customerIds={transferIds ?? []} open={transferIds !== null} onClose={() => setTransferIds(null)} />
-    </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { App, Button, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
@@ -7,6 +7,7 @@ import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
 
 const PAGE_SIZE = 50;
@@ -72,14 +73,12 @@ export function TrashPage() {
 
   return (
     <div className="page" data-testid="trash-page">
-      <div className="page-header">
-        <Typography.Title level={3} className="page-title">
-          {t('trash.title')}
-        </Typography.Title>
-        <span className="muted" data-testid="trash-total">
-          {list.data ? t('trash.total', { count: total }) : null}
-        </span>
-        <div style={{ flex: 1 }} />
+      <ListPageHeader
+        title={t('trash.title')}
+        count={list.data ? t('trash.total', { count: total }) : null}
+        countTestId="trash-total"
+        intro={t('trash.intro')}
+      >
         <Button
           type="primary"
           icon={<UndoOutlined />}
@@ -90,10 +89,7 @@ export function TrashPage() {
         >
           {selected.length > 0 ? t('trash.restoreSelected', { count: selected.length }) : t('trash.restore')}
         </Button>
-      </div>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('trash.intro')}
-      </Typography.Paragraph>
+      </ListPageHeader>
       <Table<CustomerRow>
         rowKey="id"
         size="middle"

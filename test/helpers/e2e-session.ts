@@ -1,0 +1,61 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
+import { launchBrowser, openApp, type OpenAppOptions } from './browser.ts';
+import { startTestApp, type TestApp } from './web-app.ts';
+
+export interface E2eSession {
+  readonly app: TestApp;
+  readonly browser: Browser;
+  /** Calls the core directly (no UI) and returns the value, or throws with the error. */
+  seed<K extends CallKey>(key: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  /** A fresh page (own context, own language) with the app loaded. */
+  open(options?: OpenAppOptions): Promise<Page>;
+}
+
+/**
+ * One app and one Chromium for the enclosing describe block: started in a beforeAll registered
+ * here, so call this before the block's own beforeAll that seeds data.
+ */
+export function setupE2eSession(options: { clockStart?: number } = {}): E2eSession {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The e2e session is used before its beforeAll ran.');
+    return value;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp(options);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  return {
+    get app() {
+      return started(app);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async seed(key, input) {
+      const result = await started(app).core.dispatch(key, input);
+      if (!result.ok) throw new Error(`${key}: ${JSON.stringify(result.error)}`);
+      return result.value as CallOutput<typeof key>;
+    },
+    open(openOptions) {
+      return openApp(started(browser), started(app).host, openOptions);
+    },
+  };
+}
+
+/** antd Selects are not native <select>s: open, type to filter, pick the option by its text. */
+export async function pick(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
