@@ -4,7 +4,8 @@ import { benchDataDir, fmt, stats } from './bench-kit.ts';
 
 /**
  * First paint of the customer list in Debian's Chromium through the web host, with 10,000
- * customers: from navigation to the first customer row on screen, in fresh browser contexts.
+ * customers: from the start of navigation (the page's own clock) to the first customer row on
+ * screen, in fresh browser contexts with empty caches.
  * Also: scrolling to the middle of the list until those rows show, and a search round trip.
  */
 export async function benchFirstPaint(): Promise<string[]> {
@@ -16,10 +17,10 @@ export async function benchFirstPaint(): Promise<string[]> {
   const search: number[] = [];
   try {
     for (let i = 0; i < 8; i++) {
-      const started = performance.now();
       const page = await openApp(browser, app.host);
       await page.locator('[data-testid="customer-row"]').first().waitFor();
-      paint.push(performance.now() - started);
+      // Milliseconds since this page's navigation started, as the page itself measures them.
+      paint.push(await page.evaluate(() => performance.now()));
 
       const grid = page.locator('[data-testid="customer-grid-scroll"]');
       const t1 = performance.now();
