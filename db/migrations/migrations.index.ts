@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-mail.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -7,6 +8,7 @@ import * as m0001 from './0001-initial.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-mail': m0002,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

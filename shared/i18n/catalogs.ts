@@ -18,6 +18,8 @@ import { owners as enOwners } from './en/owners.ts';
 import { owners as zhOwners } from './zh-CN/owners.ts';
 import { backups as enBackups } from './en/backups.ts';
 import { backups as zhBackups } from './zh-CN/backups.ts';
+import { mail as enMail } from './en/mail.ts';
+import { mail as zhMail } from './zh-CN/mail.ts';
 
 /**
  * All message catalogs. Each area has one file per language under en/ and zh-CN/; the zh-CN
@@ -25,8 +27,8 @@ import { backups as zhBackups } from './zh-CN/backups.ts';
  * Add an area by importing both files here and spreading them into each language.
  */
 export const catalogs = {
-  en: { ...enErrors, ...enCommon, ...enCustomers, ...enPersonality, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups },
-  'zh-CN': { ...zhErrors, ...zhCommon, ...zhCustomers, ...zhPersonality, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups },
+  en: { ...enErrors, ...enCommon, ...enCustomers, ...enPersonality, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups, ...enMail },
+  'zh-CN': { ...zhErrors, ...zhCommon, ...zhCustomers, ...zhPersonality, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups, ...zhMail },
 } as const;
 
 export type Language = keyof typeof catalogs;

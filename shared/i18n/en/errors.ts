@@ -25,6 +25,10 @@ export const errors = {
     backup_corrupt: '{{file}} is damaged ({{detail}}). Nothing was changed.',
     backup_notTradeFolio: '{{file}} is not a TradeFolio backup. Nothing was changed.',
     backup_newerSchema: '{{file}} was made by a newer TradeFolio (schema {{detail}}). Update the app first. Nothing was changed.',
+    mailAccountNotFound: 'The mail account was not found.',
+    mailAccountExists: 'An account for {{email}} already exists.',
+    mailPasswordMissing: 'The password for this mail account is not stored on this computer. Enter it again in the account settings.',
+    mailMessageNotFound: 'The message was not found (it may have been deleted on the server).',
   },
   validation: {
     required: '{{field}} is required.',
@@ -38,5 +42,7 @@ export const errors = {
     invalid: '{{field}} is not valid.',
     invalidNumber: '{{field}} must be a number.',
     invalidDate: '{{field}} must be a date (YYYY-MM-DD).',
+    cleartextMailServer: '{{field}}: an unencrypted connection is only allowed to a server on this computer. Choose TLS or STARTTLS.',
+    invalidHost: '{{field}} is not a valid server name.',
   },
 } as const;

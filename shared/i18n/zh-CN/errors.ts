@@ -27,6 +27,10 @@ export const errors: Catalog<typeof en> = {
     backup_corrupt: '{{file}} 已损坏（{{detail}}）。数据未做任何更改。',
     backup_notTradeFolio: '{{file}} 不是 TradeFolio 的备份。数据未做任何更改。',
     backup_newerSchema: '{{file}} 来自更新版本的 TradeFolio（结构 {{detail}}），请先升级应用。数据未做任何更改。',
+    mailAccountNotFound: '未找到该邮箱账户。',
+    mailAccountExists: '{{email}} 的账户已存在。',
+    mailPasswordMissing: '本机没有保存此邮箱账户的密码，请在账户设置中重新输入。',
+    mailMessageNotFound: '未找到该邮件（可能已在服务器上删除）。',
   },
   validation: {
     required: '请填写{{field}}。',
@@ -40,5 +44,7 @@ export const errors: Catalog<typeof en> = {
     invalid: '{{field}}无效。',
     invalidNumber: '{{field}}必须是数字。',
     invalidDate: '{{field}}必须是日期（年-月-日）。',
+    cleartextMailServer: '{{field}}：只有本机上的服务器才允许不加密连接，请选择 TLS 或 STARTTLS。',
+    invalidHost: '{{field}}不是有效的服务器地址。',
   },
 };

@@ -1,0 +1,421 @@
+import type { IdInfoObject } from 'imapflow';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { MailAccountsTable, MailDatabase } from '../../../db/tables/mail.tables.ts';
+import type { mailCalls, MailAccount, MessageRow } from '../../../shared/contract/mail.contract.ts';
+import { fail } from '../../../shared/contract/result.ts';
+import { MAIL_PROVIDERS } from '../../../shared/domain/mail-providers.ts';
+import type { Clock } from '../core/clock.ts';
+import { newId } from '../core/ids.ts';
+import type { Logger } from '../core/logger.ts';
+import type { SecretStore } from '../platform/secret-store.ts';
+import { testMailConnection } from './connection-test.ts';
+import { createMailSync, MailSyncError, type SyncProgress, type SyncReport } from './imap-sync.ts';
+
+type MailCalls = typeof mailCalls;
+export type MailCallKey = keyof MailCalls;
+export type MailHandlers = {
+  [K in MailCallKey]: (input: z.output<MailCalls[K]['input']>) => Promise<z.output<MailCalls[K]['output']>>;
+};
+
+export interface MailNotify {
+  /** Something mail-related was written; the hosts turn this into `data.changed`. */
+  changed(entities: ReadonlyArray<'mailAccounts' | 'mailFolders' | 'mailMessages' | 'customers'>): void;
+  /** Sync progress; the hosts turn this into `mail.syncProgress`. */
+  progress(progress: SyncProgress): void;
+}
+
+export interface MailServiceDeps {
+  db: Kysely<MailDatabase>;
+  clock: Clock;
+  log: Logger;
+  dataDir: string;
+  secrets: SecretStore;
+  notify?: MailNotify;
+  clientInfo?: IdInfoObject;
+  batchSize?: number;
+}
+
+const secretName = (accountId: string, server: 'imap' | 'smtp') => `mail.${accountId}.${server}`;
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Mail accounts, sync runs and the reading side of mail, as handlers for the `mailCalls` of
+ * mail.contract.ts. Passwords go to the SecretStore; where it is unavailable (no OS keychain)
+ * they are kept in memory for this session only and the account reports `hasPassword: false`
+ * after a restart, so the user enters it again rather than it ever being written in clear.
+ */
+export function createMailService(deps: MailServiceDeps) {
+  const { db, clock, log, secrets } = deps;
+  const notify: MailNotify = deps.notify ?? { changed: () => {}, progress: () => {} };
+  const sessionPasswords = new Map<string, string>();
+
+  const getSecret = (name: string): string | null => sessionPasswords.get(name) ?? secrets.get(name);
+  const setSecret = (name: string, value: string) => {
+    if (secrets.isAvailable()) {
+      secrets.set(name, value);
+      sessionPasswords.delete(name);
+    } else {
+      sessionPasswords.set(name, value);
+    }
+  };
+  const deleteSecret = (name: string) => {
+    sessionPasswords.delete(name);
+    secrets.delete(name);
+  };
+
+  const sync = createMailSync({
+    db,
+    clock,
+    log,
+    dataDir: deps.dataDir,
+    password: (id) => getSecret(secretName(id, 'imap')),
+    ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
+    ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
+  });
+  const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null> }>();
+
+  function toAccount(row: MailAccountsTable): MailAccount {
+    const server = (host: string | null, port: number | null, security: MailAccountsTable['imap_security'], user: string | null) =>
+      host && port && security && user ? { host, port, security, user } : null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      email: row.email,
+      displayName: row.display_name,
+      aliases: parseJson<string[]>(row.aliases, []),
+      provider: row.provider,
+      imap: server(row.imap_host, row.imap_port, row.imap_security, row.imap_user),
+      smtp: server(row.smtp_host, row.smtp_port, row.smtp_security, row.smtp_user),
+      ownerId: row.owner_id,
+      signatureText: row.signature_text,
+      signatureHtml: row.signature_html,
+      syncWindowDays: row.sync_window_days,
+      syncEnabled: row.sync_enabled === 1,
+      hasPassword: row.kind === 'archive' || getSecret(secretName(row.id, 'imap')) !== null,
+      lastSyncAt: row.last_sync_at,
+      lastSyncError: parseJson<{ step: string; message: string } | null>(row.last_sync_error, null),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async function accountRow(id: string): Promise<MailAccountsTable> {
+    const row = await db.selectFrom('mail_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) fail('notFound', 'errors.mailAccountNotFound', { id });
+    return row;
+  }
+
+  type AccountFields = z.output<MailCalls['mail.addAccount']['input']>;
+  function columns(input: Omit<AccountFields, 'password' | 'smtpPassword'>) {
+    return {
+      name: input.name,
+      email: input.email,
+      display_name: input.displayName,
+      aliases: JSON.stringify(input.aliases.filter((a) => a !== input.email)),
+      provider: input.provider,
+      imap_host: input.imap.host,
+      imap_port: input.imap.port,
+      imap_security: input.imap.security,
+      imap_user: input.imap.user,
+      smtp_host: input.smtp.host,
+      smtp_port: input.smtp.port,
+      smtp_security: input.smtp.security,
+      smtp_user: input.smtp.user,
+      owner_id: input.ownerId,
+      signature_text: input.signatureText,
+      signature_html: input.signatureHtml,
+      sync_window_days: input.syncWindowDays,
+      sync_enabled: input.syncEnabled ? (1 as const) : (0 as const),
+    };
+  }
+
+  async function ensureUniqueEmail(email: string, exceptId: string | null): Promise<void> {
+    let q = db.selectFrom('mail_accounts').select('id').where('email', '=', email);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    if (await q.executeTakeFirst()) {
+      fail('conflict', 'errors.mailAccountExists', { email }, [{ path: 'email', message: 'errors.mailAccountExists', params: { email } }]);
+    }
+  }
+
+  /** Starts a background sync of these accounts (all enabled IMAP accounts when none given); one run per account at a time. */
+  async function syncNow(accountId?: string | null): Promise<string[]> {
+    let q = db.selectFrom('mail_accounts').select('id').where('kind', '=', 'imap');
+    q = accountId ? q.where('id', '=', accountId) : q.where('sync_enabled', '=', 1);
+    const ids = (await q.execute()).map((r) => r.id);
+    if (accountId && ids.length === 0) fail('notFound', 'errors.mailAccountNotFound', { id: accountId });
+    const started: string[] = [];
+    for (const id of ids) {
+      if (running.has(id)) continue;
+      const controller = new AbortController();
+      const done = sync
+        .syncAccount(id, { signal: controller.signal, onProgress: (p) => notify.progress(p), olderInBackground: true })
+        .then((report) => report)
+        .catch((err: unknown) => {
+          if (!controller.signal.aborted) {
+            log.warn('mail.sync.failed', { accountId: id, step: err instanceof MailSyncError ? err.step : 'unknown', error: err instanceof Error ? err.message : String(err) });
+          }
+          return null;
+        })
+        .finally(() => {
+          running.delete(id);
+          notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+        });
+      running.set(id, { controller, done });
+      started.push(id);
+    }
+    return started;
+  }
+
+  async function whenIdle(): Promise<void> {
+    while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
+  }
+
+  async function messageCustomers(ids: readonly string[]): Promise<Map<string, MessageRow['customers']>> {
+    const out = new Map<string, MessageRow['customers']>();
+    if (ids.length === 0) return out;
+    const rows = await db
+      .selectFrom('mail_message_customers as l')
+      .innerJoin('customers as c', 'c.id', 'l.customer_id')
+      .select(['l.message_id', 'c.id', 'c.name', 'c.code', 'l.match'])
+      .where('l.message_id', 'in', [...ids])
+      .where('c.deleted_at', 'is', null)
+      .orderBy('c.name')
+      .execute();
+    for (const r of rows) out.set(r.message_id, [...(out.get(r.message_id) ?? []), { id: r.id, name: r.name, code: r.code, match: r.match }]);
+    return out;
+  }
+
+  const handlers: MailHandlers = {
+    'mail.listProviders': async () => MAIL_PROVIDERS.map((p) => ({ ...p, domains: [...p.domains] })),
+
+    'mail.listAccounts': async () => (await db.selectFrom('mail_accounts').selectAll().orderBy('created_at').execute()).map(toAccount),
+
+    'mail.addAccount': async (input) => {
+      await ensureUniqueEmail(input.email, null);
+      const id = newId();
+      const now = clock.now();
+      await db.insertInto('mail_accounts').values({ id, kind: 'imap', ...columns(input), last_sync_at: null, last_sync_error: null, created_at: now, updated_at: now }).execute();
+      setSecret(secretName(id, 'imap'), input.password);
+      if (input.smtpPassword) setSecret(secretName(id, 'smtp'), input.smtpPassword);
+      notify.changed(['mailAccounts']);
+      return toAccount(await accountRow(id));
+    },
+
+    'mail.editAccount': async (input) => {
+      await accountRow(input.id);
+      await ensureUniqueEmail(input.email, input.id);
+      await db.updateTable('mail_accounts').set({ ...columns(input), updated_at: clock.now() }).where('id', '=', input.id).execute();
+      if (input.password) setSecret(secretName(input.id, 'imap'), input.password);
+      if (input.smtpPassword) setSecret(secretName(input.id, 'smtp'), input.smtpPassword);
+      notify.changed(['mailAccounts']);
+      return toAccount(await accountRow(input.id));
+    },
+
+    'mail.removeAccount': async ({ id }) => {
+      const run = running.get(id);
+      if (run) {
+        run.controller.abort();
+        await run.done;
+      }
+      // Cascades to folders, checkpoints, messages and their filing links (last contact is
+      // recomputed by trigger). Attachment files stay until the store is swept.
+      const res = await db.deleteFrom('mail_accounts').where('id', '=', id).executeTakeFirst();
+      deleteSecret(secretName(id, 'imap'));
+      deleteSecret(secretName(id, 'smtp'));
+      notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+      return { count: Number(res.numDeletedRows) };
+    },
+
+    'mail.testAccount': async (input) => {
+      if ('id' in input && !('imap' in input)) {
+        const row = await accountRow(input.id);
+        const account = toAccount(row);
+        const password = getSecret(secretName(row.id, 'imap'));
+        if (!account.imap || !account.smtp || password === null) {
+          fail('validation', 'errors.mailPasswordMissing', undefined, [{ path: 'password', message: 'errors.mailPasswordMissing' }]);
+        }
+        return testMailConnection(
+          { imap: account.imap, smtp: account.smtp, password, smtpPassword: getSecret(secretName(row.id, 'smtp')) },
+          deps.clientInfo ? { clientInfo: deps.clientInfo } : {},
+        );
+      }
+      const settings = input as AccountFields;
+      return testMailConnection(
+        { imap: settings.imap, smtp: settings.smtp, password: settings.password, smtpPassword: settings.smtpPassword },
+        deps.clientInfo ? { clientInfo: deps.clientInfo } : {},
+      );
+    },
+
+    'mail.syncNow': async ({ accountId }) => ({ started: await syncNow(accountId) }),
+
+    'mail.syncStatus': async () => {
+      const accounts = await db.selectFrom('mail_accounts').selectAll().where('kind', '=', 'imap').orderBy('created_at').execute();
+      const folders = await db
+        .selectFrom('mail_folders as f')
+        .leftJoin('mail_folder_checkpoints as c', 'c.folder_id', 'f.id')
+        .select((eb) => [
+          'f.id',
+          'f.account_id',
+          'f.path',
+          'f.name',
+          'f.special_use',
+          'f.sync_enabled',
+          'c.server_count',
+          'c.server_range_count',
+          'c.verified_at',
+          'c.low_uid',
+          'c.floor_uid',
+          eb.selectFrom('mail_messages as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.folder_id', '=', 'f.id').as('local_count'),
+          eb.selectFrom('mail_messages as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.folder_id', '=', 'f.id').where('m.seen', '=', 0).as('unread'),
+        ])
+        .orderBy('f.path')
+        .execute();
+      return accounts.map((a) => {
+        const error = parseJson<{ step: string; message: string } | null>(a.last_sync_error, null);
+        return {
+          accountId: a.id,
+          state: running.has(a.id) ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
+          lastSyncAt: a.last_sync_at,
+          lastSyncError: error,
+          folders: folders
+            .filter((f) => f.account_id === a.id)
+            .map((f) => ({
+              id: f.id,
+              accountId: f.account_id,
+              path: f.path,
+              name: f.name,
+              specialUse: f.special_use,
+              syncEnabled: f.sync_enabled === 1,
+              unread: Number(f.unread ?? 0),
+              localCount: Number(f.local_count ?? 0),
+              serverCount: f.server_count,
+              serverRangeCount: f.server_range_count,
+              windowComplete: f.low_uid !== null && f.floor_uid !== null && f.low_uid <= f.floor_uid,
+              verifiedAt: f.verified_at,
+            })),
+        };
+      });
+    },
+
+    'mail.listMessages': async (q) => {
+      let base = db.selectFrom('mail_messages as m');
+      if (q.customerId) {
+        base = base.where((eb) =>
+          eb.exists(eb.selectFrom('mail_message_customers as l').select('l.message_id').whereRef('l.message_id', '=', 'm.id').where('l.customer_id', '=', q.customerId!)),
+        );
+      }
+      if (q.folderId) base = base.where('m.folder_id', '=', q.folderId);
+      if (q.threadId) base = base.where('m.thread_id', '=', q.threadId);
+      if (q.unfiledOnly) {
+        base = base.where((eb) => eb.not(eb.exists(eb.selectFrom('mail_message_customers as l').select('l.message_id').whereRef('l.message_id', '=', 'm.id'))));
+      }
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .select(['m.id', 'm.account_id', 'm.folder_id', 'm.thread_id', 'm.subject', 'm.from_name', 'm.from_address', 'm.snippet', 'm.date_at', 'm.direction', 'm.seen', 'm.flagged', 'm.has_attachments', 'm.parse_status'])
+        .orderBy('m.date_at', 'desc')
+        .orderBy('m.id', 'desc')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      const customers = await messageCustomers(rows.map((r) => r.id));
+      return {
+        total: Number(total.n),
+        rows: rows.map((r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          folderId: r.folder_id,
+          threadId: r.thread_id,
+          subject: r.subject,
+          from: r.from_address ? { name: r.from_name, address: r.from_address } : null,
+          snippet: r.snippet,
+          dateAt: r.date_at,
+          direction: r.direction,
+          seen: r.seen === 1,
+          flagged: r.flagged === 1,
+          hasAttachments: r.has_attachments === 1,
+          parseStatus: r.parse_status,
+          customers: customers.get(r.id) ?? [],
+        })),
+      };
+    },
+
+    'mail.getMessage': async ({ id }) => {
+      const m = await db
+        .selectFrom('mail_messages as m')
+        .leftJoin('mail_bodies as b', 'b.message_id', 'm.id')
+        .selectAll('m')
+        .select(['b.text', 'b.html'])
+        .where('m.id', '=', id)
+        .executeTakeFirst();
+      if (!m) fail('notFound', 'errors.mailMessageNotFound', { id });
+      const addresses = await db.selectFrom('mail_message_addresses').selectAll().where('message_id', '=', id).orderBy('role').orderBy('position').execute();
+      const attachments = await db.selectFrom('mail_attachments').selectAll().where('message_id', '=', id).orderBy('position').execute();
+      const of = (role: string) => addresses.filter((a) => a.role === role).map((a) => ({ name: a.name, address: a.address }));
+      const domain = m.from_address ? m.from_address.slice(m.from_address.lastIndexOf('@')) : null;
+      const allowed = m.from_address
+        ? await db.selectFrom('mail_remote_content_allow').select('sender').where('sender', 'in', [m.from_address, domain!]).executeTakeFirst()
+        : undefined;
+      const customers = await messageCustomers([id]);
+      return {
+        id: m.id,
+        accountId: m.account_id,
+        folderId: m.folder_id,
+        threadId: m.thread_id,
+        subject: m.subject,
+        from: m.from_address ? { name: m.from_name, address: m.from_address } : null,
+        snippet: m.snippet,
+        dateAt: m.date_at,
+        direction: m.direction,
+        seen: m.seen === 1,
+        flagged: m.flagged === 1,
+        hasAttachments: m.has_attachments === 1,
+        parseStatus: m.parse_status,
+        customers: customers.get(id) ?? [],
+        to: of('to'),
+        cc: of('cc'),
+        bcc: of('bcc'),
+        replyTo: of('replyTo'),
+        messageId: m.message_id,
+        inReplyTo: m.in_reply_to,
+        references: m.refs ? m.refs.split(' ') : [],
+        text: m.text,
+        html: m.html,
+        attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, inline: a.inline === 1, contentId: a.content_id })),
+        parseWarnings: parseJson<string[]>(m.parse_warnings, []),
+        remoteContentAllowed: allowed !== undefined,
+        receivedAt: m.received_at,
+      };
+    },
+
+    'mail.allowRemoteContent': async ({ sender }) => {
+      await db.insertInto('mail_remote_content_allow').values({ sender, created_at: clock.now() }).onConflict((oc) => oc.doNothing()).execute();
+      notify.changed(['mailMessages']);
+      return { sender };
+    },
+  };
+
+  return {
+    handlers,
+    sync,
+    syncNow,
+    /** Resolves when no sync is running (tests, shutdown). */
+    whenIdle,
+    /** Aborts running syncs and waits for them to stop. */
+    async close(): Promise<void> {
+      for (const r of running.values()) r.controller.abort();
+      await whenIdle();
+    },
+  };
+}
+
+export type MailService = ReturnType<typeof createMailService>;

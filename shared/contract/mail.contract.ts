@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import {
+  ADDRESS_ROLES,
+  DEFAULT_SYNC_WINDOW_DAYS,
+  FILING_MATCHES,
+  MAIL_ACCOUNT_KINDS,
+  MAIL_DIRECTIONS,
+  MAIL_SECURITY,
+  PARSE_STATUSES,
+  SPECIAL_USES,
+} from '../domain/mail-enums.ts';
+import { isLoopbackHost } from '../domain/mail-providers.ts';
+import { EpochMs, Id, optionalText, Page, requiredText } from './primitives.ts';
+
+/**
+ * Mail calls (issue 4), to be merged into `contract` by spreading `mailCalls`, and the mail
+ * event into `events`. Passwords only ever travel renderer → main (input); no output carries one.
+ */
+
+export const MailSecurity = z.enum(MAIL_SECURITY);
+export const SpecialUse = z.enum(SPECIAL_USES);
+export const MailDirection = z.enum(MAIL_DIRECTIONS);
+export const ParseStatus = z.enum(PARSE_STATUSES);
+export const AddressRole = z.enum(ADDRESS_ROLES);
+export const FilingMatch = z.enum(FILING_MATCHES);
+
+const Host = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(253)
+  .regex(/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[?[0-9a-f:.]+\]?$/, 'validation.invalidHost');
+const Port = z.number().int().min(1).max(65535);
+
+export const MailServerInput = z.object({
+  host: Host,
+  port: Port,
+  security: MailSecurity,
+  /** Login name; usually the address itself. */
+  user: requiredText(320),
+});
+export const MailServer = z.object({ host: z.string(), port: z.number(), security: MailSecurity, user: z.string() });
+
+const noCleartextOverNetwork = (server: z.infer<typeof MailServerInput>, ctx: z.RefinementCtx, path: string) => {
+  if (server.security === 'none' && !isLoopbackHost(server.host)) {
+    ctx.addIssue({ code: 'custom', path: [path, 'security'], message: 'validation.cleartextMailServer' });
+  }
+};
+
+const AccountFields = z.object({
+  name: requiredText(100),
+  email: z.email().max(320).transform((e) => e.toLowerCase()),
+  displayName: optionalText(200),
+  aliases: z.array(z.email().max(320).transform((e) => e.toLowerCase())).max(50).default([]),
+  provider: z.string().max(40).nullish().transform((v) => v ?? null),
+  imap: MailServerInput,
+  smtp: MailServerInput,
+  ownerId: Id.nullish().transform((v) => v ?? null),
+  signatureText: optionalText(10_000),
+  signatureHtml: optionalText(100_000),
+  /** First-pass window; null = all mail at once. */
+  syncWindowDays: z.number().int().min(1).max(36_500).nullable().default(DEFAULT_SYNC_WINDOW_DAYS),
+  syncEnabled: z.boolean().default(true),
+});
+
+/** Adding an account: the password (or authorization code) is required and goes to the SecretStore. */
+export const MailAccountInput = AccountFields.extend({
+  password: z.string().min(1).max(1000),
+  /** Only when SMTP takes a different password than IMAP. */
+  smtpPassword: z.string().min(1).max(1000).nullish().transform((v) => v ?? null),
+}).superRefine((a, ctx) => {
+  noCleartextOverNetwork(a.imap, ctx, 'imap');
+  noCleartextOverNetwork(a.smtp, ctx, 'smtp');
+});
+
+/** Editing: a missing password keeps the stored one. */
+export const MailAccountEdit = AccountFields.extend({
+  id: Id,
+  password: z.string().min(1).max(1000).nullish().transform((v) => v ?? null),
+  smtpPassword: z.string().min(1).max(1000).nullish().transform((v) => v ?? null),
+}).superRefine((a, ctx) => {
+  noCleartextOverNetwork(a.imap, ctx, 'imap');
+  noCleartextOverNetwork(a.smtp, ctx, 'smtp');
+});
+
+export const SyncError = z.object({
+  step: z.string(),
+  /** The server's or the network's own words; shown under a translated headline. */
+  message: z.string(),
+});
+
+export const MailAccount = z.object({
+  id: Id,
+  kind: z.enum(MAIL_ACCOUNT_KINDS),
+  name: z.string(),
+  email: z.string(),
+  displayName: z.string().nullable(),
+  aliases: z.array(z.string()),
+  provider: z.string().nullable(),
+  imap: MailServer.nullable(),
+  smtp: MailServer.nullable(),
+  ownerId: Id.nullable(),
+  signatureText: z.string().nullable(),
+  signatureHtml: z.string().nullable(),
+  syncWindowDays: z.number().nullable(),
+  syncEnabled: z.boolean(),
+  /** False when the password must be entered again (none stored, or sealed by another host). */
+  hasPassword: z.boolean(),
+  lastSyncAt: EpochMs.nullable(),
+  lastSyncError: SyncError.nullable(),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type MailAccount = z.infer<typeof MailAccount>;
+
+export const MailProviderPreset = z.object({
+  key: z.string(),
+  name: z.string(),
+  imap: z.object({ host: z.string(), port: z.number(), security: MailSecurity }),
+  smtp: z.object({ host: z.string(), port: z.number(), security: MailSecurity }),
+  passwordKind: z.enum(['password', 'authCode', 'appPassword']),
+  domains: z.array(z.string()),
+});
+
+/** The steps of "test connection", in order; the first failing one is what the user is told. */
+export const CONNECTION_STEPS = ['dns', 'connect', 'tls', 'login', 'folders', 'smtpConnect', 'smtpLogin'] as const;
+export const ConnectionStep = z.enum(CONNECTION_STEPS);
+export const ConnectionTestResult = z.object({
+  ok: z.boolean(),
+  steps: z.array(
+    z.object({
+      step: ConnectionStep,
+      ok: z.boolean(),
+      /** i18n key for a failed step, e.g. `mail.test.loginRejected`. */
+      message: z.string().nullable(),
+      /** What the server said, verbatim. */
+      detail: z.string().nullable(),
+      ms: z.number(),
+    }),
+  ),
+  /** Folders found, with their roles, when the folder step was reached. */
+  folders: z.array(z.object({ path: z.string(), specialUse: SpecialUse.nullable() })),
+});
+
+export const MailFolder = z.object({
+  id: Id,
+  accountId: Id,
+  path: z.string(),
+  name: z.string(),
+  specialUse: SpecialUse.nullable(),
+  syncEnabled: z.boolean(),
+  unread: z.number(),
+  localCount: z.number(),
+  /** STATUS MESSAGES at the last sync. */
+  serverCount: z.number().nullable(),
+  /** Server messages inside the synced range; "synced" = equal to localCount. */
+  serverRangeCount: z.number().nullable(),
+  /** Older mail than the sync window is still to come. */
+  windowComplete: z.boolean(),
+  verifiedAt: EpochMs.nullable(),
+});
+
+export const SyncState = z.enum(['idle', 'syncing', 'error', 'offline', 'disabled']);
+export const AccountSyncStatus = z.object({
+  accountId: Id,
+  state: SyncState,
+  lastSyncAt: EpochMs.nullable(),
+  lastSyncError: SyncError.nullable(),
+  folders: z.array(MailFolder),
+});
+
+export const MailAddress = z.object({ name: z.string().nullable(), address: z.string() });
+export const MessageCustomer = z.object({ id: Id, name: z.string(), code: z.string(), match: FilingMatch });
+
+export const MessageRow = z.object({
+  id: Id,
+  accountId: Id,
+  folderId: Id,
+  threadId: Id.nullable(),
+  subject: z.string().nullable(),
+  from: MailAddress.nullable(),
+  snippet: z.string().nullable(),
+  dateAt: EpochMs,
+  direction: MailDirection,
+  seen: z.boolean(),
+  flagged: z.boolean(),
+  hasAttachments: z.boolean(),
+  parseStatus: ParseStatus,
+  customers: z.array(MessageCustomer),
+});
+export type MessageRow = z.infer<typeof MessageRow>;
+
+export const MessageQuery = Page.extend({
+  folderId: Id.nullish(),
+  customerId: Id.nullish(),
+  threadId: Id.nullish(),
+  /** Only mail filed under no customer (the raw material of "New leads"). */
+  unfiledOnly: z.boolean().default(false),
+});
+
+export const Attachment = z.object({
+  id: Id,
+  filename: z.string().nullable(),
+  contentType: z.string(),
+  size: z.number(),
+  inline: z.boolean(),
+  contentId: z.string().nullable(),
+});
+
+export const MessageDetail = MessageRow.extend({
+  to: z.array(MailAddress),
+  cc: z.array(MailAddress),
+  bcc: z.array(MailAddress),
+  replyTo: z.array(MailAddress),
+  messageId: z.string().nullable(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  text: z.string().nullable(),
+  /** As received; the renderer sanitizes it and shows it in a sandboxed frame without scripts. */
+  html: z.string().nullable(),
+  attachments: z.array(Attachment),
+  parseWarnings: z.array(z.string()),
+  /** The sender (address or domain) is on the remote-content allowlist. */
+  remoteContentAllowed: z.boolean(),
+  receivedAt: EpochMs,
+});
+
+/** The mail calls; shaped like `contract`'s entries so they can be spread into it. */
+export const mailCalls = {
+  'mail.listProviders': { input: z.object({}).default({}), output: z.array(MailProviderPreset) },
+  'mail.listAccounts': { input: z.object({}).default({}), output: z.array(MailAccount) },
+  'mail.addAccount': { input: MailAccountInput, output: MailAccount },
+  'mail.editAccount': { input: MailAccountEdit, output: MailAccount },
+  'mail.removeAccount': { input: z.object({ id: Id }), output: z.object({ count: z.number() }) },
+  /** Tests unsaved settings (an add form) or a saved account (`id`), step by step. */
+  'mail.testAccount': {
+    input: z.union([z.object({ id: Id }), MailAccountInput]),
+    output: ConnectionTestResult,
+  },
+  'mail.syncNow': { input: z.object({ accountId: Id.nullish() }), output: z.object({ started: z.array(Id) }) },
+  'mail.syncStatus': { input: z.object({}).default({}), output: z.array(AccountSyncStatus) },
+  'mail.listMessages': { input: MessageQuery, output: z.object({ total: z.number(), rows: z.array(MessageRow) }) },
+  'mail.getMessage': { input: z.object({ id: Id }), output: MessageDetail },
+  'mail.allowRemoteContent': {
+    input: z.object({ sender: z.string().trim().toLowerCase().min(3).max(320).regex(/^[^\s@]*@[^\s@]+$/) }),
+    output: z.object({ sender: z.string() }),
+  },
+} as const;
+
+export const mailEvents = {
+  /** Drives the sync indicator: one per batch and per phase. */
+  'mail.syncProgress': z.object({
+    accountId: Id,
+    folderPath: z.string().nullable(),
+    phase: z.enum(['connect', 'folders', 'new', 'backfill', 'flags', 'deletions', 'verify', 'done']),
+    done: z.number(),
+    total: z.number(),
+  }),
+} as const;
+
+/** Entities the renderer's query cache refetches on `data.changed` from mail services. */
+export const MAIL_DATA_ENTITIES = ['mailAccounts', 'mailFolders', 'mailMessages'] as const;
