@@ -5,6 +5,7 @@ import { ImapFlow, type IdInfoObject } from 'imapflow';
 import nodemailer from 'nodemailer';
 import type { MailSecurity, SpecialUse } from '../../../shared/domain/mail-enums.ts';
 import type { CONNECTION_STEPS } from '../../../shared/contract/mail.contract.ts';
+import { specialUseOf } from './imap-sync.ts';
 
 export type ConnectionStep = (typeof CONNECTION_STEPS)[number];
 
@@ -31,16 +32,6 @@ export interface ConnectionTestOutcome {
   folders: Array<{ path: string; specialUse: SpecialUse | null }>;
 }
 
-const SPECIAL: Record<string, SpecialUse> = {
-  '\\inbox': 'inbox',
-  '\\sent': 'sent',
-  '\\drafts': 'drafts',
-  '\\trash': 'trash',
-  '\\junk': 'junk',
-  '\\archive': 'archive',
-  '\\all': 'all',
-  '\\flagged': 'flagged',
-};
 
 function detailOf(err: unknown): string {
   if (err instanceof Error) {
@@ -132,7 +123,7 @@ export async function testMailConnection(
       return await step('folders', 'mail.test.folderListFailed', async () => {
         const listed = await client.list();
         for (const f of listed) {
-          folders.push({ path: f.path, specialUse: f.path.toUpperCase() === 'INBOX' ? 'inbox' : f.specialUse ? (SPECIAL[f.specialUse.toLowerCase()] ?? null) : null });
+          folders.push({ path: f.path, specialUse: specialUseOf(f) });
         }
       });
     } finally {

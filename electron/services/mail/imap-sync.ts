@@ -107,7 +107,25 @@ const SPECIAL_USE_MAP: Record<string, SpecialUse> = {
 /** Inbox first, then what the user wrote, then the rest; Trash and Junk last. */
 const FOLDER_ORDER: Record<string, number> = { inbox: 0, sent: 1, archive: 2, drafts: 3, all: 4, flagged: 5, trash: 8, junk: 9 };
 
-function specialUseOf(entry: ListResponse): SpecialUse | null {
+function emptyFolderReport(folder: MailFoldersTable, error: string | null): FolderReport {
+  return {
+    path: folder.path,
+    specialUse: folder.special_use,
+    added: 0,
+    removed: 0,
+    flagsUpdated: 0,
+    reset: false,
+    repaired: 0,
+    serverCount: 0,
+    serverRangeCount: 0,
+    localCount: 0,
+    windowComplete: false,
+    error,
+  };
+}
+
+/** The role of a listed folder from its SPECIAL-USE flag (INBOX by name). */
+export function specialUseOf(entry: Pick<ListResponse, 'path' | 'specialUse'>): SpecialUse | null {
   if (entry.path.toUpperCase() === 'INBOX') return 'inbox';
   return entry.specialUse ? (SPECIAL_USE_MAP[entry.specialUse.toLowerCase()] ?? null) : null;
 }
@@ -385,20 +403,7 @@ export function createMailSync(deps: MailSyncDeps) {
     folder: MailFoldersTable,
     options: SyncOptions,
   ): Promise<FolderReport> {
-    const report: FolderReport = {
-      path: folder.path,
-      specialUse: folder.special_use,
-      added: 0,
-      removed: 0,
-      flagsUpdated: 0,
-      reset: false,
-      repaired: 0,
-      serverCount: 0,
-      serverRangeCount: 0,
-      localCount: 0,
-      windowComplete: false,
-      error: null,
-    };
+    const report = emptyFolderReport(folder, null);
     const progress = (phase: SyncPhase, done: number, total: number) =>
       options.onProgress?.({ accountId: account.id, folderPath: folder.path, phase, done, total });
     const context: FolderContext = { folderId: folder.id, specialUse: folder.special_use, accountId: account.id, ownAddresses: ownAddresses(account) };
@@ -649,20 +654,7 @@ export function createMailSync(deps: MailSyncDeps) {
         } catch (err) {
           if (options.signal?.aborted || !client.usable) throw err;
           log.warn('mail.sync.folderFailed', { accountId, folder: folder.path, error: errorText(err) });
-          return {
-            path: folder.path,
-            specialUse: folder.special_use,
-            added: 0,
-            removed: 0,
-            flagsUpdated: 0,
-            reset: false,
-            repaired: 0,
-            serverCount: 0,
-            serverRangeCount: 0,
-            localCount: 0,
-            windowComplete: false,
-            error: errorText(err),
-          };
+          return emptyFolderReport(folder, errorText(err));
         }
       };
       for (const folder of wanted) folders.push(await runFolder(folder, options));
