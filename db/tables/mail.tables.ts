@@ -283,8 +283,5 @@ export interface MailTables {
   mail_search: MailSearchTable;
 }
 
-/**
- * The database with the mail tables. Until the lead merges MailTables into `Database`,
- * mail code types its handle as Kysely<MailDatabase>.
- */
-export interface MailDatabase extends Database, MailTables {}
+/** The mail code's name for the whole database (which includes MailTables). */
+export type MailDatabase = Database;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MailTables } from './mail.tables.ts';
 import type {
   ActivityKind,
   ChannelKind,
@@ -153,7 +154,8 @@ export interface CustomerSearchTable {
   text: string;
 }
 
-export interface Database {
+/** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
+export interface Database extends MailTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

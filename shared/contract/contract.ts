@@ -22,6 +22,7 @@ import {
   RegionInput,
   Tag,
 } from './customers.contract.ts';
+import { MAIL_DATA_ENTITIES, mailCalls, mailEvents } from './mail.contract.ts';
 import { EpochMs, Id, Page } from './primitives.ts';
 
 const Empty = z.object({}).default({});
@@ -90,6 +91,8 @@ export const contract = {
   'backups.list': call(Empty, z.array(BackupEntry)),
   'backups.create': call(Empty, BackupEntry),
   'backups.restore': call(z.object({ path: z.string().min(1).max(4000) }), z.object({ replacedPath: z.string(), restoredAt: EpochMs })),
+
+  ...mailCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -109,6 +112,7 @@ export const DATA_ENTITIES = [
   'customFields',
   'settings',
   'backups',
+  ...MAIL_DATA_ENTITIES,
   'all',
 ] as const;
 
@@ -116,6 +120,7 @@ export const events = {
   /** Something was written; the renderer refetches queries of these entities. */
   'data.changed': z.object({ entities: z.array(z.enum(DATA_ENTITIES)) }),
   'backup.progress': z.object({ done: z.number(), total: z.number() }),
+  ...mailEvents,
 } as const;
 
 export type Events = typeof events;

@@ -9,6 +9,8 @@ import { createCustomerService } from '../customers/customer.service.ts';
 import { createActivityService } from '../customers/activity.service.ts';
 import { createReminderService } from '../reminders/reminder.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
+import { createMailService, type MailService } from '../mail/mail.service.ts';
+import { createNodeSecretStore, type SecretStore } from '../platform/secret-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
 import { createEventBus, type EventListener } from './events.ts';
@@ -24,6 +26,10 @@ export interface AppCoreOptions {
   log?: Logger;
   /** Validate handler outputs against the contract (tests). */
   checkOutputs?: boolean;
+  /** Where mail passwords are sealed: safeStorage in the Electron app, the OS keychain elsewhere. */
+  secrets?: SecretStore;
+  /** Messages per sync transaction (tests use small batches to exercise resuming). */
+  mailBatchSize?: number;
 }
 
 export interface AppCore {
@@ -34,6 +40,8 @@ export interface AppCore {
   database(): OpenedDatabase;
   /** Writes the daily backup if one is due; hosts call it at start and hourly. */
   runScheduledBackup(): Promise<void>;
+  /** The mail service of the open database (sync control for hosts and tests). */
+  mail(): MailService;
   close(): Promise<void>;
 }
 
@@ -42,6 +50,7 @@ export const DATABASE_FILE_NAME = 'tradefolio.sqlite';
 interface Services {
   handlers: Handlers;
   runBackupIfDue(): Promise<unknown>;
+  mail: MailService;
 }
 
 /**
@@ -54,10 +63,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const bus = createEventBus();
+  const secrets = options.secrets ?? createNodeSecretStore(options.dataDir);
   let opened = await openDatabase(databaseFile);
   let services = buildServices();
 
   async function replaceDatabase(swap: () => void, undo: () => void): Promise<void> {
+    await services.mail.close();
     await opened.close();
     swap();
     try {
@@ -77,6 +88,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const settings = createSettingsService({ ...deps, dataDir: options.dataDir });
     const catalog = createCatalogService(deps);
     const backups = createBackupService({ ...deps, settings, databaseFile, replaceDatabase });
+    const mail = createMailService({
+      db: opened.db,
+      clock,
+      log,
+      dataDir: options.dataDir,
+      secrets,
+      ...(options.mailBatchSize ? { batchSize: options.mailBatchSize } : {}),
+      notify: {
+        changed: (entities) => bus.emit('data.changed', { entities: [...entities] }),
+        progress: (p) => bus.emit('mail.syncProgress', p),
+      },
+    });
     const handlers: Handlers = {
       'app.getInfo': () => ({
         version: options.version,
@@ -91,8 +114,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createActivityService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...backups.handlers,
+      ...mail.handlers,
     };
-    return { handlers, runBackupIfDue: backups.runIfDue };
+    return { handlers, runBackupIfDue: backups.runIfDue, mail };
   }
 
   const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false });
@@ -108,6 +132,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         log.error('scheduled backup failed', { error: err instanceof Error ? err.message : String(err) });
       }
     },
-    close: () => opened.close(),
+    mail: () => services.mail,
+    close: async () => {
+      await services.mail.close();
+      await opened.close();
+    },
   };
 }

@@ -3,13 +3,14 @@ import type { Db } from '../../../db/open-database.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
 import { phoneSearchText, toSearchText } from '../../../shared/domain/search-text.ts';
+import { refileCustomers } from '../mail/filing.ts';
 
 type DbOrTrx = Db | Transaction<Database>;
 
 /**
  * Rebuilds what is derived from a customer's profile and contacts: the full-text row and the
  * company domains. Call it also after a soft delete or restore: the trash is not searched. Every writer that changes names, contacts or channels calls this in the
- * same transaction (customers, contacts, merges, and later imports).
+ * same transaction (customers, contacts, merges, and later imports); it also refiles their mail.
  */
 export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string[]): Promise<void> {
   for (const id of new Set(customerIds)) {
@@ -46,6 +47,9 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
       await db.insertInto('customer_domains').values(domains.map((domain) => ({ customer_id: id, domain }))).execute();
     }
   }
+  // Contacts' addresses and company domains decide which mail is filed here, so whatever
+  // changed them (an added email, a merge, a delete or restore) refiles that mail at once.
+  await refileCustomers(db, customerIds);
 }
 
 export interface SearchableCustomer {

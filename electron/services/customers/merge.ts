@@ -39,6 +39,20 @@ export async function mergeCustomers(trx: Transaction<Database>, targetId: strin
 
     await trx.updateTable('contacts').set({ customer_id: targetId, is_primary: 0, updated_at: now }).where('customer_id', '=', source.id).execute();
     await trx.updateTable('activities').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', source.id).execute();
+    // Mail the user filed here by hand follows the customer; automatic links are recomputed below.
+    await trx
+      .insertInto('mail_message_customers')
+      .columns(['message_id', 'customer_id', 'contact_id', 'match', 'address', 'date_at', 'direction'])
+      .expression((eb) =>
+        eb
+          .selectFrom('mail_message_customers')
+          .select(['message_id', eb.val(targetId).as('customer_id'), 'contact_id', 'match', 'address', 'date_at', 'direction'])
+          .where('customer_id', '=', source.id)
+          .where('match', '=', 'manual'),
+      )
+      .onConflict((oc) => oc.columns(['message_id', 'customer_id']).doUpdateSet({ match: 'manual' }))
+      .execute();
+    await trx.deleteFrom('mail_message_customers').where('customer_id', '=', source.id).where('match', '=', 'manual').execute();
     await trx
       .insertInto('customer_tags')
       .columns(['customer_id', 'tag_id'])

@@ -9,8 +9,8 @@ type Entity = EventPayload<'data.changed'>['entities'][number];
  * change refreshes those areas too.
  */
 const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
-  customers: ['customers', 'reminders', 'owners', 'tags', 'regions'],
-  contacts: ['customers', 'contacts'],
+  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search'],
+  contacts: ['customers', 'contacts', 'mail', 'search'],
   activities: ['activities', 'customers', 'reminders'],
   owners: ['owners', 'customers', 'reminders'],
   regions: ['regions'],
@@ -19,6 +19,9 @@ const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   // The backup list lives in the backup folder setting.
   settings: ['settings', 'reminders', 'backups'],
   backups: ['backups', 'settings'],
+  mailAccounts: ['mail'],
+  mailFolders: ['mail'],
+  mailMessages: ['mail', 'search'],
 };
 
 export function areasFor(entities: readonly Entity[]): Set<string> | 'all' {

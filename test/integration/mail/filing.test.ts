@@ -87,15 +87,18 @@ describe('filing mail into customer folders', () => {
     await sync.syncAccount(account, { folders: ['Sent'] });
     expect((await app.call('customers.get', { id: hamburg.id })).lastContactedAt).toBe(may(12).getTime());
 
-    // A new customer whose contact wrote to us before: refiling files the past mail at once.
+    // A new customer whose contact wrote to us before: adding the email files the past mail at once.
     const fresh = await app.call('customers.create', { name: 'Fresh Buyer Ltd', regionCode: 'NA', grade: 'C' });
+    expect((await app.call('customers.get', { id: fresh.id })).lastContactedAt).toBeNull();
     await app.call('contacts.create', { customerId: fresh.id, name: 'New Lead', channels: [{ kind: 'email', value: 'newlead@fresh-buyer.com' }] });
-    expect(await refileAddresses(mail, ['newlead@fresh-buyer.com'])).toBe(1);
     expect((await app.call('customers.get', { id: fresh.id })).lastContactedAt).toBe(may(14).getTime());
+    expect((await app.call('mail.listMessages', { customerId: fresh.id })).total).toBe(1);
+    // Already filed: refiling again changes nothing.
+    expect(await refileAddresses(mail, ['newlead@fresh-buyer.com'])).toBe(0);
 
-    // Deleting the customer and refiling takes its mail out of the folder; nothing else is touched.
+    // Deleting the customer takes its mail out of the folder; nothing else is touched.
     await app.call('customers.remove', { ids: [fresh.id] });
-    expect(await refileCustomers(mail, [fresh.id])).toBe(1);
+    expect(await refileCustomers(mail, [fresh.id])).toBe(0);
     const left = await db.selectFrom('customers').select('id').where('id', '=', fresh.id).executeTakeFirstOrThrow();
     expect(left.id).toBe(fresh.id);
     const freshLinks = await mail.selectFrom('mail_message_customers').select('message_id').where('customer_id', '=', fresh.id).execute();
