@@ -10,6 +10,7 @@ import {
   SPECIAL_USES,
 } from '../domain/mail-enums.ts';
 import { isLoopbackHost } from '../domain/mail-providers.ts';
+import { Activity } from './customers.contract.ts';
 import { EpochMs, Id, optionalText, Page, requiredText } from './primitives.ts';
 
 /**
@@ -226,8 +227,20 @@ export const MessageDetail = MessageRow.extend({
   receivedAt: EpochMs,
 });
 
+/** One entry of a customer's timeline: an activity or a filed message, newest first. */
+export const TimelineItem = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('activity'), at: EpochMs, activity: Activity }),
+  z.object({ type: z.literal('mail'), at: EpochMs, message: MessageRow }),
+]);
+export type TimelineItem = z.infer<typeof TimelineItem>;
+
 /** The mail calls; shaped like `contract`'s entries so they can be spread into it. */
 export const mailCalls = {
+  /** A customer's activities and filed mail in one list, newest first. */
+  'customers.timeline': {
+    input: Page.extend({ customerId: Id }),
+    output: z.object({ total: z.number(), rows: z.array(TimelineItem) }),
+  },
   'mail.listProviders': { input: z.object({}).default({}), output: z.array(MailProviderPreset) },
   'mail.listAccounts': { input: z.object({}).default({}), output: z.array(MailAccount) },
   'mail.addAccount': { input: MailAccountInput, output: MailAccount },

@@ -6,32 +6,34 @@ import type { ServiceDeps } from '../core/service-deps.ts';
 
 type ActivityOut = CallOutput<'activities.create'>;
 
+/** Live activities with their contact and owner names, shaped as the contract's Activity. */
+export function selectActivities(db: ServiceDeps['db']) {
+  return db
+    .selectFrom('activities as a')
+    .leftJoin('contacts as ct', 'ct.id', 'a.contact_id')
+    .leftJoin('owners as o', 'o.id', 'a.owner_id')
+    .select([
+      'a.id as id',
+      'a.customer_id as customerId',
+      'a.contact_id as contactId',
+      'ct.name as contactName',
+      'a.kind as kind',
+      'a.direction as direction',
+      'a.subject as subject',
+      'a.body as body',
+      'a.occurred_at as occurredAt',
+      'o.name as ownerName',
+      'a.created_at as createdAt',
+    ])
+    .where('a.deleted_at', 'is', null);
+}
+
 /** Notes, calls, meetings and visits on a customer's timeline; triggers derive last contact from them. */
 export function createActivityService(deps: ServiceDeps): {
   handlers: Pick<Handlers, 'activities.list' | 'activities.create' | 'activities.update' | 'activities.remove'>;
 } {
   const { db, clock, emit } = deps;
-
-  function select() {
-    return db
-      .selectFrom('activities as a')
-      .leftJoin('contacts as ct', 'ct.id', 'a.contact_id')
-      .leftJoin('owners as o', 'o.id', 'a.owner_id')
-      .select([
-        'a.id as id',
-        'a.customer_id as customerId',
-        'a.contact_id as contactId',
-        'ct.name as contactName',
-        'a.kind as kind',
-        'a.direction as direction',
-        'a.subject as subject',
-        'a.body as body',
-        'a.occurred_at as occurredAt',
-        'o.name as ownerName',
-        'a.created_at as createdAt',
-      ])
-      .where('a.deleted_at', 'is', null);
-  }
+  const select = () => selectActivities(db);
 
   async function get(id: string): Promise<ActivityOut> {
     const row = await select().where('a.id', '=', id).executeTakeFirst();

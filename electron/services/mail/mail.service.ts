@@ -1,8 +1,9 @@
 import type { IdInfoObject } from 'imapflow';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { MailAccountsTable, MailDatabase } from '../../../db/tables/mail.tables.ts';
-import type { mailCalls, MailAccount, MessageRow } from '../../../shared/contract/mail.contract.ts';
+import type { mailCalls, MailAccount, MessageRow, TimelineItem } from '../../../shared/contract/mail.contract.ts';
+import { selectActivities } from '../customers/activity.service.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import { MAIL_PROVIDERS } from '../../../shared/domain/mail-providers.ts';
 import type { Clock } from '../core/clock.ts';
@@ -195,7 +196,76 @@ export function createMailService(deps: MailServiceDeps) {
     return out;
   }
 
+  /** Message rows of these ids, in the given order. */
+  async function messageRows(ids: readonly string[]): Promise<MessageRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('mail_messages as m')
+      .select(['m.id', 'm.account_id', 'm.folder_id', 'm.thread_id', 'm.subject', 'm.from_name', 'm.from_address', 'm.snippet', 'm.date_at', 'm.direction', 'm.seen', 'm.flagged', 'm.has_attachments', 'm.parse_status'])
+      .where('m.id', 'in', [...ids])
+      .execute();
+    const customers = await messageCustomers(ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          id: r.id,
+          accountId: r.account_id,
+          folderId: r.folder_id,
+          threadId: r.thread_id,
+          subject: r.subject,
+          from: r.from_address ? { name: r.from_name, address: r.from_address } : null,
+          snippet: r.snippet,
+          dateAt: r.date_at,
+          direction: r.direction,
+          seen: r.seen === 1,
+          flagged: r.flagged === 1,
+          hasAttachments: r.has_attachments === 1,
+          parseStatus: r.parse_status,
+          customers: customers.get(r.id) ?? [],
+        },
+      ];
+    });
+  }
+
   const handlers: MailHandlers = {
+    'customers.timeline': async ({ customerId, offset, limit }) => {
+      const customer = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+      if (!customer) fail('notFound', 'errors.customerNotFound', { id: customerId });
+      // One ordered page over both sources; each side is served by its (customer, date) index.
+      const items = db
+        .selectFrom('activities')
+        .select([sql<'activity' | 'mail'>`'activity'`.as('type'), 'id', 'occurred_at as at'])
+        .where('customer_id', '=', customerId)
+        .where('deleted_at', 'is', null)
+        .unionAll(
+          db
+            .selectFrom('mail_message_customers')
+            .select([sql<'activity' | 'mail'>`'mail'`.as('type'), 'message_id as id', 'date_at as at'])
+            .where('customer_id', '=', customerId),
+        );
+      const page = await db.selectFrom(items.as('t')).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      const total = await db.selectFrom(items.as('t')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const activityIds = page.filter((p) => p.type === 'activity').map((p) => p.id);
+      const activities = activityIds.length ? await selectActivities(db).where('a.id', 'in', activityIds).execute() : [];
+      const messages = await messageRows(page.filter((p) => p.type === 'mail').map((p) => p.id));
+      const activityById = new Map(activities.map((a) => [a.id, a]));
+      const messageById = new Map(messages.map((m) => [m.id, m]));
+      return {
+        total: Number(total.n),
+        rows: page.flatMap((p): TimelineItem[] => {
+          if (p.type === 'activity') {
+            const activity = activityById.get(p.id);
+            return activity ? [{ type: 'activity', at: p.at, activity }] : [];
+          }
+          const message = messageById.get(p.id);
+          return message ? [{ type: 'mail', at: p.at, message }] : [];
+        }),
+      };
+    },
+
     'mail.listProviders': async () => MAIL_PROVIDERS.map((p) => ({ ...p, domains: [...p.domains] })),
 
     'mail.listAccounts': async () => (await db.selectFrom('mail_accounts').selectAll().orderBy('created_at').execute()).map(toAccount),
@@ -320,33 +390,8 @@ export function createMailService(deps: MailServiceDeps) {
         base = base.where((eb) => eb.not(eb.exists(eb.selectFrom('mail_message_customers as l').select('l.message_id').whereRef('l.message_id', '=', 'm.id'))));
       }
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await base
-        .select(['m.id', 'm.account_id', 'm.folder_id', 'm.thread_id', 'm.subject', 'm.from_name', 'm.from_address', 'm.snippet', 'm.date_at', 'm.direction', 'm.seen', 'm.flagged', 'm.has_attachments', 'm.parse_status'])
-        .orderBy('m.date_at', 'desc')
-        .orderBy('m.id', 'desc')
-        .limit(q.limit)
-        .offset(q.offset)
-        .execute();
-      const customers = await messageCustomers(rows.map((r) => r.id));
-      return {
-        total: Number(total.n),
-        rows: rows.map((r) => ({
-          id: r.id,
-          accountId: r.account_id,
-          folderId: r.folder_id,
-          threadId: r.thread_id,
-          subject: r.subject,
-          from: r.from_address ? { name: r.from_name, address: r.from_address } : null,
-          snippet: r.snippet,
-          dateAt: r.date_at,
-          direction: r.direction,
-          seen: r.seen === 1,
-          flagged: r.flagged === 1,
-          hasAttachments: r.has_attachments === 1,
-          parseStatus: r.parse_status,
-          customers: customers.get(r.id) ?? [],
-        })),
-      };
+      const rows = await base.select('m.id').orderBy('m.date_at', 'desc').orderBy('m.id', 'desc').limit(q.limit).offset(q.offset).execute();
+      return { total: Number(total.n), rows: await messageRows(rows.map((r) => r.id)) };
     },
 
     'mail.getMessage': async ({ id }) => {

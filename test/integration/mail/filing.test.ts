@@ -73,6 +73,13 @@ describe('filing mail into customer folders', () => {
     // A call after the mail takes over; removing it falls back to the mail.
     const call = await app.call('activities.create', { customerId: hamburg.id, kind: 'call', direction: 'outbound', occurredAt: may(22).getTime() });
     expect((await app.call('customers.get', { id: hamburg.id })).lastContactedAt).toBe(may(22).getTime());
+    // The folder's timeline interleaves the call with the customer's mail, newest first, and pages.
+    const timeline = await app.call('customers.timeline', { customerId: hamburg.id, limit: 3 });
+    expect(timeline.total).toBe(5);
+    expect(timeline.rows.map((r) => (r.type === 'mail' ? r.message.subject : r.activity.kind))).toEqual(['call', 'Re: Inquiry', 'Payment']);
+    const rest = await app.call('customers.timeline', { customerId: hamburg.id, offset: 3, limit: 3 });
+    expect(rest.rows.map((r) => (r.type === 'mail' ? r.message.subject : r.activity.kind))).toEqual(['EU warehouse', 'Inquiry']);
+    expect(rest.rows[1]?.type === 'mail' && rest.rows[1].message.customers.map((c) => c.match)).toEqual(['contact']);
     await app.call('activities.remove', { id: call.id });
     expect((await app.call('customers.get', { id: hamburg.id })).lastContactedAt).toBe(may(20).getTime());
     // An older call does not push last contact back.
