@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { Language } from '../../shared/i18n/catalogs.ts';
 import { createAppCore, type AppCore } from '../services/core/app-core.ts';
+import { createElectronSecretStore } from './electron-secret-store.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { createDailyReminderNotice } from '../services/platform/daily-reminder-notice.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from '../services/platform/data-dir.ts';
@@ -92,7 +93,7 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    core = await createAppCore({ dataDir, host: 'electron', version: app.getVersion(), log });
+    core = await createAppCore({ dataDir, host: 'electron', version: app.getVersion(), log, secrets: createElectronSecretStore(dataDir) });
   } catch (err) {
     // A failed migration is blocking: the database stays as it was (each migration runs in a
     // transaction), and the app does not open on a half-upgraded file.
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
   handleAppScheme(path.join(app.getAppPath(), 'dist', 'renderer'));
   connectIpc(current, () => mainWindow);
   createWindow();
+  current.startBackgroundSync();
 
   const notice = createDailyReminderNotice({
     dataDir,

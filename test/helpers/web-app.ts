@@ -54,6 +54,8 @@ export async function startTestApp(options: { dataDir?: string; clockStart?: num
     await core.close();
     throw err;
   }
+  // As web-host.main does: mail accounts added in the UI start syncing (IDLE, backoff) at once.
+  core.startBackgroundSync();
   let closed: Promise<void> | null = null;
   return {
     core,

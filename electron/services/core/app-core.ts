@@ -42,6 +42,8 @@ export interface AppCore {
   runScheduledBackup(): Promise<void>;
   /** The mail service of the open database (sync control for hosts and tests). */
   mail(): MailService;
+  /** Starts background mail sync (IDLE, periodic sync, reconnect with backoff); the app and web hosts call it. */
+  startBackgroundSync(): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const bus = createEventBus();
   const secrets = options.secrets ?? createNodeSecretStore(options.dataDir);
   let opened = await openDatabase(databaseFile);
+  let backgroundSync = false;
   let services = buildServices();
 
   async function replaceDatabase(swap: () => void, undo: () => void): Promise<void> {
@@ -77,9 +80,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       undo();
       opened = await openDatabase(databaseFile);
       services = buildServices();
+      if (backgroundSync) services.mail.startScheduler();
       throw err;
     }
     services = buildServices();
+    if (backgroundSync) services.mail.startScheduler();
     bus.emit('data.changed', { entities: ['all'] });
   }
 
@@ -133,6 +138,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     mail: () => services.mail,
+    startBackgroundSync: () => {
+      backgroundSync = true;
+      services.mail.startScheduler();
+    },
     close: async () => {
       await services.mail.close();
       await opened.close();

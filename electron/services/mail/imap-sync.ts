@@ -202,7 +202,7 @@ export function createMailSync(deps: MailSyncDeps) {
   const stores = mailStores(deps.dataDir);
   const clientInfo: IdInfoObject = { 'support-url': false, ...(deps.clientInfo ?? { name: 'TradeFolio', version: '0.1.0', vendor: 'TradeFolio' }) };
 
-  async function connect(account: MailAccountsTable): Promise<ImapFlow> {
+  async function connect(account: MailAccountsTable, idle = false): Promise<ImapFlow> {
     const pass = await deps.password(account.id);
     if (pass === null) throw new MailSyncError('password', account.id, 'no password stored for this account');
     const security = account.imap_security ?? 'tls';
@@ -214,7 +214,10 @@ export function createMailSync(deps: MailSyncDeps) {
       auth: { user: account.imap_user!, pass },
       clientInfo,
       logger: false,
-      disableAutoIdle: true,
+      // Sync connections run commands back to back; only the Inbox watcher sits in IDLE, and it
+      // restarts IDLE every few minutes because some servers (and NAT boxes) drop quiet ones.
+      disableAutoIdle: !idle,
+      ...(idle ? { autoIdleDelay: 1_000, maxIdleTime: 4 * 60_000 } : {}),
       connectionTimeout: 30_000,
       greetingTimeout: 16_000,
       socketTimeout: 5 * 60_000,
@@ -693,7 +696,38 @@ export function createMailSync(deps: MailSyncDeps) {
     return report;
   }
 
-  return { syncAccount };
+  /**
+   * Keeps one connection on the Inbox in IDLE and calls `onChange` when the server reports new,
+   * expunged or re-flagged mail. Resolves when the connection ends — the server closed it, the
+   * network dropped, or `signal` aborted — so the caller decides when to reconnect.
+   */
+  async function watchInbox(accountId: string, onChange: () => void, signal: AbortSignal): Promise<void> {
+    const account = await db.selectFrom('mail_accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+    if (!account || account.kind !== 'imap' || !account.imap_host || !account.imap_port || !account.imap_user) {
+      throw new MailSyncError('account', accountId, 'no such IMAP account');
+    }
+    signal.throwIfAborted();
+    const client = await connect(account, true);
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    const stop = () => void client.logout().catch(() => client.close());
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      client.on('exists', onChange);
+      client.on('expunge', onChange);
+      client.on('flags', onChange);
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      // Mail that arrived between the last sync and this connection raised no event: catch up once.
+      onChange();
+      await closed;
+    } catch (err) {
+      client.close();
+      throw new MailSyncError('connect', accountId, errorText(err), { cause: err });
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
+  return { syncAccount, watchInbox };
 }
 
 export type MailSync = ReturnType<typeof createMailSync>;

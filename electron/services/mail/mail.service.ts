@@ -11,7 +11,9 @@ import { newId } from '../core/ids.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SecretStore } from '../platform/secret-store.ts';
 import { testMailConnection } from './connection-test.ts';
+import { createMailContentHandlers } from './mail-content.ts';
 import { createMailSync, MailSyncError, type SyncProgress, type SyncReport } from './imap-sync.ts';
+import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
 
 type MailCalls = typeof mailCalls;
 export type MailCallKey = keyof MailCalls;
@@ -83,6 +85,7 @@ export function createMailService(deps: MailServiceDeps) {
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
   });
   const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null> }>();
+  const queued = new Map<string, { folders: readonly string[] | undefined; done: Promise<SyncReport | null> }>();
 
   function toAccount(row: MailAccountsTable): MailAccount {
     const server = (host: string | null, port: number | null, security: MailAccountsTable['imap_security'], user: string | null) =>
@@ -148,7 +151,46 @@ export function createMailService(deps: MailServiceDeps) {
     }
   }
 
-  /** Starts a background sync of these accounts (all enabled IMAP accounts when none given); one run per account at a time. */
+  /**
+   * One sync run of an account. A call while a run is going queues exactly one follow-up run
+   * (shared by every caller meanwhile), so a burst of IDLE notifications or clicks costs at most
+   * one extra pass and no change the server reported is left unsynced.
+   */
+  function runSync(id: string, folders?: readonly string[]): Promise<SyncReport | null> {
+    const current = running.get(id);
+    if (current) {
+      const next = queued.get(id);
+      if (next) {
+        // A queued Inbox-only pass widens to every folder when a full pass is asked for.
+        if (!folders) next.folders = undefined;
+        return next.done;
+      }
+      const entry: { folders: readonly string[] | undefined; done: Promise<SyncReport | null> } = { folders, done: Promise.resolve(null) };
+      entry.done = current.done.then(() => {
+        queued.delete(id);
+        return closed ? null : runSync(id, entry.folders);
+      });
+      queued.set(id, entry);
+      return entry.done;
+    }
+    const controller = new AbortController();
+    const done = sync
+      .syncAccount(id, { signal: controller.signal, onProgress: (p) => notify.progress(p), olderInBackground: true, ...(folders ? { folders } : {}) })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) {
+          log.warn('mail.sync.failed', { accountId: id, step: err instanceof MailSyncError ? err.step : 'unknown', error: err instanceof Error ? err.message : String(err) });
+        }
+        return null;
+      })
+      .finally(() => {
+        running.delete(id);
+        notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+      });
+    running.set(id, { controller, done });
+    return done;
+  }
+
+  /** Starts a background sync of these accounts (all enabled IMAP accounts when none given). */
   async function syncNow(accountId?: string | null): Promise<string[]> {
     let q = db.selectFrom('mail_accounts').select('id').where('kind', '=', 'imap');
     q = accountId ? q.where('id', '=', accountId) : q.where('sync_enabled', '=', 1);
@@ -157,25 +199,25 @@ export function createMailService(deps: MailServiceDeps) {
     const started: string[] = [];
     for (const id of ids) {
       if (running.has(id)) continue;
-      const controller = new AbortController();
-      const done = sync
-        .syncAccount(id, { signal: controller.signal, onProgress: (p) => notify.progress(p), olderInBackground: true })
-        .then((report) => report)
-        .catch((err: unknown) => {
-          if (!controller.signal.aborted) {
-            log.warn('mail.sync.failed', { accountId: id, step: err instanceof MailSyncError ? err.step : 'unknown', error: err instanceof Error ? err.message : String(err) });
-          }
-          return null;
-        })
-        .finally(() => {
-          running.delete(id);
-          notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
-        });
-      running.set(id, { controller, done });
+      // With the scheduler on, a manual sync also resets the account's backoff.
+      if (scheduler) scheduler.poke(id);
+      else void runSync(id);
       started.push(id);
     }
     return started;
   }
+
+  /** Accounts the background scheduler keeps in sync. */
+  async function schedulableAccounts(): Promise<string[]> {
+    const rows = await db.selectFrom('mail_accounts').select('id').where('kind', '=', 'imap').where('sync_enabled', '=', 1).execute();
+    return rows.map((r) => r.id).filter((id) => getSecret(secretName(id, 'imap')) !== null);
+  }
+
+  let scheduler: MailScheduler | null = null;
+  let closed = false;
+  const refreshScheduler = () => {
+    void scheduler?.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
+  };
 
   async function whenIdle(): Promise<void> {
     while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
@@ -278,6 +320,7 @@ export function createMailService(deps: MailServiceDeps) {
       setSecret(secretName(id, 'imap'), input.password);
       if (input.smtpPassword) setSecret(secretName(id, 'smtp'), input.smtpPassword);
       notify.changed(['mailAccounts']);
+      refreshScheduler();
       return toAccount(await accountRow(id));
     },
 
@@ -288,6 +331,9 @@ export function createMailService(deps: MailServiceDeps) {
       if (input.password) setSecret(secretName(input.id, 'imap'), input.password);
       if (input.smtpPassword) setSecret(secretName(input.id, 'smtp'), input.smtpPassword);
       notify.changed(['mailAccounts']);
+      refreshScheduler();
+      // New settings or a new password deserve a try now, not after the backoff.
+      scheduler?.poke(input.id);
       return toAccount(await accountRow(input.id));
     },
 
@@ -303,6 +349,7 @@ export function createMailService(deps: MailServiceDeps) {
       deleteSecret(secretName(id, 'imap'));
       deleteSecret(secretName(id, 'smtp'));
       notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+      refreshScheduler();
       return { count: Number(res.numDeletedRows) };
     },
 
@@ -357,6 +404,7 @@ export function createMailService(deps: MailServiceDeps) {
           state: running.has(a.id) ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
           lastSyncAt: a.last_sync_at,
           lastSyncError: error,
+          retryAt: scheduler?.retryAt(a.id) ?? null,
           folders: folders
             .filter((f) => f.account_id === a.id)
             .map((f) => ({
@@ -447,6 +495,8 @@ export function createMailService(deps: MailServiceDeps) {
       notify.changed(['mailMessages']);
       return { sender };
     },
+
+    ...createMailContentHandlers({ db, dataDir: deps.dataDir, log }),
   };
 
   return {
@@ -455,10 +505,32 @@ export function createMailService(deps: MailServiceDeps) {
     syncNow,
     /** Resolves when no sync is running (tests, shutdown). */
     whenIdle,
-    /** Aborts running syncs and waits for them to stop. */
+    runSync,
+    /**
+     * Background sync for the hosts: every enabled account syncs now, keeps an IDLE watcher on
+     * its Inbox, syncs fully every `intervalMs`, and reconnects with backoff.
+     */
+    startScheduler(options: Pick<MailSchedulerDeps, 'intervalMs' | 'backoff' | 'debounceMs'> = {}): void {
+      if (scheduler || closed) return;
+      scheduler = createMailScheduler({
+        ...options,
+        log,
+        accounts: schedulableAccounts,
+        sync: async (id, folders) => {
+          const report = await runSync(id, folders);
+          return report !== null && report.folders.every((f) => f.error === null);
+        },
+        watch: (id, onChange, signal) => sync.watchInbox(id, onChange, signal),
+      });
+      refreshScheduler();
+    },
+    /** Stops the scheduler, aborts running syncs and waits for them to stop. */
     async close(): Promise<void> {
+      closed = true;
+      const stopping = scheduler?.stop();
       for (const r of running.values()) r.controller.abort();
       await whenIdle();
+      await stopping;
     },
   };
 }
