@@ -14,6 +14,14 @@ console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${
 const lines: string[] = [];
 if (want('list')) lines.push(...(await benchCustomerList([10_000, 100_000])));
 if (want('reminders')) lines.push(...(await benchNotContacted()));
+if (want('sync')) {
+  const { benchMailSync } = await import('./mail-sync.bench.ts');
+  lines.push(...(await benchMailSync()));
+}
+if (want('search')) {
+  const { benchMailSearch } = await import('./mail-search.bench.ts');
+  lines.push(...(await benchMailSearch()));
+}
 if (want('paint')) {
   const { benchFirstPaint } = await import('./first-paint.bench.ts');
   lines.push(...(await benchFirstPaint()));

@@ -1,4 +1,4 @@
-import { ImapFlow, type FetchMessageObject, type IdInfoObject, type ListResponse, type MailboxObject } from 'imapflow';
+import { ImapFlow, type FetchMessageObject, type IdInfoObject, type ListResponse, type MailboxObject, type StatusObject } from 'imapflow';
 import type { Kysely } from 'kysely';
 import type { MailAccountsTable, MailDatabase, MailFolderCheckpointsTable, MailFoldersTable } from '../../../db/tables/mail.tables.ts';
 import type { SpecialUse } from '../../../shared/domain/mail-enums.ts';
@@ -233,10 +233,17 @@ export function createMailSync(deps: MailSyncDeps) {
     return client;
   }
 
-  async function syncFolders(client: ImapFlow, account: MailAccountsTable): Promise<Array<MailFoldersTable>> {
+  /**
+   * With LIST-STATUS and CONDSTORE one command tells, per folder, whether anything at all changed
+   * since the last verified pass (same UIDVALIDITY, UIDNEXT, message count and HIGHESTMODSEQ), so
+   * an incremental sync with nothing new opens no folder.
+   */
+  const canSkipUnchanged = (client: ImapFlow) => client.capabilities.has('LIST-STATUS') && client.capabilities.has('CONDSTORE');
+
+  async function syncFolders(client: ImapFlow, account: MailAccountsTable): Promise<{ folders: MailFoldersTable[]; status: Map<string, StatusObject> }> {
     let listed: ListResponse[];
     try {
-      listed = await client.list();
+      listed = await client.list(canSkipUnchanged(client) ? { statusQuery: { messages: true, uidNext: true, uidValidity: true, highestModseq: true } } : {});
     } catch (err) {
       throw new MailSyncError('folders', account.id, errorText(err), { cause: err });
     }
@@ -277,7 +284,12 @@ export function createMailSync(deps: MailSyncDeps) {
       if (gone.length > 0) await trx.deleteFrom('mail_folders').where('id', 'in', gone).execute();
     });
     const folders = await db.selectFrom('mail_folders').selectAll().where('account_id', '=', account.id).where('sync_enabled', '=', 1).execute();
-    return folders.sort((a, b) => (FOLDER_ORDER[a.special_use ?? ''] ?? 6) - (FOLDER_ORDER[b.special_use ?? ''] ?? 6) || a.path.localeCompare(b.path));
+    const status = new Map<string, StatusObject>();
+    for (const entry of selectable) if (entry.status) status.set(entry.path, entry.status);
+    return {
+      status,
+      folders: folders.sort((a, b) => (FOLDER_ORDER[a.special_use ?? ''] ?? 6) - (FOLDER_ORDER[b.special_use ?? ''] ?? 6) || a.path.localeCompare(b.path)),
+    };
   }
 
   /* ---------- small IMAP helpers; all UIDs ---------- */
@@ -570,8 +582,9 @@ export function createMailSync(deps: MailSyncDeps) {
         for (const uids of await batches(client, missing)) await commit(await prepare(await fetchBatch(client, uids)), {});
         return { removed: extra.length, missing: missing.length };
       };
-      const serverInRange = low <= high ? await countIn(client, low, high) : 0;
-      if (serverInRange !== (await localCount(folder.id))) {
+      let serverRange = low <= high ? await countIn(client, low, high) : 0;
+      let local = await localCount(folder.id);
+      if (serverRange !== local) {
         const r = await reconcile();
         report.removed += r.removed;
         progress('deletions', r.removed, r.removed);
@@ -579,12 +592,11 @@ export function createMailSync(deps: MailSyncDeps) {
           report.repaired += r.missing;
           log.warn('mail.sync.gapRepaired', { accountId: account.id, folder: folder.path, missing: r.missing });
         }
+        serverRange = low <= high ? await countIn(client, low, high) : 0;
+        local = await localCount(folder.id);
       }
 
       // Verify: counts must agree, or we repair and say so.
-      const status = await client.status(folder.path, { messages: true, uidNext: true });
-      let serverRange = low <= high ? await countIn(client, low, high) : 0;
-      let local = await localCount(folder.id);
       if (serverRange !== local) {
         log.warn('mail.sync.countMismatch', { accountId: account.id, folder: folder.path, server: serverRange, local });
         const r = await reconcile();
@@ -597,8 +609,10 @@ export function createMailSync(deps: MailSyncDeps) {
       await db
         .updateTable('mail_folder_checkpoints')
         .set((eb) => ({
-          uid_next: status && status.uidNext !== undefined ? status.uidNext : uidNext,
-          server_count: status && status.messages !== undefined ? status.messages : mailbox.exists,
+          // UIDNEXT as of the SELECT, not later: mail that arrived during this pass must make the
+          // next pass open the folder (see unchangedReport).
+          uid_next: uidNext,
+          server_count: mailbox.exists,
           server_range_count: serverRange,
           local_count: local,
           ...(agree ? { verified_at: clock.now() } : {}),
@@ -607,7 +621,7 @@ export function createMailSync(deps: MailSyncDeps) {
         }))
         .where('folder_id', '=', folder.id)
         .execute();
-      report.serverCount = status && status.messages !== undefined ? status.messages : mailbox.exists;
+      report.serverCount = mailbox.exists;
       report.serverRangeCount = serverRange;
       report.localCount = local;
       progress('verify', local, serverRange);
@@ -615,6 +629,26 @@ export function createMailSync(deps: MailSyncDeps) {
     } finally {
       lock.release();
     }
+  }
+
+  /**
+   * The report of a folder the server says is exactly as it was at its last verified pass, or
+   * null when it must be opened: any difference in UIDVALIDITY, UIDNEXT, message count or
+   * HIGHESTMODSEQ (new mail, expunges, flag changes), an unfinished backfill, or counts that
+   * did not agree last time.
+   */
+  function unchangedReport(folder: MailFoldersTable, cp: MailFolderCheckpointsTable | undefined, st: StatusObject | undefined): FolderReport | null {
+    if (!cp || !st || cp.verified_at === null || cp.highest_modseq === null || st.highestModseq === undefined) return null;
+    if (st.uidValidity === undefined || st.uidValidity.toString() !== cp.uidvalidity) return null;
+    if (st.uidNext !== cp.uid_next || st.messages !== cp.server_count || BigInt(cp.highest_modseq) !== st.highestModseq) return null;
+    if (cp.low_uid > cp.floor_uid || cp.server_range_count === null || cp.server_range_count !== cp.local_count) return null;
+    return {
+      ...emptyFolderReport(folder, null),
+      serverCount: cp.server_count ?? 0,
+      serverRangeCount: cp.server_range_count,
+      localCount: cp.local_count ?? 0,
+      windowComplete: true,
+    };
   }
 
   /**
@@ -648,10 +682,20 @@ export function createMailSync(deps: MailSyncDeps) {
     const folders: FolderReport[] = [];
     try {
       options.onProgress?.({ accountId, folderPath: null, phase: 'folders', done: 0, total: 0 });
-      const all = await syncFolders(client, account);
+      const { folders: all, status } = await syncFolders(client, account);
       const wanted = options.folders ? all.filter((f) => options.folders!.includes(f.path)) : all;
+      const checkpoints = new Map(
+        (await db.selectFrom('mail_folder_checkpoints').selectAll().where('folder_id', 'in', wanted.length ? wanted.map((f) => f.id) : [''] ).execute()).map((c) => [c.folder_id, c]),
+      );
       const runFolder = async (folder: MailFoldersTable, passOptions: SyncOptions): Promise<FolderReport> => {
         options.signal?.throwIfAborted();
+        const unchanged = passOptions.windowDays === undefined ? unchangedReport(folder, checkpoints.get(folder.id), status.get(folder.path)) : null;
+        // The local side is checked too: a message lost here (a bug, a bad restore) must be refetched.
+        if (unchanged && (await localCount(folder.id)) === unchanged.localCount) {
+          await db.updateTable('mail_folder_checkpoints').set({ verified_at: clock.now() }).where('folder_id', '=', folder.id).execute();
+          options.onProgress?.({ accountId, folderPath: folder.path, phase: 'verify', done: unchanged.localCount, total: unchanged.serverRangeCount });
+          return unchanged;
+        }
         try {
           return await syncFolder(client, account, folder, passOptions);
         } catch (err) {

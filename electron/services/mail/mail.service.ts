@@ -325,9 +325,19 @@ export function createMailService(deps: MailServiceDeps) {
     },
 
     'mail.editAccount': async (input) => {
-      await accountRow(input.id);
+      const before = await accountRow(input.id);
       await ensureUniqueEmail(input.email, input.id);
-      await db.updateTable('mail_accounts').set({ ...columns(input), updated_at: clock.now() }).where('id', '=', input.id).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('mail_accounts').set({ ...columns(input), updated_at: clock.now() }).where('id', '=', input.id).execute();
+        if (before.sync_window_days !== input.syncWindowDays) {
+          // A wider window means older mail to fetch: no folder may be skipped as unchanged.
+          await trx
+            .updateTable('mail_folder_checkpoints')
+            .set({ verified_at: null })
+            .where('folder_id', 'in', trx.selectFrom('mail_folders').select('id').where('account_id', '=', input.id))
+            .execute();
+        }
+      });
       if (input.password) setSecret(secretName(input.id, 'imap'), input.password);
       if (input.smtpPassword) setSecret(secretName(input.id, 'smtp'), input.smtpPassword);
       notify.changed(['mailAccounts']);
@@ -506,6 +516,8 @@ export function createMailService(deps: MailServiceDeps) {
     /** Resolves when no sync is running (tests, shutdown). */
     whenIdle,
     runSync,
+    /** An account's stored password for one server, or null (the mail sender logs in with it). */
+    password: (accountId: string, server: 'imap' | 'smtp'): string | null => getSecret(secretName(accountId, server)),
     /**
      * Background sync for the hosts: every enabled account syncs now, keeps an IDLE watcher on
      * its Inbox, syncs fully every `intervalMs`, and reconnects with backoff.
