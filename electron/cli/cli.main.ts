@@ -22,6 +22,7 @@ Commands:
   call <contract-key> [json-input]  any contract call; prints the JSON result
                                     (json-input "-" reads the input from stdin)
   customers list [--search <text>] [--limit <n>]
+  mail sync [--account <id>]        sync mail accounts now and wait; prints per-folder counts
   backup now                        write a backup into the backup folder
   backup list                       the backups, newest first
   backup restore <file>             verify <file>, then replace the database with it
@@ -188,6 +189,36 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
         return EXIT_OK;
       }
       throw new UsageError(`unknown command "backup ${sub ?? ''}"; try \`backup now\`, \`backup list\` or \`backup restore <file>\``);
+    }
+    case 'mail': {
+      if (sub !== 'sync') throw new UsageError(`unknown command "mail ${sub ?? ''}"; try \`mail sync\``);
+      const only = flagValue(rest, '--account');
+      onlyFlags(rest, ['--account'], 0);
+      const accounts = ((await session.call('mail.listAccounts', {})) as Array<{ id: string; email: string; kind: string }>).filter(
+        (a) => a.kind === 'imap' && (only === undefined || a.id === only || a.email === only),
+      );
+      if (only !== undefined && accounts.length === 0) throw new UsageError(`no mail account "${only}"`);
+      let failed = 0;
+      for (const account of accounts) {
+        io.err(`syncing ${account.email}…`);
+        const report = await core.mail().runSync(account.id);
+        const status = ((await session.call('mail.syncStatus', {})) as Array<{ accountId: string; lastSyncError: { step: string; message: string } | null }>).find(
+          (st) => st.accountId === account.id,
+        );
+        if (!report) {
+          failed++;
+          io.err(`${account.email}: failed at ${status?.lastSyncError?.step ?? '?'}: ${status?.lastSyncError?.message ?? ''}`);
+          continue;
+        }
+        io.out(
+          formatTable(
+            ['FOLDER', 'ADDED', 'REMOVED', 'LOCAL', 'SERVER', 'STATE'],
+            report.folders.map((f) => [f.path, String(f.added), String(f.removed), String(f.localCount), String(f.serverRangeCount), f.error ? `error: ${f.error}` : f.localCount === f.serverRangeCount ? 'in sync' : 'mismatch']),
+          ),
+        );
+        if (report.folders.some((f) => f.error)) failed++;
+      }
+      return failed > 0 ? EXIT_ERROR : EXIT_OK;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli.main.ts';
+import { startDovecot } from '../../helpers/mail-servers.ts';
 import { REPO_ROOT } from '../../helpers/web-app.ts';
+import { rfc822 } from '../mail/mail-test-kit.ts';
 
 const CLI = path.join(REPO_ROOT, 'electron', 'cli', 'cli.main.ts');
 const dataDirs: string[] = [];
@@ -166,5 +168,25 @@ describe('cli', () => {
     expect(help.stdout).toContain('customers list');
     const nothing = await cliInProcess([]);
     expect(nothing.code).toBe(2);
+  });
+
+  it('mail sync reports an account whose password this machine could not keep, and never stores it in clear', async () => {
+    const dovecot = await startDovecot({ users: [{ user: 'cli@example.com', password: 'cli-secret' }] });
+    try {
+      await dovecot.deliver(rfc822({ from: 'anna@hamburg-trade.de', to: 'cli@example.com', subject: 'Quote', messageId: 'q@hamburg-trade.de' }), 'cli@example.com');
+      const dataDir = tempDataDir();
+      const server = { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: 'cli@example.com' };
+      const account = { name: 'Work', email: 'cli@example.com', imap: server, smtp: server, password: 'cli-secret' };
+      // Without an OS keychain (as on this machine) the password lives only as long as the process.
+      const session = await cliInProcess(['--data-dir', dataDir, 'call', 'mail.addAccount', JSON.stringify(account)]);
+      expect(session.code).toBe(0);
+      // A new process: nothing was written in clear, so it must ask for the password again.
+      const later = await cli(['mail', 'sync'], { dataDir });
+      expect(later.code).toBe(1);
+      expect(later.stderr).toContain('failed at password');
+      expect(fs.readFileSync(path.join(dataDir, 'tradefolio.sqlite')).includes(Buffer.from('cli-secret'))).toBe(false);
+    } finally {
+      await dovecot.stop();
+    }
   });
 });
