@@ -8,8 +8,13 @@
  * that "13812345678" finds "+86 138-1234-5678".
  */
 
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
-const SEGMENTS = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+)|([\p{L}\p{N}]+)/gu;
+export const CJK_RANGES = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uac00-\\ud7af';
+const CJK = new RegExp(`[${CJK_RANGES}]`, 'u');
+// A Latin/digit word stops where a CJK run starts: CJK characters are letters too, and "LED灯具的报价"
+// read as one word would hide 报价 from a search.
+const SEGMENTS = new RegExp(`([${CJK_RANGES}]+)|((?:(?![${CJK_RANGES}])[\\p{L}\\p{N}])+)`, 'gu');
+/** A Latin letter or digit right before a CJK character: text that toSearchText() once indexed as one word. */
+export const LATIN_BEFORE_CJK = new RegExp(`(?![${CJK_RANGES}])[\\p{L}\\p{N}][${CJK_RANGES}]`, 'u');
 const MIN_PHONE_SUFFIX = 6;
 
 function cjkTokens(run: string): string[] {
@@ -81,4 +86,23 @@ export function toFtsQuery(input: string): string | null {
 
 export function containsCjk(text: string): boolean {
   return CJK.test(text);
+}
+
+/** One thing the user typed, as the index sees it: a CJK run (found as a substring) or a Latin/digit word (found as a word prefix). */
+export interface QueryTerm {
+  text: string;
+  cjk: boolean;
+}
+
+/**
+ * The terms of a query, lower-cased, in the same segments toFtsQuery() builds its MATCH from:
+ * what a highlighter marks in the original text of a hit.
+ */
+export function queryTerms(input: string): QueryTerm[] {
+  const out: QueryTerm[] = [];
+  for (const m of input.toLowerCase().matchAll(SEGMENTS)) {
+    const term = m[1] ? { text: m[1], cjk: true } : { text: m[2]!, cjk: false };
+    if (!out.some((t) => t.text === term.text)) out.push(term);
+  }
+  return out;
 }

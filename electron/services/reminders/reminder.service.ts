@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';
+import { readReplyWaitDays } from '../settings/settings.service.ts';
+import { countWaiting, listWaiting } from './waiting-for-reply.query.ts';
 
 const DAY = 86_400_000;
 
@@ -19,7 +21,9 @@ export function notContactedQuery(db: ServiceDeps['db'], now: number, ownerId?: 
 // likely(): without statistics SQLite would otherwise pick the deleted_at index for "IS NULL".
 const overdue = sql<boolean>`likely(c.deleted_at IS NULL) AND c.due_at IS NOT NULL`;
 
-export function createReminderService(deps: ServiceDeps): { handlers: Pick<Handlers, 'reminders.notContacted' | 'reminders.counts'> } {
+type ReminderKeys = 'reminders.notContacted' | 'reminders.counts' | 'reminders.waitingForReply';
+
+export function createReminderService(deps: ServiceDeps): { handlers: Pick<Handlers, ReminderKeys> } {
   const { db, clock } = deps;
 
   async function countOverdue(now: number, ownerId?: string | null): Promise<number> {
@@ -38,7 +42,14 @@ export function createReminderService(deps: ServiceDeps): { handlers: Pick<Handl
           rows: rows.map((r) => ({ ...toCustomerRow(r), dueAt: r.due_at!, daysOverdue: Math.floor((now - r.due_at!) / DAY) })),
         };
       },
-      'reminders.counts': async () => ({ notContacted: await countOverdue(clock.now()) }),
+      'reminders.counts': async () => {
+        const now = clock.now();
+        return { notContacted: await countOverdue(now), waitingForReply: await countWaiting(db, now, await readReplyWaitDays(db)) };
+      },
+      'reminders.waitingForReply': async ({ offset, limit, ownerId }) => {
+        const days = await readReplyWaitDays(db);
+        return { days, ...(await listWaiting(db, { now: clock.now(), days, offset, limit, ownerId })) };
+      },
     },
   };
 }

@@ -23,3 +23,18 @@ describe('CJK search text', () => {
     expect(phoneSearchText('12-34')).toBe('1234');
   });
 });
+
+describe('Latin and CJK without a space between them', () => {
+  it('ends a Latin word where a CJK run starts, so the Chinese words stay findable', async () => {
+    const { queryTerms, LATIN_BEFORE_CJK } = await import('../../../shared/domain/search-text.ts');
+    expect(toSearchText('LED灯具的报价')).toBe('led 灯具 具的 的报 报价 价');
+    expect(toSearchText('RE:报价单')).toBe('re 报价 价单 单');
+    expect(toFtsQuery('LED灯具')).toBe('"led"* AND "灯具"');
+    expect(queryTerms('LED灯具 led')).toEqual([
+      { text: 'led', cjk: false },
+      { text: '灯具', cjk: true },
+    ]);
+    expect(LATIN_BEFORE_CJK.test('LED灯具')).toBe(true);
+    expect(LATIN_BEFORE_CJK.test('灯具LED 报价 x')).toBe(false);
+  });
+});

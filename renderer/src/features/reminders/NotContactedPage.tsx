@@ -1,5 +1,5 @@
 import { PhoneOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Select, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -12,6 +12,9 @@ import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { ActivityFormModal } from '../customers/ActivityFormModal.tsx';
 import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
+import { useReminderCounts } from './useNotContactedCount.ts';
+import { WaitingForReplyList } from './WaitingForReplyList.tsx';
+import './reminders.css';
 
 type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
 
@@ -75,7 +78,7 @@ function LogCallModal({ customer, onClose }: { customer: { id: string; name: str
 }
 
 /** Customers whose last contact is older than their grade's interval, most overdue first. */
-export function NotContactedPage() {
+function NotContactedList() {
   const { t } = useTranslation();
   const time = useTimeFormat();
   const [page, setPage] = useState(1);
@@ -146,7 +149,7 @@ export function NotContactedPage() {
   ];
 
   return (
-    <div className="page" data-testid="not-contacted-page">
+    <div className="reminders-tab" data-testid="not-contacted-page">
       <ListPageHeader title={t('reminders.title')} count={list.data ? t('reminders.total', { count: total }) : null} countTestId="not-contacted-total">
         <Select<string>
           allowClear
@@ -209,6 +212,38 @@ export function NotContactedPage() {
         }}
       />
       {callFor && <LogCallModal key={callFor.id} customer={callFor} onClose={() => setCallFor(null)} />}
+    </div>
+  );
+}
+
+type ReminderTab = 'notContacted' | 'waiting';
+
+/** `#/not-contacted?tab=waiting` opens the second tab (the nav badge of waiting mail links there). */
+function initialTab(): ReminderTab {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab') === 'waiting' ? 'waiting' : 'notContacted';
+}
+
+/** The reminders: customers not contacted in time, and customers waiting for our reply to their mail. */
+export function NotContactedPage() {
+  const { t } = useTranslation();
+  const counts = useReminderCounts();
+  const [tab, setTab] = useState<ReminderTab>(initialTab);
+  const label = (text: string, count: number, testId: string) => (
+    <span className="nav-with-badge" data-testid={testId}>
+      {text}
+      <Badge count={count} overflowCount={99} size="small" title={String(count)} />
+    </span>
+  );
+  return (
+    <div className="page reminders-page">
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as ReminderTab)}
+        items={[
+          { key: 'notContacted', label: label(t('waiting.tabNotContacted'), counts.notContacted, 'tab-not-contacted'), children: <NotContactedList /> },
+          { key: 'waiting', label: label(t('waiting.tabWaiting'), counts.waitingForReply, 'tab-waiting'), children: <WaitingForReplyList /> },
+        ]}
+      />
     </div>
   );
 }

@@ -1,0 +1,51 @@
+import type { Db } from '../../../db/open-database.ts';
+import type { MessageHit } from '../../../shared/contract/search.contract.ts';
+import { hasHit, highlight, snippetAround } from '../../../shared/domain/search-highlight.ts';
+import type { QueryTerm } from '../../../shared/domain/search-text.ts';
+import { liveCustomer } from '../customers/live-customer.ts';
+
+/**
+ * Turns the ids of matching messages into hits with the matched words marked. Only a page of
+ * hits is built, so reading their bodies here (up to the indexed 64 KiB each) stays cheap.
+ */
+export async function messageHits(db: Db, ids: readonly string[], terms: readonly QueryTerm[]): Promise<MessageHit[]> {
+  if (ids.length === 0) return [];
+  const list = [...ids];
+  const [messages, attachments, links] = await Promise.all([
+    db
+      .selectFrom('mail_messages as m')
+      .leftJoin('mail_bodies as b', 'b.message_id', 'm.id')
+      .select(['m.id', 'm.thread_id', 'm.subject', 'm.from_name', 'm.from_address', 'm.snippet', 'm.date_at', 'm.direction', 'b.text'])
+      .where('m.id', 'in', list)
+      .execute(),
+    db.selectFrom('mail_attachments').select(['message_id', 'filename']).where('message_id', 'in', list).where('filename', 'is not', null).orderBy('position').execute(),
+    db
+      .selectFrom('mail_message_customers as l')
+      .innerJoin('customers as c', 'c.id', 'l.customer_id')
+      .select(['l.message_id', 'c.id', 'c.name', 'c.code', 'l.match'])
+      .where('l.message_id', 'in', list)
+      // See liveCustomer (48 ms instead of 0.1 ms at 20k customers).
+      .where(liveCustomer)
+      .orderBy('c.name')
+      .execute(),
+  ]);
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  return list.flatMap((id) => {
+    const m = byId.get(id);
+    if (!m) return [];
+    const body = m.text ?? m.snippet ?? '';
+    return [
+      {
+        id: m.id,
+        threadId: m.thread_id,
+        subject: highlight(m.subject ?? '', terms),
+        from: m.from_address ? { name: m.from_name, address: m.from_address } : null,
+        snippet: snippetAround(body, terms),
+        attachments: attachments.filter((a) => a.message_id === id && hasHit(a.filename, terms)).map((a) => highlight(a.filename!, terms)),
+        dateAt: m.date_at,
+        direction: m.direction,
+        customers: links.filter((l) => l.message_id === id).map((l) => ({ id: l.id, name: l.name, code: l.code, match: l.match })),
+      },
+    ];
+  });
+}

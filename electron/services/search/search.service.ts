@@ -1,0 +1,34 @@
+import { CustomerQuery } from '../../../shared/contract/customers.contract.ts';
+import type { SearchResult } from '../../../shared/contract/search.contract.ts';
+import { queryTerms, toFtsQuery } from '../../../shared/domain/search-text.ts';
+import { listCustomers } from '../customers/customer-list.query.ts';
+import type { Handlers } from '../core/dispatcher.ts';
+import type { ServiceDeps } from '../core/service-deps.ts';
+import { contactHits } from './contact-hits.ts';
+import { searchMailIds } from './mail-search.query.ts';
+import { messageHits } from './message-hits.ts';
+
+const EMPTY: SearchResult = { customers: { total: 0, rows: [] }, contacts: { rows: [], more: false }, messages: { total: 0, rows: [] } };
+
+/**
+ * The one search box: customers (the customer list's own search, so both find the same),
+ * their contacts, and mail. Mail is indexed by message-writer.ts with toSearchText(), so
+ * Chinese two-character words match through character pairs and Latin words by prefix.
+ */
+export function createSearchService(deps: Pick<ServiceDeps, 'db' | 'clock'>): { handlers: Pick<Handlers, 'search.all'> } {
+  const { db, clock } = deps;
+  return {
+    handlers: {
+      'search.all': async ({ query, limit }) => {
+        const fts = toFtsQuery(query);
+        if (!fts) return EMPTY;
+        const terms = queryTerms(query);
+        // One connection serialises these anyway; sequential keeps the order of work plain.
+        const customers = await listCustomers(db, CustomerQuery.parse({ search: query, limit }), clock.now());
+        const contacts = await contactHits(db, fts, terms, limit);
+        const mail = await searchMailIds(db, fts, limit);
+        return { customers, contacts, messages: { total: mail.total, rows: await messageHits(db, mail.ids, terms) } };
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Input, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrefFor, navigate, useRoute } from '../../app/router.ts';
+import { useShellCommand } from '../../app/shell-commands.ts';
+import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
+import './search.css';
+
+/**
+ * The one search box in the shell header (Ctrl/Cmd+K). Enter opens the results page; while the
+ * results page is open, typing updates it in place (replacing the history entry, so Back leaves
+ * the results instead of stepping through every keystroke).
+ */
+export function GlobalSearchBox() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const onResults = route.page === 'search';
+  const ref = useRef<InputRef>(null);
+  const [text, setText] = useState(onResults ? route.query : '');
+  const typed = useDebouncedValue(text, 250);
+
+  useShellCommand('focusGlobalSearch', () => ref.current?.focus({ cursor: 'all' }));
+
+  // Follow the route (Back/Forward, a link) when it changes from outside the box
+  // (React's "adjust state when a prop changes" pattern, not an effect).
+  const routeQuery = onResults ? route.query : null;
+  const [seenQuery, setSeenQuery] = useState(routeQuery);
+  if (routeQuery !== seenQuery) {
+    setSeenQuery(routeQuery);
+    if (routeQuery !== null) setText(routeQuery);
+  }
+
+  useEffect(() => {
+    // Only once the debounce has caught up: right after Back, `typed` still holds the old text.
+    if (!onResults || text !== typed || typed.trim() === routeQuery?.trim()) return;
+    window.location.replace(hrefFor({ page: 'search', query: typed.trim() }));
+  }, [text, typed, onResults, routeQuery]);
+
+  return (
+    <Input.Search
+      ref={ref}
+      className="global-search"
+      allowClear
+      value={text}
+      placeholder={t('search.placeholder')}
+      aria-label={t('search.title')}
+      data-testid="global-search"
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(value) => {
+        if (value.trim()) navigate({ page: 'search', query: value.trim() });
+      }}
+    />
+  );
+}
