@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-mail.ts';
+import * as m0003 from './0003-search-leads.ts';
+import * as m0004 from './0004-mail-flag-changes.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -9,6 +11,8 @@ import * as m0002 from './0002-mail.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-mail': m0002,
+  '0003-search-leads': m0003,
+  '0004-mail-flag-changes': m0004,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

@@ -144,6 +144,8 @@ export interface MailMessagesTable {
   parse_warnings: string;
   created_at: number;
   updated_at: number;
+  /** How many customers it is filed under; kept by triggers (migration 0003). 0 = a lead's mail. */
+  filed: Generated<number>;
 }
 
 export interface MailBodiesTable {
@@ -244,7 +246,10 @@ export interface MailOutboxTable {
   /** The exact MIME built at the first attempt, so every retry sends the same bytes. */
   raw_sha256: string | null;
   attempts: number;
-  /** The server's reason for the last failure, as it said it. */
+  /**
+   * JSON of the last failure: `{ reason, detail, responseCode, recipients, at }`, the reason in
+   * our terms (OutboxErrorReason) and the server's words verbatim in `detail` (outbox-store.ts).
+   */
   last_error: string | null;
   last_attempt_at: number | null;
   /** Not before this time (retry backoff, batch pacing). */
@@ -252,6 +257,19 @@ export interface MailOutboxTable {
   sent_at: number | null;
   /** When the copy was appended to the server's Sent folder. */
   sent_copy_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/**
+ * A read / star change made here that the server has not been told yet (migration 0004).
+ * seen / flagged: the wanted value; null = not changed here. See message-flags.ts.
+ */
+export interface MailFlagChangesTable {
+  message_id: string;
+  folder_id: string;
+  seen: Flag | null;
+  flagged: Flag | null;
   created_at: number;
   updated_at: number;
 }
@@ -280,6 +298,7 @@ export interface MailTables {
   mail_templates: MailTemplatesTable;
   mail_send_batches: MailSendBatchesTable;
   mail_outbox: MailOutboxTable;
+  mail_flag_changes: MailFlagChangesTable;
   mail_search: MailSearchTable;
 }
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LeadTables } from './leads.tables.ts';
 import type { MailTables } from './mail.tables.ts';
 import type {
   ActivityKind,
@@ -155,7 +156,7 @@ export interface CustomerSearchTable {
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
-export interface Database extends MailTables {
+export interface Database extends MailTables, LeadTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

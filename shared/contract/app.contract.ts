@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRADES } from '../domain/customer-enums.ts';
+import { MAX_REPLY_WAIT_DAYS } from '../domain/working-days.ts';
 import { EpochMs } from './primitives.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -13,6 +14,8 @@ export const ContactIntervals = z.object(
 export const Settings = z.object({
   language: LanguageSetting,
   contactIntervals: ContactIntervals,
+  /** Working days (Mon–Fri) a customer's mail may wait for our reply before it is a reminder. */
+  replyWaitDays: z.number().int(),
   backupFolder: z.string(),
   backupEnabled: z.boolean(),
   backupKeep: z.number().int(),
@@ -23,6 +26,7 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = z.object({
   language: LanguageSetting.optional(),
   contactIntervals: ContactIntervals.partial().optional(),
+  replyWaitDays: z.number().int().min(1).max(MAX_REPLY_WAIT_DAYS).optional(),
   backupFolder: z.string().trim().min(1).max(1000).optional(),
   backupEnabled: z.boolean().optional(),
 });

@@ -23,7 +23,9 @@ import {
   Tag,
 } from './customers.contract.ts';
 import { MAIL_DATA_ENTITIES, mailCalls, mailEvents } from './mail.contract.ts';
+import { mailSendCalls } from './mail-send.contract.ts';
 import { EpochMs, Id, Page } from './primitives.ts';
+import { searchCalls } from './search.contract.ts';
 
 const Empty = z.object({}).default({});
 const ById = z.object({ id: Id });
@@ -86,13 +88,15 @@ export const contract = {
     Page.extend({ ownerId: Id.nullish() }),
     z.object({ total: z.number(), rows: z.array(OverdueRow) }),
   ),
-  'reminders.counts': call(Empty, z.object({ notContacted: z.number() })),
+  'reminders.counts': call(Empty, z.object({ notContacted: z.number(), waitingForReply: z.number() })),
 
   'backups.list': call(Empty, z.array(BackupEntry)),
   'backups.create': call(Empty, BackupEntry),
   'backups.restore': call(z.object({ path: z.string().min(1).max(4000) }), z.object({ replacedPath: z.string(), restoredAt: EpochMs })),
 
   ...mailCalls,
+  ...mailSendCalls,
+  ...searchCalls,
 } as const;
 
 export type Contract = typeof contract;

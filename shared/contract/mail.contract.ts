@@ -10,6 +10,7 @@ import {
   SPECIAL_USES,
 } from '../domain/mail-enums.ts';
 import { isLoopbackHost } from '../domain/mail-providers.ts';
+import { MAX_REMOTE_IMAGES_PER_CALL } from '../domain/mail-content-limits.ts';
 import { Activity } from './customers.contract.ts';
 import { EpochMs, Id, optionalText, Page, requiredText } from './primitives.ts';
 
@@ -168,6 +169,8 @@ export const AccountSyncStatus = z.object({
   state: SyncState,
   lastSyncAt: EpochMs.nullable(),
   lastSyncError: SyncError.nullable(),
+  /** After failures, when the background sync tries again (null when connected or not scheduled). */
+  retryAt: EpochMs.nullable(),
   folders: z.array(MailFolder),
 });
 
@@ -227,12 +230,45 @@ export const MessageDetail = MessageRow.extend({
   receivedAt: EpochMs,
 });
 
+export const AttachmentContent = z.object({
+  id: Id,
+  filename: z.string().nullable(),
+  contentType: z.string(),
+  size: z.number(),
+  base64: z.string(),
+});
+
+/** One remote image: its bytes, or why there are none (an i18n key under mail.remote.*). */
+export const RemoteImage = z.object({
+  url: z.string(),
+  contentType: z.string().nullable(),
+  base64: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
 /** One entry of a customer's timeline: an activity or a filed message, newest first. */
 export const TimelineItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('activity'), at: EpochMs, activity: Activity }),
   z.object({ type: z.literal('mail'), at: EpochMs, message: MessageRow }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
+
+/** Most messages one `mail.setFlags` call changes (a page of the list, "mark these read"). */
+export const MAX_FLAG_IDS = 500;
+
+/**
+ * Read / unread and star for stored messages. At least one of `seen` and `flagged`; a missing
+ * one is left as it is.
+ */
+export const SetFlagsInput = z
+  .object({
+    ids: z.array(Id).min(1).max(MAX_FLAG_IDS),
+    seen: z.boolean().optional(),
+    flagged: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.seen === undefined && v.flagged === undefined) ctx.addIssue({ code: 'custom', path: ['seen'], message: 'validation.required' });
+  });
 
 /** The mail calls; shaped like `contract`'s entries so they can be spread into it. */
 export const mailCalls = {
@@ -259,6 +295,23 @@ export const mailCalls = {
     input: z.object({ sender: z.string().trim().toLowerCase().min(3).max(320).regex(/^[^\s@]*@[^\s@]+$/) }),
     output: z.object({ sender: z.string() }),
   },
+  /** An attachment's bytes (downloads, and `cid:` images of the reading pane), up to MAX_ATTACHMENT_FETCH_BYTES. */
+  'mail.getAttachment': { input: z.object({ id: Id }), output: AttachmentContent },
+  /**
+   * Remote images of a message whose sender is allowed, fetched by the service and returned as
+   * bytes: the reading pane's frame may load nothing but data: URLs, whatever the sender.
+   */
+  'mail.fetchRemoteImages': {
+    input: z.object({ messageId: Id, urls: z.array(z.string().trim().min(1).max(4000)).min(1).max(MAX_REMOTE_IMAGES_PER_CALL) }),
+    output: z.object({ images: z.array(RemoteImage) }),
+  },
+  /**
+   * Marks messages read or unread and starred or not. The local rows change at once (unread
+   * counts drop before the call returns); the mail server is told in the background, and a
+   * change made offline waits for the next sync, which never flips it back. `count`: messages
+   * found.
+   */
+  'mail.setFlags': { input: SetFlagsInput, output: z.object({ count: z.number() }) },
 } as const;
 
 export const mailEvents = {
@@ -273,4 +326,4 @@ export const mailEvents = {
 } as const;
 
 /** Entities the renderer's query cache refetches on `data.changed` from mail services. */
-export const MAIL_DATA_ENTITIES = ['mailAccounts', 'mailFolders', 'mailMessages'] as const;
+export const MAIL_DATA_ENTITIES = ['mailAccounts', 'mailFolders', 'mailMessages', 'mailOutbox', 'mailTemplates'] as const;

@@ -20,6 +20,8 @@ import { backups as enBackups } from './en/backups.ts';
 import { backups as zhBackups } from './zh-CN/backups.ts';
 import { mail as enMail } from './en/mail.ts';
 import { mail as zhMail } from './zh-CN/mail.ts';
+import { search as enSearch } from './en/search.ts';
+import { search as zhSearch } from './zh-CN/search.ts';
 
 /**
  * All message catalogs. Each area has one file per language under en/ and zh-CN/; the zh-CN
@@ -27,8 +29,8 @@ import { mail as zhMail } from './zh-CN/mail.ts';
  * Add an area by importing both files here and spreading them into each language.
  */
 export const catalogs = {
-  en: { ...enErrors, ...enCommon, ...enCustomers, ...enPersonality, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups, ...enMail },
-  'zh-CN': { ...zhErrors, ...zhCommon, ...zhCustomers, ...zhPersonality, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups, ...zhMail },
+  en: { ...enErrors, ...enCommon, ...enCustomers, ...enPersonality, ...enReminders, ...enSettings, ...enTrash, ...enDuplicates, ...enOwners, ...enBackups, ...enMail, ...enSearch },
+  'zh-CN': { ...zhErrors, ...zhCommon, ...zhCustomers, ...zhPersonality, ...zhReminders, ...zhSettings, ...zhTrash, ...zhDuplicates, ...zhOwners, ...zhBackups, ...zhMail, ...zhSearch },
 } as const;
 
 export type Language = keyof typeof catalogs;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../db/open-database.ts';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database.ts';
 import { DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
 import { seedCustomers } from '../fixtures/customer-fixtures.ts';
 
@@ -39,21 +39,33 @@ export function peakRss(): { stop(): number } {
 }
 
 /**
- * A data folder with `customers` generated customers and about `activities` per customer, kept in
- * the temp folder between runs (seeding 100k customers and 1M activities takes a while).
+ * A data folder named `name` in the temp folder, seeded once by `seed` and kept between runs
+ * (seeding 100k customers or messages takes minutes). A run interrupted mid-seed starts over.
+ * No ANALYZE: users' databases have no statistics either.
  */
-export async function benchDataDir(customers: number, activities: number): Promise<string> {
-  const dir = path.join(os.tmpdir(), `tradefolio-bench-v5-${customers}-${activities}`);
+export async function cachedBenchDir(name: string, seed: (opened: OpenedDatabase) => Promise<string>): Promise<string> {
+  const dir = path.join(os.tmpdir(), name);
   const done = path.join(dir, '.complete');
   if (fs.existsSync(done)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const opened = await openDatabase(path.join(dir, DATABASE_FILE_NAME));
-  const summary = seedCustomers(opened.sqlite, { customers, activitiesPerCustomer: activities, now: BENCH_NOW, seed: 7 });
-  // No ANALYZE: users' databases have no statistics either.
-  await opened.close();
-  fs.writeFileSync(done, JSON.stringify(summary.customers));
-  console.log(`  (seeded ${customers} customers, ${summary.activities} activities in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  let what: string;
+  try {
+    what = await seed(opened);
+  } finally {
+    await opened.close();
+  }
+  fs.writeFileSync(done, what);
+  console.log(`  (seeded ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return dir;
+}
+
+/** A data folder with `customers` generated customers and about `activities` per customer. */
+export function benchDataDir(customers: number, activities: number): Promise<string> {
+  return cachedBenchDir(`tradefolio-bench-v5-${customers}-${activities}`, async (opened) => {
+    const summary = seedCustomers(opened.sqlite, { customers, activitiesPerCustomer: activities, now: BENCH_NOW, seed: 7 });
+    return `${summary.customers} customers, ${summary.activities} activities`;
+  });
 }

@@ -96,9 +96,22 @@ export async function benchMailSync(): Promise<string[]> {
     const accountId = (added.value as { id: string }).id;
     const mail = core.mail();
     const mem = peakRss();
+    // While the sync runs, the UI keeps asking for the customer list: how long do its answers take?
+    const during: number[] = [];
+    let syncing = true;
+    const probe = (async () => {
+      while (syncing) {
+        const t = performance.now();
+        await core.dispatch('customers.list', { limit: 200 });
+        during.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     const t0 = performance.now();
     const report = await mail.runSync(accountId);
     const seconds = (performance.now() - t0) / 1000;
+    syncing = false;
+    await probe;
     const peak = mem.stop();
     const inbox = report?.folders.find((f) => f.specialUse === 'inbox');
     if (!inbox || inbox.localCount !== TOTAL) throw new Error(`initial sync stored ${inbox?.localCount ?? 0} of ${TOTAL} messages`);
@@ -113,6 +126,7 @@ export async function benchMailSync(): Promise<string[]> {
     const inc = stats(incremental);
     return [
       `- initial sync of ${TOTAL.toLocaleString('en')} messages (${(bytes / 2 ** 20).toFixed(0)} MiB; CSDMC2010 corpus + generated zh/en trade mail, 10 % with a 60 KB PDF) from loopback Dovecot: ${seconds.toFixed(1)} s = ${(TOTAL / seconds).toFixed(0)} messages/s; peak RSS ${peak.toFixed(0)} MB`,
+      `- customers.list answered during the initial sync (the UI stays responsive): ${fmt(stats(during))}`,
       `- incremental sync with nothing new (6 folders, ${TOTAL.toLocaleString('en')} messages in the Inbox): ${fmt(inc)}; target < 300 ms: ${inc.p95 < 300 ? 'MET' : 'NOT MET'}`,
     ];
   } finally {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
 import type { AppError } from '../../shared/contract/result.ts';
-import { fixedClock } from '../../electron/services/core/clock.ts';
+import { fixedClock, type Clock } from '../../electron/services/core/clock.ts';
+import type { SecretStore } from '../../electron/services/platform/secret-store.ts';
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 
@@ -18,6 +19,7 @@ export function tempDir(prefix = 'tradefolio-test-'): string {
 export interface TempCore {
   core: AppCore;
   dataDir: string;
+  /** The settable clock (tests that pass their own `clock` keep a reference to it). */
   clock: ReturnType<typeof fixedClock>;
   /** Calls through the dispatcher and returns the value, or throws with the error. */
   call<K extends CallKey>(key: K, input: CallInput<K>): Promise<CallOutput<K>>;
@@ -26,15 +28,28 @@ export interface TempCore {
   close(): Promise<void>;
 }
 
-/** A real core over a real SQLite file in a fresh temp folder, with a settable clock. */
-export async function createTempCore(options: { dataDir?: string; now?: number } = {}): Promise<TempCore> {
+/**
+ * A real core over a real SQLite file in a fresh temp folder, with a settable clock (or the
+ * caller's `clock`, e.g. the system clock for tests that measure real pacing) and the host's
+ * secret store unless the test brings one whose passwords survive reopening the folder.
+ */
+export async function createTempCore(options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore } = {}): Promise<TempCore> {
   const dataDir = options.dataDir ?? tempDir();
-  const clock = fixedClock(options.now ?? T0);
-  const core = await createAppCore({ dataDir, host: 'cli', version: 'test', clock, log: silentLogger, checkOutputs: true });
+  const settable = fixedClock(options.now ?? T0);
+  const clock = options.clock ?? settable;
+  const core = await createAppCore({
+    dataDir,
+    host: 'cli',
+    version: 'test',
+    clock,
+    log: silentLogger,
+    checkOutputs: true,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+  });
   return {
     core,
     dataDir,
-    clock,
+    clock: settable,
     async call(key, input) {
       const result = await core.dispatch(key, input);
       if (!result.ok) throw new Error(`${key} failed: ${JSON.stringify(result.error)}`);

@@ -8,8 +8,11 @@ import { createCatalogService } from '../customers/catalog.service.ts';
 import { createCustomerService } from '../customers/customer.service.ts';
 import { createActivityService } from '../customers/activity.service.ts';
 import { createReminderService } from '../reminders/reminder.service.ts';
+import { createLeadService } from '../leads/lead.service.ts';
+import { createSearchService } from '../search/search.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
 import { createMailService, type MailService } from '../mail/mail.service.ts';
+import { createMailSender, type MailSender } from '../mail/mail-send.service.ts';
 import { createNodeSecretStore, type SecretStore } from '../platform/secret-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
@@ -42,6 +45,8 @@ export interface AppCore {
   runScheduledBackup(): Promise<void>;
   /** The mail service of the open database (sync control for hosts and tests). */
   mail(): MailService;
+  /** The outbox sender of the open database; kick() it when the network comes back. */
+  mailSender(): MailSender;
   /** Starts background mail sync (IDLE, periodic sync, reconnect with backoff); the app and web hosts call it. */
   startBackgroundSync(): void;
   close(): Promise<void>;
@@ -53,6 +58,7 @@ interface Services {
   handlers: Handlers;
   runBackupIfDue(): Promise<unknown>;
   mail: MailService;
+  sender: MailSender;
 }
 
 /**
@@ -70,7 +76,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   let backgroundSync = false;
   let services = buildServices();
 
+  // Mail written offline goes out as soon as sync finds the server again.
+  const startMailScheduler = () => services.mail.startScheduler({ onRecovered: () => services.sender.kick() });
+
   async function replaceDatabase(swap: () => void, undo: () => void): Promise<void> {
+    await services.sender.close();
     await services.mail.close();
     await opened.close();
     swap();
@@ -80,11 +90,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       undo();
       opened = await openDatabase(databaseFile);
       services = buildServices();
-      if (backgroundSync) services.mail.startScheduler();
+      if (backgroundSync) startMailScheduler();
       throw err;
     }
     services = buildServices();
-    if (backgroundSync) services.mail.startScheduler();
+    if (backgroundSync) startMailScheduler();
     bus.emit('data.changed', { entities: ['all'] });
   }
 
@@ -105,6 +115,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         progress: (p) => bus.emit('mail.syncProgress', p),
       },
     });
+    const sender = createMailSender({
+      db: opened.db,
+      clock,
+      log,
+      dataDir: options.dataDir,
+      password: mail.password,
+      notify: { changed: (entities) => bus.emit('data.changed', { entities: [...entities] }) },
+    });
+    const customers = createCustomerService(deps);
     const handlers: Handlers = {
       'app.getInfo': () => ({
         version: options.version,
@@ -115,13 +134,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }),
       ...settings.handlers,
       ...catalog.handlers,
-      ...createCustomerService(deps).handlers,
+      ...customers.handlers,
+      ...createSearchService(deps).handlers,
+      ...createLeadService({ ...deps, customers: customers.writes }).handlers,
       ...createActivityService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...backups.handlers,
       ...mail.handlers,
+      ...sender.handlers,
     };
-    return { handlers, runBackupIfDue: backups.runIfDue, mail };
+    return { handlers, runBackupIfDue: backups.runIfDue, mail, sender };
   }
 
   const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false });
@@ -138,11 +160,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     mail: () => services.mail,
+    mailSender: () => services.sender,
     startBackgroundSync: () => {
       backgroundSync = true;
-      services.mail.startScheduler();
+      startMailScheduler();
     },
     close: async () => {
+      await services.sender.close();
       await services.mail.close();
       await opened.close();
     },

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../../db/open-database.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
-import { phoneSearchText, toSearchText } from '../../../shared/domain/search-text.ts';
+import { customerSearchText } from '../../../shared/domain/customer-search-text.ts';
 import { refileCustomers } from '../mail/filing.ts';
 
 type DbOrTrx = Db | Transaction<Database>;
@@ -52,30 +52,7 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
   await refileCustomers(db, customerIds);
 }
 
-export interface SearchableCustomer {
-  name: string;
-  local_name: string | null;
-  code: string;
-  website: string | null;
-  phone: string | null;
-}
-
-/** The FTS row of one customer: names, code, website, contact names, every channel, phone digits. */
-export function customerSearchText(
-  customer: SearchableCustomer,
-  contactNames: readonly string[],
-  channels: ReadonlyArray<{ kind: string; value: string }>,
-): string {
-  const phones = [customer.phone, ...channels.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value)];
-  return [
-    toSearchText(customer.name, customer.local_name, customer.code, customer.website),
-    toSearchText(...contactNames),
-    toSearchText(...channels.map((c) => c.value)),
-    ...phones.filter((p): p is string => !!p).map(phoneSearchText),
-  ]
-    .filter((s) => s.length > 0)
-    .join(' ');
-}
+export { customerSearchText, type SearchableCustomer } from '../../../shared/domain/customer-search-text.ts';
 
 /** What channel matching compares: lower-cased emails and handles, digits-only phones. */
 export function normalizeChannel(kind: string, value: string): string {

@@ -4,6 +4,7 @@ import type { Database } from '../../../db/tables/tables.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import { toFtsQuery } from '../../../shared/domain/search-text.ts';
 import { selectCustomerRows, toCustomerRow } from './customer-rows.ts';
+import { liveCustomer } from './live-customer.ts';
 
 type Query = ParsedInput<'customers.list'>;
 const DAY = 86_400_000;
@@ -28,9 +29,8 @@ type Filterable<O> = SelectQueryBuilder<Database & { c: Database['customers'] },
 const DENSE_MATCHES = 1500;
 
 function applyFilters<O>(qb: Filterable<O>, q: Query, now: number, dense = false): Filterable<O> {
-  // likely(): most customers are live; without it, and without statistics, SQLite drives every
-  // list query through the deleted_at index and sorts all rows (27 ms → 0.06 ms at 100k).
-  let out = qb.where(sql<boolean>`likely(c.deleted_at IS NULL)`);
+  // See liveCustomer: without likely() every list query sorted all rows (27 ms → 0.06 ms at 100k).
+  let out = qb.where(liveCustomer);
   const fts = toFtsQuery(q.search);
   // The unary + keeps SQLite from driving the query by rowid lookups of the matches.
   if (fts && dense) out = out.where(sql<boolean>`+c.rid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${fts})`);

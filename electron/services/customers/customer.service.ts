@@ -34,7 +34,20 @@ export type CustomerHandlerKeys =
   | 'contacts.update'
   | 'contacts.remove';
 
-export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handlers, CustomerHandlerKeys> } {
+/**
+ * The writes behind customers.create and contacts.create, inside a caller's transaction, for
+ * services that create customers and contacts as part of something larger (New leads). Each
+ * ends with reindexCustomers, so search, company domains and mail filing follow at once.
+ */
+export interface CustomerWrites {
+  /** Returns the new customer's id. */
+  insertCustomer(trx: Trx, input: CustomerInput): Promise<string>;
+  /** Returns the new contact's id. */
+  insertContact(trx: Trx, input: ContactInput): Promise<string>;
+  getDetail(id: string): Promise<CustomerDetail>;
+}
+
+export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handlers, CustomerHandlerKeys>; writes: CustomerWrites } {
   const { db, clock, emit } = deps;
 
   async function getDetail(id: string): Promise<CustomerDetail> {
@@ -209,34 +222,45 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     return Number(res.numUpdatedRows);
   }
 
+  async function insertCustomer(trx: Trx, input: CustomerInput): Promise<string> {
+    const id = newId();
+    await checkReferences(trx, input);
+    const seq = await nextSeq(trx, input.regionCode);
+    const now = clock.now();
+    await trx
+      .insertInto('customers')
+      .values({
+        id,
+        ...profileColumns(input),
+        code: formatCustomerCode(input.regionCode, seq, input.grade),
+        region_code: input.regionCode,
+        seq,
+        last_contacted_at: null,
+        due_at: null,
+        merged_into_id: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      })
+      .execute();
+    await writeTagsAndFields(trx, id, input);
+    await reindexCustomers(trx, [id]);
+    return id;
+  }
+
+  async function insertContact(trx: Trx, input: ContactInput): Promise<string> {
+    const id = newId();
+    await assertLiveCustomer(trx, input.customerId);
+    await writeContact(trx, input, id, false);
+    await reindexCustomers(trx, [input.customerId]);
+    return id;
+  }
+
   const handlers: Pick<Handlers, CustomerHandlerKeys> = {
     'customers.list': (q) => listCustomers(db, q, clock.now()),
     'customers.get': ({ id }) => getDetail(id),
     'customers.create': async (input) => {
-      const id = newId();
-      await db.transaction().execute(async (trx) => {
-        await checkReferences(trx, input);
-        const seq = await nextSeq(trx, input.regionCode);
-        const now = clock.now();
-        await trx
-          .insertInto('customers')
-          .values({
-            id,
-            ...profileColumns(input),
-            code: formatCustomerCode(input.regionCode, seq, input.grade),
-            region_code: input.regionCode,
-            seq,
-            last_contacted_at: null,
-            due_at: null,
-            merged_into_id: null,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-          })
-          .execute();
-        await writeTagsAndFields(trx, id, input);
-        await reindexCustomers(trx, [id]);
-      });
+      const id = await db.transaction().execute((trx) => insertCustomer(trx, input));
       emit('data.changed', { entities: ['customers', 'tags'] });
       return getDetail(id);
     },
@@ -285,12 +309,7 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     },
 
     'contacts.create': async (input) => {
-      const id = newId();
-      await db.transaction().execute(async (trx) => {
-        await assertLiveCustomer(trx, input.customerId);
-        await writeContact(trx, input, id, false);
-        await reindexCustomers(trx, [input.customerId]);
-      });
+      const id = await db.transaction().execute((trx) => insertContact(trx, input));
       emit('data.changed', { entities: ['contacts', 'customers'] });
       return (await loadContacts(input.customerId, id))[0]!;
     },
@@ -318,5 +337,5 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
       return { count };
     },
   };
-  return { handlers };
+  return { handlers, writes: { insertCustomer, insertContact, getDetail } };
 }

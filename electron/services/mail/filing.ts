@@ -3,6 +3,7 @@ import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import type { FilingMatch, MailDirection } from '../../../shared/domain/mail-enums.ts';
 import { UNFILED_SPECIAL_USES } from '../../../shared/domain/mail-enums.ts';
 import { filingDomains } from '../../../shared/domain/mail-filing.ts';
+import { ownAddressesOf } from './imap-connection.ts';
 
 type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
 
@@ -34,16 +35,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-function ownAddressesOf(account: { email: string; aliases: string }): Set<string> {
-  const own = new Set<string>([account.email.toLowerCase()]);
-  try {
-    const aliases: unknown = JSON.parse(account.aliases);
-    if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') own.add(a.toLowerCase());
-  } catch {
-    // A damaged alias list only means fewer own addresses are recognised.
-  }
-  return own;
-}
 
 /** (Re)computes the automatic links of these messages. Returns how many links were added or removed. */
 export async function fileMessages(db: MailDb, messageIds: readonly string[]): Promise<number> {

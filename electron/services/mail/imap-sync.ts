@@ -1,4 +1,4 @@
-import { ImapFlow, type FetchMessageObject, type IdInfoObject, type ListResponse, type MailboxObject, type StatusObject } from 'imapflow';
+import type { FetchMessageObject, IdInfoObject, ImapFlow, ListResponse, MailboxObject, StatusObject } from 'imapflow';
 import type { Kysely } from 'kysely';
 import type { MailAccountsTable, MailDatabase, MailFolderCheckpointsTable, MailFoldersTable } from '../../../db/tables/mail.tables.ts';
 import type { SpecialUse } from '../../../shared/domain/mail-enums.ts';
@@ -6,7 +6,9 @@ import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { Logger } from '../core/logger.ts';
 import { mailStores } from './attachment-store.ts';
+import { connectImap, DEFAULT_CLIENT_INFO, errorText, ownAddressesOf } from './imap-connection.ts';
 import { parseMail } from './mail-parse.ts';
+import { foldersWithPendingFlags, pendingFlagUids, pushPendingFlags } from './message-flags.ts';
 import { flagColumns, insertMessages, storeContent, type FolderContext, type PreparedMessage } from './message-writer.ts';
 
 const DAY = 86_400_000;
@@ -156,25 +158,6 @@ export function fromSequenceSet(set: string | undefined): number[] {
   return out;
 }
 
-function ownAddresses(account: MailAccountsTable): Set<string> {
-  const own = new Set([account.email.toLowerCase()]);
-  try {
-    const aliases: unknown = JSON.parse(account.aliases);
-    if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') own.add(a.toLowerCase());
-  } catch {
-    // Only the primary address is then known as ours.
-  }
-  return own;
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof Error) {
-    const extra = err as Error & { responseText?: string; serverResponseCode?: string; code?: string };
-    return [err.message, extra.responseText, extra.serverResponseCode ?? extra.code].filter(Boolean).join(' | ');
-  }
-  return String(err);
-}
-
 /**
  * IMAP sync of one account into the local database.
  *
@@ -200,37 +183,16 @@ export function createMailSync(deps: MailSyncDeps) {
   const { db, clock, log } = deps;
   const batchSize = Math.max(1, deps.batchSize ?? DEFAULT_BATCH_SIZE);
   const stores = mailStores(deps.dataDir);
-  const clientInfo: IdInfoObject = { 'support-url': false, ...(deps.clientInfo ?? { name: 'TradeFolio', version: '0.1.0', vendor: 'TradeFolio' }) };
+  const clientInfo = deps.clientInfo ?? DEFAULT_CLIENT_INFO;
 
   async function connect(account: MailAccountsTable, idle = false): Promise<ImapFlow> {
     const pass = await deps.password(account.id);
     if (pass === null) throw new MailSyncError('password', account.id, 'no password stored for this account');
-    const security = account.imap_security ?? 'tls';
-    const client = new ImapFlow({
-      host: account.imap_host!,
-      port: account.imap_port!,
-      secure: security === 'tls',
-      doSTARTTLS: security === 'starttls' ? true : security === 'none' ? false : undefined,
-      auth: { user: account.imap_user!, pass },
-      clientInfo,
-      logger: false,
-      // Sync connections run commands back to back; only the Inbox watcher sits in IDLE, and it
-      // restarts IDLE every few minutes because some servers (and NAT boxes) drop quiet ones.
-      disableAutoIdle: !idle,
-      ...(idle ? { autoIdleDelay: 1_000, maxIdleTime: 4 * 60_000 } : {}),
-      connectionTimeout: 30_000,
-      greetingTimeout: 16_000,
-      socketTimeout: 5 * 60_000,
-    });
-    // Without a listener an 'error' event (a dropped socket) would crash the process.
-    client.on('error', (err: Error) => log.warn('mail.imap.error', { accountId: account.id, error: errorText(err) }));
     try {
-      await client.connect();
+      return await connectImap(account, pass, { clientInfo, log, errorEvent: 'mail.imap.error', idle });
     } catch (err) {
-      client.close();
       throw new MailSyncError('connect', account.id, errorText(err), { cause: err });
     }
-    return client;
   }
 
   /**
@@ -421,7 +383,7 @@ export function createMailSync(deps: MailSyncDeps) {
     const report = emptyFolderReport(folder, null);
     const progress = (phase: SyncPhase, done: number, total: number) =>
       options.onProgress?.({ accountId: account.id, folderPath: folder.path, phase, done, total });
-    const context: FolderContext = { folderId: folder.id, specialUse: folder.special_use, accountId: account.id, ownAddresses: ownAddresses(account) };
+    const context: FolderContext = { folderId: folder.id, specialUse: folder.special_use, accountId: account.id, ownAddresses: ownAddressesOf(account) };
 
     const lock = await client.getMailboxLock(folder.path, { readOnly: true });
     try {
@@ -537,6 +499,7 @@ export function createMailSync(deps: MailSyncDeps) {
       if (low <= high) {
         const stored = cp.highest_modseq !== null ? BigInt(cp.highest_modseq) : null;
         let changed: FetchMessageObject[] = [];
+        let heldBack = 0;
         if (modseq !== undefined && stored !== null) {
           if (modseq > stored) changed = await client.fetchAll(`${low}:${high}`, { uid: true, flags: true }, { uid: true, changedSince: stored });
         } else {
@@ -554,17 +517,27 @@ export function createMailSync(deps: MailSyncDeps) {
             for (const r of rows) current.set(r.uid!, r.flags);
           }
           await db.transaction().execute(async (trx) => {
+            // A read / star change made here that the server has not been told yet wins over
+            // what the server said (message-flags.ts); read in this transaction, so a change
+            // committed before it is seen and one committed after it is not overwritten.
+            const pending = await pendingFlagUids(trx, folder.id);
             for (const m of changed) {
               const columns = flagColumns(m.flags ?? []);
               const was = current.get(m.uid);
               if (was === undefined || was === columns.flags) continue;
+              if (pending.has(m.uid)) {
+                heldBack++;
+                continue;
+              }
               await trx.updateTable('mail_messages').set({ ...columns, updated_at: clock.now() }).where('folder_id', '=', folder.id).where('uid', '=', m.uid).execute();
               report.flagsUpdated++;
             }
           });
           progress('flags', changed.length, changed.length);
         }
-        if (modseq !== undefined) {
+        // Server flags held back for a pending change must be read again next pass (the rest of
+        // that message's flags may have changed elsewhere): the stored HIGHESTMODSEQ stays put.
+        if (modseq !== undefined && heldBack === 0) {
           await db.updateTable('mail_folder_checkpoints').set({ highest_modseq: modseq.toString() }).where('folder_id', '=', folder.id).execute();
         }
       }
@@ -687,8 +660,19 @@ export function createMailSync(deps: MailSyncDeps) {
       const checkpoints = new Map(
         (await db.selectFrom('mail_folder_checkpoints').selectAll().where('folder_id', 'in', wanted.length ? wanted.map((f) => f.id) : [''] ).execute()).map((c) => [c.folder_id, c]),
       );
+      // Read / star changes made here go to the server before its flags are read (message-flags.ts).
+      const pendingFlags = await foldersWithPendingFlags(db, accountId);
       const runFolder = async (folder: MailFoldersTable, passOptions: SyncOptions): Promise<FolderReport> => {
         options.signal?.throwIfAborted();
+        if (pendingFlags.delete(folder.id)) {
+          try {
+            await pushPendingFlags(client, db, folder);
+          } catch (err) {
+            if (options.signal?.aborted || !client.usable) throw err;
+            // The changes stay pending for the next pass; the folder still syncs (and keeps them).
+            log.warn('mail.sync.flagPushFailed', { accountId, folder: folder.path, error: errorText(err) });
+          }
+        }
         const unchanged = passOptions.windowDays === undefined ? unchangedReport(folder, checkpoints.get(folder.id), status.get(folder.path)) : null;
         // The local side is checked too: a message lost here (a bug, a bad restore) must be refetched.
         if (unchanged && (await localCount(folder.id)) === unchanged.localCount) {

@@ -14,6 +14,8 @@ export interface MailSchedulerDeps {
   backoff?: { baseMs: number; maxMs: number };
   /** Quiet time after an IDLE notification before the Inbox sync, so a burst of mail is one run. */
   debounceMs?: number;
+  /** The server answers again after failures: the outbox can stop waiting for its own backoff. */
+  onRecovered?: (accountId: string) => void;
   random?: () => number;
 }
 
@@ -84,6 +86,7 @@ export function createMailScheduler(deps: MailSchedulerDeps): MailScheduler {
       }
       if (stopped || runners.get(id) !== runner) return;
       if (ok) {
+        if (runner.failures > 0) deps.onRecovered?.(id);
         runner.failures = 0;
         startWatcher(id, runner);
         schedule(id, runner, intervalMs, false);

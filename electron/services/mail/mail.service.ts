@@ -12,8 +12,11 @@ import type { Logger } from '../core/logger.ts';
 import type { SecretStore } from '../platform/secret-store.ts';
 import { testMailConnection } from './connection-test.ts';
 import { createMailContentHandlers } from './mail-content.ts';
+import { createMessageFlagHandlers } from './message-flags.ts';
 import { createMailSync, MailSyncError, type SyncProgress, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
+import { liveCustomer } from '../customers/live-customer.ts';
+import { parseJson } from '../core/json-column.ts';
 
 type MailCalls = typeof mailCalls;
 export type MailCallKey = keyof MailCalls;
@@ -41,14 +44,6 @@ export interface MailServiceDeps {
 
 const secretName = (accountId: string, server: 'imap' | 'smtp') => `mail.${accountId}.${server}`;
 
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 /**
  * Mail accounts, sync runs and the reading side of mail, as handlers for the `mailCalls` of
@@ -161,8 +156,8 @@ export function createMailService(deps: MailServiceDeps) {
     if (current) {
       const next = queued.get(id);
       if (next) {
-        // A queued Inbox-only pass widens to every folder when a full pass is asked for.
-        if (!folders) next.folders = undefined;
+        // A queued pass widens to every folder asked for meanwhile (all of them when a full pass is).
+        next.folders = !folders || !next.folders ? undefined : [...new Set([...next.folders, ...folders])];
         return next.done;
       }
       const entry: { folders: readonly string[] | undefined; done: Promise<SyncReport | null> } = { folders, done: Promise.resolve(null) };
@@ -188,6 +183,11 @@ export function createMailService(deps: MailServiceDeps) {
       });
     running.set(id, { controller, done });
     return done;
+  }
+
+  /** Tells the server about read / star changes: a pass of those folders (message-flags.ts); skipped without a password. */
+  function pushFlags(accountId: string, folderPaths: readonly string[]): void {
+    if (!closed && getSecret(secretName(accountId, 'imap')) !== null) void runSync(accountId, folderPaths);
   }
 
   /** Starts a background sync of these accounts (all enabled IMAP accounts when none given). */
@@ -231,7 +231,7 @@ export function createMailService(deps: MailServiceDeps) {
       .innerJoin('customers as c', 'c.id', 'l.customer_id')
       .select(['l.message_id', 'c.id', 'c.name', 'c.code', 'l.match'])
       .where('l.message_id', 'in', [...ids])
-      .where('c.deleted_at', 'is', null)
+      .where(liveCustomer)
       .orderBy('c.name')
       .execute();
     for (const r of rows) out.set(r.message_id, [...(out.get(r.message_id) ?? []), { id: r.id, name: r.name, code: r.code, match: r.match }]);
@@ -507,6 +507,7 @@ export function createMailService(deps: MailServiceDeps) {
     },
 
     ...createMailContentHandlers({ db, dataDir: deps.dataDir, log }),
+    ...createMessageFlagHandlers({ db, clock, changed: notify.changed, push: pushFlags }),
   };
 
   return {
@@ -522,7 +523,7 @@ export function createMailService(deps: MailServiceDeps) {
      * Background sync for the hosts: every enabled account syncs now, keeps an IDLE watcher on
      * its Inbox, syncs fully every `intervalMs`, and reconnects with backoff.
      */
-    startScheduler(options: Pick<MailSchedulerDeps, 'intervalMs' | 'backoff' | 'debounceMs'> = {}): void {
+    startScheduler(options: Pick<MailSchedulerDeps, 'intervalMs' | 'backoff' | 'debounceMs' | 'onRecovered'> = {}): void {
       if (scheduler || closed) return;
       scheduler = createMailScheduler({
         ...options,

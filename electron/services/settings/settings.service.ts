@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../../shared/contract/app.contract.ts';
 import { GRADES, type Grade } from '../../../shared/domain/customer-enums.ts';
+import { DEFAULT_REPLY_WAIT_DAYS } from '../../../shared/domain/working-days.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 
-type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt';
+type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays';
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -24,6 +25,7 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
     backupFolder: path.join(deps.dataDir, 'backups'),
     backupEnabled: true,
     lastBackupAt: null as number | null,
+    replyWaitDays: DEFAULT_REPLY_WAIT_DAYS,
   };
 
   async function get(): Promise<Settings> {
@@ -36,6 +38,7 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
     return {
       language: pick('language'),
       contactIntervals,
+      replyWaitDays: pick('replyWaitDays'),
       backupFolder: pick('backupFolder'),
       backupEnabled: pick('backupEnabled'),
       backupKeep: BACKUP_KEEP,
@@ -61,6 +64,7 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
       if (patch.language !== undefined) entries.push(['language', patch.language]);
       if (patch.backupFolder !== undefined) entries.push(['backupFolder', path.resolve(patch.backupFolder)]);
       if (patch.backupEnabled !== undefined) entries.push(['backupEnabled', patch.backupEnabled]);
+      if (patch.replyWaitDays !== undefined) entries.push(['replyWaitDays', patch.replyWaitDays]);
       for (const [key, value] of entries) {
         await trx
           .insertInto('settings')
@@ -84,4 +88,11 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
     setLastBackupAt: (ms) => put([['lastBackupAt', ms]]),
     handlers: { 'settings.get': () => get(), 'settings.update': (input) => update(input) },
   };
+}
+
+/** The "waiting for our reply" threshold in working days, for services that only need that setting. */
+export async function readReplyWaitDays(db: ServiceDeps['db']): Promise<number> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'replyWaitDays').executeTakeFirst();
+  const value: unknown = row ? JSON.parse(row.value) : null;
+  return typeof value === 'number' ? value : DEFAULT_REPLY_WAIT_DAYS;
 }

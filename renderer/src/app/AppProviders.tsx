@@ -42,7 +42,9 @@ function LocalizedApp({ children }: { children: ReactNode }) {
   const settings = useCall('settings.get', {});
   const system = useSyncExternalStore(subscribeToSystemLanguage, systemLanguage);
   const language = resolveLanguage(settings.data?.language, system);
-  const [i18n] = useState(() => createI18n(systemLanguage()));
+  // Usually the settings are in the cache already (prefetch.ts), so this is the final language
+  // and the first render need not be redone in another one.
+  const [i18n] = useState(() => createI18n(language));
 
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);

@@ -9,8 +9,9 @@ type Entity = EventPayload<'data.changed'>['entities'][number];
  * change refreshes those areas too.
  */
 const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
-  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search'],
-  contacts: ['customers', 'contacts', 'mail', 'search'],
+  // New leads are mail filed under no customer: customers and contacts (re)file mail.
+  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads'],
+  contacts: ['customers', 'contacts', 'mail', 'search', 'leads'],
   activities: ['activities', 'customers', 'reminders'],
   owners: ['owners', 'customers', 'reminders'],
   regions: ['regions'],
@@ -21,7 +22,11 @@ const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   backups: ['backups', 'settings'],
   mailAccounts: ['mail'],
   mailFolders: ['mail'],
-  mailMessages: ['mail', 'search'],
+  // Leads and "waiting for our reply" are derived from mail.
+  mailMessages: ['mail', 'search', 'leads', 'reminders'],
+  // The outbox, batches and templates are read through mail.* calls.
+  mailOutbox: ['mail'],
+  mailTemplates: ['mail'],
 };
 
 export function areasFor(entities: readonly Entity[]): Set<string> | 'all' {

@@ -2,7 +2,12 @@
 export type Route =
   | { page: 'customers' }
   | { page: 'customer'; id: string }
+  /** Which folder and message are open is in the hash's query (features/mail/mail-route.ts). */
+  | { page: 'mail' }
   | { page: 'notContacted' }
+  | { page: 'leads' }
+  /** Global search; the query is in the hash (`#/search?q=报价`) so Back returns to the results. */
+  | { page: 'search'; query: string }
   | { page: 'duplicates' }
   | { page: 'trash' }
   | { page: 'settings' };
@@ -10,6 +15,8 @@ export type Route =
 const SIMPLE_PAGES: Record<string, Route> = {
   customers: { page: 'customers' },
   'not-contacted': { page: 'notContacted' },
+  leads: { page: 'leads' },
+  mail: { page: 'mail' },
   duplicates: { page: 'duplicates' },
   trash: { page: 'trash' },
   settings: { page: 'settings' },
@@ -20,6 +27,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'customers' && second) return { page: 'customer', id: decodeURIComponent(second) };
+  if (first === 'search') return { page: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   return (first && SIMPLE_PAGES[first]) || { page: 'customers' };
 }
 
@@ -29,6 +37,8 @@ export function hrefFor(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'notContacted':
       return '#/not-contacted';
+    case 'search':
+      return `#/search?q=${encodeURIComponent(route.query)}`;
     default:
       return `#/${route.page}`;
   }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
-export type ShellCommand = 'focusSearch' | 'newCustomer';
+/** focusSearch: the customer list's search; focusGlobalSearch: the header's search over everything. */
+export type ShellCommand = 'focusSearch' | 'focusGlobalSearch' | 'newCustomer';
 
 type Handler = () => void;
 const handlers = new Map<ShellCommand, Handler>();

@@ -8,15 +8,19 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Ctrl/Cmd+K or "/" jumps to the customer search, Ctrl/Cmd+N (and Alt+N, because browsers
- * keep Ctrl+N for a new window) opens a new customer.
+ * Ctrl/Cmd+K focuses the search box in the header (customers, contacts and mail), "/" jumps to
+ * the customer list's search, Ctrl/Cmd+N (and Alt+N, because browsers keep Ctrl+N for a new
+ * window) opens a new customer.
  */
 export function useShortcuts(): void {
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if ((mod && key === 'k') || (e.key === '/' && !mod && !e.altKey && !isTyping(e.target))) {
+      if (mod && key === 'k') {
+        e.preventDefault();
+        runShellCommand('focusGlobalSearch');
+      } else if (e.key === '/' && !mod && !e.altKey && !isTyping(e.target)) {
         e.preventDefault();
         navigate({ page: 'customers' });
         runShellCommand('focusSearch');

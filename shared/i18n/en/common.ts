@@ -14,6 +14,7 @@ export const common = {
   },
   nav: {
     customers: 'Customers',
+    mail: 'Mail',
     notContacted: 'Not contacted',
     duplicates: 'Duplicates',
     trash: 'Trash',

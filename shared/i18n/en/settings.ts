@@ -15,6 +15,7 @@ export const settings = {
       regions: 'Regions',
       customFields: 'Custom fields',
       owners: 'Salespeople',
+      mailAccounts: 'Mail accounts',
       backups: 'Backups',
     },
     general: {

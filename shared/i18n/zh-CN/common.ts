@@ -16,6 +16,7 @@ export const common: Catalog<typeof en> = {
   },
   nav: {
     customers: '客户',
+    mail: '邮件',
     notContacted: '未联系',
     duplicates: '重复客户',
     trash: '回收站',

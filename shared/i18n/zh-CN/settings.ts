@@ -17,6 +17,7 @@ export const settings: Catalog<typeof en> = {
       regions: '区域',
       customFields: '自定义字段',
       owners: '业务员',
+      mailAccounts: '邮箱账户',
       backups: '备份',
     },
     general: {

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m0001 from '../../../db/migrations/0001-initial.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/migrations.index.ts';
 import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 import { openMailDb, type MailDb } from './mail-test-kit.ts';
@@ -31,7 +32,7 @@ describe('migration 0002-mail', () => {
 
     const upgraded = await openDatabase(file);
     try {
-      expect(upgraded.schemaVersion).toBe('0002-mail');
+      expect(upgraded.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       const s = upgraded.sqlite;
       const lastContact = () => (s.prepare("SELECT last_contacted_at AS t FROM customers WHERE id = 'c1'").get() as { t: number | null }).t;
       expect(lastContact()).toBe(5000);

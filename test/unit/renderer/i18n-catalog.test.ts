@@ -16,8 +16,8 @@ import { catalogs } from '../../../shared/i18n/catalogs.ts';
 import { LAST_CONTACT_PRESETS } from '../../../renderer/src/features/customers/customer-list-filters.ts';
 
 const RENDERER = path.resolve(import.meta.dirname, '../../../renderer/src');
-/** The parts of the renderer this suite covers (the shell and the customer screens). */
-const SCANNED = ['app', 'ui', 'features/customers'];
+/** The parts of the renderer this suite covers (the shell, the customer and the mail screens). */
+const SCANNED = ['app', 'ui', 'features/customers', 'features/mail'];
 
 function lookup(catalog: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalog);

@@ -1,4 +1,16 @@
-import { DeleteOutlined, EditOutlined, MailOutlined, MessageOutlined, PhoneOutlined, PlusOutlined, StarFilled, UserOutlined, WechatOutlined, WhatsAppOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  MailOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+  SendOutlined,
+  StarFilled,
+  UserOutlined,
+  WechatOutlined,
+  WhatsAppOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,9 +39,11 @@ interface Props {
   contacts: Contact[];
   onAdd(): void;
   onEdit(contact: Contact): void;
+  /** A new mail to this contact (shown for contacts with an email address). */
+  onWrite?(contact: Contact): void;
 }
 
-export function ContactsTab({ contacts, onAdd, onEdit }: Props) {
+export function ContactsTab({ contacts, onAdd, onEdit, onWrite }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const showError = useShowError();
@@ -74,6 +88,11 @@ export function ContactsTab({ contacts, onAdd, onEdit }: Props) {
             }
             extra={
               <>
+                {onWrite && c.channels.some((ch) => ch.kind === 'email') && (
+                  <Button size="small" icon={<SendOutlined />} onClick={() => onWrite(c)} data-testid="contact-write-mail">
+                    {t('mail.composer.writeMail')}
+                  </Button>
+                )}
                 <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(c)} />
                 <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => confirmRemove(c)} />
               </>

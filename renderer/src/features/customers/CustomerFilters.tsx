@@ -1,6 +1,6 @@
 import { SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
 import { Button, Select, Tooltip, type SelectProps } from 'antd';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_SORT_FIELDS, GRADES, STAGES, type CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
 import { useCall } from '../../app/useCall.ts';
@@ -31,6 +31,9 @@ export const CustomerFilters = memo(function CustomerFilters({ value, onChange }
   const language = useLanguage();
   const owners = useCall('owners.list', {});
   const tags = useCall('tags.list', {});
+  // Naming and sorting ~250 countries costs a frame; it waits until the list is opened (or shows picks).
+  const [countriesOpened, setCountriesOpened] = useState(false);
+  const countriesWanted = countriesOpened || Boolean(value.countries?.length);
   const set = (patch: Partial<CustomerListFilters>) => onChange({ ...value, ...patch });
   const searchable = { showSearch: { optionFilterProp: 'label' } };
   const multiFilters: MultiFilter[] = [
@@ -45,8 +48,14 @@ export const CustomerFilters = memo(function CustomerFilters({ value, onChange }
       key: 'countries',
       label: t('customers.filters.country'),
       testId: 'filter-country',
-      options: countryOptions(language),
-      extra: { ...searchable, style: { minWidth: 160 } },
+      options: countriesWanted ? countryOptions(language) : [],
+      extra: {
+        ...searchable,
+        style: { minWidth: 160 },
+        onOpenChange: (open) => {
+          if (open) setCountriesOpened(true);
+        },
+      },
     },
     {
       key: 'ownerIds',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CalendarOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +16,12 @@ import { ContactsTab } from './ContactsTab.tsx';
 import { useCustomerEditor } from './CustomerEditorProvider.tsx';
 import { DetailsTab } from './DetailsTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
+import { CustomerMailTab } from '../mail/CustomerMailTab.tsx';
+import { MessageDrawer } from '../mail/MessageDrawer.tsx';
+import { useComposer } from '../mail/compose/useComposer.tsx';
+import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
 
-type TabKey = 'timeline' | 'contacts' | 'details';
+type TabKey = 'timeline' | 'mail' | 'contacts' | 'details';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
 type ContactDialog = { contact: Contact | null } | null;
 
@@ -27,6 +31,8 @@ export function CustomerFolderPage({ id }: { id: string }) {
   const [tab, setTab] = useState<TabKey>('timeline');
   const [activityDialog, setActivityDialog] = useState<ActivityDialog>(null);
   const [contactDialog, setContactDialog] = useState<ContactDialog>(null);
+  const [openMessageId, setOpenMessageId] = useState<string | null>(null);
+  const composer = useComposer();
 
   if (customer.isLoading) {
     return (
@@ -50,6 +56,7 @@ export function CustomerFolderPage({ id }: { id: string }) {
   }
 
   const detail = customer.data;
+  const writeTo = (contact: Contact) => composer.open({ kind: 'new', contactId: contact.id });
   const logActivity = (kind: ActivityKind) => {
     setTab('timeline');
     setActivityDialog({ activity: null, kind });
@@ -57,7 +64,8 @@ export function CustomerFolderPage({ id }: { id: string }) {
 
   return (
     <div className="page" data-testid="customer-folder" data-customer-id={detail.id}>
-      <FolderHeader customer={detail} onLog={logActivity} />
+      <FolderHeader customer={detail} onLog={logActivity} onWrite={writeTo} />
+      <CustomerOutboxAlert customerId={detail.id} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as TabKey)}
@@ -65,7 +73,19 @@ export function CustomerFolderPage({ id }: { id: string }) {
           {
             key: 'timeline',
             label: <span data-testid="tab-timeline">{t('folder.tabs.timeline')}</span>,
-            children: <TimelineTab customerId={detail.id} onLog={logActivity} onEdit={(activity) => setActivityDialog({ activity, kind: activity.kind })} />,
+            children: (
+              <TimelineTab
+                customerId={detail.id}
+                onLog={logActivity}
+                onEdit={(activity) => setActivityDialog({ activity, kind: activity.kind })}
+                onOpenMessage={setOpenMessageId}
+              />
+            ),
+          },
+          {
+            key: 'mail',
+            label: <span data-testid="tab-mail">{t('mail.title')}</span>,
+            children: <CustomerMailTab customerId={detail.id} />,
           },
           {
             key: 'contacts',
@@ -74,7 +94,14 @@ export function CustomerFolderPage({ id }: { id: string }) {
                 {t('folder.tabs.contacts')} <Tag>{detail.contacts.length}</Tag>
               </span>
             ),
-            children: <ContactsTab contacts={detail.contacts} onAdd={() => setContactDialog({ contact: null })} onEdit={(contact) => setContactDialog({ contact })} />,
+            children: (
+              <ContactsTab
+                contacts={detail.contacts}
+                onAdd={() => setContactDialog({ contact: null })}
+                onEdit={(contact) => setContactDialog({ contact })}
+                onWrite={writeTo}
+              />
+            ),
           },
           {
             key: 'details',
@@ -92,6 +119,8 @@ export function CustomerFolderPage({ id }: { id: string }) {
           onClose={() => setActivityDialog(null)}
         />
       )}
+      {openMessageId && <MessageDrawer messageId={openMessageId} onClose={() => setOpenMessageId(null)} />}
+      {composer.element}
       {contactDialog && (
         <ContactFormModal customerId={detail.id} contact={contactDialog.contact} isFirst={detail.contacts.length === 0} onClose={() => setContactDialog(null)} />
       )}
@@ -99,7 +128,13 @@ export function CustomerFolderPage({ id }: { id: string }) {
   );
 }
 
-function FolderHeader({ customer, onLog }: { customer: CustomerDetail; onLog(kind: ActivityKind): void }) {
+/** Who "Write mail" in the header goes to: the primary contact with an email, else the first with one. */
+function mailContact(customer: CustomerDetail): Contact | null {
+  const withEmail = customer.contacts.filter((c) => c.channels.some((ch) => ch.kind === 'email'));
+  return withEmail.find((c) => c.isPrimary) ?? withEmail[0] ?? null;
+}
+
+function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; onLog(kind: ActivityKind): void; onWrite(contact: Contact): void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const time = useTimeFormat();
@@ -149,6 +184,7 @@ function FolderHeader({ customer, onLog }: { customer: CustomerDetail; onLog(kin
         )}
         <span style={{ flex: 1 }} />
         <Space wrap>
+          <WriteMailButton contact={mailContact(customer)} onWrite={onWrite} />
           <Button icon={<PhoneOutlined />} onClick={() => onLog('call')} data-testid="action-log-call">
             {t('folder.actions.logCall')}
           </Button>
@@ -231,5 +267,22 @@ function FolderHeader({ customer, onLog }: { customer: CustomerDetail; onLog(kin
         />
       )}
     </div>
+  );
+}
+
+function WriteMailButton({ contact, onWrite }: { contact: Contact | null; onWrite(contact: Contact): void }) {
+  const { t } = useTranslation();
+  const button = (
+    <Button type="primary" icon={<SendOutlined />} disabled={!contact} onClick={() => contact && onWrite(contact)} data-testid="action-write-mail">
+      {t('mail.composer.writeMail')}
+    </Button>
+  );
+  // A disabled button says why on hover.
+  return contact ? (
+    <Tooltip title={t('mail.composer.writeMailTo', { name: contact.name })}>{button}</Tooltip>
+  ) : (
+    <Tooltip title={t('mail.composer.noContactEmail')}>
+      <span>{button}</span>
+    </Tooltip>
   );
 }

@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
+import { DeleteOutlined, MailOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Typography, type InputRef } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
 import { translateError, toAppError, useShowError } from '../../app/app-errors.ts';
@@ -8,13 +8,16 @@ import { useShellCommand } from '../../app/shell-commands.ts';
 import { useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
-import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
 import { CustomerFilters, hasActiveFilters } from './CustomerFilters.tsx';
 import { CustomerGrid } from './CustomerGrid.tsx';
 import { useCustomerEditor } from './CustomerEditorProvider.tsx';
 import { INITIAL_FILTERS, type CustomerListFilters } from './customer-list-filters.ts';
 import { useCustomerPages } from './useCustomerPages.ts';
 
+/** The dialog (with antd's Form) loads once something is selected, not with the list. */
+const TransferOwnerDialog = lazy(() => import('../owners/TransferOwnerDialog.tsx').then((m) => ({ default: m.TransferOwnerDialog })));
+/** Likewise the personalised send, on first use. */
+const BatchSendDialog = lazy(() => import('../mail/batch/BatchSendDialog.tsx').then((m) => ({ default: m.BatchSendDialog })));
 
 /** Going into a folder and back keeps the list as it was. */
 let rememberedFilters: CustomerListFilters = INITIAL_FILTERS;
@@ -28,9 +31,16 @@ export function CustomerListPage() {
   const [filters, setFilters] = useState<CustomerListFilters>(rememberedFilters);
   const [searchText, setSearchText] = useState(rememberedFilters.search ?? '');
   const search = useDebouncedValue(searchText, 150);
-  const [range, setRange] = useState({ first: 0, last: 50 });
+  // The first page is what the grid reports before it has scrolled.
+  const [range, setRange] = useState({ first: 0, last: 0 });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [transferOpen, setTransferOpen] = useState(false);
+  // Mounted from the first opening on, so it closes with its animation.
+  const [batchOpen, setBatchOpen] = useState<boolean | null>(null);
+  // The transfer dialog mounts (closed) once something is selected and stays, so it opens and
+  // closes with its usual animation; until then its code need not load.
+  const [transferMounted, setTransferMounted] = useState(false);
+  if (selected.size > 0 && !transferMounted) setTransferMounted(true);
   const remove = useMutationCall('customers.remove');
 
   const query = useMemo(() => ({ ...filters, search: search.trim() }), [filters, search]);
@@ -39,7 +49,11 @@ export function CustomerListPage() {
   }, [filters, searchText]);
 
   const pages = useCustomerPages(query, range.first, range.last);
-  const onRangeChange = useCallback((first: number, last: number) => setRange({ first, last }), []);
+  // Keeps the old object when nothing moved, so the report after mounting does not re-render the page.
+  const onRangeChange = useCallback(
+    (first: number, last: number) => setRange((prev) => (prev.first === first && prev.last === last ? prev : { first, last })),
+    [],
+  );
 
   useShellCommand('focusSearch', () => {
     searchRef.current?.focus({ cursor: 'all' });
@@ -127,6 +141,9 @@ export function CustomerListPage() {
           <Button icon={<SwapOutlined />} onClick={() => setTransferOpen(true)} data-testid="bulk-transfer">
             {t('customers.bulk.transfer')}
           </Button>
+          <Button icon={<MailOutlined />} onClick={() => setBatchOpen(true)} data-testid="bulk-send-mail">
+            {t('mail.batch.open')}
+          </Button>
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="bulk-delete">
             {t('customers.bulk.delete')}
           </Button>
@@ -171,14 +188,30 @@ export function CustomerListPage() {
           onRangeChange={onRangeChange}
         />
       )}
-      <TransferOwnerDialog
-        customerIds={[...selected]}
-        open={transferOpen}
-        onClose={(done) => {
-          setTransferOpen(false);
-          if (done) setSelected(new Set());
-        }}
-      />
+      {batchOpen !== null && (
+        <Suspense fallback={null}>
+          <BatchSendDialog
+            customerIds={[...selected]}
+            open={batchOpen}
+            onClose={(done) => {
+              setBatchOpen(false);
+              if (done) setSelected(new Set());
+            }}
+          />
+        </Suspense>
+      )}
+      {transferMounted && (
+        <Suspense fallback={null}>
+          <TransferOwnerDialog
+            customerIds={[...selected]}
+            open={transferOpen}
+            onClose={(done) => {
+              setTransferOpen(false);
+              if (done) setSelected(new Set());
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,16 +1,19 @@
-import { CalendarOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, CalendarOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, PaperClipOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { App, Button, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../shared/contract/contract.ts';
 import type { Activity } from '../../../../shared/contract/customers.contract.ts';
+import type { MessageRow, TimelineItem } from '../../../../shared/contract/mail.contract.ts';
 import type { ActivityKind } from '../../../../shared/domain/customer-enums.ts';
 import { call } from '../../api/client.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { useTimeFormat } from '../../ui/time-format.ts';
+import { useTimeFormat, type TimeFormat } from '../../ui/time-format.ts';
+import { addressLabel } from '../mail/mail-format.ts';
+import '../mail/mail.css';
 
 const PAGE_SIZE = 100;
 
@@ -26,28 +29,30 @@ interface Props {
   customerId: string;
   onLog(kind: ActivityKind): void;
   onEdit(activity: Activity): void;
+  /** A mail entry was clicked. */
+  onOpenMessage(messageId: string): void;
 }
 
-/** Everything that happened with the customer, newest first (mail, quotes and samples join later). */
-export function TimelineTab({ customerId, onLog, onEdit }: Props) {
+/** Everything that happened with the customer — notes, calls, meetings, visits and mail — newest first. */
+export function TimelineTab({ customerId, onLog, onEdit, onOpenMessage }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const time = useTimeFormat();
   const showError = useShowError();
   const remove = useMutationCall('activities.remove');
   const base = { customerId, limit: PAGE_SIZE };
-  const activities = useInfiniteQuery({
-    queryKey: ['activities.list', base],
+  const timeline = useInfiniteQuery({
+    queryKey: ['customers.timeline', base],
     initialPageParam: 0,
-    queryFn: ({ pageParam }) => call('activities.list', { ...base, offset: pageParam } satisfies CallInput<'activities.list'>),
+    queryFn: ({ pageParam }) => call('customers.timeline', { ...base, offset: pageParam } satisfies CallInput<'customers.timeline'>),
     getNextPageParam: (last, all) => {
       const loaded = all.reduce((n, p) => n + p.rows.length, 0);
       return loaded < last.total ? loaded : undefined;
     },
   });
 
-  const rows = activities.data?.pages.flatMap((p) => p.rows) ?? [];
-  const total = activities.data?.pages[0]?.total ?? 0;
+  const rows = timeline.data?.pages.flatMap((p) => p.rows) ?? [];
+  const total = timeline.data?.pages[0]?.total ?? 0;
 
   const confirmRemove = (activity: Activity) =>
     modal.confirm({
@@ -76,45 +81,95 @@ export function TimelineTab({ customerId, onLog, onEdit }: Props) {
     </Space>
   );
 
-  if (activities.isLoading) return <Spin />;
+  if (timeline.isLoading) return <Spin />;
   if (rows.length === 0) {
     return <EmptyState testId="timeline-empty" title={t('timeline.empty')} action={logButtons} />;
   }
 
+  const entry = (item: TimelineItem) => {
+    if (item.type === 'mail') {
+      const inbound = item.message.direction === 'inbound';
+      return {
+        key: `mail-${item.message.id}`,
+        color: inbound ? 'cyan' : 'geekblue',
+        icon: inbound ? <ArrowDownOutlined /> : <ArrowUpOutlined />,
+        content: <MailEntry message={item.message} time={time} onOpen={onOpenMessage} />,
+      };
+    }
+    const a = item.activity;
+    return {
+      key: a.id,
+      color: KIND_COLORS[a.kind],
+      icon: KIND_ICONS[a.kind],
+      content: (
+        <div data-testid="timeline-entry" data-kind={a.kind}>
+          <div className="timeline-entry-head">
+            <Tag>{t(`activityKinds.${a.kind}`)}</Tag>
+            {a.direction !== 'none' && <span className="muted">{t(`directions.${a.direction}`)}</span>}
+            <Typography.Text strong data-testid="timeline-entry-subject">
+              {a.subject ?? ''}
+            </Typography.Text>
+            <span className="muted" title={time.dateTime(a.occurredAt)}>
+              {time.dateTime(a.occurredAt)}
+            </span>
+            {a.contactName && <span className="muted">· {a.contactName}</span>}
+            {a.ownerName && <span className="muted">· {a.ownerName}</span>}
+            <span style={{ flex: 1 }} />
+            <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(a)} />
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmRemove(a)} />
+          </div>
+          {a.body && <div className="timeline-body">{a.body}</div>}
+        </div>
+      ),
+    };
+  };
+
   return (
     <div data-testid="timeline">
-      <Timeline
-        items={rows.map((a) => ({
-          key: a.id,
-          color: KIND_COLORS[a.kind],
-          icon: KIND_ICONS[a.kind],
-          content: (
-            <div data-testid="timeline-entry" data-kind={a.kind}>
-              <div className="timeline-entry-head">
-                <Tag>{t(`activityKinds.${a.kind}`)}</Tag>
-                {a.direction !== 'none' && <span className="muted">{t(`directions.${a.direction}`)}</span>}
-                <Typography.Text strong data-testid="timeline-entry-subject">
-                  {a.subject ?? ''}
-                </Typography.Text>
-                <span className="muted" title={time.dateTime(a.occurredAt)}>
-                  {time.dateTime(a.occurredAt)}
-                </span>
-                {a.contactName && <span className="muted">· {a.contactName}</span>}
-                {a.ownerName && <span className="muted">· {a.ownerName}</span>}
-                <span style={{ flex: 1 }} />
-                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(a)} />
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmRemove(a)} />
-              </div>
-              {a.body && <div className="timeline-body">{a.body}</div>}
-            </div>
-          ),
-        }))}
-      />
-      {activities.hasNextPage && (
-        <Button loading={activities.isFetchingNextPage} onClick={() => void activities.fetchNextPage()}>
+      <Timeline items={rows.map(entry)} />
+      {timeline.hasNextPage && (
+        <Button loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
           {t('timeline.more', { shown: rows.length, total })}
         </Button>
       )}
+    </div>
+  );
+}
+
+/** A filed mail: which way it went, who wrote it, its subject and first words; a click opens it. */
+function MailEntry({ message, time, onOpen }: { message: MessageRow; time: TimeFormat; onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const inbound = message.direction === 'inbound';
+  return (
+    <div
+      className="timeline-mail"
+      role="button"
+      tabIndex={0}
+      onClick={() => onOpen(message.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen(message.id);
+        }
+      }}
+      data-testid="timeline-mail"
+      data-direction={message.direction}
+      data-message-id={message.id}
+    >
+      <div className="timeline-entry-head">
+        <Tag color={inbound ? 'cyan' : 'geekblue'}>{t(inbound ? 'mail.timeline.received' : 'mail.timeline.sent')}</Tag>
+        <Typography.Text strong={!message.seen} data-testid="timeline-mail-subject">
+          {message.subject || t('mail.list.noSubject')}
+        </Typography.Text>
+        {message.hasAttachments && <PaperClipOutlined className="muted" />}
+        <span className="muted" title={time.dateTime(message.dateAt)}>
+          {time.dateTime(message.dateAt)}
+        </span>
+        <span className="muted" data-testid="timeline-mail-from">
+          · {inbound ? t('mail.timeline.from', { name: addressLabel(message.from) || t('mail.list.unknownSender') }) : t('mail.timeline.by', { name: addressLabel(message.from) })}
+        </span>
+      </div>
+      {message.snippet && <div className="timeline-body muted timeline-mail-snippet">{message.snippet}</div>}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { App, Button, Checkbox, Form, InputNumber, Spin, Typography } from 'antd
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADES, type Grade } from '../../../../shared/domain/customer-enums.ts';
+import { MAX_REPLY_WAIT_DAYS } from '../../../../shared/domain/working-days.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { GradeTag } from '../../ui/GradeTag.tsx';
@@ -12,6 +13,8 @@ const MAX_DAYS = 3650;
 interface Values {
   days: Record<Grade, number | null>;
   never: Record<Grade, boolean>;
+  /** Working days a customer's mail may wait for our reply. */
+  replyWaitDays: number;
 }
 
 function GradeRow({ grade }: { grade: Grade }) {
@@ -64,19 +67,21 @@ export function ReminderSettings() {
   const settings = useCall('settings.get', {});
   const update = useMutationCall('settings.update');
   const intervals = settings.data?.contactIntervals;
+  const replyWaitDays = settings.data?.replyWaitDays;
 
   useEffect(() => {
     if (!intervals) return;
     form.setFieldsValue({
       days: Object.fromEntries(GRADES.map((g) => [g, intervals[g]])) as Values['days'],
       never: Object.fromEntries(GRADES.map((g) => [g, intervals[g] === null])) as Values['never'],
+      ...(replyWaitDays !== undefined ? { replyWaitDays } : {}),
     });
-  }, [form, intervals]);
+  }, [form, intervals, replyWaitDays]);
 
   async function save(values: Values): Promise<void> {
     const contactIntervals = Object.fromEntries(GRADES.map((g) => [g, values.never[g] ? null : values.days[g]])) as Record<Grade, number | null>;
     try {
-      await update.mutateAsync({ contactIntervals });
+      await update.mutateAsync({ contactIntervals, replyWaitDays: values.replyWaitDays });
       void message.success(t('settings.reminders.saved'));
     } catch (err) {
       showError(err);
@@ -90,6 +95,14 @@ export function ReminderSettings() {
       {GRADES.map((g) => (
         <GradeRow key={g} grade={g} />
       ))}
+      <Form.Item
+        name="replyWaitDays"
+        label={t('waiting.settingLabel')}
+        extra={t('waiting.settingHelp')}
+        rules={[{ required: true, type: 'integer', min: 1, max: MAX_REPLY_WAIT_DAYS, message: t('validation.tooBig', { field: t('waiting.settingLabel'), max: MAX_REPLY_WAIT_DAYS }) }]}
+      >
+        <InputNumber data-testid="reply-wait-days" min={1} max={MAX_REPLY_WAIT_DAYS} precision={0} style={{ width: 180 }} suffix={t('waiting.workingDaysSuffix')} />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="reminder-settings-save">
         {t('settings.save')}
       </Button>

@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MailAccountsPanel } from '../mail/accounts/MailAccountsPanel.tsx';
 import { BackupSettings } from './BackupSettings.tsx';
 import { CustomFieldSettings } from './CustomFieldSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
@@ -8,7 +9,7 @@ import { OwnerSettings } from './OwnerSettings.tsx';
 import { RegionSettings } from './RegionSettings.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
 
-const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'backups'] as const;
+const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'mailAccounts', 'backups'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** `#/settings?tab=reminders` opens a tab directly (the "Not contacted" page links there). */
@@ -38,6 +39,11 @@ export function SettingsPage() {
     regions: () => <RegionSettings />,
     customFields: () => <CustomFieldSettings />,
     owners: () => <OwnerSettings />,
+    mailAccounts: () => (
+      <div style={{ maxWidth: 960 }}>
+        <MailAccountsPanel />
+      </div>
+    ),
     backups: () => <BackupSettings />,
   };
 

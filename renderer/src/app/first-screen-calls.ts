@@ -1,0 +1,70 @@
+import type { CallKey } from '../../../shared/contract/contract.ts';
+import { call } from '../api/client.ts';
+import { customerPageInput, INITIAL_FILTERS } from '../features/customers/customer-list-filters.ts';
+import { parseRoute } from './routes.ts';
+
+/** A call the first screen will make, started before React (and most of the app's code) has loaded. */
+export interface FirstScreenCall {
+  /** The query key the screen reads it under: [contract key, input]. */
+  queryKey: readonly [CallKey, unknown];
+  /** The answer, for the first attempt only; a retry asks again. */
+  take(): Promise<unknown>;
+  /** Set once the answer is in, so the first render can find it without waiting. */
+  answer?: { value: unknown };
+  /** Resolves when the call has answered or failed. */
+  settled: Promise<void>;
+  /** What the first render is worth waiting for: the language and the rows; the badges are not. */
+  essential: boolean;
+}
+
+let started: FirstScreenCall[] | null = null;
+
+const ESSENTIAL: ReadonlySet<CallKey> = new Set<CallKey>(['settings.get', 'customers.list']);
+
+/** What the shell and the screen at `hash` ask for on their first render, with the same inputs. */
+export function firstScreenQueries(hash: string): [CallKey, unknown][] {
+  // The shell's: the language, and the counts on the nav badges.
+  const queries: [CallKey, unknown][] = [
+    ['settings.get', {}],
+    ['reminders.counts', {}],
+    ['mail.syncStatus', {}],
+  ];
+  if (parseRoute(hash).page === 'customers') {
+    queries.push(['customers.list', customerPageInput(INITIAL_FILTERS, 0)], ['owners.list', {}], ['tags.list', {}]);
+  }
+  return queries;
+}
+
+/**
+ * Starts the first screen's calls once per page load. The tiny `first-screen` entry runs this
+ * as soon as it arrives, in parallel with the download and evaluation of the app's code;
+ * the app calls it again (a no-op by then) and seeds its query cache from the answers.
+ */
+export function startFirstScreenCalls(): FirstScreenCall[] {
+  started ??= firstScreenQueries(window.location.hash).map(([key, input]) => {
+    let pending: Promise<unknown> | null = call(key, input as never);
+    const entry: FirstScreenCall = {
+      queryKey: [key, input],
+      essential: ESSENTIAL.has(key),
+      take: () => {
+        const first = pending;
+        pending = null;
+        return first ?? call(key, input as never);
+      },
+      settled: pending.then(
+        (value) => {
+          entry.answer = { value };
+        },
+        () => {},
+      ),
+    };
+    return entry;
+  });
+  return started;
+}
+
+/** Resolves once every first-screen call (or every essential one) has answered or failed. */
+export function firstScreenSettled(which: 'all' | 'essential' = 'all'): Promise<void> {
+  const calls = startFirstScreenCalls().filter((c) => which === 'all' || c.essential);
+  return Promise.all(calls.map((c) => c.settled)).then(() => {});
+}

@@ -1,0 +1,92 @@
+import { Alert, App, Button, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../../shared/contract/contract.ts';
+import { isFreeMailDomain } from '../../../../shared/domain/free-mail-domains.ts';
+import { useShowError } from '../../app/app-errors.ts';
+import { useMutationCall } from '../../app/useCall.ts';
+import { senderDomain } from './mail-format.ts';
+import type { MailDocument } from './useMailDocument.ts';
+
+type MessageDetail = CallOutput<'mail.getMessage'>;
+
+/**
+ * The body of a message: HTML in a sandboxed frame (see mail-frame.ts for why it cannot run or
+ * fetch anything), or the plain text as it was written (line breaks kept, nothing linkified).
+ */
+export function MessageBody({ message, doc }: { message: MessageDetail; doc: MailDocument }) {
+  const { t } = useTranslation();
+  if (doc.srcdoc !== null) {
+    return (
+      <>
+        {doc.blockedRemote > 0 && message.from && <RemoteContentBanner sender={message.from.address} count={doc.blockedRemote} />}
+        {doc.loadingRemote && (
+          <Space className="muted" data-testid="remote-loading">
+            <Spin size="small" /> {t('mail.reader.remoteLoading')}
+          </Space>
+        )}
+        {doc.failedRemote > 0 && (
+          <Typography.Text type="secondary" data-testid="remote-failed">
+            {t('mail.reader.remoteFailed', { count: doc.failedRemote })}
+          </Typography.Text>
+        )}
+        {/* sandbox="" : no scripts, no same origin, no forms, no popups, no top navigation. */}
+        <iframe className="mail-frame" sandbox="" srcDoc={doc.srcdoc} title={message.subject ?? t('mail.list.noSubject')} referrerPolicy="no-referrer" data-testid="mail-frame" />
+      </>
+    );
+  }
+  if (message.text) {
+    return (
+      <pre className="mail-plain" data-testid="mail-plain">
+        {message.text}
+      </pre>
+    );
+  }
+  return (
+    <Typography.Text type="secondary" data-testid="mail-no-body">
+      {t('mail.reader.noBody')}
+    </Typography.Text>
+  );
+}
+
+/** "Remote content blocked": allow the sender's address, or (for a company domain) everyone there. */
+function RemoteContentBanner({ sender, count }: { sender: string; count: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const allow = useMutationCall('mail.allowRemoteContent');
+  const domain = senderDomain(sender);
+  const companyDomain = domain && !isFreeMailDomain(domain.slice(1)) ? domain : null;
+
+  async function allowFor(who: string): Promise<void> {
+    try {
+      await allow.mutateAsync({ sender: who });
+      void message.success(t('mail.reader.allowed', { sender: who }));
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="mail-alert"
+      data-testid="remote-blocked"
+      title={
+        <>
+          <span title={t('mail.reader.remoteBlockedWhy')}>{t('mail.reader.remoteBlocked', { count })}</span>
+          <Space size={4} wrap className="mail-alert-actions">
+            <Button size="small" type="primary" loading={allow.isPending} onClick={() => void allowFor(sender)} data-testid="remote-allow-sender">
+              {t('mail.reader.allowSender')}
+            </Button>
+            {companyDomain && (
+              <Button size="small" type="link" onClick={() => void allowFor(companyDomain)} data-testid="remote-allow-domain">
+                {t('mail.reader.allowDomain', { domain: companyDomain.slice(1) })}
+              </Button>
+            )}
+          </Space>
+        </>
+      }
+    />
+  );
+}
