@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
 import { call } from '../../api/client.ts';
 import { CUSTOMER_PAGE_SIZE, customerPageInput, type CustomerListFilters } from './customer-list-filters.ts';
+import { visiblePages } from '../../ui/visible-pages.ts';
 
 export type { CustomerListFilters } from './customer-list-filters.ts';
 
@@ -23,13 +24,7 @@ export interface CustomerPages {
  * asks for one or two pages, not everything before them.
  */
 export function useCustomerPages(filters: CustomerListFilters, firstIndex: number, lastIndex: number): CustomerPages {
-  const pageNumbers = useMemo(() => {
-    const from = Math.floor(Math.max(0, firstIndex) / CUSTOMER_PAGE_SIZE);
-    const to = Math.floor(Math.max(0, lastIndex) / CUSTOMER_PAGE_SIZE);
-    const pages = [0];
-    for (let p = Math.max(1, from); p <= to; p++) pages.push(p);
-    return pages;
-  }, [firstIndex, lastIndex]);
+  const pageNumbers = useMemo(() => visiblePages(firstIndex, lastIndex, CUSTOMER_PAGE_SIZE), [firstIndex, lastIndex]);
 
   const results = useQueries({
     queries: pageNumbers.map((page) => {

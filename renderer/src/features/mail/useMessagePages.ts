@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { CallInput, CallOutput } from '../../../../shared/contract/contract.ts';
 import type { MessageRow } from '../../../../shared/contract/mail.contract.ts';
 import { call } from '../../api/client.ts';
+import { visiblePages } from '../../ui/visible-pages.ts';
 
 export const MESSAGE_PAGE_SIZE = 100;
 
@@ -23,13 +24,7 @@ export interface MessagePages {
  * the total), as the customer grid does: a folder of 50,000 messages scrolls like 50.
  */
 export function useMessagePages(scope: MessageScope, firstIndex: number, lastIndex: number): MessagePages {
-  const pageNumbers = useMemo(() => {
-    const from = Math.floor(Math.max(0, firstIndex) / MESSAGE_PAGE_SIZE);
-    const to = Math.floor(Math.max(0, lastIndex) / MESSAGE_PAGE_SIZE);
-    const pages = [0];
-    for (let p = Math.max(1, from); p <= to; p++) pages.push(p);
-    return pages;
-  }, [firstIndex, lastIndex]);
+  const pageNumbers = useMemo(() => visiblePages(firstIndex, lastIndex, MESSAGE_PAGE_SIZE), [firstIndex, lastIndex]);
 
   const results = useQueries({
     queries: pageNumbers.map((page) => {

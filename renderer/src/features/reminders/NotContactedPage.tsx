@@ -1,5 +1,5 @@
 import { PhoneOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Select, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -15,6 +15,7 @@ import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
 import { useReminderCounts } from './useNotContactedCount.ts';
 import { WaitingForReplyList } from './WaitingForReplyList.tsx';
 import './reminders.css';
+import { OwnerFilter } from './OwnerFilter.tsx';
 
 type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
 
@@ -86,7 +87,6 @@ function NotContactedList() {
   const [selected, setSelected] = useState<string[]>([]);
   const [transferOpen, setTransferOpen] = useState(false);
   const [callFor, setCallFor] = useState<{ id: string; name: string } | null>(null);
-  const owners = useCall('owners.list', {});
   const list = useCall(
     'reminders.notContacted',
     { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ownerId: ownerId ?? null },
@@ -151,21 +151,14 @@ function NotContactedList() {
   return (
     <div className="reminders-tab" data-testid="not-contacted-page">
       <ListPageHeader title={t('reminders.title')} count={list.data ? t('reminders.total', { count: total }) : null} countTestId="not-contacted-total">
-        <Select<string>
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ minWidth: 200 }}
-          placeholder={t('reminders.allOwners')}
-          aria-label={t('reminders.ownerFilter')}
-          data-testid="not-contacted-owner-filter"
-          loading={owners.isLoading}
+        <OwnerFilter
+          testId="not-contacted-owner-filter"
           value={ownerId}
           onChange={(v) => {
             setOwnerId(v);
             setPage(1);
             setSelected([]);
           }}
-          options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
       </ListPageHeader>
       <IntervalsNote />

@@ -1,5 +1,5 @@
 import { MailOutlined } from '@ant-design/icons';
-import { Alert, Select, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaitingRow } from '../../../../shared/contract/search.contract.ts';
@@ -10,6 +10,7 @@ import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { MessageDrawer } from '../mail/MessageDrawer.tsx';
+import { OwnerFilter } from './OwnerFilter.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -24,7 +25,6 @@ export function WaitingForReplyList() {
   const [page, setPage] = useState(1);
   const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
   const [openMessage, setOpenMessage] = useState<string | null>(null);
-  const owners = useCall('owners.list', {});
   const list = useCall(
     'reminders.waitingForReply',
     { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ownerId: ownerId ?? null },
@@ -76,19 +76,13 @@ export function WaitingForReplyList() {
   return (
     <div className="reminders-tab" data-testid="waiting-page">
       <ListPageHeader title={t('waiting.title')} count={list.data ? t('waiting.total', { count: total }) : null} countTestId="waiting-total">
-        <Select<string>
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ minWidth: 200 }}
-          placeholder={t('reminders.allOwners')}
-          aria-label={t('reminders.ownerFilter')}
-          data-testid="waiting-owner-filter"
+        <OwnerFilter
+          testId="waiting-owner-filter"
           value={ownerId}
           onChange={(v) => {
             setOwnerId(v);
             setPage(1);
           }}
-          options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
       </ListPageHeader>
       {list.data && (
