@@ -52,7 +52,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
+    // Build-time code (Node), not the browser's.
+    ignores: ['renderer/vite.config.ts', 'renderer/vite-plugins/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -92,6 +92,33 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** Files the build stores compressed copies of (`x.js.br`, `x.js.gz`). */
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt)$/i;
+
+/**
+ * The brotli or gzip copy of `file` that the request accepts, if the build wrote one (inside the
+ * root, like the file itself); null serves the file as it is.
+ */
+function precompressedFor(file: string, acceptEncoding: string | string[] | undefined, root: string): { name: 'br' | 'gzip'; file: string } | null {
+  if (!COMPRESSIBLE.test(file)) return null;
+  const accepted = new Set<string>();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (!accepted.has(name)) continue;
+    const candidate = file + ext;
+    try {
+      if (fs.realpathSync(candidate).startsWith(root + path.sep) && fs.statSync(candidate).isFile()) return { name, file: candidate };
+    } catch {
+      // No such copy.
+    }
+  }
+  return null;
+}
+
 function isFile(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
@@ -244,15 +271,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 404, 'Not found. Run `npm run build:renderer`.\n', 'text/plain; charset=utf-8');
       return;
     }
+    const hashed = file.startsWith(path.join(staticRoot, 'assets') + path.sep);
+    const headers: Record<string, string> = { 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' };
+    // The build writes brotli and gzip copies beside the text files (renderer/vite-plugins/precompress.ts).
+    const encoding = precompressedFor(file, req.headers['accept-encoding'], staticRoot);
+    if (encoding) {
+      headers['content-encoding'] = encoding.name;
+      headers.vary = 'accept-encoding';
+    } else if (COMPRESSIBLE.test(file)) headers.vary = 'accept-encoding';
     let data: Buffer;
     try {
-      data = fs.readFileSync(file);
+      data = fs.readFileSync(encoding ? encoding.file : file);
     } catch {
       send(res, 404, 'Not found.\n', 'text/plain; charset=utf-8');
       return;
     }
-    const hashed = file.startsWith(path.join(staticRoot, 'assets') + path.sep);
-    const headers = { 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' };
     if (req.method === 'HEAD') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file), 'content-length': String(data.length), ...headers });
       res.end();

@@ -1,16 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { call } from '../api/client.ts';
-import { customerPageInput, INITIAL_FILTERS } from '../features/customers/customer-list-filters.ts';
-import { parseRoute } from './router.ts';
+import { startFirstScreenCalls } from './first-screen-calls.ts';
 
 /**
- * Asks for the first screen's data while React is still rendering, instead of after the first
- * commit; the keys are the ones the screens use, so they find the answers in the cache.
+ * Puts the first screen's data in the cache before the first render: answers that are already
+ * in (the `first-screen` entry asked for them while the app's code loaded) are set directly, so
+ * the first commit shows rows; the others are awaited under the keys the screens use.
  */
 export function prefetchFirstScreen(client: QueryClient): void {
-  void client.prefetchQuery({ queryKey: ['settings.get', {}], queryFn: () => call('settings.get', {}) });
-  if (parseRoute(window.location.hash).page === 'customers') {
-    const input = customerPageInput(INITIAL_FILTERS, 0);
-    void client.prefetchQuery({ queryKey: ['customers.list', input], queryFn: () => call('customers.list', input) });
+  for (const early of startFirstScreenCalls()) {
+    const queryKey = [...early.queryKey];
+    if (early.answer) client.setQueryData(queryKey, early.answer.value);
+    else void client.prefetchQuery({ queryKey, queryFn: early.take });
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../../electron/services/core/logger.ts';
@@ -25,6 +26,9 @@ function makeSite(): string {
   fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./assets/index-abc.js"></script>');
   fs.writeFileSync(path.join(site, 'assets', 'index-abc.js'), 'console.log(1);');
   fs.writeFileSync(path.join(site, 'assets', 'style-abc.css'), 'body{}');
+  // The build's compressed copies (renderer/vite-plugins/precompress.ts); the CSS has none.
+  fs.writeFileSync(path.join(site, 'assets', 'index-abc.js.br'), zlib.brotliCompressSync('console.log(1);'));
+  fs.writeFileSync(path.join(site, 'assets', 'index-abc.js.gz'), zlib.gzipSync('console.log(1);'));
   fs.writeFileSync(path.join(base, 'secret.json'), '{"devDependencies":"outside the site"}');
   fs.symlinkSync(path.join(base, 'secret.json'), path.join(site, 'link.json'));
   return site;
@@ -280,6 +284,28 @@ describe('web host', () => {
     expect(head.body).toBe('');
     const post = await raw(app, 'POST', '/index.html');
     expect(post.status).toBe(405);
+  });
+
+  it('sends the build’s brotli or gzip copy to a browser that accepts it', async () => {
+    const br = await raw(app, 'GET', '/assets/index-abc.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.headers.vary).toBe('accept-encoding');
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(Number(br.headers['content-length'])).toBe(zlib.brotliCompressSync('console.log(1);').length);
+
+    const gzip = await raw(app, 'GET', '/assets/index-abc.js', { 'accept-encoding': 'gzip, br;q=0' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+
+    const plain = await raw(app, 'GET', '/assets/index-abc.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1);');
+    expect(plain.headers.vary).toBe('accept-encoding');
+
+    // No copy: the file as it is.
+    const css = await raw(app, 'GET', '/assets/style-abc.css', { 'accept-encoding': 'br' });
+    expect(css.headers['content-encoding']).toBeUndefined();
+    expect(css.body).toBe('body{}');
   });
 
   it('never escapes the renderer folder', async () => {

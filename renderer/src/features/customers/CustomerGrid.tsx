@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Tag } from 'antd';
-import { memo, useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
 import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
@@ -15,6 +15,12 @@ import type { CustomerPages } from './useCustomerPages.ts';
 const ROW_HEIGHT = 48;
 /** The sticky column header sits above the rows inside the same scroll box. */
 const HEAD_HEIGHT = 40;
+/**
+ * Rows rendered beyond the view: few on the first screen (each row costs a little of the
+ * first paint), more once the list scrolls, so fast scrolling does not show empty space.
+ */
+const FIRST_OVERSCAN = 2;
+const SCROLL_OVERSCAN = 12;
 
 interface Props {
   pages: CustomerPages;
@@ -39,13 +45,14 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
   const language = useLanguage();
   const time = useTimeFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
   // The virtualizer's functions are read fresh on every render here; nothing memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan,
     scrollMargin: HEAD_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
@@ -83,7 +90,12 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
 
   return (
     <div className="customer-grid" role="grid" aria-rowcount={total} data-testid="customer-grid">
-      <div className="customer-grid-scroll" ref={scrollRef} data-testid="customer-grid-scroll">
+      <div
+        className="customer-grid-scroll"
+        ref={scrollRef}
+        data-testid="customer-grid-scroll"
+        onScroll={overscan === SCROLL_OVERSCAN ? undefined : () => setOverscan(SCROLL_OVERSCAN)}
+      >
         <div className="customer-grid-row customer-grid-head" role="row">
           <Checkbox
             aria-label={t('customers.list.selectLoaded')}
