@@ -468,22 +468,9 @@ export function createMailService(deps: MailServiceDeps) {
       const allowed = m.from_address
         ? await db.selectFrom('mail_remote_content_allow').select('sender').where('sender', 'in', [m.from_address, domain!]).executeTakeFirst()
         : undefined;
-      const customers = await messageCustomers([id]);
+      const [row] = await messageRows([id]);
       return {
-        id: m.id,
-        accountId: m.account_id,
-        folderId: m.folder_id,
-        threadId: m.thread_id,
-        subject: m.subject,
-        from: m.from_address ? { name: m.from_name, address: m.from_address } : null,
-        snippet: m.snippet,
-        dateAt: m.date_at,
-        direction: m.direction,
-        seen: m.seen === 1,
-        flagged: m.flagged === 1,
-        hasAttachments: m.has_attachments === 1,
-        parseStatus: m.parse_status,
-        customers: customers.get(id) ?? [],
+        ...row!,
         to: of('to'),
         cc: of('cc'),
         bcc: of('bcc'),
