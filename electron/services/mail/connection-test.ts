@@ -1,11 +1,12 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
-import { ImapFlow, type IdInfoObject } from 'imapflow';
-import nodemailer from 'nodemailer';
+import type { IdInfoObject } from 'imapflow';
 import type { MailSecurity, SpecialUse } from '../../../shared/domain/mail-enums.ts';
 import type { CONNECTION_STEPS } from '../../../shared/contract/mail.contract.ts';
+import { createImapClient } from './imap-connection.ts';
 import { specialUseOf } from './imap-sync.ts';
+import { smtpTransport } from './smtp-send.ts';
 
 export type ConnectionStep = (typeof CONNECTION_STEPS)[number];
 
@@ -95,19 +96,11 @@ export async function testMailConnection(
     (await imapSteps());
 
   async function imapSteps(): Promise<boolean> {
-    const client = new ImapFlow({
-      host: imap.host,
-      port: imap.port,
-      secure: imap.security === 'tls',
-      doSTARTTLS: imap.security === 'starttls' ? true : imap.security === 'none' ? false : undefined,
-      auth: { user: imap.user, pass: settings.password },
-      clientInfo: { 'support-url': false, ...(options.clientInfo ?? { name: 'TradeFolio', vendor: 'TradeFolio' }) },
-      logger: false,
-      disableAutoIdle: true,
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
+    // The same client the sync uses; failures are reported by the steps, not logged.
+    const client = createImapClient(imap, settings.password, {
+      ...(options.clientInfo ? { clientInfo: options.clientInfo } : {}),
+      connectTimeoutMs: timeout,
     });
-    client.on('error', () => {});
     try {
       const loggedIn = await step('login', 'mail.test.imapFailed', async () => {
         try {
@@ -131,17 +124,10 @@ export async function testMailConnection(
     }
   }
 
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.security === 'tls',
-    requireTLS: smtp.security === 'starttls',
-    ignoreTLS: smtp.security === 'none',
-    auth: { user: smtp.user, pass: settings.smtpPassword ?? settings.password },
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  });
+  const transport = smtpTransport(
+    { ...smtp, password: settings.smtpPassword ?? settings.password },
+    { connectTimeoutMs: timeout, socketTimeoutMs: timeout },
+  );
   let smtpError: unknown = null;
   const smtpStarted = performance.now();
   try {

@@ -1,5 +1,6 @@
 import { ImapFlow, type IdInfoObject } from 'imapflow';
 import type { MailAccountsTable } from '../../../db/tables/mail.tables.ts';
+import type { MailSecurity } from '../../../shared/domain/mail-enums.ts';
 import type { Logger } from '../core/logger.ts';
 
 /**
@@ -12,12 +13,26 @@ export const DEFAULT_CLIENT_INFO: IdInfoObject = { name: 'TradeFolio', version: 
 
 export interface ImapConnectOptions {
   clientInfo?: IdInfoObject;
-  log: Logger;
-  /** The log line for socket errors after login, e.g. `mail.imap.error`. */
-  errorEvent: string;
+  /** Where socket errors after login are logged, and under which event (e.g. `mail.imap.error`). */
+  log?: Logger;
+  errorEvent?: string;
   /** Sit in IDLE when nothing else runs (the Inbox watcher); other connections never idle. */
   idle?: boolean;
+  /** Connection and greeting timeout; default 30 s and 16 s. */
+  connectTimeoutMs?: number;
   socketTimeoutMs?: number;
+}
+
+/** An IMAP server as an account row or an unsaved "test connection" form describes it. */
+export interface ImapServer {
+  host: string;
+  port: number;
+  security: MailSecurity;
+  user: string;
+}
+
+export function imapServerOf(account: MailAccountsTable): ImapServer {
+  return { host: account.imap_host!, port: account.imap_port!, security: account.imap_security ?? 'tls', user: account.imap_user! };
 }
 
 /** The server's words and codes of an IMAP or socket error, for logs and the account's error line. */
@@ -41,27 +56,32 @@ export function ownAddressesOf(account: Pick<MailAccountsTable, 'email' | 'alias
   return own;
 }
 
-/** Connects and logs in; throws what imapflow threw (callers decide which step failed). */
-export async function connectImap(account: MailAccountsTable, password: string, options: ImapConnectOptions): Promise<ImapFlow> {
-  const security = account.imap_security ?? 'tls';
+/** A client set up the one way (security mapping, IMAP ID, idling), not yet connected. */
+export function createImapClient(server: ImapServer, password: string, options: ImapConnectOptions & { accountId?: string } = {}): ImapFlow {
   const client = new ImapFlow({
-    host: account.imap_host!,
-    port: account.imap_port!,
-    secure: security === 'tls',
-    doSTARTTLS: security === 'starttls' ? true : security === 'none' ? false : undefined,
-    auth: { user: account.imap_user!, pass: password },
+    host: server.host,
+    port: server.port,
+    secure: server.security === 'tls',
+    doSTARTTLS: server.security === 'starttls' ? true : server.security === 'none' ? false : undefined,
+    auth: { user: server.user, pass: password },
     clientInfo: { 'support-url': false, ...(options.clientInfo ?? DEFAULT_CLIENT_INFO) },
     logger: false,
     // Only the Inbox watcher idles, restarting IDLE every few minutes because some servers (and
     // NAT boxes) drop quiet connections; every other connection runs commands back to back.
     disableAutoIdle: !options.idle,
     ...(options.idle ? { autoIdleDelay: 1_000, maxIdleTime: 4 * 60_000 } : {}),
-    connectionTimeout: 30_000,
-    greetingTimeout: 16_000,
-    socketTimeout: options.socketTimeoutMs ?? 5 * 60_000,
+    connectionTimeout: options.connectTimeoutMs ?? 30_000,
+    greetingTimeout: options.connectTimeoutMs ?? 16_000,
+    ...(options.socketTimeoutMs ? { socketTimeout: options.socketTimeoutMs } : {}),
   });
   // Without a listener an 'error' event (a dropped socket) would crash the process.
-  client.on('error', (err: Error) => options.log.warn(options.errorEvent, { accountId: account.id, error: errorText(err) }));
+  client.on('error', (err: Error) => options.log?.warn(options.errorEvent ?? 'mail.imap.error', { accountId: options.accountId, error: errorText(err) }));
+  return client;
+}
+
+/** Connects and logs in to an account's server; throws what imapflow threw (callers decide which step failed). */
+export async function connectImap(account: MailAccountsTable, password: string, options: ImapConnectOptions): Promise<ImapFlow> {
+  const client = createImapClient(imapServerOf(account), password, { socketTimeoutMs: 5 * 60_000, ...options, accountId: account.id });
   try {
     await client.connect();
   } catch (err) {

@@ -113,6 +113,21 @@ export interface SmtpResult {
   response: string;
 }
 
+/** The one SMTP transport setup (sending and "test connection"): the security mapping lives here. */
+export function smtpTransport(settings: SmtpSettings, timeouts: { connectTimeoutMs: number; socketTimeoutMs: number }) {
+  return nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    auth: { user: settings.user, pass: settings.password },
+    connectionTimeout: timeouts.connectTimeoutMs,
+    greetingTimeout: timeouts.connectTimeoutMs,
+    socketTimeout: timeouts.socketTimeoutMs,
+  });
+}
+
 /** Hands raw bytes to the server with an explicit envelope (Bcc recipients are only in the envelope). */
 export async function sendRaw(
   settings: SmtpSettings,
@@ -121,17 +136,7 @@ export async function sendRaw(
   options: { timeoutMs?: number } = {},
 ): Promise<SmtpResult> {
   const timeout = options.timeoutMs ?? 60_000;
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.security === 'tls',
-    requireTLS: settings.security === 'starttls',
-    ignoreTLS: settings.security === 'none',
-    auth: { user: settings.user, pass: settings.password },
-    connectionTimeout: Math.min(timeout, 30_000),
-    greetingTimeout: Math.min(timeout, 30_000),
-    socketTimeout: timeout,
-  });
+  const transport = smtpTransport(settings, { connectTimeoutMs: Math.min(timeout, 30_000), socketTimeoutMs: timeout });
   try {
     const info = await transport.sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw });
     const rejected = (info.rejected ?? []).map(String);
