@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../core/service-deps.ts';
 import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';
 import { readReplyWaitDays } from '../settings/settings.service.ts';
 import { countWaiting, listWaiting } from './waiting-for-reply.query.ts';
+import { liveCustomer } from '../customers/live-customer.ts';
 
 const DAY = 86_400_000;
 
@@ -18,8 +19,7 @@ export function notContactedQuery(db: ServiceDeps['db'], now: number, ownerId?: 
   return q.orderBy('c.due_at').orderBy('c.rid');
 }
 
-// likely(): without statistics SQLite would otherwise pick the deleted_at index for "IS NULL".
-const overdue = sql<boolean>`likely(c.deleted_at IS NULL) AND c.due_at IS NOT NULL`;
+const overdue = sql<boolean>`${liveCustomer} AND c.due_at IS NOT NULL`;
 
 type ReminderKeys = 'reminders.notContacted' | 'reminders.counts' | 'reminders.waitingForReply';
 

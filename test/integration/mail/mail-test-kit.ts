@@ -6,7 +6,8 @@ import { openDatabase, type OpenedDatabase } from '../../../db/open-database.ts'
 import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import type { Clock } from '../../../electron/services/core/clock.ts';
 import { silentLogger, type Logger } from '../../../electron/services/core/logger.ts';
-import { createMailSync, type MailSyncDeps } from '../../../electron/services/mail/imap-sync.ts';
+import type { AppCore } from '../../../electron/services/core/app-core.ts';
+import { createMailSync, type MailSyncDeps, type SyncOptions, type SyncReport } from '../../../electron/services/mail/imap-sync.ts';
 import type { Dovecot } from '../../helpers/mail-servers.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 
@@ -93,6 +94,17 @@ export function mailSync(
     clientInfo: { name: 'TradeFolio', version: 'test', vendor: 'TradeFolio' },
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
+}
+
+/**
+ * Adds a loopback account for `email` to a temp core's database and returns its sync (not yet
+ * run), so a test fills a real mailbox and then brings it in as the app does.
+ */
+export async function accountSync(app: { core: AppCore; dataDir: string }, server: { imapPort: number }, email: string): Promise<(options?: SyncOptions) => Promise<SyncReport>> {
+  const db = asMailDb(app.core.database());
+  const account = await addAccount(db, server, { email });
+  const sync = mailSync(db, app.dataDir);
+  return (options) => sync.syncAccount(account, options);
 }
 
 /** A log that keeps its lines, to check what the sync reported. */

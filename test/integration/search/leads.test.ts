@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../../helpers/mail-servers.ts';
 import { createTempCore, type TempCore } from '../../helpers/temp-core.ts';
-import { addAccount, appendAll, asMailDb, mailSync, rfc822 } from '../mail/mail-test-kit.ts';
+import { accountSync, appendAll, rfc822 } from '../mail/mail-test-kit.ts';
 
 const ME = 'sales@mytrade.cn';
 const nov = (day: number) => new Date(Date.UTC(2026, 10, day, 9, 0, 0));
@@ -34,9 +34,7 @@ beforeAll(async () => {
   await appendAll(dovecot, ME, 'Junk', [{ raw: rfc822({ from: 'spam@spam.biz', to: ME, subject: 'Win', date: nov(12), messageId: 'spam@spam.biz' }), date: nov(12) }]);
   await appendAll(dovecot, ME, 'Drafts', [{ raw: rfc822({ from: ME, to: 'draft@drafty.com', subject: 'Draft', date: nov(13), messageId: 'draft@mytrade.cn' }), date: nov(13), flags: ['\\Draft'] }]);
 
-  const mail = asMailDb(app.core.database());
-  const account = await addAccount(mail, dovecot, { email: ME });
-  await mailSync(mail, app.dataDir).syncAccount(account);
+  await (await accountSync(app, dovecot, ME))();
 });
 afterAll(async () => {
   await Promise.all([dovecot?.stop(), app?.close()]);

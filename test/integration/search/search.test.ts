@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult, TextParts } from '../../../shared/contract/search.contract.ts';
 import { startDovecot, type Dovecot } from '../../helpers/mail-servers.ts';
 import { createTempCore, type TempCore } from '../../helpers/temp-core.ts';
-import { addAccount, appendAll, asMailDb, mailSync, rfc822, withAttachment } from '../mail/mail-test-kit.ts';
+import { accountSync, appendAll, rfc822, withAttachment } from '../mail/mail-test-kit.ts';
 
 const ME = 'sales@mytrade.cn';
 const oct = (day: number) => new Date(Date.UTC(2026, 9, day, 9, 0, 0));
@@ -34,9 +34,7 @@ beforeAll(async () => {
   await appendAll(dovecot, ME, 'Sent', [
     { raw: rfc822({ from: `Sales <${ME}>`, to: 'wang.fang@minghua.cn', subject: 'Re: 关于LED灯具的报价', body: '样品明天寄出。', date: oct(6), messageId: 'reply@mytrade.cn', inReplyTo: 'quote@minghua.cn' }), date: oct(6), flags: ['\\Seen'] },
   ]);
-  const mail = asMailDb(app.core.database());
-  const account = await addAccount(mail, dovecot, { email: ME });
-  await mailSync(mail, app.dataDir).syncAccount(account);
+  await (await accountSync(app, dovecot, ME))();
 });
 afterAll(async () => {
   await Promise.all([dovecot?.stop(), app?.close()]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../../helpers/mail-servers.ts';
 import { createTempCore, type TempCore } from '../../helpers/temp-core.ts';
-import { addAccount, appendAll, asMailDb, mailSync, rfc822 } from '../mail/mail-test-kit.ts';
+import { accountSync, appendAll, rfc822 } from '../mail/mail-test-kit.ts';
 
 const ME = 'sales@mytrade.cn';
 // November 2026: the 20th is a Friday, the 23rd a Monday.
@@ -44,10 +44,7 @@ beforeAll(async () => {
   await sent('agent@forwarders.com', 'Re: Forward to your agent', nov(17), 'r3@mytrade.cn', 'f@dcorp.com');
   await inbound('e@old.fr', 'Ancient question', Date.UTC(2026, 7, 3, 10), 'old@old.fr');
 
-  const mail = asMailDb(app.core.database());
-  const account = await addAccount(mail, dovecot, { email: ME });
-  const s = mailSync(mail, app.dataDir);
-  sync = () => s.syncAccount(account);
+  sync = await accountSync(app, dovecot, ME);
   await sync();
 });
 afterAll(async () => {
