@@ -57,5 +57,10 @@ export function setupE2eSession(options: { clockStart?: number } = {}): E2eSessi
 export async function pick(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  // Scope to this Select's own list: the dropdown of the Select picked just before may still be
+  // fading out, and a bare ".ant-select-dropdown:visible" would find its (now hidden) option.
+  const listId = await select.locator('[role="combobox"]').getAttribute('aria-controls');
+  if (!listId) throw new Error('pick: the Select has no aria-controls list id');
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
