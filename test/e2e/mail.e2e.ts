@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pick, setupE2eSession } from '../helpers/e2e-session.ts';
+import { navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 import { rfc822 } from '../integration/mail/mail-test-kit.ts';
 
@@ -120,7 +120,7 @@ describe('mail (Dovecot, web host, Chromium)', () => {
     await expect.poll(() => inbox.getAttribute('data-sync'), { timeout: 20_000 }).toBe('synced');
     expect(await row.getByTestId('mail-row-customer').textContent()).toBe('EU-001-A');
     // The nav badge counts the unread mail in the inboxes.
-    await expect.poll(() => page.getByTestId('nav-mail').locator('.ant-badge .ant-scroll-number').getAttribute('title')).toBe('1');
+    await expect.poll(() => navCount(page, 'nav-mail-badge')).toBe(1);
 
     // Read it: plain text with its line breaks, filed under the customer.
     await row.click();

@@ -1,15 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pick, setupE2eSession } from '../helpers/e2e-session.ts';
+import { navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
 
 const DAY = 86_400_000;
 
-/** antd's Badge renders nothing at 0 and animates its digits, so read the count from its title. */
-async function badgeCount(page: Page): Promise<number> {
-  const count = page.getByTestId('nav-notContacted').locator('.ant-badge .ant-scroll-number');
-  if ((await count.count()) === 0) return 0;
-  return Number(await count.first().getAttribute('title'));
-}
+const badgeCount = (page: Page) => navCount(page, 'nav-not-contacted-badge');
 
 function overdueRow(page: Page, name: string): Locator {
   return page.getByTestId('overdue-row').filter({ hasText: name });

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupE2eSession } from '../helpers/e2e-session.ts';
+import { navCount, setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 import { rfc822 } from '../integration/mail/mail-test-kit.ts';
 
@@ -8,11 +7,6 @@ const ME = 'sales@mytrade.cn';
 const DAY = 86_400_000;
 
 /** antd's Badge renders nothing at 0 and animates its digits, so read the count from its title. */
-async function badge(page: Page, testId: string): Promise<number> {
-  const count = page.getByTestId(testId).locator('.ant-scroll-number');
-  if ((await count.count()) === 0) return 0;
-  return Number(await count.first().getAttribute('title'));
-}
 
 describe('global search, new leads and waiting for our reply (web host, Chromium, Dovecot)', () => {
   const session = setupE2eSession();
@@ -62,12 +56,12 @@ describe('global search, new leads and waiting for our reply (web host, Chromium
     expect(page.url()).toContain('#/search?q=');
 
     // Typing on the results page updates them in place.
-    await page.getByTestId('global-search').locator('input').fill('样品');
+    await page.getByTestId('global-search').fill('样品');
     await expect.poll(() => page.getByTestId('search-mail-total').getAttribute('data-total')).toBe('2');
     expect(await page.getByTestId('search-customer').count()).toBe(0);
 
     // A hit opens the customer's folder.
-    await page.getByTestId('global-search').locator('input').fill('明华');
+    await page.getByTestId('global-search').fill('明华');
     await expect.poll(() => page.getByTestId('search-customer').count()).toBe(1);
     await page.getByTestId('search-customer').click();
     await expect.poll(() => page.getByTestId('customer-folder').getAttribute('data-customer-id')).toBe(minghuaId);
@@ -76,7 +70,7 @@ describe('global search, new leads and waiting for our reply (web host, Chromium
 
   it('shows the unanswered customer mail under "Waiting for our reply"', async () => {
     const page = await session.open({ locale: 'en-US' });
-    await expect.poll(() => badge(page, 'nav-waiting-badge')).toBe(1);
+    await expect.poll(() => navCount(page, 'nav-waiting-badge')).toBe(1);
     await page.getByTestId('nav-notContacted').click();
     await page.getByTestId('tab-waiting').click();
     const rows = page.getByTestId('waiting-row');

@@ -64,3 +64,10 @@ export async function pick(page: Page, select: Locator, text: string): Promise<v
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) });
   await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
+
+/** The number on a nav counter (ShellNav's NavCount): absent means 0. */
+export async function navCount(page: Page, testId: string): Promise<number> {
+  const count = page.getByTestId(testId);
+  if ((await count.count()) === 0) return 0;
+  return Number(await count.getAttribute('data-count'));
+}

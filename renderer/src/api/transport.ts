@@ -19,16 +19,35 @@ export interface Transport {
 }
 
 const TOKEN_KEY = 'tradefolio.token';
+/** Comfortably after the first paint (about a second on a slow machine). */
+const AFTER_FIRST_SCREEN_MS = 1500;
 
-/** The web host hands its per-run token in the URL fragment; keep it for this tab and hide it. */
+/**
+ * The web host hands its per-run token in the URL fragment; keep it for this tab (so a reload
+ * still works) and hide it from the address bar. Storing and hiding wait until the first screen is
+ * up: the first sessionStorage write of a fresh tab opens the storage backend (25–35 ms measured),
+ * which would otherwise sit in front of the first paint. Until then the token is still in the URL.
+ */
 function takeWebToken(): string {
-  const hash = new URLSearchParams(window.location.hash.slice(1));
+  const initialHash = window.location.hash;
+  const hash = new URLSearchParams(initialHash.slice(1));
   const fromHash = hash.get('token');
   if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash);
-    hash.delete('token');
-    const rest = hash.toString();
-    history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+    let kept = false;
+    const keep = () => {
+      if (kept) return;
+      kept = true;
+      sessionStorage.setItem(TOKEN_KEY, fromHash);
+      // Once the user has moved on, the hash is a route (and the token is no longer in it).
+      if (window.location.hash !== initialHash) return;
+      hash.delete('token');
+      const rest = hash.toString();
+      history.replaceState(history.state, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+    };
+    setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(keep, { timeout: 2000 }) : keep()), AFTER_FIRST_SCREEN_MS);
+    // Leaving the first screen takes the token out of the address bar: store it right then, so a
+    // reload still finds it.
+    window.addEventListener('hashchange', keep, { once: true });
     return fromHash;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';

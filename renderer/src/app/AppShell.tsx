@@ -1,15 +1,16 @@
-import { ClockCircleOutlined, DeleteOutlined, MailOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Badge, Layout, Menu } from 'antd';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CustomerEditorProvider, loadCustomerFormDrawer } from '../features/customers/CustomerEditorProvider.tsx';
 import { CustomerListPage } from '../features/customers/CustomerListPage.tsx';
 import { useNotContactedCount, useReminderCounts } from '../features/reminders/useNotContactedCount.ts';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
 import { useMailUnreadCount } from '../features/mail/useMailUnreadCount.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { PageFallback } from '../ui/PageFallback.tsx';
+import { ScreenError } from '../ui/ScreenError.tsx';
 import { firstScreenSettled } from './first-screen-calls.ts';
-import { navigate, useRoute, type Route } from './router.ts';
+import { loadFullStylesOnFirstInput, withFullStyles } from './full-styles.ts';
+import { useRoute, type Route } from './router.ts';
+import { ShellNav, type NavPage } from './ShellNav.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 
 /**
@@ -17,16 +18,16 @@ import { useShortcuts } from './useShortcuts.ts';
  * fetched in idle time after the first paint), which keeps start-up under a second.
  */
 const loaders = {
-  folder: () => import('../features/customers/CustomerFolderPage.tsx'),
-  notContacted: () => import('../features/reminders/NotContactedPage.tsx'),
-  mail: () => import('../features/mail/MailPage.tsx'),
-  duplicates: () => import('../features/duplicates/DuplicatesPage.tsx'),
-  trash: () => import('../features/trash/TrashPage.tsx'),
-  settings: () => import('../features/settings/SettingsPage.tsx'),
-  leads: () => import('../features/leads/LeadsPage.tsx'),
-  search: () => import('../features/search/SearchPage.tsx'),
+  folder: withFullStyles(() => import('../features/customers/CustomerFolderPage.tsx')),
+  notContacted: withFullStyles(() => import('../features/reminders/NotContactedPage.tsx')),
+  mail: withFullStyles(() => import('../features/mail/MailPage.tsx')),
+  duplicates: withFullStyles(() => import('../features/duplicates/DuplicatesPage.tsx')),
+  trash: withFullStyles(() => import('../features/trash/TrashPage.tsx')),
+  settings: withFullStyles(() => import('../features/settings/SettingsPage.tsx')),
+  leads: withFullStyles(() => import('../features/leads/LeadsPage.tsx')),
+  search: withFullStyles(() => import('../features/search/SearchPage.tsx')),
   customerForm: loadCustomerFormDrawer,
-  transferOwner: () => import('../features/owners/TransferOwnerDialog.tsx'),
+  transferOwner: withFullStyles(() => import('../features/owners/TransferOwnerDialog.tsx')),
 };
 const CustomerFolderPage = lazy(() => loaders.folder().then((m) => ({ default: m.CustomerFolderPage })));
 const NotContactedPage = lazy(() => loaders.notContacted().then((m) => ({ default: m.NotContactedPage })));
@@ -66,8 +67,6 @@ function usePreloadScreens(): void {
   }, []);
 }
 
-type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'duplicates' | 'trash' | 'settings';
-
 /** The nav entry to highlight; search results belong to no entry. */
 function navPageOf(route: Route): NavPage | null {
   if (route.page === 'search') return null;
@@ -98,7 +97,6 @@ function PageFor({ route }: { route: Route }): ReactNode {
 }
 
 export function AppShell() {
-  const { t } = useTranslation();
   const route = useRoute();
   const notContacted = useNotContactedCount();
   const waitingForReply = useReminderCounts().waitingForReply;
@@ -106,59 +104,31 @@ export function AppShell() {
   const unreadMail = useMailUnreadCount();
   useShortcuts();
   usePreloadScreens();
-
-  const item = (page: NavPage, icon: ReactNode, label: ReactNode) => ({
-    key: page,
-    icon,
-    label: <span data-testid={`nav-${page}`}>{label}</span>,
-  });
+  useEffect(loadFullStylesOnFirstInput, []);
 
   return (
     <CustomerEditorProvider>
-      <Layout className="shell">
-        <Layout.Sider className="shell-nav" width={208} theme="light" breakpoint="lg" collapsedWidth={64}>
+      {/* Plain elements rather than antd's Layout and Sider: the Sider's breakpoint listener and
+          the layout contexts were part of the first render's cost; a media query in app.css narrows
+          the nav instead. */}
+      <div className="shell">
+        <aside className="shell-nav">
           <div className="shell-brand">TradeFolio</div>
-          <Menu
-            mode="inline"
-            selectedKeys={navPage ? [navPage] : []}
-            onClick={({ key }) => navigate({ page: key as NavPage })}
-            items={[
-              item('customers', <TeamOutlined />, t('nav.customers')),
-              item(
-                'mail',
-                <MailOutlined />,
-                <span className="nav-with-badge">
-                  {t('nav.mail')}
-                  <Badge count={unreadMail} overflowCount={999} size="small" color="#1d6fb8" data-testid="nav-mail-badge" title={String(unreadMail)} />
-                </span>,
-              ),
-              item(
-                'notContacted',
-                <ClockCircleOutlined />,
-                <span className="nav-with-badge">
-                  {t('nav.notContacted')}
-                  <Badge count={notContacted} overflowCount={99} size="small" data-testid="nav-not-contacted-badge" title={String(notContacted)} />
-                  <Badge count={waitingForReply} overflowCount={99} size="small" color="orange" data-testid="nav-waiting-badge" title={String(waitingForReply)} />
-                </span>,
-              ),
-              item('leads', <UserAddOutlined />, t('leads.nav')),
-              item('duplicates', <MergeCellsOutlined />, t('nav.duplicates')),
-              item('trash', <DeleteOutlined />, t('nav.trash')),
-              item('settings', <SettingOutlined />, t('nav.settings')),
-            ]}
-          />
-        </Layout.Sider>
-        <Layout className="shell-main">
+          <ShellNav current={navPage} counts={{ unreadMail, notContacted, waitingForReply }} />
+        </aside>
+        <div className="shell-main">
           <header className="shell-header">
             <GlobalSearchBox />
           </header>
-          <Layout.Content className="shell-content">
-            <Suspense fallback={<PageFallback />}>
-              <PageFor route={route} />
-            </Suspense>
-          </Layout.Content>
-        </Layout>
-      </Layout>
+          <main className="shell-content">
+            <ErrorBoundary fallback={<ScreenError />} resetKey={window.location.hash}>
+              <Suspense fallback={<PageFallback />}>
+                <PageFor route={route} />
+              </Suspense>
+            </ErrorBoundary>
+          </main>
+        </div>
+      </div>
     </CustomerEditorProvider>
   );
 }

@@ -29,9 +29,9 @@ export function firstScreenQueries(hash: string): [CallKey, unknown][] {
     ['reminders.counts', {}],
     ['mail.syncStatus', {}],
   ];
-  if (parseRoute(hash).page === 'customers') {
-    queries.push(['customers.list', customerPageInput(INITIAL_FILTERS, 0)], ['owners.list', {}], ['tags.list', {}]);
-  }
+  // The filter Selects (owners, tags) load after the first paint and ask for their own options,
+  // so their calls would only compete with the rows for the host's time here.
+  if (parseRoute(hash).page === 'customers') queries.push(['customers.list', customerPageInput(INITIAL_FILTERS, 0)]);
   return queries;
 }
 

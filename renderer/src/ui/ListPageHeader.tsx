@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { PageTitle } from './PageTitle.tsx';
 
 interface Props {
   title: ReactNode;
@@ -17,9 +18,9 @@ export function ListPageHeader({ title, count, countTestId, intro, children }: P
   return (
     <>
       <div className="page-header">
-        <Typography.Title level={3} className="page-title">
+        <PageTitle>
           {title}
-        </Typography.Title>
+        </PageTitle>
         <span className="muted" data-testid={countTestId}>
           {count}
         </span>

@@ -28,12 +28,14 @@ export function useTimeFormat(): TimeFormat {
   const language = useLanguage();
   return useMemo(() => {
     const locale = dayjsLocale(language);
-    const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    // Made on first use: the first Intl.DateTimeFormat of a page loads its locale data (~30 ms
+    // measured), and the customer list's first paint needs only relative times.
+    let dateTimeFormat: Intl.DateTimeFormat | undefined;
+    let dateFormat: Intl.DateTimeFormat | undefined;
     return {
       relative: (ms: number) => dayjs(ms).locale(locale).fromNow(),
-      dateTime: (ms: number) => dateTimeFormat.format(ms),
-      date: (ms: number) => dateFormat.format(ms),
+      dateTime: (ms: number) => (dateTimeFormat ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(ms),
+      date: (ms: number) => (dateFormat ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(ms),
     };
   }, [language]);
 }

@@ -13,6 +13,7 @@ export const common = {
     none: 'None',
   },
   nav: {
+    label: 'Main navigation',
     customers: 'Customers',
     mail: 'Mail',
     notContacted: 'Not contacted',

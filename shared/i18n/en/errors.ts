@@ -1,6 +1,8 @@
 /** Messages for errors and validation: the keys services and the contract return. */
 export const errors = {
   errors: {
+    screenFailed: 'This screen could not be shown. Your data is safe; reloading usually helps.',
+    reload: 'Reload',
     validation: 'Some fields need attention.',
     notFound: 'The record was not found.',
     internal: 'Something went wrong: {{reason}}',

@@ -15,6 +15,7 @@ export const common: Catalog<typeof en> = {
     none: '无',
   },
   nav: {
+    label: '主导航',
     customers: '客户',
     mail: '邮件',
     notContacted: '未联系',

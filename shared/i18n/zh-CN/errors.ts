@@ -3,6 +3,8 @@ import type { errors as en } from '../en/errors.ts';
 
 export const errors: Catalog<typeof en> = {
   errors: {
+    screenFailed: '此页面无法显示。数据不受影响，重新加载通常即可恢复。',
+    reload: '重新加载',
     validation: '有字段需要修改。',
     notFound: '未找到该记录。',
     internal: '出错了：{{reason}}',

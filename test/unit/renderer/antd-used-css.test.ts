@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { antdImportsOf, pruneAntdCss, usedAntdPrefixes } from '../../../renderer/vite-plugins/antd-used-css.ts';
+import { antdImportsOf, antdPrefixesOf, pruneAntdCss, staticImportClosure, usedAntdPrefixes } from '../../../renderer/vite-plugins/antd-used-css.ts';
 import { REPO_ROOT } from '../../helpers/web-app.ts';
 
 const ALL = ['select', 'select-tree', 'tree', 'upload', 'btn', 'table', 'checkbox'];
@@ -61,5 +63,29 @@ describe('pruning antd.css to the components the app renders', () => {
       expect(result.all.has(unused)).toBe(true);
       expect(result.used.has(unused)).toBe(false);
     }
+  });
+
+  it('follows static imports for the first screen, not import() or import type', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradefolio-closure-'));
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+    write('main.tsx', "import { A } from './a.tsx';\nimport './style.css';\nexport { B } from './b.ts';\nconst L = () => import('./lazy.tsx');\n");
+    write('a.tsx', "import type { T } from './types-only.tsx';\nimport {\n  x,\n} from './c.ts';\n");
+    write('b.ts', '');
+    write('c.ts', '');
+    write('style.css', '');
+    write('lazy.tsx', "import { Table } from 'antd';");
+    write('types-only.tsx', "import { Select } from 'antd';");
+    const closure = staticImportClosure(path.join(dir, 'main.tsx')).map((f) => path.basename(f));
+    expect(closure.sort()).toEqual(['a.tsx', 'b.ts', 'c.ts', 'main.tsx', 'style.css']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves the components of later screens out of the first screen’s sheet', () => {
+    const src = path.join(REPO_ROOT, 'renderer', 'src');
+    const first = antdPrefixesOf(staticImportClosure(path.join(src, 'main.tsx')), path.join(REPO_ROOT, 'node_modules', 'antd', 'es'));
+    if ('unknown' in first) throw new Error(`unknown antd imports: ${first.unknown.join(', ')}`);
+    for (const used of ['btn', 'input', 'tooltip', 'empty']) expect(first.used.has(used)).toBe(true);
+    // Tables, tabs, forms, drawers and date pickers belong to screens loaded later.
+    for (const later of ['table', 'tabs', 'form', 'drawer', 'picker', 'menu']) expect(first.used.has(later)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import { createContext, lazy, Suspense, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { CustomerDetail } from '../../../../shared/contract/customers.contract.ts';
 import { useShellCommand } from '../../app/shell-commands.ts';
+import { withFullStyles } from '../../app/full-styles.ts';
 
 /** The form (with its date pickers) loads on first use, not with the list. */
-export const loadCustomerFormDrawer = () => import('./CustomerFormDrawer.tsx');
+export const loadCustomerFormDrawer = withFullStyles(() => import('./CustomerFormDrawer.tsx'));
 const CustomerFormDrawer = lazy(() => loadCustomerFormDrawer().then((m) => ({ default: m.CustomerFormDrawer })));
 
 interface CustomerEditor {

@@ -1,23 +1,11 @@
-import { SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
-import { Button, Select, Tooltip, type SelectProps } from 'antd';
-import { memo, useState } from 'react';
+import { DownOutlined, SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
+import { Button, Tooltip } from 'antd';
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_SORT_FIELDS, GRADES, STAGES, type CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
-import { useCall } from '../../app/useCall.ts';
-import { countryOptions } from '../../ui/country-names.ts';
-import { useLanguage } from '../../ui/time-format.ts';
-import { LAST_CONTACT_PRESETS, type CustomerListFilters, type LastContactPreset } from './customer-list-filters.ts';
-
-export const NO_OWNER = '';
-
-/** The many-valued filters differ only in their options and a few Select props. */
-interface MultiFilter {
-  key: 'grades' | 'stages' | 'countries' | 'ownerIds' | 'tagIds';
-  label: string;
-  testId: string;
-  options: { value: string; label: string }[];
-  extra?: SelectProps<string[]>;
-}
+import { afterFirstPaint } from '../../ui/after-first-paint.ts';
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
+import type { FilterControlsProps } from './CustomerFilterControls.tsx';
+import type { CustomerListFilters } from './customer-list-filters.ts';
 
 export function hasActiveFilters(f: CustomerListFilters): boolean {
   return Boolean(
@@ -25,99 +13,76 @@ export function hasActiveFilters(f: CustomerListFilters): boolean {
   );
 }
 
-/** Memoized: the list re-renders as pages arrive, the filters need not. */
-export const CustomerFilters = memo(function CustomerFilters({ value, onChange }: { value: CustomerListFilters; onChange(next: CustomerListFilters): void }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const owners = useCall('owners.list', {});
-  const tags = useCall('tags.list', {});
-  // Naming and sorting ~250 countries costs a frame; it waits until the list is opened (or shows picks).
-  const [countriesOpened, setCountriesOpened] = useState(false);
-  const countriesWanted = countriesOpened || Boolean(value.countries?.length);
-  const set = (patch: Partial<CustomerListFilters>) => onChange({ ...value, ...patch });
-  const searchable = { showSearch: { optionFilterProp: 'label' } };
-  const multiFilters: MultiFilter[] = [
-    {
-      key: 'grades',
-      label: t('customers.filters.grade'),
-      testId: 'filter-grade',
-      options: GRADES.map((g) => ({ value: g, label: `${g} · ${t(`grades.${g}`)}` })),
-    },
-    { key: 'stages', label: t('customers.filters.stage'), testId: 'filter-stage', options: STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })) },
-    {
-      key: 'countries',
-      label: t('customers.filters.country'),
-      testId: 'filter-country',
-      options: countriesWanted ? countryOptions(language) : [],
-      extra: {
-        ...searchable,
-        style: { minWidth: 160 },
-        onOpenChange: (open) => {
-          if (open) setCountriesOpened(true);
-        },
-      },
-    },
-    {
-      key: 'ownerIds',
-      label: t('customers.filters.owner'),
-      testId: 'filter-owner',
-      options: [
-        { value: NO_OWNER, label: t('customers.filters.noOwner') },
-        ...(owners.data ?? []).map((o) => ({ value: o.id, label: o.active ? o.name : `${o.name} (${t('customers.filters.inactive')})` })),
-      ],
-      extra: { ...searchable, loading: owners.isLoading },
-    },
-    {
-      key: 'tagIds',
-      label: t('customers.filters.tag'),
-      testId: 'filter-tag',
-      options: (tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name })),
-      extra: { ...searchable, loading: tags.isLoading, notFoundContent: t('customers.filters.noTags') },
-    },
-  ];
+const loadFilterControls = () => import('./CustomerFilterControls.tsx');
+const CustomerFilterControls = lazy(() => loadFilterControls().then((m) => ({ default: m.CustomerFilterControls })));
 
+/** Once the Selects have been shown, the list opens with them (their code is loaded by then). */
+let controlsShown = false;
+
+/**
+ * Boxes the size and look of the filter Selects, shown until those load: the list's first paint
+ * does not wait for seven antd Selects, and nothing moves when they take their place.
+ */
+function FilterPlaceholders({ value }: { value: CustomerListFilters }) {
+  const { t } = useTranslation();
+  const box = (key: string, text: string, filled: boolean, minWidth: number) => (
+    <span key={key} className={`filter-placeholder${filled ? ' filled' : ''}`} style={{ minWidth }} aria-hidden>
+      <span className="filter-placeholder-text">{text}</span>
+      <DownOutlined className="filter-placeholder-arrow" />
+    </span>
+  );
+  const multi = (key: 'grades' | 'stages' | 'countries' | 'ownerIds' | 'tagIds', label: string, minWidth = 140) => {
+    const n = value[key]?.length ?? 0;
+    return box(key, n ? `${label} · ${n}` : label, n > 0, minWidth);
+  };
+  return (
+    <>
+      {multi('grades', t('customers.filters.grade'))}
+      {multi('stages', t('customers.filters.stage'))}
+      {multi('countries', t('customers.filters.country'), 160)}
+      {multi('ownerIds', t('customers.filters.owner'))}
+      {multi('tagIds', t('customers.filters.tag'))}
+      {box(
+        'lastContact',
+        value.lastContact ? t(`customers.lastContact.${value.lastContact}`) : t('customers.filters.lastContact'),
+        Boolean(value.lastContact),
+        170,
+      )}
+      {box('sort', t('customers.sort.by', { field: t(`customers.sort.fields.${value.sort ?? 'name'}`) }), true, 150)}
+    </>
+  );
+}
+
+/** Memoized: the list re-renders as pages arrive, the filters need not. */
+export const CustomerFilters = memo(function CustomerFilters({ value, onChange }: FilterControlsProps) {
+  const { t } = useTranslation();
+  const [showControls, setShowControls] = useState(controlsShown);
+  useEffect(() => {
+    if (showControls) return;
+    return afterFirstPaint(() => {
+      controlsShown = true;
+      setShowControls(true);
+    });
+  }, [showControls]);
+  const placeholders = <FilterPlaceholders value={value} />;
   return (
     <div className="customer-filters" data-testid="customer-filters">
-      {multiFilters.map(({ key, label, testId, options, extra }) => (
-        <Select<string[]>
-          key={key}
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          placeholder={label}
-          aria-label={label}
-          data-testid={testId}
-          value={value[key] ?? []}
-          // Only the entry's own options can be picked, so the values fit the key's type.
-          onChange={(picked) => set({ [key]: picked })}
-          options={options}
-          {...extra}
-        />
-      ))}
-      <Select<LastContactPreset>
-        allowClear
-        placeholder={t('customers.filters.lastContact')}
-        aria-label={t('customers.filters.lastContact')}
-        data-testid="filter-last-contact"
-        style={{ minWidth: 170 }}
-        value={value.lastContact ?? undefined}
-        onChange={(lastContact) => set({ lastContact: lastContact ?? null })}
-        options={LAST_CONTACT_PRESETS.map((o) => ({ value: o, label: t(`customers.lastContact.${o}`) }))}
-      />
-      <Select<CustomerSortField>
-        aria-label={t('customers.sort.label')}
-        data-testid="sort-field"
-        style={{ minWidth: 150 }}
-        value={value.sort ?? 'name'}
-        onChange={(sort) => set({ sort })}
-        options={CUSTOMER_SORT_FIELDS.map((f) => ({ value: f, label: t('customers.sort.by', { field: t(`customers.sort.fields.${f}`) }) }))}
-      />
+      {showControls ? (
+        // Should their code fail to load, the boxes stay (the list itself still works).
+        <ErrorBoundary fallback={placeholders}>
+          <Suspense fallback={placeholders}>
+            <CustomerFilterControls value={value} onChange={onChange} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : (
+        placeholders
+      )}
       <Tooltip title={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}>
         <Button
           aria-label={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}
           data-testid="sort-dir"
           icon={value.dir === 'desc' ? <SortDescendingOutlined /> : <SortAscendingOutlined />}
-          onClick={() => set({ dir: value.dir === 'desc' ? 'asc' : 'desc' })}
+          onClick={() => onChange({ ...value, dir: value.dir === 'desc' ? 'asc' : 'desc' })}
         />
       </Tooltip>
     </div>

@@ -20,6 +20,7 @@ import { CustomerMailTab } from '../mail/CustomerMailTab.tsx';
 import { MessageDrawer } from '../mail/MessageDrawer.tsx';
 import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 
 type TabKey = 'timeline' | 'mail' | 'contacts' | 'details';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
@@ -174,9 +175,9 @@ function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; 
         <Tag color="geekblue" style={{ fontSize: 14, padding: '2px 8px' }} data-testid="customer-code">
           {customer.code}
         </Tag>
-        <Typography.Title level={3} className="page-title" data-testid="customer-name">
+        <PageTitle data-testid="customer-name">
           {customer.name}
-        </Typography.Title>
+        </PageTitle>
         {customer.localName && (
           <Typography.Text type="secondary" style={{ fontSize: 18 }} data-testid="customer-local-name">
             {customer.localName}

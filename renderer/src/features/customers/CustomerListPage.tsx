@@ -1,5 +1,5 @@
 import { DeleteOutlined, MailOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Input, type InputRef } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
@@ -13,11 +13,13 @@ import { CustomerGrid } from './CustomerGrid.tsx';
 import { useCustomerEditor } from './CustomerEditorProvider.tsx';
 import { INITIAL_FILTERS, type CustomerListFilters } from './customer-list-filters.ts';
 import { useCustomerPages } from './useCustomerPages.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { withFullStyles } from '../../app/full-styles.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
-const TransferOwnerDialog = lazy(() => import('../owners/TransferOwnerDialog.tsx').then((m) => ({ default: m.TransferOwnerDialog })));
+const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
 /** Likewise the personalised send, on first use. */
-const BatchSendDialog = lazy(() => import('../mail/batch/BatchSendDialog.tsx').then((m) => ({ default: m.BatchSendDialog })));
+const BatchSendDialog = lazy(() => withFullStyles(() => import('../mail/batch/BatchSendDialog.tsx'))().then((m) => ({ default: m.BatchSendDialog })));
 
 /** Going into a folder and back keeps the list as it was. */
 let rememberedFilters: CustomerListFilters = INITIAL_FILTERS;
@@ -111,9 +113,9 @@ export function CustomerListPage() {
   return (
     <div className="page" data-testid="customer-list-page">
       <div className="page-header">
-        <Typography.Title level={3} className="page-title">
+        <PageTitle>
           {t('customers.list.title')}
-        </Typography.Title>
+        </PageTitle>
         <Input
           ref={searchRef}
           allowClear

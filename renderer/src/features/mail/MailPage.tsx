@@ -22,6 +22,7 @@ import { useMessagePages } from './useMessagePages.ts';
 import { useSyncProgress } from './useSyncProgress.ts';
 import { useReplyAction } from './compose/useReplyAction.tsx';
 import './mail.css';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 
 function subscribeToHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -91,9 +92,9 @@ export function MailPage() {
   if (list.length === 0) {
     return (
       <div className="page" data-testid="mail-page">
-        <Typography.Title level={3} className="page-title">
+        <PageTitle>
           {t('mail.title')}
-        </Typography.Title>
+        </PageTitle>
         <EmptyState
           testId="mail-no-accounts"
           title={
@@ -137,9 +138,9 @@ export function MailPage() {
       <div className="mail-panes">
         <aside className="mail-folders-pane">
           <div className="mail-pane-head">
-            <Typography.Title level={4} className="page-title">
+            <PageTitle level={4}>
               <MailOutlined /> {t('mail.title')}
-            </Typography.Title>
+            </PageTitle>
             <span style={{ flex: 1 }} />
             <Tooltip title={t('mail.accounts.syncAll')}>
               <Button size="small" type="text" icon={<SyncOutlined />} aria-label={t('mail.accounts.syncAll')} onClick={() => void sync(null)} data-testid="mail-sync-all" />

@@ -1,5 +1,5 @@
 import { ExportOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, Dropdown, Result, Skeleton, Space, Tag, Tooltip, Typography, Button } from 'antd';
+import { Alert, Dropdown, Result, Skeleton, Space, Tag, Tooltip, Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -18,6 +18,7 @@ import { useMessageKeys } from './useMessageKeys.ts';
 import type { MailLink } from './sanitize-mail-html.ts';
 import { useMailDocument } from './useMailDocument.ts';
 import './mail.css';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 
 type MessageDetail = CallOutput<'mail.getMessage'>;
 
@@ -95,9 +96,9 @@ function MessageHeader({ message, links, actions, showOpenInMail }: { message: M
   return (
     <div className="mail-header">
       <div className="mail-header-title">
-        <Typography.Title level={4} className="page-title" data-testid="mail-reader-subject">
+        <PageTitle level={4} data-testid="mail-reader-subject">
           {message.subject || t('mail.list.noSubject')}
-        </Typography.Title>
+        </PageTitle>
         <span style={{ flex: 1 }} />
         <Space wrap>
           {actions}

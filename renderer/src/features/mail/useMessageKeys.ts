@@ -67,7 +67,7 @@ export function useMessageKeys(handlers: MessageKeyHandlers, enabled = true): vo
       const command = messageKeyCommand(e);
       // The nav menu and tab bars move with the arrows and act on Enter; j/k/r still work there.
       const arrowOrEnter = e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter';
-      if (arrowOrEnter && target?.closest('.ant-menu, [role="tablist"]')) return;
+      if (arrowOrEnter && target?.closest('.shell-nav-list, [role="tablist"]')) return;
       // Enter on a focused button or link is that control's click.
       if (command === 'open' && target?.closest('button, a, [role="button"]')) return;
       const h = latest.current;

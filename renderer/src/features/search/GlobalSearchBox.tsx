@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Input, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,17 +38,20 @@ export function GlobalSearchBox() {
   }, [text, typed, onResults, routeQuery]);
 
   return (
-    <Input.Search
+    // A plain Input with Enter, not Input.Search: its button group was a measurable part of
+    // the first render, and the list's own search box looks the same way.
+    <Input
       ref={ref}
       className="global-search"
       allowClear
+      prefix={<SearchOutlined />}
       value={text}
       placeholder={t('search.placeholder')}
       aria-label={t('search.title')}
       data-testid="global-search"
       onChange={(e) => setText(e.target.value)}
-      onSearch={(value) => {
-        if (value.trim()) navigate({ page: 'search', query: value.trim() });
+      onPressEnter={() => {
+        if (text.trim()) navigate({ page: 'search', query: text.trim() });
       }}
     />
   );

@@ -1,4 +1,4 @@
-import { Tabs, Typography } from 'antd';
+import { Tabs} from 'antd';
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MailAccountsPanel } from '../mail/accounts/MailAccountsPanel.tsx';
@@ -8,6 +8,7 @@ import { GeneralSettings } from './GeneralSettings.tsx';
 import { OwnerSettings } from './OwnerSettings.tsx';
 import { RegionSettings } from './RegionSettings.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 
 const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'mailAccounts', 'backups'] as const;
 type SettingsTab = (typeof TABS)[number];
@@ -49,9 +50,9 @@ export function SettingsPage() {
 
   return (
     <div className="page" data-testid="settings-page" style={{ overflow: 'auto' }}>
-      <Typography.Title level={3} className="page-title">
+      <PageTitle>
         {t('settings.title')}
-      </Typography.Title>
+      </PageTitle>
       <Tabs
         activeKey={tab}
         onChange={select}

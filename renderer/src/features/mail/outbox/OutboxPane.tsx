@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, Pagination, Segmented, Select, Skeleton, Typography } from 'antd';
+import { Alert, Pagination, Segmented, Select, Skeleton} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toAppError, translateError } from '../../../app/app-errors.ts';
@@ -10,6 +10,7 @@ import { mailViewHref } from '../mail-route.ts';
 import { BatchBar } from './BatchBar.tsx';
 import { filterCount, OUTBOX_FILTERS, type OutboxFilter } from './outbox-format.ts';
 import { OutboxItem } from './OutboxItem.tsx';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
 
 const PAGE_SIZE = 50;
 const FILTERS = Object.keys(OUTBOX_FILTERS) as OutboxFilter[];
@@ -41,9 +42,9 @@ export function OutboxPane({ batchId }: { batchId: string | null }) {
   return (
     <section className="mail-view-pane" data-testid="outbox-pane">
       <div className="mail-view-head">
-        <Typography.Title level={4} className="page-title">
+        <PageTitle level={4}>
           <SendOutlined /> {t('mail.outbox.title')}
-        </Typography.Title>
+        </PageTitle>
         <Segmented<OutboxFilter>
           value={filter}
           onChange={(value) => {

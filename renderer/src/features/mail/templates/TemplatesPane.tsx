@@ -1,11 +1,12 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Skeleton, Typography } from 'antd';
+import { Button, Skeleton} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailTemplate } from '../../../../../shared/contract/mail-send.contract.ts';
 import { useCall } from '../../../app/useCall.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
 
 /** Mail templates with placeholders, for personalised sends to many customers. */
 export function TemplatesPane() {
@@ -22,9 +23,9 @@ export function TemplatesPane() {
   return (
     <section className="mail-view-pane" data-testid="templates-pane">
       <div className="mail-view-head">
-        <Typography.Title level={4} className="page-title">
+        <PageTitle level={4}>
           <FileTextOutlined /> {t('mail.templates.title')}
-        </Typography.Title>
+        </PageTitle>
         <span style={{ flex: 1 }} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setSelected('new')} data-testid="template-new">
           {t('mail.templates.new')}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { setupE2eSession } from '../helpers/e2e-session.ts';
+
+describe('the shell (web host, Chromium)', () => {
+  const session = setupE2eSession();
+
+  it('hides the token from the address bar after start-up, and a reload still works', async () => {
+    const page = await session.open();
+    await expect.poll(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('0');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).not.toContain('token=');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('0');
+    await page.close();
+  });
+
+  it('keeps the token when the user moves on at once, and leaves the route alone', async () => {
+    const page = await session.open();
+    await page.getByTestId('nav-trash').click();
+    await expect.poll(() => page.url()).toMatch(/#\/trash$/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-trash').locator('xpath=ancestor::a').getAttribute('aria-current')).toBe('page');
+    // Well after start-up the route is still the one the user chose.
+    await page.waitForTimeout(2500);
+    expect(page.url()).toMatch(/#\/trash$/);
+    expect(await page.getByTestId('screen-error').count()).toBe(0);
+    await page.close();
+  });
+
+  it('moves through the navigation with the arrow keys and marks the current screen', async () => {
+    const page = await session.open();
+    const link = (name: string) => page.getByTestId(`nav-${name}`).locator('xpath=ancestor::a');
+    await expect.poll(() => link('customers').getAttribute('aria-current')).toBe('page');
+    await link('customers').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mail');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => link('settings').getAttribute('aria-current')).toBe('page');
+    expect(await link('customers').getAttribute('aria-current')).toBeNull();
+    await page.close();
+  });
+
+  it('shows boxes in place of the filters first, then the filters themselves, at the same size', async () => {
+    const page = await session.open();
+    const box = page.locator('.filter-placeholder').first();
+    // The first screen may already have swapped them; hold the filters' code back to see the boxes.
+    await page.route(/CustomerFilterControls/, () => {});
+    await page.reload();
+    await expect.poll(() => box.count()).toBeGreaterThan(0);
+    const placeholder = await box.boundingBox();
+    expect(await page.locator('.filter-placeholder').allTextContents()).toEqual(['Grade', 'Stage', 'Country', 'Owner', 'Tag', 'Last contact', 'Sort by name']);
+    await page.unroute(/CustomerFilterControls/);
+    await page.reload();
+    const grade = page.getByTestId('filter-grade');
+    await expect.poll(() => grade.count()).toBe(1);
+    expect(await page.locator('.filter-placeholder').count()).toBe(0);
+    const real = await grade.boundingBox();
+    expect(real && placeholder && Math.abs(real.width - placeholder.width)).toBeLessThanOrEqual(2);
+    expect(real && placeholder && Math.abs(real.height - placeholder.height)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('narrows the navigation to icons in a small window, with the names as tooltips', async () => {
+    const page = await session.open();
+    const label = page.getByTestId('nav-mail');
+    await expect.poll(() => label.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(() => label.isVisible()).toBe(false);
+    expect(await label.locator('xpath=ancestor::a').getAttribute('title')).toBe('Mail');
+    await page.close();
+  });
+
+  it('paints the list with its own styles and adds all of antd’s before another screen shows', async () => {
+    const page = await session.open();
+    await expect.poll(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('0');
+    const fullSheet = page.locator('link[rel="stylesheet"][href*="antd-full-"]');
+    expect(await fullSheet.count()).toBe(0);
+    // Settings is built of tabs, whose rules are not in the first screen's sheet.
+    await page.getByTestId('nav-settings').click();
+    const tabs = page.locator('.ant-tabs').first();
+    await expect.poll(() => tabs.count()).toBe(1);
+    expect(await fullSheet.count()).toBe(1);
+    expect(await tabs.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    // After the first screen's antd sheet and before the app's own, as the cascade needs.
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => {
+        const name = (l as HTMLLinkElement).href.replace(/.*\/assets\//, '');
+        return name.startsWith('antd-full-') ? 'antd-full' : name.startsWith('antd-') ? 'antd' : name.startsWith('app-') ? 'app' : name;
+      }),
+    );
+    expect(order.slice(0, 3)).toEqual(['antd', 'antd-full', 'app']);
+    await page.close();
+  });
+});
