@@ -15,7 +15,8 @@ function dropCspWhileServing(): Plugin {
   return {
     name: 'tradefolio-drop-csp-in-dev',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+    // The tag spans several lines in index.html.
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
   };
 }
 

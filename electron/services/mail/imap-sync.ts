@@ -71,6 +71,8 @@ export interface FolderReport {
   localCount: number;
   /** Everything inside the sync window is here (backfill finished). */
   windowComplete: boolean;
+  /** The server's STATUS matched the last verified pass, so the folder was not opened. */
+  skipped: boolean;
   error: string | null;
 }
 
@@ -122,6 +124,7 @@ function emptyFolderReport(folder: MailFoldersTable, error: string | null): Fold
     serverRangeCount: 0,
     localCount: 0,
     windowComplete: false,
+    skipped: false,
     error,
   };
 }
@@ -621,6 +624,7 @@ export function createMailSync(deps: MailSyncDeps) {
       serverRangeCount: cp.server_range_count,
       localCount: cp.local_count ?? 0,
       windowComplete: true,
+      skipped: true,
     };
   }
 

@@ -20,7 +20,7 @@ import {
 } from './mail-test-kit.ts';
 
 const DAY = 86_400_000;
-const users = ['initial', 'window', 'incremental', 'reset', 'killed', 'aborted', 'repair'].map((name) => ({ user: `${name}@example.com`, password: 'secret' }));
+const users = ['initial', 'window', 'incremental', 'unchanged', 'reset', 'killed', 'aborted', 'repair'].map((name) => ({ user: `${name}@example.com`, password: 'secret' }));
 
 let dovecot: Dovecot;
 let plain: Dovecot;
@@ -215,6 +215,32 @@ describe('IMAP sync against a real Dovecot', () => {
     const third = await sync.syncAccount(account, { folders: ['INBOX'] });
     expect(third.folders[0]).toMatchObject({ added: 0, removed: 0, flagsUpdated: 1 });
     expect((await folderMessages(m, account, 'INBOX'))[0]).toMatchObject({ seen: 0, flagged: 1 });
+  });
+
+  it('leaves folders the server reports unchanged unopened, and opens the one that changed', async () => {
+    const user = 'unchanged@example.com';
+    for (let i = 1; i <= 3; i++) await dovecot.deliver(rfc822({ from: 'buyer@acme.de', to: user, subject: `Quote ${i}`, messageId: `q${i}@acme.de` }), user);
+    const m = await freshDb();
+    const account = await addAccount(m.db, dovecot, { email: user });
+    const sync = mailSync(m.db, m.dataDir);
+    const first = await sync.syncAccount(account);
+    expect(first.folders.every((f) => !f.skipped)).toBe(true);
+
+    // Nothing changed: every folder is answered from LIST-STATUS, with the counts still agreeing.
+    const second = await sync.syncAccount(account);
+    expect(second.folders.length).toBeGreaterThan(1);
+    expect(second.folders.filter((f) => !f.skipped).map((f) => f.path)).toEqual([]);
+    expect(second.folders.find((f) => f.path === 'INBOX')).toMatchObject({ localCount: 3, serverRangeCount: 3, serverCount: 3 });
+
+    // A flag changed elsewhere raises the Inbox's HIGHESTMODSEQ: only the Inbox is opened.
+    const client = await dovecot.connect(user);
+    await client.mailboxOpen('INBOX');
+    await client.messageFlagsAdd('2', ['\\Flagged'], { uid: true });
+    await client.logout();
+    const third = await sync.syncAccount(account);
+    expect(third.folders.filter((f) => !f.skipped).map((f) => f.path)).toEqual(['INBOX']);
+    expect(third.folders.find((f) => f.path === 'INBOX')).toMatchObject({ flagsUpdated: 1, added: 0 });
+    expect((await folderMessages(m, account, 'INBOX')).find((r) => r.subject === 'Quote 2')).toMatchObject({ flagged: 1 });
   });
 
   it('refetches a folder whose UIDVALIDITY changed, without duplicates', async () => {
