@@ -47,8 +47,12 @@ export function setupE2eSession(options: { clockStart?: number } = {}): E2eSessi
       if (!result.ok) throw new Error(`${key}: ${JSON.stringify(result.error)}`);
       return result.value as CallOutput<typeof key>;
     },
-    open(openOptions) {
-      return openApp(started(browser), started(app).host, openOptions);
+    async open(openOptions) {
+      const page = await openApp(started(browser), started(app).host, openOptions);
+      // The load event comes before React's first render; wait for the shell, so keyboard
+      // shortcuts pressed first thing are not lost.
+      await page.getByTestId('global-search').waitFor();
+      return page;
     },
   };
 }

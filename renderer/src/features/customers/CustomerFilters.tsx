@@ -13,8 +13,7 @@ export function hasActiveFilters(f: CustomerListFilters): boolean {
   );
 }
 
-const loadFilterControls = () => import('./CustomerFilterControls.tsx');
-const CustomerFilterControls = lazy(() => loadFilterControls().then((m) => ({ default: m.CustomerFilterControls })));
+const CustomerFilterControls = lazy(() => import('./CustomerFilterControls.tsx').then((m) => ({ default: m.CustomerFilterControls })));
 
 /** Once the Selects have been shown, the list opens with them (their code is loaded by then). */
 let controlsShown = false;
