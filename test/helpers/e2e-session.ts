@@ -69,9 +69,12 @@ export async function pick(page: Page, select: Locator, text: string): Promise<v
   await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
 
-/** The number on a nav counter (ShellNav's NavCount): absent means 0. */
+/**
+ * The number on a nav counter (ShellNav's NavCount): absent means 0. Read in one step: the
+ * counter leaves the page at 0, and a locator found first and read second could be waiting for
+ * an element that is gone.
+ */
 export async function navCount(page: Page, testId: string): Promise<number> {
-  const count = page.getByTestId(testId);
-  if ((await count.count()) === 0) return 0;
-  return Number(await count.getAttribute('data-count'));
+  const count = await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-count') ?? '0', testId);
+  return Number(count);
 }
