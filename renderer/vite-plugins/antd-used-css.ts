@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /** The URL (relative to the page) of all the antd styles the app uses; null in the dev server. */
-export const FULL_CSS_MODULE = 'virtual:antd-full-css';
+const FULL_CSS_MODULE = 'virtual:antd-full-css';
 const RESOLVED_FULL_CSS_MODULE = `\0${FULL_CSS_MODULE}`;
 
 /**
@@ -42,12 +42,13 @@ export function antdUsedCss(options: {
     if (split) return split;
     const css = fs.readFileSync(cssFile, 'utf8');
     const esDir = path.join(path.resolve(path.dirname(cssFile), '..'), 'es');
-    const used = antdPrefixesOf(filesUnder(options.sourceDir, /\.(tsx?|css)$/), esDir);
+    const used = usedAntdPrefixes(options.sourceDir, esDir);
     const first = antdPrefixesOf([...new Set(options.firstScreen.flatMap(staticImportClosure))], esDir);
     let full = css;
     let firstCss = css;
     if ('unknown' in used || 'unknown' in first) {
-      warn(`keeping all of antd.css: cannot tell which components ${('unknown' in used ? used.unknown : 'unknown' in first ? first.unknown : []).join(', ')} are`);
+      const unknown = new Set(['unknown' in used ? used.unknown : [], 'unknown' in first ? first.unknown : []].flat());
+      warn(`keeping all of antd.css: cannot tell which components ${[...unknown].join(', ')} are`);
     } else {
       full = pruneAntdCss(css, used.all, used.used).css;
       const onInput = new Set(options.shownOnInput ?? []);

@@ -8,6 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/migrations.index.t
 import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 import { openMailDb, type MailDb } from './mail-test-kit.ts';
+import { queryPlan } from '../../helpers/query-plan.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -77,9 +78,7 @@ describe('query plans of the hot mail queries (fail on a full scan)', () => {
     await m.close();
   });
 
-  function plan(query: string, ...params: unknown[]): string[] {
-    return (m.opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
-  }
+  const plan = (query: string, ...params: unknown[]): string[] => queryPlan(m.opened.sqlite, query, ...params);
   const scans = (lines: string[]) => lines.filter((l) => /^SCAN /.test(l) && !/USING (COVERING )?INDEX/.test(l));
   const sorts = (lines: string[]) => lines.filter((l) => l.includes('TEMP B-TREE'));
 

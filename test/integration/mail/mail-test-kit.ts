@@ -8,6 +8,7 @@ import type { Clock } from '../../../electron/services/core/clock.ts';
 import { silentLogger, type Logger } from '../../../electron/services/core/logger.ts';
 import type { AppCore } from '../../../electron/services/core/app-core.ts';
 import { createMailSync, type MailSyncDeps, type SyncOptions, type SyncReport } from '../../../electron/services/mail/imap-sync.ts';
+import { mailAccountRow } from '../../fixtures/mail-fixtures.ts';
 import type { Dovecot } from '../../helpers/mail-servers.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 
@@ -50,32 +51,21 @@ export async function addAccount(
   const id = options.id ?? `acc-${options.email}`;
   await db
     .insertInto('mail_accounts')
-    .values({
-      id,
-      kind: 'imap',
-      name: options.email,
-      email: options.email.toLowerCase(),
-      display_name: null,
-      aliases: JSON.stringify(options.aliases ?? []),
-      provider: null,
-      imap_host: '127.0.0.1',
-      imap_port: options.port ?? server.imapPort,
-      imap_security: 'none',
-      imap_user: options.email,
-      smtp_host: null,
-      smtp_port: null,
-      smtp_security: null,
-      smtp_user: null,
-      owner_id: null,
-      signature_text: null,
-      signature_html: null,
-      sync_window_days: options.windowDays === undefined ? 365 : options.windowDays,
-      sync_enabled: 1,
-      last_sync_at: null,
-      last_sync_error: null,
-      created_at: 0,
-      updated_at: 0,
-    })
+    .values(
+      mailAccountRow({
+        id,
+        kind: 'imap',
+        email: options.email.toLowerCase(),
+        name: options.email,
+        aliases: JSON.stringify(options.aliases ?? []),
+        imap_host: '127.0.0.1',
+        imap_port: options.port ?? server.imapPort,
+        imap_security: 'none',
+        imap_user: options.email,
+        sync_window_days: options.windowDays === undefined ? 365 : options.windowDays,
+        sync_enabled: 1,
+      }),
+    )
     .execute();
   return id;
 }

@@ -5,6 +5,7 @@ import { leadGroupsQuery, leadRowsFor, loadLeadScope } from '../../../electron/s
 import { unansweredQuery } from '../../../electron/services/reminders/waiting-for-reply.query.ts';
 import { mailSearchQueries } from '../../../electron/services/search/mail-search.query.ts';
 import { seedMailAccount, writeMail, type MailSpec } from '../../fixtures/mail-fixtures.ts';
+import { queryPlan } from '../../helpers/query-plan.ts';
 import { createTempCore, DAY, T0, type TempCore } from '../../helpers/temp-core.ts';
 
 let app: TempCore;
@@ -29,11 +30,7 @@ afterAll(async () => {
   await app.close();
 });
 
-function plan(query: Compilable): string[] {
-  const compiled = query.compile();
-  const rows = app.core.database().sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
-  return rows.map((r) => r.detail);
-}
+const plan = (query: Compilable): string[] => queryPlan(app.core.database().sqlite, query);
 
 /** A scan of a mail table with no index named: what must never drive these queries. */
 function fullScans(lines: string[]): string[] {

@@ -6,6 +6,7 @@ import { customerListQueries } from '../../../electron/services/customers/custom
 import { selectCustomerRows } from '../../../electron/services/customers/customer-rows.ts';
 import { notContactedQuery } from '../../../electron/services/reminders/reminder.service.ts';
 import { seedCustomers } from '../../fixtures/customer-fixtures.ts';
+import { queryPlan } from '../../helpers/query-plan.ts';
 import { createTempCore, T0, type TempCore } from '../../helpers/temp-core.ts';
 
 let app: TempCore;
@@ -21,12 +22,7 @@ afterAll(async () => {
   await app.close();
 });
 
-/** EXPLAIN QUERY PLAN lines of a compiled query. */
-function plan(query: Compilable): string[] {
-  const compiled = query.compile();
-  const rows = app.core.database().sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
-  return rows.map((r) => r.detail);
-}
+const plan = (query: Compilable): string[] => queryPlan(app.core.database().sqlite, query);
 
 /** Index lookups that read every row of a kind for each customer: the wrong index for a correlated subquery. */
 function wrongSubqueryIndexes(lines: string[]): string[] {
