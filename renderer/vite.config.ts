@@ -95,7 +95,6 @@ export default defineConfig({
       sourceDir: path.join(root, 'src'),
       // The list's filter Selects load just after its first paint and are styled by the first sheet.
       firstScreen: [path.join(root, 'src', 'main.tsx'), path.join(root, 'src', 'features', 'customers', 'CustomerFilterControls.tsx')],
-      shownOnInput: ['message', 'notification', 'modal'],
     }), precompress()],
   build: {
     outDir: path.resolve(root, '../dist/renderer'),

@@ -107,6 +107,7 @@ async function start(): Promise<void> {
   handleAppScheme(path.join(app.getAppPath(), 'dist', 'renderer'));
   connectIpc(current, () => mainWindow);
   createWindow();
+  void current.warmUp();
   current.startBackgroundSync();
 
   const notice = createDailyReminderNotice({

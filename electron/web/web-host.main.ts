@@ -84,6 +84,7 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
   console.error(`TradeFolio web host; data folder ${dataDir}. Open this link in a browser on this computer (Ctrl+C stops):`);
   console.log(host.url);
   options.onListening?.(host.url, dataDir);
+  void core.warmUp();
   core.startBackgroundSync();
 
   const notice = createDailyReminderNotice({

@@ -29,12 +29,6 @@ export function antdUsedCss(options: {
   sourceDir: string;
   /** The first screen: the entry, and modules it loads right after its first paint. */
   firstScreen: string[];
-  /**
-   * Components the first screen imports but shows only after the user does something (by then
-   * the full sheet is loaded: renderer/src/app/full-styles.ts), such as App's message,
-   * notification and modal hooks.
-   */
-  shownOnInput?: string[];
 }): Plugin {
   let building = false;
   let split: { first: string; full: string; fullFile: string } | null = null;
@@ -51,8 +45,7 @@ export function antdUsedCss(options: {
       warn(`keeping all of antd.css: cannot tell which components ${[...unknown].join(', ')} are`);
     } else {
       full = pruneAntdCss(css, used.all, used.used).css;
-      const onInput = new Set(options.shownOnInput ?? []);
-      firstCss = pruneAntdCss(css, used.all, new Set([...first.used].filter((p) => !onInput.has(p)))).css;
+      firstCss = pruneAntdCss(css, used.all, first.used).css;
     }
     const hash = crypto.createHash('sha256').update(full).digest('hex').slice(0, 10);
     split = { first: firstCss, full, fullFile: `assets/antd-full-${hash}.css` };
@@ -168,7 +161,8 @@ export function antdPrefixesOf(files: string[], antdEsDir: string): { all: Set<s
   // Something antd's index exports otherwise: rather than guess, prune nothing.
   if (unknown.length) return { unknown };
   for (const text of sources) {
-    for (const m of text.matchAll(/from\s*['"]antd\/(?:es\/|lib\/)?([\w\-/]+)['"]/g)) {
+    // Deep imports of code (not `import type`, which is gone at run time).
+    for (const m of text.matchAll(/^(?:import|export)(?!\s+type\b)[^'";]*?from\s*['"]antd\/(?:es\/|lib\/)?([\w\-/]+)['"]/gm)) {
       const file = resolveJs(path.join(antdEsDir, 'index.js'), `./${m[1]!}`);
       if (file) entries.push(file);
     }
@@ -269,7 +263,10 @@ export interface PruneResult {
  * of the components the app renders; a class belongs to its longest prefix, so
  * `ant-select-tree-node` is tree-select's and `ant-select-item` is select's. Classes that
  * belong to no prefix (motion classes such as `ant-zoom-enter`) never cause a rule to go.
+ * Rules scoped to a server-rendered theme id go too (see SERVER_CSS_VAR).
  */
+const SERVER_CSS_VAR = /\.css-var-_R_/;
+
 export function pruneAntdCss(css: string, all: Iterable<string>, used: ReadonlySet<string>): PruneResult {
   const prefixes = [...all];
   const owner = new Map<string, string | null>();
@@ -279,6 +276,10 @@ export function pruneAntdCss(css: string, all: Iterable<string>, used: ReadonlyS
       previous = bare;
       bare = bare.replace(/\([^()]*\)/g, '').replace(/\[[^[\]]*\]/g, '');
     }
+    // antd.css was extracted with server-rendered ids (`.css-var-_R_0_`); in the browser React's
+    // useId gives `_r_0_`, and antd writes the theme-variable blocks for those at run time, so
+    // these never match (~50 KB of the first screen's sheet).
+    if (SERVER_CSS_VAR.test(bare)) return true;
     for (const m of bare.matchAll(/\.ant-([a-z0-9-]+)/g)) {
       const cls = m[1]!;
       if (!owner.has(cls)) owner.set(cls, longestPrefix(prefixes, cls));

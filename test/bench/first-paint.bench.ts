@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { launchBrowser, openApp } from '../helpers/browser.ts';
 import { startTestApp } from '../helpers/web-app.ts';
 import { benchDataDir, fmt, stats } from './bench-kit.ts';
@@ -7,8 +8,9 @@ const LOADS = 20;
 
 /**
  * First paint of the customer list in Debian's Chromium through the web host, with 10,000
- * customers: from the start of navigation (the page's own clock) to the first customer row on
- * screen, in fresh browser contexts with empty caches (the first load of an install). The host
+ * customers: from the start of navigation to the first customer row on screen, as the page's
+ * own Element Timing reports it (the time the frame was presented, not when the test noticed),
+ * in fresh browser contexts with empty caches (the first load of an install). The host
  * runs as shipped: without the tests' check of every answer against the contract.
  * Also: scrolling to the middle of the list until those rows show, and a search round trip.
  */
@@ -22,9 +24,7 @@ export async function benchFirstPaint(): Promise<string[]> {
   try {
     for (let i = 0; i < LOADS; i++) {
       const page = await openApp(browser, app.host);
-      await page.locator('[data-testid="customer-row"]').first().waitFor();
-      // Milliseconds since this page's navigation started, as the page itself measures them.
-      paint.push(await page.evaluate(() => performance.now()));
+      paint.push(await firstRowOnScreen(page));
 
       const grid = page.locator('[data-testid="customer-grid-scroll"]');
       const t1 = performance.now();
@@ -58,4 +58,25 @@ export async function benchFirstPaint(): Promise<string[]> {
     `- scroll to the middle of 10,000 rows until rows show: ${fmt(stats(scroll))}`,
     ...(search.length ? [`- search "明华" typed until only matching rows show (includes the 150 ms debounce): ${fmt(stats(search))}`] : []),
   ];
+}
+
+/**
+ * Milliseconds from navigation start until the top row was on screen. Waiting with the page's
+ * own observer rather than a Playwright locator also keeps the test's injected script out of
+ * the page while that frame is rastered (it competed for the CPU and delayed the frame).
+ */
+/** The `elementtiming` name CustomerGrid gives its top row. */
+const FIRST_ROW_TIMING = 'customer-list';
+
+function firstRowOnScreen(page: Page): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name === name || (e as PerformanceEntry & { identifier?: string }).identifier === name);
+          if (entry) resolve((entry as PerformanceEntry & { renderTime: number }).renderTime);
+        }).observe({ type: 'element', buffered: true });
+      }),
+    FIRST_ROW_TIMING,
+  );
 }

@@ -55,7 +55,9 @@ export async function startTestApp(options: { dataDir?: string; clockStart?: num
     await core.close();
     throw err;
   }
-  // As web-host.main does: mail accounts added in the UI start syncing (IDLE, backoff) at once.
+  // As web-host.main does: the first screen's reads are warmed, and mail accounts added in the UI
+  // start syncing (IDLE, backoff) at once.
+  await core.warmUp();
   core.startBackgroundSync();
   let closed: Promise<void> | null = null;
   return {

@@ -49,8 +49,22 @@ export interface AppCore {
   mailSender(): MailSender;
   /** Starts background mail sync (IDLE, periodic sync, reconnect with backoff); the app and web hosts call it. */
   startBackgroundSync(): void;
+  /**
+   * Answers the first screen's calls once and drops the answers, while the window is still
+   * loading its code (~0.3 s before it asks): the database pages, the statements and the
+   * services' code are warm by then, and the first screen's answers come ~20 ms sooner.
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What the customer list (the start screen) and the shell ask for first; see renderer first-screen-calls.ts. */
+const FIRST_SCREEN_READS: readonly [string, unknown][] = [
+  ['settings.get', {}],
+  ['reminders.counts', {}],
+  ['mail.syncStatus', {}],
+  ['customers.list', { offset: 0, limit: 200 }],
+];
 
 export const DATABASE_FILE_NAME = 'tradefolio.sqlite';
 
@@ -164,6 +178,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     startBackgroundSync: () => {
       backgroundSync = true;
       startMailScheduler();
+    },
+    warmUp: async () => {
+      for (const [key, input] of FIRST_SCREEN_READS) await dispatcher.dispatch(key, input);
     },
     close: async () => {
       await services.sender.close();

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react
 import { I18nextProvider } from 'react-i18next';
 import { CallError, onEvent } from '../api/client.ts';
 import { dayjsLocale } from '../ui/time-format.ts';
+import { FeedbackSlot } from './FeedbackSlot.tsx';
 import { createI18n, resolveLanguage, systemLanguage } from './i18n.ts';
 import { prefetchFirstScreen } from './prefetch.ts';
 import { invalidateForChange } from './query-invalidation.ts';
@@ -37,6 +38,12 @@ function subscribeToSystemLanguage(onChange: () => void): () => void {
   return () => window.removeEventListener('languagechange', onChange);
 }
 
+/**
+ * The class antd scopes its theme variables to (otherwise derived from React's useId), so the
+ * app's root can carry it: the app's own CSS draws with antd's variables too.
+ */
+const THEME_CLASS = 'css-var-tradefolio';
+
 /** Follows settings.language ('system' = the OS language) and switches i18next, antd and dayjs with it. */
 function LocalizedApp({ children }: { children: ReactNode }) {
   const settings = useCall('settings.get', {});
@@ -58,9 +65,14 @@ function LocalizedApp({ children }: { children: ReactNode }) {
         locale={language === 'zh-CN' ? zhCN : enUS}
         // antd would put a space between the two characters of labels such as 保存.
         button={{ autoInsertSpace: false }}
-        theme={{ zeroRuntime: true, token: { colorPrimary: '#1d6fb8', borderRadius: 6 } }}
+        theme={{ zeroRuntime: true, cssVar: { key: THEME_CLASS }, token: { colorPrimary: '#1d6fb8', borderRadius: 6 } }}
       >
-        <AntApp className="app-root">{children}</AntApp>
+        {/* What antd's App would render, without its message/modal code on the first screen
+            (feedback.ts): the theme's variables and antd's base text style for the whole app. */}
+        <div className={`${THEME_CLASS} app-root`}>
+          {children}
+          <FeedbackSlot />
+        </div>
       </ConfigProvider>
     </I18nextProvider>
   );

@@ -1,10 +1,11 @@
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../../shared/contract/result.ts';
 import { CallError } from '../api/client.ts';
 import { toNamePath, translateFieldError } from './field-errors.ts';
+import { useFeedback } from './feedback.ts';
 
 /** Anything thrown at the UI becomes an AppError, so one code path shows it. */
 export function toAppError(err: unknown): AppError {
@@ -21,7 +22,7 @@ export function translateError(t: TFunction, error: AppError): string {
 /** Shows an error as a toast in the user's language. */
 export function useShowError(): (err: unknown) => void {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return useCallback((err: unknown) => void message.error(translateError(t, toAppError(err))), [message, t]);
 }
 
@@ -32,7 +33,7 @@ export function useShowError(): (err: unknown) => void {
  */
 export function useFormErrorHandler(form: FormInstance, labelOf: (path: string) => string | undefined): (err: unknown) => void {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return useCallback(
     (err: unknown) => {
       const error = toAppError(err);

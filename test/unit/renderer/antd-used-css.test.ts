@@ -36,6 +36,13 @@ describe('pruning antd.css to the components the app renders', () => {
     expect(removedRules).toBe(3);
   });
 
+  it('drops theme-variable blocks scoped to server-rendered ids, which never match in the browser', () => {
+    const css = '.css-var-_R_0_.ant-btn{--a:1}.css-var-_r_0_.ant-btn{--a:2}.ant-btn-css-var{--b:3}.css-var-_R_29n_.ant-btn,.ant-btn-x{--c:4}';
+    const { css: out, removedRules } = pruneAntdCss(css, ALL, new Set(['btn']));
+    expect(out).toBe('.css-var-_r_0_.ant-btn{--a:2}.ant-btn-css-var{--b:3}.css-var-_R_29n_.ant-btn,.ant-btn-x{--c:4}');
+    expect(removedRules).toBe(1);
+  });
+
   it('looks into @media and keeps @keyframes, strings and comments intact', () => {
     const css =
       '@media (max-width:575px){.ant-upload{a:1}.ant-btn{b:2}}@media (min-width:1px){.ant-tree{c:3}}' +
@@ -63,6 +70,17 @@ describe('pruning antd.css to the components the app renders', () => {
       expect(result.all.has(unused)).toBe(true);
       expect(result.used.has(unused)).toBe(false);
     }
+  });
+
+  it('counts deep imports of antd code, not deep type imports', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradefolio-deep-'));
+    const file = path.join(dir, 'a.ts');
+    fs.writeFileSync(file, "import type { HookAPI } from 'antd/es/modal/useModal';\nimport { useMessage } from 'antd/es/message/useMessage';\n");
+    const result = antdPrefixesOf([file], path.join(REPO_ROOT, 'node_modules', 'antd', 'es'));
+    if ('unknown' in result) throw new Error('unexpected');
+    expect(result.used.has('message')).toBe(true);
+    expect(result.used.has('modal')).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('follows static imports for the first screen, not import() or import type', () => {

@@ -11,7 +11,7 @@ import {
   WechatOutlined,
   WhatsAppOutlined,
 } from '@ant-design/icons';
-import { App, Button, Card, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/contract/customers.contract.ts';
@@ -19,6 +19,7 @@ import type { ChannelKind } from '../../../../shared/domain/customer-enums.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 const CHANNEL_ICONS: Record<ChannelKind, ReactNode> = {
   email: <MailOutlined />,
@@ -45,7 +46,7 @@ interface Props {
 
 export function ContactsTab({ contacts, onAdd, onEdit, onWrite }: Props) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
   const showError = useShowError();
   const remove = useMutationCall('contacts.remove');
 

@@ -1,10 +1,11 @@
-import { Select, type SelectProps } from 'antd';
+import { Select, Tooltip, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_SORT_FIELDS, GRADES, STAGES, type CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
 import { useCall } from '../../app/useCall.ts';
 import { countryOptions } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
+import { SortDirButton } from './SortDirButton.tsx';
 import { LAST_CONTACT_PRESETS, type CustomerListFilters, type LastContactPreset } from './customer-list-filters.ts';
 
 const NO_OWNER = '';
@@ -24,7 +25,7 @@ export interface FilterControlsProps {
 }
 
 /**
- * The filter and sort Selects of the customer list. They load after the list's first paint
+ * The filter and sort Selects of the customer list, and the sort direction with its tooltip. They load after the list's first paint
  * (CustomerFilters.tsx shows look-alike boxes until then): seven antd Selects cost ~40 ms of
  * that first render, and their code a good part of the first download.
  */
@@ -114,6 +115,9 @@ export function CustomerFilterControls({ value, onChange }: FilterControlsProps)
         onChange={(sort) => set({ sort })}
         options={CUSTOMER_SORT_FIELDS.map((f) => ({ value: f, label: t('customers.sort.by', { field: t(`customers.sort.fields.${f}`) }) }))}
       />
+      <Tooltip title={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}>
+        <SortDirButton value={value} onChange={onChange} />
+      </Tooltip>
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { DownOutlined, SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { afterFirstPaint } from '../../ui/after-first-paint.ts';
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import type { FilterControlsProps } from './CustomerFilterControls.tsx';
 import type { CustomerListFilters } from './customer-list-filters.ts';
+import { SortDirButton } from './SortDirButton.tsx';
 
 export function hasActiveFilters(f: CustomerListFilters): boolean {
   return Boolean(
@@ -54,7 +54,6 @@ function FilterPlaceholders({ value }: { value: CustomerListFilters }) {
 
 /** Memoized: the list re-renders as pages arrive, the filters need not. */
 export const CustomerFilters = memo(function CustomerFilters({ value, onChange }: FilterControlsProps) {
-  const { t } = useTranslation();
   const [showControls, setShowControls] = useState(controlsShown);
   useEffect(() => {
     if (showControls) return;
@@ -63,7 +62,12 @@ export const CustomerFilters = memo(function CustomerFilters({ value, onChange }
       setShowControls(true);
     });
   }, [showControls]);
-  const placeholders = <FilterPlaceholders value={value} />;
+  const placeholders = (
+    <>
+      <FilterPlaceholders value={value} />
+      <SortDirButton value={value} onChange={onChange} />
+    </>
+  );
   return (
     <div className="customer-filters" data-testid="customer-filters">
       {showControls ? (
@@ -76,14 +80,6 @@ export const CustomerFilters = memo(function CustomerFilters({ value, onChange }
       ) : (
         placeholders
       )}
-      <Tooltip title={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}>
-        <Button
-          aria-label={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}
-          data-testid="sort-dir"
-          icon={value.dir === 'desc' ? <SortDescendingOutlined /> : <SortAscendingOutlined />}
-          onClick={() => onChange({ ...value, dir: value.dir === 'desc' ? 'asc' : 'desc' })}
-        />
-      </Tooltip>
     </div>
   );
 });

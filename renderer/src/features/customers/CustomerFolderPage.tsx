@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CalendarOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Dropdown, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, Contact, CustomerDetail } from '../../../../shared/contract/customers.contract.ts';
@@ -21,6 +21,7 @@ import { MessageDrawer } from '../mail/MessageDrawer.tsx';
 import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 type TabKey = 'timeline' | 'mail' | 'contacts' | 'details';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
@@ -139,7 +140,7 @@ function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; 
   const { t } = useTranslation();
   const language = useLanguage();
   const time = useTimeFormat();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const editor = useCustomerEditor();
   const remove = useMutationCall('customers.remove');

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { countryOptions } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
 import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
 import { DuplicateWarning } from '../duplicates/DuplicateWarning.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 type CustomFieldDefs = CallOutput<'customFields.list'>;
 type CustomFieldFormValue = string | number | Dayjs | null | undefined;
@@ -106,7 +107,7 @@ interface Props {
 export function CustomerFormDrawer({ open, customer, onClose }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FormValues>();
   const regions = useCall('regions.list', {});
   const owners = useCall('owners.list', {});

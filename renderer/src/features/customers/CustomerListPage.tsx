@@ -1,5 +1,5 @@
 import { DeleteOutlined, MailOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, type InputRef } from 'antd';
+import { Alert, Button, Input, type InputRef } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
@@ -15,6 +15,7 @@ import { INITIAL_FILTERS, type CustomerListFilters } from './customer-list-filte
 import { useCustomerPages } from './useCustomerPages.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { withFullStyles } from '../../app/full-styles.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
@@ -26,7 +27,7 @@ let rememberedFilters: CustomerListFilters = INITIAL_FILTERS;
 
 export function CustomerListPage() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const editor = useCustomerEditor();
   const searchRef = useRef<InputRef>(null);

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CalendarOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, PaperClipOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { App, Button, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Button, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../shared/contract/contract.ts';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useTimeFormat, type TimeFormat } from '../../ui/time-format.ts';
 import { addressLabel } from '../mail/mail-format.ts';
 import '../mail/mail.css';
+import { useFeedback } from '../../app/feedback.ts';
 
 const PAGE_SIZE = 100;
 
@@ -36,7 +37,7 @@ interface Props {
 /** Everything that happened with the customer — notes, calls, meetings, visits and mail — newest first. */
 export function TimelineTab({ customerId, onLog, onEdit, onOpenMessage }: Props) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
   const time = useTimeFormat();
   const showError = useShowError();
   const remove = useMutationCall('activities.remove');

@@ -1,5 +1,5 @@
 import { MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Radio, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Radio, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -12,6 +12,7 @@ import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { REASON_COLORS } from './duplicate-reasons.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 type Group = CallOutput<'customers.findDuplicates'>[number];
 
@@ -27,7 +28,7 @@ function defaultKeep(group: Group): string {
 function DuplicateGroupCard({ group }: { group: Group }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const merge = useMutationCall('customers.merge');
   const [keepId, setKeepId] = useState(() => defaultKeep(group));

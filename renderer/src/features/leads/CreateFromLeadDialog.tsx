@@ -1,4 +1,4 @@
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -8,6 +8,7 @@ import { useFormErrorHandler } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { useLanguage } from '../../ui/time-format.ts';
 import { suggestedCompanyName, suggestedContactName } from './lead-names.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 interface Values {
   name: string;
@@ -24,7 +25,7 @@ interface Values {
  */
 export function CreateFromLeadDialog({ lead, onClose }: { lead: Lead; onClose(created: CallOutput<'leads.createCustomer'> | null): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const language = useLanguage();
   const [form] = Form.useForm<Values>();
   const regions = useCall('regions.list', {});

@@ -1,5 +1,5 @@
 import { EyeInvisibleOutlined, LinkOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Pagination, Segmented, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Pagination, Segmented, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/contract/search.contract.ts';
@@ -12,6 +12,7 @@ import { useTimeFormat } from '../../ui/time-format.ts';
 import '../search/search.css';
 import { AttachLeadDialog } from './AttachLeadDialog.tsx';
 import { CreateFromLeadDialog } from './CreateFromLeadDialog.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 const PAGE_SIZE = 30;
 /** How far back the list looks; `all` can take a while on a large archive. */
@@ -75,7 +76,7 @@ function LeadCard({ lead, onCreate, onAttach, onDismiss }: { lead: Lead; onCreat
 /** Unknown correspondents, grouped by company domain, with the three ways to deal with them. */
 export function LeadsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const [page, setPage] = useState(1);
   const [range, setRange] = useState<LeadRange>('d90');

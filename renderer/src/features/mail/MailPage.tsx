@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, MailOutlined, PlusOutlined, SettingOutlined, SyncOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Skeleton, Tooltip, Typography } from 'antd';
+import { Alert, Button, Drawer, Skeleton, Tooltip, Typography } from 'antd';
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailAccount } from '../../../../shared/contract/mail.contract.ts';
@@ -23,6 +23,7 @@ import { useSyncProgress } from './useSyncProgress.ts';
 import { useReplyAction } from './compose/useReplyAction.tsx';
 import './mail.css';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 function subscribeToHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -44,7 +45,7 @@ export function MailPage() {
   const statuses = useCall('mail.syncStatus', {});
   const progress = useSyncProgress();
   const showError = useShowError();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const syncNow = useMutationCall('mail.syncNow');
   const [dialog, setDialog] = useState<AccountDialog>(null);
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { isFreeMailDomain } from '../../../../shared/domain/free-mail-domains.ts';
@@ -6,6 +6,7 @@ import { useShowError } from '../../app/app-errors.ts';
 import { useMutationCall } from '../../app/useCall.ts';
 import { senderDomain } from './mail-format.ts';
 import type { MailDocument } from './useMailDocument.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 type MessageDetail = CallOutput<'mail.getMessage'>;
 
@@ -51,7 +52,7 @@ export function MessageBody({ message, doc }: { message: MessageDetail; doc: Mai
 /** "Remote content blocked": allow the sender's address, or (for a company domain) everyone there. */
 function RemoteContentBanner({ sender, count }: { sender: string; count: number }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const allow = useMutationCall('mail.allowRemoteContent');
   const domain = senderDomain(sender);

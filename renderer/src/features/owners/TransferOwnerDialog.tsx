@@ -1,8 +1,9 @@
-import { App, Form, Modal, Select } from 'antd';
+import { Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 /** The Select's value for "no salesperson": Select cannot hold null, and ids are never empty. */
 const NO_OWNER = '';
@@ -14,7 +15,7 @@ const NO_OWNER = '';
 export function TransferOwnerDialog(props: { customerIds: string[]; open: boolean; onClose(done: boolean): void }) {
   const { customerIds, open, onClose } = props;
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const owners = useCall('owners.list', {}, { enabled: open });
   const transfer = useMutationCall('customers.transfer');

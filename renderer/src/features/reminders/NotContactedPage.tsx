@@ -1,5 +1,5 @@
 import { PhoneOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -16,6 +16,7 @@ import { useReminderCounts } from './useNotContactedCount.ts';
 import { WaitingForReplyList } from './WaitingForReplyList.tsx';
 import './reminders.css';
 import { OwnerFilter } from './OwnerFilter.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
 
@@ -59,7 +60,7 @@ function IntervalsNote() {
  */
 function LogCallModal({ customer, onClose }: { customer: { id: string; name: string }; onClose(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   // The form picks the primary contact when it is created, so it waits for the contacts.
   const detail = useCall('customers.get', { id: customer.id });
   if (detail.isLoading) return null;

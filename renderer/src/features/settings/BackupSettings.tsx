@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Progress, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Form, Input, Progress, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -10,6 +10,7 @@ import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useLanguage, useTimeFormat } from '../../ui/time-format.ts';
 import { formatSize } from './format-size.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 type Backup = CallOutput<'backups.list'>[number];
 type Restored = CallOutput<'backups.restore'>;
@@ -17,7 +18,7 @@ type Restored = CallOutput<'backups.restore'>;
 /** Folder field: a typed path, because the web host has no native folder picker. */
 function BackupFolderForm({ folder }: { folder: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ backupFolder: string }>();
   const update = useMutationCall('settings.update');
   const queryClient = useQueryClient();
@@ -58,7 +59,7 @@ export function BackupSettings() {
   const { t } = useTranslation();
   const language = useLanguage();
   const time = useTimeFormat();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const showError = useShowError();
   const settings = useCall('settings.get', {});
   const backups = useCall('backups.list', {});

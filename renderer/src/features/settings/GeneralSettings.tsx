@@ -1,16 +1,17 @@
-import { App, Card, Descriptions, Radio, Spin } from 'antd';
+import { Card, Descriptions, Radio, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { systemLanguage } from '../../app/i18n.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 type LanguageSetting = CallOutput<'settings.get'>['language'];
 
 /** Language (the shell follows settings.language) and where this installation keeps its data. */
 export function GeneralSettings() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const settings = useCall('settings.get', {});
   const info = useCall('app.getInfo', {});

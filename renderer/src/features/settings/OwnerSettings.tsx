@@ -1,6 +1,6 @@
 import { StopOutlined, SwapOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Space, Tag } from 'antd';
+import { Button, Form, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput, CallOutput } from '../../../../shared/contract/contract.ts';
@@ -10,6 +10,7 @@ import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
 import { SettingsFormDialog } from './SettingsFormDialog.tsx';
 import { EditButton, SettingsListSection } from './SettingsListSection.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 type Owner = CallOutput<'owners.list'>[number];
 interface Values {
@@ -58,7 +59,7 @@ function OwnerDialog({ owner, onClose }: { owner: Owner | null; onClose(): void 
 /** Salespeople: add, rename, deactivate, and hand all of one person's customers to another. */
 export function OwnerSettings() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const queryClient = useQueryClient();
   const owners = useCall('owners.list', {});

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Form, InputNumber, Spin, Typography } from 'antd';
+import { Button, Checkbox, Form, InputNumber, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADES, type Grade } from '../../../../shared/domain/customer-enums.ts';
@@ -6,6 +6,7 @@ import { MAX_REPLY_WAIT_DAYS } from '../../../../shared/domain/working-days.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { GradeTag } from '../../ui/GradeTag.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 const MIN_DAYS = 1;
 const MAX_DAYS = 3650;
@@ -61,7 +62,7 @@ function GradeRow({ grade }: { grade: Grade }) {
 /** Days between contacts per grade; "never" (null) means that grade is never reminded. */
 export function ReminderSettings() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const settings = useCall('settings.get', {});

@@ -1,7 +1,8 @@
-import { App, Form, Modal, type FormInstance } from 'antd';
+import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../app/app-errors.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 interface Props<V> {
   /** Created by the caller, which may watch its fields. */
@@ -22,7 +23,7 @@ interface Props<V> {
 /** Adds or edits one settings record; it is mounted per opening, so `initialValues` apply. */
 export function SettingsFormDialog<V>({ form, title, testId, initialValues, labelOf, pending, save, onClose, children }: Props<V>) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const onError = useFormErrorHandler(form, labelOf);
 
   async function submit(values: V): Promise<void> {

@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/app-errors.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useFeedback } from '../../app/feedback.ts';
 
 interface Props<T> {
   intro: string;
@@ -73,7 +74,7 @@ interface RemoveButtonProps {
 /** Removes a record after asking; a refusal from the service is shown as a toast. */
 export function RemoveButton({ confirm, remove, removed, testId, disabledReason }: RemoveButtonProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
 
   async function onConfirm(): Promise<void> {

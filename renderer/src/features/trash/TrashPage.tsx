@@ -1,5 +1,5 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { App, Button, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
+import { useFeedback } from '../../app/feedback.ts';
 
 const PAGE_SIZE = 50;
 
@@ -16,7 +17,7 @@ const PAGE_SIZE = 50;
 export function TrashPage() {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);

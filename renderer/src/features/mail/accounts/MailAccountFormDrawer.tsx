@@ -1,5 +1,5 @@
 import { ApiOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Collapse, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Alert, Button, Col, Collapse, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../../shared/contract/contract.ts';
@@ -26,6 +26,7 @@ import {
 } from './account-form.ts';
 import { ConnectionTestSteps } from './ConnectionTestSteps.tsx';
 import '../mail.css';
+import { useFeedback } from '../../../app/feedback.ts';
 
 type TestResult = CallOutput<'mail.testAccount'>;
 
@@ -43,7 +44,7 @@ interface Props {
  */
 export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<AccountFormValues>();
   const add = useMutationCall('mail.addAccount');
   const edit = useMutationCall('mail.editAccount');

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, KeyOutlined, MailOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailAccount } from '../../../../../shared/contract/mail.contract.ts';
@@ -10,6 +10,7 @@ import { useTimeFormat } from '../../../ui/time-format.ts';
 import { presetByKey } from './account-form.ts';
 import { MailAccountFormDrawer } from './MailAccountFormDrawer.tsx';
 import '../mail.css';
+import { useFeedback } from '../../../app/feedback.ts';
 
 type Editing = { account: MailAccount | null } | null;
 
@@ -48,7 +49,7 @@ export function MailAccountsPanel() {
 function AccountItem({ account, onEdit }: { account: MailAccount; onEdit(): void }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const remove = useMutationCall('mail.removeAccount');
   const syncNow = useMutationCall('mail.syncNow');

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Form, Input, Result, Select, Skeleton, Space, type InputRef } from 'antd';
+import { Alert, Button, Drawer, Form, Input, Result, Select, Skeleton, Space, type InputRef } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ import {
 import { readFileAsBase64 } from './read-file.ts';
 import { followSend } from './send-feedback.tsx';
 import '../mail.css';
+import { useFeedback } from '../../../app/feedback.ts';
 
 /** What to write: a new mail (optionally to a contact), or a reply / forward of a stored message. */
 export type ComposeRequest = { kind: 'new'; contactId?: string | null } | { kind: Exclude<ComposeKind, 'new'>; messageId: string };
@@ -56,7 +57,7 @@ function composeInput(request: ComposeRequest, locale: 'en' | 'zh-CN', accountId
  */
 export function ComposeDrawer({ request, onClose }: { request: ComposeRequest; onClose(): void }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
   const language = useLanguage();
   // One draft per opening: a refetch after a sync must not reset what the user is typing.
   const draft = useCall('mail.compose', composeInput(request, language), { staleTime: Infinity, gcTime: 0, refetchOnMount: 'always', retry: false });
@@ -121,7 +122,7 @@ interface FormProps {
 function ComposeForm({ initialDraft, request, changedRef, onCancel, onQueued }: FormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const send = useMutationCall('mail.send');

@@ -1,20 +1,18 @@
-import type { App } from 'antd';
 import type { TFunction } from 'i18next';
 import { call } from '../../../api/client.ts';
 import { sendOutcome, type SendOutcome } from './compose-helpers.ts';
+import type { FeedbackMessage } from '../../../app/feedback.ts';
 
 /** How long the message after "Send" waits for the first attempt before saying "queued". */
 const WATCH_MS = 8_000;
 const POLL_MS = 300;
-
-type MessageApi = ReturnType<typeof App.useApp>['message'];
 
 /**
  * Tells the user what became of a mail just queued: "Sent", or "Queued — will send when
  * online" when the server could not be reached, or the server's refusal. The outbox row is
  * asked for a few seconds (a local call, no network); one message, updated in place.
  */
-export async function followSend(outboxId: string, message: MessageApi, t: TFunction): Promise<void> {
+export async function followSend(outboxId: string, message: FeedbackMessage, t: TFunction): Promise<void> {
   const key = `send-${outboxId}`;
   message.open({ key, type: 'loading', content: t('mail.composer.sending'), duration: 0 });
   const deadline = Date.now() + WATCH_MS;

@@ -1,17 +1,18 @@
 import { StopOutlined } from '@ant-design/icons';
-import { App, Button, Progress, Tag } from 'antd';
+import { Button, Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../../../shared/contract/mail-send.contract.ts';
 import { useShowError } from '../../../app/app-errors.ts';
 import { useMutationCall } from '../../../app/useCall.ts';
 import { useTimeFormat } from '../../../ui/time-format.ts';
 import { batchPercent } from './outbox-format.ts';
+import { useFeedback } from '../../../app/feedback.ts';
 
 /** One personalised send: its template, pace and progress, and the button that stops the rest. */
 export function BatchBar({ batch }: { batch: BatchSummary }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const cancel = useMutationCall('mail.cancelBatch');
   const open = batch.counts.queued + batch.counts.failed;

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PaperClipOutlined, RedoOutlined, SyncOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutboxRow } from '../../../../../shared/contract/mail-send.contract.ts';
 import { useShowError } from '../../../app/app-errors.ts';
@@ -7,12 +7,13 @@ import { hrefFor } from '../../../app/router.ts';
 import { useMutationCall } from '../../../app/useCall.ts';
 import { useTimeFormat } from '../../../ui/time-format.ts';
 import { recipientsLine, STATUS_COLORS } from './outbox-format.ts';
+import { useFeedback } from '../../../app/feedback.ts';
 
 /** One outgoing mail: status, to whom, what, how it went, and what the user can do about it. */
 export function OutboxItem({ row }: { row: OutboxRow }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const retry = useMutationCall('mail.retryOutbox');
   const cancel = useMutationCall('mail.cancelOutbox');

@@ -1,5 +1,5 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Space, Typography, type InputRef } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography, type InputRef } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useMutationCall } from '../../../app/useCall.ts';
 import { PlaceholderPicker } from './PlaceholderPicker.tsx';
 import { insertAt, placeholderToken } from './template-helpers.ts';
 import { TemplatePreview } from './TemplatePreview.tsx';
+import { useFeedback } from '../../../app/feedback.ts';
 
 interface Values {
   name: string;
@@ -29,7 +30,7 @@ interface Props {
 /** Name, subject and text of a template, placeholders picked from a menu, and a live preview. */
 export function TemplateEditor({ template, onSaved, onRemoved }: Props) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const save = useMutationCall('mail.saveTemplate');

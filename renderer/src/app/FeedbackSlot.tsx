@@ -1,0 +1,25 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { afterFirstPaint } from '../ui/after-first-paint.ts';
+import { onFeedbackWanted } from './feedback.ts';
+
+const FeedbackHost = lazy(() => import('./FeedbackHost.tsx').then((m) => ({ default: m.FeedbackHost })));
+
+/** Mounts FeedbackHost once the first screen is on screen, or sooner if something is to be shown. */
+export function FeedbackSlot() {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    if (mounted) return;
+    const mount = () => setMounted(true);
+    const stopWaiting = afterFirstPaint(mount);
+    const stopListening = onFeedbackWanted(mount);
+    return () => {
+      stopWaiting();
+      stopListening();
+    };
+  }, [mounted]);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <FeedbackHost />
+    </Suspense>
+  ) : null;
+}
