@@ -1,5 +1,7 @@
 import { DeleteOutlined, MailOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, type InputRef } from 'antd';
+import { Alert, Button, type InputRef } from 'antd';
+// The Input alone, as in GlobalSearchBox.
+import Input from 'antd/es/input/Input';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
