@@ -93,4 +93,24 @@ describe('the shell (web host, Chromium)', () => {
     expect(order.slice(0, 3)).toEqual(['antd', 'antd-full', 'app']);
     await page.close();
   });
+
+  // Last in this file: the others expect no customers.
+  it('asks before a bulk delete and reports it in a toast, drawn in the app’s theme', async () => {
+    await session.seed('customers.create', { name: 'Feedback Test GmbH', country: 'DE', regionCode: 'EU', grade: 'C' });
+    const page = await session.open();
+    await expect.poll(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('1');
+    await page.getByTestId('customer-row').first().getByRole('checkbox').check();
+    await page.getByTestId('bulk-delete').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    expect(await confirm.locator('.ant-modal-confirm-title').textContent()).toBe('Delete 1 customer?');
+    // antd's hooks render inside the app's ConfigProvider, with the full sheet loaded for them.
+    expect(await confirm.evaluate((el) => el.closest('.css-var-tradefolio') !== null || el.matches('.css-var-tradefolio *'))).toBe(true);
+    expect(await confirm.evaluate((el) => getComputedStyle(el.closest('.ant-modal-wrap') ?? el).position)).toBe('fixed');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    const toast = page.locator('.ant-message-notice', { hasText: '1 customer moved to the Trash.' });
+    await expect.poll(() => toast.isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('customer-total').getAttribute('data-total')).toBe('0');
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { afterFirstPaint } from '../ui/after-first-paint.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { onFeedbackWanted } from './feedback.ts';
 
 const FeedbackHost = lazy(() => import('./FeedbackHost.tsx').then((m) => ({ default: m.FeedbackHost })));
@@ -17,9 +18,12 @@ export function FeedbackSlot() {
       stopListening();
     };
   }, [mounted]);
+  // Should its code fail to load, messages wait unseen rather than take the window down.
   return mounted ? (
-    <Suspense fallback={null}>
-      <FeedbackHost />
-    </Suspense>
+    <ErrorBoundary fallback={null}>
+      <Suspense fallback={null}>
+        <FeedbackHost />
+      </Suspense>
+    </ErrorBoundary>
   ) : null;
 }

@@ -23,16 +23,12 @@ const ESSENTIAL: ReadonlySet<CallKey> = new Set<CallKey>(['settings.get', 'custo
 
 /** What the shell and the screen at `hash` ask for on their first render, with the same inputs. */
 export function firstScreenQueries(hash: string): [CallKey, unknown][] {
-  // The shell's: the language, and the counts on the nav badges.
-  const queries: [CallKey, unknown][] = [
-    ['settings.get', {}],
-    ['reminders.counts', {}],
-    ['mail.syncStatus', {}],
-  ];
-  // The filter Selects (owners, tags) load after the first paint and ask for their own options,
-  // so their calls would only compete with the rows for the host's time here.
-  if (parseRoute(hash).page === 'customers') queries.push(['customers.list', customerPageInput(INITIAL_FILTERS, 0)]);
-  return queries;
+  // In order of need: the browser gives a host six connections, and the app's scripts hold most
+  // of them while these start, so each call waits for one; the rows (the largest answer) first,
+  // then the language, then the counts on the nav badges. The filter Selects (owners, tags)
+  // load after the first paint and ask for their own options.
+  const screen: [CallKey, unknown][] = parseRoute(hash).page === 'customers' ? [['customers.list', customerPageInput(INITIAL_FILTERS, 0)]] : [];
+  return [...screen, ['settings.get', {}], ['reminders.counts', {}], ['mail.syncStatus', {}]];
 }
 
 /**
