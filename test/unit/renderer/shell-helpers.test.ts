@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toNamePath } from '../../../renderer/src/app/field-errors.ts';
-import { resolveLanguage } from '../../../renderer/src/app/i18n.ts';
+import { resolveLanguage } from '../../../renderer/src/app/language.ts';
 import { areasFor } from '../../../renderer/src/app/query-invalidation.ts';
 import { hrefFor, parseRoute, type Route } from '../../../renderer/src/app/routes.ts';
 

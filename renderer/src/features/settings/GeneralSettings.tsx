@@ -2,7 +2,7 @@ import { Card, Descriptions, Radio, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
-import { systemLanguage } from '../../app/i18n.ts';
+import { systemLanguage } from '../../app/language.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { useFeedback } from '../../app/feedback.ts';
 

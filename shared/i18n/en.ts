@@ -1,0 +1,15 @@
+import { errors } from './en/errors.ts';
+import { common } from './en/common.ts';
+import { customers } from './en/customers.ts';
+import { personality } from './en/personality.ts';
+import { reminders } from './en/reminders.ts';
+import { settings } from './en/settings.ts';
+import { trash } from './en/trash.ts';
+import { duplicates } from './en/duplicates.ts';
+import { owners } from './en/owners.ts';
+import { backups } from './en/backups.ts';
+import { mail } from './en/mail.ts';
+import { search } from './en/search.ts';
+
+/** Every English message, one area per file under en/ (an area is added there and here). */
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search };

@@ -1,0 +1,15 @@
+import { errors } from './zh-CN/errors.ts';
+import { common } from './zh-CN/common.ts';
+import { customers } from './zh-CN/customers.ts';
+import { personality } from './zh-CN/personality.ts';
+import { reminders } from './zh-CN/reminders.ts';
+import { settings } from './zh-CN/settings.ts';
+import { trash } from './zh-CN/trash.ts';
+import { duplicates } from './zh-CN/duplicates.ts';
+import { owners } from './zh-CN/owners.ts';
+import { backups } from './zh-CN/backups.ts';
+import { mail } from './zh-CN/mail.ts';
+import { search } from './zh-CN/search.ts';
+
+/** Every Chinese message; each area's file is typed against the English one, so a missing key fails the typecheck. */
+export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search };
