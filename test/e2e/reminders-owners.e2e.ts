@@ -198,6 +198,15 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     await expect.poll(() => page.getByTestId('nav-customers').textContent()).toBe('客户');
     expect(await page.getByTestId('settings-tab-general').textContent()).toBe('常规');
     expect((await seed('settings.get', {})).language).toBe('zh-CN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // A reload starts in the saved language, and only that language's pack is loaded.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-customers').textContent()).toBe('客户');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const packs = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('language-pack-')));
+    expect(packs.some((n) => n.includes('/language-pack-zh-CN-'))).toBe(true);
+    expect(packs.some((n) => n.includes('/language-pack-en-'))).toBe(false);
+    await page.getByTestId('settings-tab-general').click();
     await page.getByTestId('settings-language').getByText('跟随系统').click();
     await expect.poll(() => page.getByTestId('nav-customers').textContent()).toBe('Customers');
     expect((await seed('settings.get', {})).language).toBe('system');

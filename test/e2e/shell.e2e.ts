@@ -48,7 +48,7 @@ describe('the shell (web host, Chromium)', () => {
     // The first screen may already have swapped them; hold the filters' code back to see the boxes.
     await page.route(/CustomerFilterControls/, () => {});
     await page.reload();
-    await expect.poll(() => box.count()).toBeGreaterThan(0);
+    await expect.poll(() => box.boundingBox()).not.toBeNull();
     const placeholder = await box.boundingBox();
     expect(await page.locator('.filter-placeholder').allTextContents()).toEqual(['Grade', 'Stage', 'Country', 'Owner', 'Tag', 'Last contact', 'Sort by name']);
     await page.unroute(/CustomerFilterControls/);
@@ -56,6 +56,8 @@ describe('the shell (web host, Chromium)', () => {
     const grade = page.getByTestId('filter-grade');
     await expect.poll(() => grade.count()).toBe(1);
     expect(await page.locator('.filter-placeholder').count()).toBe(0);
+    // Polled: under load, Playwright once found the Select in the DOM but got no box for it yet.
+    await expect.poll(() => grade.boundingBox()).not.toBeNull();
     const real = await grade.boundingBox();
     expect(real && placeholder && Math.abs(real.width - placeholder.width)).toBeLessThanOrEqual(2);
     expect(real && placeholder && Math.abs(real.height - placeholder.height)).toBeLessThanOrEqual(1);
