@@ -9,7 +9,7 @@ import { FeedbackSlot } from './FeedbackSlot.tsx';
 import type { Language } from '../../../shared/i18n/catalogs.ts';
 import { createI18n } from './i18n.ts';
 import { loadedLanguagePack, loadLanguagePack, type LanguagePack } from './language-packs.ts';
-import { resolveLanguage, systemLanguage } from './language.ts';
+import { resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
 import { prefetchFirstScreen } from './prefetch.ts';
 import { invalidateForChange } from './query-invalidation.ts';
 import { useCall } from './useCall.ts';
@@ -86,7 +86,7 @@ function LocalizedApp({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     dayjs.locale(dayjsLocale(shown.language));
-    document.documentElement.lang = shown.language;
+    setDocumentLanguage(shown.language);
   }, [shown.language]);
 
   return (

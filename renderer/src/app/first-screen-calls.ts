@@ -1,9 +1,8 @@
 import type { CallKey, CallOutput } from '../../../shared/contract/contract.ts';
-import type { Language } from '../../../shared/i18n/catalogs.ts';
 import { call } from '../api/client.ts';
 import { customerPageInput, INITIAL_FILTERS } from '../features/customers/customer-list-filters.ts';
 import { loadLanguagePack, type LanguagePack } from './language-packs.ts';
-import { resolveLanguage, systemLanguage } from './language.ts';
+import { resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
 import { parseRoute } from './routes.ts';
 
 /** A call the first screen will make, started before React (and most of the app's code) has loaded. */
@@ -67,8 +66,8 @@ export function startFirstScreenCalls(): FirstScreenCall[] {
 
 /**
  * The first render's language (the setting if it has answered, else the system's), set on the
- * document, and its pack. startFirstScreenCalls has begun loading it the moment the settings answered, while the
- * app's code was still arriving.
+ * document, and its pack. startFirstScreenCalls began loading it the moment the settings
+ * answered, while the app's code was still arriving.
  */
 export function firstLanguagePack(): Promise<LanguagePack> {
   const settings = startFirstScreenCalls().find((c) => c.queryKey[0] === 'settings.get');
@@ -76,17 +75,6 @@ export function firstLanguagePack(): Promise<LanguagePack> {
   const language = resolveLanguage(setting, systemLanguage());
   setDocumentLanguage(language);
   return loadLanguagePack(language);
-}
-
-/**
- * Sets the document's language before the first screen is laid out: it picks the Chinese face
- * (SC rather than JP) and how text breaks, and a change means loading another face (~100–200 ms
- * at a browser's start on Linux) and laying everything out again. Also shows index.html's
- * hidden text to the layout, which loads the fonts while the scripts are still arriving.
- */
-function setDocumentLanguage(language: Language): void {
-  document.documentElement.lang = language;
-  document.documentElement.classList.add('language-known');
 }
 
 /** Resolves once every first-screen call (or every essential one) has answered or failed. */

@@ -10,3 +10,15 @@ export function systemLanguage(): Language {
 export function resolveLanguage(setting: 'system' | Language | undefined, system: Language): Language {
   return setting === 'zh-CN' || setting === 'en' ? setting : system;
 }
+
+/**
+ * Sets the document's language (before the first screen is laid out, and on every switch): it
+ * picks the Chinese face (SC rather than JP) and how text breaks, and a change means loading
+ * another face (~100–200 ms at a browser's start on Linux) and laying everything out again.
+ * Also shows index.html's hidden text to the layout, which loads the fonts while the scripts
+ * are still arriving.
+ */
+export function setDocumentLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  document.documentElement.classList.add('language-known');
+}
