@@ -53,7 +53,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     // Build-time code (Node), not the browser's.
-    ignores: ['renderer/vite.config.ts', 'renderer/vite-plugins/**'],
+    ignores: ['renderer/vite.config.ts', 'renderer/vite.ssr.config.ts', 'renderer/vite-plugins/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

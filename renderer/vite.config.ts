@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
+
+type OutputChunk = Rollup.OutputChunk;
 import { antdUsedCss } from './vite-plugins/antd-used-css.ts';
 import { precompress } from './vite-plugins/precompress.ts';
 
@@ -45,7 +47,7 @@ function firstScreenScript(modules: Set<string>): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'first-screen');
+        const chunk = Object.values(ctx.bundle ?? {}).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === 'first-screen');
         if (!chunk) throw new Error('first-screen entry missing from the bundle');
         // Ahead of the app's scripts and with a high priority: Chromium otherwise starts an async
         // script last, after the six connections it allows per host have fetched the big chunks.
@@ -55,9 +57,14 @@ function firstScreenScript(modules: Set<string>): Plugin {
         let rest = html;
         // (Vite preloads those imports for the main entry too; once is enough.)
         for (const f of chunk.imports) rest = rest.replace(new RegExp(`\\s*<link rel="modulepreload" crossorigin href="\\./${f.replaceAll('.', '\\.')}">`), '');
+        // The stylesheets ahead of all scripts: the host puts the customer list into the page
+        // (electron/web/first-screen-page.ts), so they are all its first paint waits for, and
+        // the browser asks for them first.
+        const sheets = rest.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+        for (const sheet of sheets) rest = rest.replace(new RegExp(`\\s*${sheet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '');
         const at = rest.indexOf('<script type="module"');
         if (at === -1) throw new Error('index.html has no module script');
-        return `${rest.slice(0, at)}${tags}\n    ${rest.slice(at)}`;
+        return `${rest.slice(0, at)}${[...sheets, tags].join('\n    ')}\n    ${rest.slice(at)}`;
       },
     },
   };

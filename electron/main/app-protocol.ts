@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
+import type { FirstScreenPages } from '../web/first-screen-page.ts';
 import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from '../web/static-files.ts';
 
 /**
@@ -40,8 +41,20 @@ async function readInside(root: string, file: string): Promise<Uint8Array | null
   }
 }
 
-/** Serves dist/renderer (inside app.asar when packaged); unknown paths get index.html, as on the web host. */
-export function handleAppScheme(rendererDir: string): void {
+/** What the index page needs from the app to have the customer list rendered into it. */
+export interface AppSchemeFirstScreen {
+  pages: FirstScreenPages;
+  /** The system's languages, for when the request carries no Accept-Language. */
+  languages(): string;
+  /** The window's content size. */
+  viewport(): { width: number; height: number } | null;
+}
+
+/**
+ * Serves dist/renderer (inside app.asar when packaged); unknown paths get index.html, as on the
+ * web host, with the customer list rendered into it when `firstScreen` can.
+ */
+export function handleAppScheme(rendererDir: string, firstScreen: AppSchemeFirstScreen | null): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
@@ -57,6 +70,15 @@ export function handleAppScheme(rendererDir: string): void {
       body = await readInside(root, index);
     }
     if (body === null) return new Response('The renderer is not built.', { status: 404, headers: SECURITY_HEADERS });
+    if (file === index && request.method === 'GET' && firstScreen) {
+      const html = await firstScreen.pages.page({
+        acceptLanguage: request.headers.get('accept-language') || firstScreen.languages(),
+        userAgent: request.headers.get('user-agent') ?? '',
+        token: null,
+        viewport: firstScreen.viewport(),
+      });
+      if (html !== null) return new Response(html, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file), 'cache-control': 'no-store' } });
+    }
     return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file) } });
   });
 }

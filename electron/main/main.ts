@@ -9,6 +9,8 @@ import { APP_FOLDER_NAME, resolveDataDir } from '../services/platform/data-dir.t
 import { stderrLogger } from '../services/platform/stderr-logger.ts';
 import { describeFailure, pickLanguage } from '../services/platform/translate.ts';
 import { APP_START_URL, handleAppScheme, registerAppScheme } from './app-protocol.ts';
+import { firstScreenPages } from '../web/first-screen-page.ts';
+import { firstScreenRendererBeside } from '../services/platform/app-package.ts';
 import { createElectronNotifier } from './electron-notifier.ts';
 import { connectIpc } from './ipc-bridge.ts';
 import { installWindowSecurity } from './window-security.ts';
@@ -104,10 +106,20 @@ async function start(): Promise<void> {
   const current = core;
 
   installWindowSecurity();
-  handleAppScheme(path.join(app.getAppPath(), 'dist', 'renderer'));
+  const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
+  const firstScreen = firstScreenPages({ core: current, indexHtml: path.join(rendererDir, 'index.html'), rendererModule: firstScreenRendererBeside(rendererDir), log });
+  handleAppScheme(rendererDir, {
+    pages: firstScreen,
+    languages: () => app.getPreferredSystemLanguages().join(',') || app.getLocale(),
+    viewport: () => {
+      const [width, height] = mainWindow && !mainWindow.isDestroyed() ? mainWindow.getContentSize() : [];
+      return width && height ? { width, height } : null;
+    },
+  });
   connectIpc(current, () => mainWindow);
   createWindow();
   void current.warmUp();
+  void firstScreen.warmUp();
   current.startBackgroundSync();
 
   const notice = createDailyReminderNotice({

@@ -6,6 +6,8 @@ import type { AppCore } from '../services/core/app-core.ts';
 import type { Logger } from '../services/core/logger.ts';
 import { silentLogger } from '../services/core/logger.ts';
 import type { Result } from '../../shared/contract/result.ts';
+import { firstScreenRendererBeside } from '../services/platform/app-package.ts';
+import { cookieValue, firstScreenPages, viewportFromCookie, type FirstScreenPages } from './first-screen-page.ts';
 import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from './static-files.ts';
 
 export interface WebHostOptions {
@@ -21,6 +23,11 @@ export interface WebHostOptions {
   /** Comment lines on idle event streams keep proxies and browsers from dropping them. */
   heartbeatMs?: number;
   log?: Logger;
+  /**
+   * The renderer's server build, which renders the customer list into the page; defaults to the
+   * one beside `staticDir` (dist/renderer-ssr). null: the browser renders everything.
+   */
+  firstScreenRenderer?: string | null;
 }
 
 export interface WebHost {
@@ -28,8 +35,14 @@ export interface WebHost {
   token: string;
   /** http://127.0.0.1:<port> */
   origin: string;
-  /** origin + '/#token=' + token: the fragment never reaches a server log or a Referer header. */
+  /**
+   * origin + '/?token=' + token. The page request carries the token so the host can put the
+   * customer list into the page itself; the page takes it out of the address bar, and every
+   * response says `referrer-policy: no-referrer`. (`/#token=` links work too, without that.)
+   */
   url: string;
+  /** Resolves once the first-screen renderer is loaded and warm (or known to be missing). */
+  warm: Promise<void>;
   /** What the socket is really bound to (tests check it is loopback). */
   bound: { address: string; family: string; port: number };
   close(): Promise<void>;
@@ -38,6 +51,9 @@ export interface WebHost {
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const SSE_HEARTBEAT_MS = 15_000;
 export const TOKEN_HEADER = 'x-tradefolio-token';
+/** A page opened with the token keeps it in this cookie (per port: cookies ignore ports), so a reload renders the list too. */
+export const tokenCookieName = (port: number) => `tradefolio-token-${port}`;
+
 
 export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
@@ -175,7 +191,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, 404, 'unknownCall', 'errors.unknownCall');
       return;
     }
-    serveStatic(req, res, pathname);
+    await serveStatic(req, res, pathname, query);
   }
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, rawKey: string): Promise<void> {
@@ -252,7 +268,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.on('close', stop);
   }
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8', { allow: 'GET, HEAD' });
       return;
@@ -271,6 +287,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 404, 'Not found. Run `npm run build:renderer`.\n', 'text/plain; charset=utf-8');
       return;
     }
+    if (req.method === 'GET' && file === path.join(staticRoot, 'index.html') && firstScreen && (await serveFirstScreen(req, res, query, firstScreen))) return;
     const hashed = file.startsWith(path.join(staticRoot, 'assets') + path.sep);
     const headers: Record<string, string> = { 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' };
     // The build writes brotli and gzip copies beside the text files (renderer/vite-plugins/precompress.ts).
@@ -294,6 +311,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(res, 200, data, contentTypeFor(file), headers);
   }
 
+  /**
+   * The page with the customer list already in it, for a request that shows the token (in the
+   * link, or in the cookie a tokenised link set): the page holds the user's data. Anyone else
+   * gets the plain index.html, which shows nothing until its API calls pass the token check.
+   */
+  async function serveFirstScreen(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams, pages: FirstScreenPages): Promise<boolean> {
+    const fromLink = query.get('token');
+    const cookie = cookieValue(req.headers.cookie, tokenCookieName(port));
+    if (!tokenMatches(token, fromLink) && !tokenMatches(token, cookie)) return false;
+    const html = await pages.page({
+      acceptLanguage: String(req.headers['accept-language'] ?? ''),
+      userAgent: String(req.headers['user-agent'] ?? ''),
+      token,
+      viewport: viewportFromCookie(req.headers.cookie),
+    });
+    if (html === null) return false;
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    if (tokenMatches(token, fromLink)) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+    send(res, 200, html, 'text/html; charset=utf-8', headers);
+    return true;
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => {
@@ -307,13 +346,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
+  const rendererModule = options.firstScreenRenderer === undefined ? (staticRoot && firstScreenRendererBeside(staticRoot)) : options.firstScreenRenderer;
+  const firstScreen: FirstScreenPages | null =
+    staticRoot && rendererModule ? firstScreenPages({ core, indexHtml: path.join(staticRoot, 'index.html'), rendererModule, log }) : null;
+  const warm = firstScreen ? firstScreen.warmUp() : Promise.resolve();
 
   let closing: Promise<void> | null = null;
   return {
     port,
     token,
     origin,
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/?token=${token}`,
+    warm,
     bound: { address: address.address, family: address.family, port: address.port },
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -3,5 +3,11 @@
  * while the browser is still downloading and evaluating the app (see renderer/vite.config.ts).
  */
 import { startFirstScreenCalls } from './app/first-screen-calls.ts';
+import { parseRoute } from './app/routes.ts';
+import { SCREEN_ELSEWHERE_CLASS, serverRenderedState } from './app/server-rendered.ts';
 
 startFirstScreenCalls();
+// The host renders the customer list (it never sees the hash): on a reload of another screen,
+// hide it now (app.css) rather than show it until that screen's code has loaded; main.tsx then
+// renders that screen in its place.
+if (serverRenderedState() && parseRoute(window.location.hash).page !== 'customers') document.documentElement.classList.add(SCREEN_ELSEWHERE_CLASS);

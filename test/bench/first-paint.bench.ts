@@ -16,8 +16,10 @@ const perLocale = (): Record<BenchLocale, number[]> => ({ 'en-US': [], 'zh-CN': 
  * First paint of the customer list in Debian's Chromium through the web host, with 10,000
  * customers: from the start of navigation to the first customer row on screen, as the page's
  * own Element Timing reports it (the time the frame was presented, not when the test noticed),
- * in fresh browser contexts with empty caches (the first load of an install). The host
- * runs as shipped: without the tests' check of every answer against the contract.
+ * in fresh browser contexts with empty caches (the first load of an install). The host renders
+ * the list into the page (electron/web/first-screen-page.ts), so the paint waits for the page and
+ * its stylesheets, not for the app's scripts; when the app has taken the list over and responds
+ * to input is reported beside it. The host runs as shipped: without the tests' check of every answer against the contract.
  * In English and in Chinese, taking turns so both see the same phases of a host whose speed
  * drifts. Also (in English): scrolling to the middle of the list until those rows show, and a
  * search round trip.
@@ -38,6 +40,7 @@ export async function benchFirstPaint(): Promise<string[]> {
   }
   const browser = await launchBrowser();
   const paint = perLocale();
+  const interactive = perLocale();
   const scroll: number[] = [];
   const search: number[] = [];
   try {
@@ -45,6 +48,7 @@ export async function benchFirstPaint(): Promise<string[]> {
       const locale = LOCALES[i % LOCALES.length]!;
       const page = await openApp(browser, app.host, { locale });
       paint[locale].push(await firstRowOnScreen(page));
+      interactive[locale].push(await respondingAt(page));
       if (locale !== 'en-US') {
         await page.close();
         continue;
@@ -85,6 +89,7 @@ export async function benchFirstPaint(): Promise<string[]> {
       return [
         `- first paint of the customer list (10,000 customers, Chromium, fresh context, ${locale}): ${fmt(p)}; target < 1 s: ${p.p95 < 1000 ? 'MET' : 'NOT MET'}`,
         `- the same on the first load after the browser starts (as at each launch of the app, ${locale}): ${fmt(stats(launch[locale]))}`,
+        `- until that list responds to input (the app has taken over the host's HTML, fresh context, ${locale}): ${fmt(stats(interactive[locale]))}`,
       ];
     }),
     `- scroll to the middle of 10,000 rows until rows show: ${fmt(stats(scroll))}`,
@@ -97,6 +102,12 @@ export async function benchFirstPaint(): Promise<string[]> {
  * own observer rather than a Playwright locator also keeps the test's injected script out of
  * the page while that frame is rastered (it competed for the CPU and delayed the frame).
  */
+/** Milliseconds from navigation start until the app responded to input (renderer app/server-rendered.ts marks it). */
+async function respondingAt(page: Page): Promise<number> {
+  const mark = await page.waitForFunction(() => performance.getEntriesByName('tradefolio-interactive')[0]?.startTime);
+  return (await mark.jsonValue()) as number;
+}
+
 /** The `elementtiming` name CustomerGrid gives its top row. */
 const FIRST_ROW_TIMING = 'customer-list';
 

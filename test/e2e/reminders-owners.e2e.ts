@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
+import { appInteractive, navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
 
 const DAY = 86_400_000;
 
@@ -201,6 +201,7 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     // A reload starts in the saved language, and only that language's pack is loaded.
     await page.reload();
+    await appInteractive(page);
     await expect.poll(() => page.getByTestId('nav-customers').textContent()).toBe('客户');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     const packs = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('language-pack-')));

@@ -49,12 +49,20 @@ export function setupE2eSession(options: { clockStart?: number } = {}): E2eSessi
     },
     async open(openOptions) {
       const page = await openApp(started(browser), started(app).host, openOptions);
-      // The load event comes before React's first render; wait for the shell, so keyboard
-      // shortcuts pressed first thing are not lost.
-      await page.getByTestId('global-search').waitFor();
+      await appInteractive(page);
       return page;
     },
   };
+}
+
+/**
+ * Waits until the app responds to input: the host renders the customer list into the page, so it
+ * is on screen (and the load event fired) before React has taken it over; a key pressed or a
+ * click made earlier would be lost. Also after a reload.
+ */
+export async function appInteractive(page: Page): Promise<void> {
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  await page.getByTestId('global-search').waitFor();
 }
 
 /** antd Selects are not native <select>s: open, type to filter, pick the option by its text. */

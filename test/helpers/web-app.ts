@@ -58,6 +58,8 @@ export async function startTestApp(options: { dataDir?: string; clockStart?: num
   // As web-host.main does: the first screen's reads are warmed, and mail accounts added in the UI
   // start syncing (IDLE, backoff) at once.
   await core.warmUp();
+  // …and the first-screen renderer is loaded, as it is by the time a person opens the link.
+  await host.warm;
   core.startBackgroundSync();
   let closed: Promise<void> | null = null;
   return {

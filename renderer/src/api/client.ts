@@ -11,15 +11,17 @@ export class CallError extends Error {
   }
 }
 
-const transport = createTransport();
+// Made on first use: the host renders the first screen with these modules loaded, and has no window.
+let transport: ReturnType<typeof createTransport> | null = null;
+const connection = () => (transport ??= createTransport());
 
 /** The one typed client: every renderer call to the main process goes through here. */
 export async function call<K extends CallKey>(key: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await transport.invoke(key, input);
+  const result = await connection().invoke(key, input);
   if (!result.ok) throw new CallError(result.error);
   return result.value as CallOutput<K>;
 }
 
 export function onEvent<K extends EventKey>(event: K, listener: (payload: EventPayload<K>) => void): () => void {
-  return transport.on(event, (payload) => listener(payload as EventPayload<K>));
+  return connection().on(event, (payload) => listener(payload as EventPayload<K>));
 }

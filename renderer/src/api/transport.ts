@@ -1,5 +1,6 @@
 import type { CallKey, EventKey } from '../../../shared/contract/contract.ts';
 import type { Result } from '../../../shared/contract/result.ts';
+import { serverRenderedState } from '../app/server-rendered.ts';
 
 /** What the Electron preload exposes on `window.tradefolio` (contract names only). */
 export interface PreloadBridge {
@@ -23,34 +24,40 @@ const TOKEN_KEY = 'tradefolio.token';
 const AFTER_FIRST_SCREEN_MS = 1500;
 
 /**
- * The web host hands its per-run token in the URL fragment; keep it for this tab (so a reload
- * still works) and hide it from the address bar. Storing and hiding wait until the first screen is
- * up: the first sessionStorage write of a fresh tab opens the storage backend (25–35 ms measured),
- * which would otherwise sit in front of the first paint. Until then the token is still in the URL.
+ * The web host's link carries its per-run token (`/?token=…`; older links `/#token=…`); a page
+ * the host rendered also has it in its first-screen state. Keep it for this tab (so a reload
+ * still works) and take it out of the address bar. Storing and hiding wait until the first
+ * screen is up: the first sessionStorage write of a fresh tab opens the storage backend (25–35 ms
+ * measured), which would otherwise sit in front of the first paint.
  */
 function takeWebToken(): string {
   const initialHash = window.location.hash;
-  const hash = new URLSearchParams(initialHash.slice(1));
-  const fromHash = hash.get('token');
-  if (fromHash) {
+  const search = new URLSearchParams(window.location.search);
+  const hash = new URLSearchParams(window.location.hash.slice(1));
+  const fromUrl = search.get('token') ?? hash.get('token');
+  const token = fromUrl ?? serverRenderedState()?.token ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+  if (fromUrl || serverRenderedState()?.token) {
     let kept = false;
     const keep = () => {
       if (kept) return;
       kept = true;
-      sessionStorage.setItem(TOKEN_KEY, fromHash);
+      sessionStorage.setItem(TOKEN_KEY, token);
+      if (!fromUrl) return;
+      search.delete('token');
+      const query = search.toString();
+      let fragment = window.location.hash;
       // Once the user has moved on, the hash is a route (and the token is no longer in it).
-      if (window.location.hash !== initialHash) return;
-      hash.delete('token');
-      const rest = hash.toString();
-      history.replaceState(history.state, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+      if (hash.has('token') && fragment === initialHash) {
+        hash.delete('token');
+        fragment = hash.size ? `#${hash.toString()}` : '';
+      }
+      history.replaceState(history.state, '', window.location.pathname + (query ? `?${query}` : '') + fragment);
     };
     setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(keep, { timeout: 2000 }) : keep()), AFTER_FIRST_SCREEN_MS);
-    // Leaving the first screen takes the token out of the address bar: store it right then, so a
-    // reload still finds it.
+    // Leaving the first screen: store it right then, so a reload still finds it.
     window.addEventListener('hashchange', keep, { once: true });
-    return fromHash;
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return token;
 }
 
 function webTransport(): Transport {

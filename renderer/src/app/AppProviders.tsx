@@ -11,6 +11,7 @@ import { createI18n } from './i18n.ts';
 import { loadedLanguagePack, loadLanguagePack, type LanguagePack } from './language-packs.ts';
 import { resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
 import { prefetchFirstScreen } from './prefetch.ts';
+import { serverRenderedState } from './server-rendered.ts';
 import { invalidateForChange } from './query-invalidation.ts';
 import { useCall } from './useCall.ts';
 
@@ -39,6 +40,9 @@ function subscribeToSystemLanguage(onChange: () => void): () => void {
   return () => window.removeEventListener('languagechange', onChange);
 }
 
+/** On the host, and while the browser adopts its HTML: the system language the host read from the request. */
+const systemLanguageAsRendered = () => serverRenderedState()?.systemLanguage ?? systemLanguage();
+
 /** The wanted language if its pack is in (usually: main.tsx loaded it), else the one that is. */
 function firstShown(wanted: Language): { language: Language; pack: LanguagePack } {
   for (const language of [wanted, wanted === 'en' ? 'zh-CN' : 'en'] as const) {
@@ -61,7 +65,7 @@ const THEME_CLASS = 'css-var-tradefolio';
  */
 function LocalizedApp({ children }: { children: ReactNode }) {
   const settings = useCall('settings.get', {});
-  const system = useSyncExternalStore(subscribeToSystemLanguage, systemLanguage);
+  const system = useSyncExternalStore(subscribeToSystemLanguage, systemLanguage, systemLanguageAsRendered);
   const wanted = resolveLanguage(settings.data?.language, system);
   const [shown, setShown] = useState(() => firstShown(wanted));
   const [i18n] = useState(() => createI18n(shown.language, shown.pack));

@@ -4,6 +4,7 @@ import { customerPageInput, INITIAL_FILTERS } from '../features/customers/custom
 import { loadLanguagePack, type LanguagePack } from './language-packs.ts';
 import { resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
 import { parseRoute } from './routes.ts';
+import { onServer, serverRenderedState, type FirstScreenState } from './server-rendered.ts';
 
 /** A call the first screen will make, started before React (and most of the app's code) has loaded. */
 export interface FirstScreenCall {
@@ -39,6 +40,15 @@ export function firstScreenQueries(hash: string): [CallKey, unknown][] {
  * the app calls it again (a no-op by then) and seeds its query cache from the answers.
  */
 export function startFirstScreenCalls(): FirstScreenCall[] {
+  const rendered = serverRenderedState();
+  // On the host, each render has its own answers.
+  if (onServer) return rendered ? answeredCalls(rendered) : [];
+  // The host rendered the page: its answers are the first screen's (and it set the language).
+  if (!started && rendered) {
+    started = answeredCalls(rendered);
+    // The pack of the language it was rendered in, while the app's code is still arriving.
+    void firstLanguagePack().catch(() => {});
+  }
   // Most people keep the system's language; the settings can still change it when they answer.
   if (!started) setDocumentLanguage(systemLanguage());
   started ??= firstScreenQueries(window.location.hash).map(([key, input]) => {
@@ -64,12 +74,31 @@ export function startFirstScreenCalls(): FirstScreenCall[] {
   return started;
 }
 
+function answeredCalls(state: FirstScreenState): FirstScreenCall[] {
+  return state.answers.map(([key, input, value]) => {
+    let first = true;
+    return {
+      queryKey: [key, input],
+      essential: ESSENTIAL.has(key),
+      answer: { value },
+      settled: Promise.resolve(),
+      take: () => {
+        if (!first) return call(key, input as never);
+        first = false;
+        return Promise.resolve(value);
+      },
+    };
+  });
+}
+
 /**
  * The first render's language (the setting if it has answered, else the system's), set on the
  * document, and its pack. startFirstScreenCalls began loading it the moment the settings
  * answered, while the app's code was still arriving.
  */
 export function firstLanguagePack(): Promise<LanguagePack> {
+  const rendered = serverRenderedState();
+  if (rendered) return loadLanguagePack(rendered.language);
   const settings = startFirstScreenCalls().find((c) => c.queryKey[0] === 'settings.get');
   const setting = (settings?.answer?.value as CallOutput<'settings.get'> | undefined)?.language;
   const language = resolveLanguage(setting, systemLanguage());

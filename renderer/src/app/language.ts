@@ -6,6 +6,12 @@ export function systemLanguage(): Language {
   return preferred[0]?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** The same from a request's Accept-Language (the host rendering the first screen): the first preference decides. */
+export function languageOfAcceptLanguage(header: string): Language {
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 /** `settings.language` is 'system' (or not loaded yet) until the user picks one in Settings. */
 export function resolveLanguage(setting: 'system' | Language | undefined, system: Language): Language {
   return setting === 'zh-CN' || setting === 'en' ? setting : system;

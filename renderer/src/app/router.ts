@@ -13,7 +13,15 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+/**
+ * The location's hash. The host renders the first screen for the page's own address (no hash:
+ * the customer list; a server never sees the hash), and the browser's first render (the one that
+ * adopts the host's HTML) reads the same, then the real hash.
+ */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+}
+
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
+  return parseRoute(useHash());
 }

@@ -47,9 +47,9 @@ describe('npm run web', () => {
     const running = runWebHost({ argv: [], env: { TRADEFOLIO_DATA_DIR: dataDir }, staticDir: site, onListening: (u) => (url = u) });
     await vi.waitFor(() => expect(url).not.toBe(''), { timeout: 10_000 });
     expect(printed).toBe(url);
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
 
-    const origin = url.slice(0, url.indexOf('/#'));
+    const origin = url.slice(0, url.indexOf('/?'));
     const token = url.slice(url.indexOf('=') + 1);
     const res = await fetch(`${origin}/api/call/app.getInfo`, { method: 'POST', headers: { 'x-tradefolio-token': token }, body: '{}' });
     expect(await res.json()).toMatchObject({ ok: true, value: { host: 'web', dataDir } });

@@ -82,7 +82,7 @@ describe('web host', () => {
 
   it('listens on 127.0.0.1 only and prints a tokenised URL', () => {
     expect(app.host.origin).toBe(`http://127.0.0.1:${app.host.port}`);
-    expect(app.host.url).toBe(`${app.host.origin}/#token=${app.host.token}`);
+    expect(app.host.url).toBe(`${app.host.origin}/?token=${app.host.token}`);
     expect(app.host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 

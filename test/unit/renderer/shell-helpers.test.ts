@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toNamePath } from '../../../renderer/src/app/field-errors.ts';
-import { resolveLanguage } from '../../../renderer/src/app/language.ts';
+import { languageOfAcceptLanguage, resolveLanguage } from '../../../renderer/src/app/language.ts';
 import { areasFor } from '../../../renderer/src/app/query-invalidation.ts';
 import { hrefFor, parseRoute, type Route } from '../../../renderer/src/app/routes.ts';
 
@@ -62,5 +62,10 @@ describe('UI language', () => {
     expect(resolveLanguage(undefined, 'en')).toBe('en');
     expect(resolveLanguage('en', 'zh-CN')).toBe('en');
     expect(resolveLanguage('zh-CN', 'en')).toBe('zh-CN');
+    // The host renders the first screen in the request's first preference, as the browser's navigator.languages[0].
+    expect(languageOfAcceptLanguage('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
+    expect(languageOfAcceptLanguage('zh-TW')).toBe('zh-CN');
+    expect(languageOfAcceptLanguage('en-US,zh-CN;q=0.9')).toBe('en');
+    expect(languageOfAcceptLanguage('')).toBe('en');
   });
 });

@@ -18,6 +18,7 @@ import { useCustomerPages } from './useCustomerPages.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { withFullStyles } from '../../app/full-styles.ts';
 import { useFeedback } from '../../app/feedback.ts';
+import { adoptingState, markServerHtmlAdopted } from '../../app/server-rendered.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
@@ -47,6 +48,8 @@ export function CustomerListPage() {
   const [transferMounted, setTransferMounted] = useState(false);
   if (selected.size > 0 && !transferMounted) setTransferMounted(true);
   const remove = useMutationCall('customers.remove');
+  // The host's HTML is this screen's.
+  useEffect(markServerHtmlAdopted, []);
 
   const query = useMemo(() => ({ ...filters, search: search.trim() }), [filters, search]);
   useEffect(() => {
@@ -129,7 +132,7 @@ export function CustomerListPage() {
           style={{ maxWidth: 420, flex: '1 1 260px' }}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
-          suffix={<span className="muted">{/mac/i.test(navigator.platform) ? '⌘K' : 'Ctrl+K'}</span>}
+          suffix={<span className="muted">{(adoptingState()?.mac ?? /mac/i.test(navigator.platform)) ? '⌘K' : 'Ctrl+K'}</span>}
         />
         <span className="muted" data-testid="customer-total" data-total={total ?? ''}>
           {total === null ? '' : t('customers.list.total', { count: total })}

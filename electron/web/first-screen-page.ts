@@ -1,0 +1,100 @@
+import fs from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { AppCore } from '../services/core/app-core.ts';
+import type { Logger } from '../services/core/logger.ts';
+import { VIEWPORT_COOKIE, type FirstScreenRenderer, type FirstScreenRequest } from '../../shared/contract/first-screen.ts';
+import type { CallKey } from '../../shared/contract/contract.ts';
+
+export interface FirstScreenPages {
+  /**
+   * index.html with the customer list already rendered into it, or null (serve index.html as it
+   * is, and the browser renders everything) when the renderer's server build is missing or
+   * fails, or a call fails: the page must open either way.
+   */
+  page(request: Omit<FirstScreenRequest, 'answers'>): Promise<string | null>;
+  /** Loads the server build and renders once, so the first window does not wait for either. */
+  warmUp(): Promise<void>;
+}
+
+const STATE_ELEMENT_ID = 'first-screen-state';
+
+/** The size in the page's `tradefolio-viewport` cookie (renderer app/viewport-cookie.ts); the renderer checks it is plausible. */
+export function viewportFromCookie(cookieHeader: string | undefined): FirstScreenRequest['viewport'] {
+  const size = /^(\d{1,5})x(\d{1,5})$/.exec(cookieValue(cookieHeader, VIEWPORT_COOKIE) ?? '');
+  return size ? { width: Number(size[1]), height: Number(size[2]) } : null;
+}
+
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
+function isRenderer(value: unknown): value is FirstScreenRenderer {
+  if (value === null || typeof value !== 'object') return false;
+  const candidate = value as Partial<FirstScreenRenderer>;
+  return typeof candidate.calls === 'function' && typeof candidate.render === 'function';
+}
+
+/**
+ * Puts the rendered first screen into the built index.html: the rows inside `#root`, the state
+ * the browser's first render needs in a JSON script element (the CSP forbids inline scripts, not
+ * data) ahead of every script that reads it, and the language on `<html>` so the right fonts load at once (app.css .font-warmup).
+ */
+export function injectFirstScreen(indexHtml: string, page: { html: string; language: string; state: string }): string | null {
+  const root = '<div id="root"></div>';
+  const htmlTag = /<html lang="[^"]*">/;
+  if (!indexHtml.includes(root) || !htmlTag.test(indexHtml) || !indexHtml.includes('</title>')) return null;
+  return indexHtml
+    .replace(htmlTag, () => `<html lang="${page.language}" class="language-known">`)
+    .replace('</title>', () => `</title>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${page.state}</script>`)
+    .replace(root, () => `<div id="root">${page.html}</div>`);
+}
+
+/**
+ * The hosts' half of first-screen rendering: asks the core what the first screen asks for and
+ * has the renderer's server build (`rendererModule`) turn it into HTML.
+ */
+export function firstScreenPages(options: { core: AppCore; indexHtml: string; rendererModule: string; log: Logger }): FirstScreenPages {
+  let loading: Promise<FirstScreenRenderer | null> | null = null;
+  const renderer = () =>
+    (loading ??= import(pathToFileURL(options.rendererModule).href).then(
+      (mod: Record<string, unknown>) => {
+        if (isRenderer(mod.firstScreenRenderer)) return mod.firstScreenRenderer;
+        options.log.warn('first-screen renderer has no firstScreenRenderer export', { file: options.rendererModule });
+        return null;
+      },
+      (err: unknown) => {
+        // Not built (npm run build:renderer builds it): the browser renders the first screen.
+        options.log.warn('first-screen renderer not loaded', { file: options.rendererModule, error: err instanceof Error ? err.message : String(err) });
+        return null;
+      },
+    ));
+
+  async function page(request: Omit<FirstScreenRequest, 'answers'>): Promise<string | null> {
+    const loaded = await renderer();
+    if (!loaded) return null;
+    try {
+      const answers: [CallKey, unknown, unknown][] = [];
+      for (const [key, input] of loaded.calls()) {
+        const result = await options.core.dispatch(key, input);
+        if (!result.ok) return null;
+        answers.push([key, input, result.value]);
+      }
+      const [template, rendered] = await Promise.all([fs.readFile(options.indexHtml, 'utf8'), loaded.render({ ...request, answers })]);
+      return injectFirstScreen(template, rendered);
+    } catch (err) {
+      options.log.error('first-screen render failed', { error: err instanceof Error ? err.message : String(err) });
+      return null;
+    }
+  }
+
+  return {
+    page,
+    warmUp: async () => {
+      await page({ acceptLanguage: 'en', userAgent: '', token: null, viewport: null });
+    },
+  };
+}
