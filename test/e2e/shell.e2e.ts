@@ -85,10 +85,11 @@ describe('the shell (web host, Chromium)', () => {
     await expect.poll(() => tabs.count()).toBe(1);
     expect(await fullSheet.count()).toBe(1);
     expect(await tabs.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
-    // After the first screen's antd sheet and before the app's own, as the cascade needs.
+    // After the first screen's antd sheet and before the app's own, as the cascade needs (the
+    // host writes those two into the page it renders, as <style data-href>).
     const order = await page.evaluate(() =>
-      [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => {
-        const name = (l as HTMLLinkElement).href.replace(/.*\/assets\//, '');
+      [...document.querySelectorAll('link[rel="stylesheet"], style[data-href]')].map((l) => {
+        const name = (l.getAttribute('href') ?? l.getAttribute('data-href') ?? '').replace(/.*\/assets\//, '');
         return name.startsWith('antd-full-') ? 'antd-full' : name.startsWith('antd-') ? 'antd' : name.startsWith('app-') ? 'app' : name;
       }),
     );

@@ -20,7 +20,8 @@ export function loadFullStyles(): Promise<void> {
     link.addEventListener('error', () => resolve());
     // After the first screen's antd sheet (never before it: the cascade among antd's own rules
     // must be the full sheet's order).
-    const firstSheet = document.querySelector('link[rel="stylesheet"][href*="/antd-"]');
+    // (A host that rendered the page wrote that sheet into it: electron/web/first-screen-page.ts.)
+    const firstSheet = document.querySelector('link[rel="stylesheet"][href*="/antd-"], style[data-href*="/antd-"]');
     if (firstSheet) firstSheet.after(link);
     else document.head.append(link);
   });

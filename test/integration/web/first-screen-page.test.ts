@@ -16,7 +16,7 @@ import { startWebHost, tokenCookieName, type WebHost } from '../../../electron/w
  * handed it, so each test can see it.
  */
 const TEMPLATE =
-  '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>TradeFolio</title>\n    <script type="module" crossorigin src="./assets/index-abc.js"></script>\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
+  '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>TradeFolio</title>\n    <link rel="stylesheet" crossorigin href="./assets/antd-abc.css">\n    <link rel="stylesheet" crossorigin href="./assets/icons-abc.css">\n    <script type="module" crossorigin src="./assets/index-abc.js"></script>\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
 
 const ECHO_RENDERER = `
 export const firstScreenRenderer = {
@@ -44,6 +44,9 @@ function makeSite(): Site {
   fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'index.html'), TEMPLATE);
   fs.writeFileSync(path.join(dir, 'assets', 'index-abc.js'), 'console.log(1);');
+  fs.writeFileSync(path.join(dir, 'assets', 'antd-abc.css'), '.ant-btn{color:red}');
+  // Its relative URL would resolve against the page, not the sheet, if it were written inline.
+  fs.writeFileSync(path.join(dir, 'assets', 'icons-abc.css'), '.icon{background:url(./icon.svg)}');
   fs.mkdirSync(path.join(base, 'renderer-ssr'));
   const renderer = path.join(base, 'renderer-ssr', 'first-screen-renderer.mjs');
   fs.writeFileSync(renderer, ECHO_RENDERER);
@@ -107,6 +110,8 @@ describe('web host: the first screen rendered into the page', () => {
     expect(stateOf(res.body)).toEqual({ token: host.token, viewport: null, userAgent: 'Mozilla/5.0 (Macintosh)' });
     // The state comes before every script that reads it.
     expect(res.body.indexOf('id="first-screen-state"')).toBeLessThan(res.body.indexOf('<script type="module"'));
+    // The first paint waits for no stylesheet request: they are in the page, where they were.
+    expect(res.body).toContain('<style data-href="./assets/antd-abc.css">.ant-btn{color:red}</style>\n    <link rel="stylesheet" crossorigin href="./assets/icons-abc.css">');
     expect(res.body).not.toContain('<script>alert(1)');
   });
 
