@@ -54,7 +54,6 @@ export const TOKEN_HEADER = 'x-tradefolio-token';
 /** A page opened with the token keeps it in this cookie (per port: cookies ignore ports), so a reload renders the list too. */
 export const tokenCookieName = (port: number) => `tradefolio-token-${port}`;
 
-
 export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }

@@ -19,6 +19,8 @@ export interface FirstScreenState {
   mac: boolean;
   /** The web host's token for the API calls (null in the Electron app, which uses IPC). */
   token: string | null;
+  /** When it was rendered: "3 minutes ago" must read the same in the browser's first render. */
+  renderedAt: number;
 }
 
 export const FIRST_SCREEN_STATE_ID = 'first-screen-state';

@@ -40,7 +40,7 @@ export const firstScreenRenderer: FirstScreenRenderer = {
     const systemLanguage = languageOfAcceptLanguage(acceptLanguage);
     const language = resolveLanguage(settings?.language, systemLanguage);
     await loadLanguagePack(language);
-    const state: FirstScreenState = { answers, language, systemLanguage, viewport: plausibleViewport(viewport), mac: /Mac OS X|Macintosh/.test(userAgent), token };
+    const state: FirstScreenState = { answers, language, systemLanguage, viewport: plausibleViewport(viewport), mac: /Mac OS X|Macintosh/.test(userAgent), token, renderedAt: Date.now() };
     const html = renderingWith(state, () =>
       renderToString(
         <StrictMode>

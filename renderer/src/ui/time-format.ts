@@ -3,6 +3,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n/catalogs.ts';
+import { adoptingState } from '../app/server-rendered.ts';
 
 dayjs.extend(relativeTime);
 
@@ -32,7 +33,11 @@ export function useTimeFormat(): TimeFormat {
     let dateTimeFormat: Intl.DateTimeFormat | undefined;
     let dateFormat: Intl.DateTimeFormat | undefined;
     return {
-      relative: (ms: number) => dayjs(ms).locale(locale).fromNow(),
+      // While the page adopts the host's HTML, as of when the host rendered it.
+      relative: (ms: number) => {
+        const renderedAt = adoptingState()?.renderedAt;
+        return renderedAt === undefined ? dayjs(ms).locale(locale).fromNow() : dayjs(ms).locale(locale).from(renderedAt);
+      },
       dateTime: (ms: number) => (dateTimeFormat ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(ms),
       date: (ms: number) => (dateFormat ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(ms),
     };
