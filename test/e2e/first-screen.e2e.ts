@@ -104,4 +104,31 @@ describe('the first screen rendered by the host (web host, Chromium)', () => {
     expect(state?.viewport).toEqual({ width: 1000, height: 640 });
     await page.close();
   });
+  // Last: it adds a customer.
+  it('catches up with a change made before its event stream opened', async () => {
+    const context = await session.browser.newContext({ locale: 'en-US' });
+    try {
+      const tab = await context.newPage();
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // The event stream opens only when the test says so; the change happens before.
+      await tab.route('**/api/events**', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await tab.goto(session.app.host.url);
+      await appInteractive(tab);
+      const total = () => tab.getByTestId('customer-total').getAttribute('data-total');
+      expect(await total()).toBe('3');
+      await session.seed('customers.create', { name: 'Lyon Import SARL', regionCode: 'EU', country: 'FR', grade: 'B' });
+      // Nobody heard it: the list still shows what the host rendered.
+      await tab.waitForTimeout(500);
+      expect(await total()).toBe('3');
+      release();
+      await expect.poll(total).toBe('4');
+      expect(await rowNames(tab)).toContain('Lyon Import SARL');
+    } finally {
+      await context.close();
+    }
+  });
 });

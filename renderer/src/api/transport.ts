@@ -79,15 +79,18 @@ function webTransport(): Transport {
     on(event, listener) {
       if (!source) {
         source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-        // EventSource reconnects by itself, but events sent while it was away are gone:
-        // after a reconnect, tell the listeners everything may have changed.
-        let lost = false;
+        // Events sent while the stream was not open reached nobody: before it first opened (the
+        // first screen's answers were taken earlier — by the host that rendered the page, or by
+        // the early calls — while mail sync may already be filing), and while it was away (it
+        // reconnects by itself). Each time it opens, the listeners hear that anything may have
+        // changed; unchanged answers re-render nothing (TanStack Query keeps equal data).
+        let away = true;
         source.addEventListener('error', () => {
-          lost = true;
+          away = true;
         });
         source.addEventListener('open', () => {
-          if (!lost) return;
-          lost = false;
+          if (!away) return;
+          away = false;
           for (const l of listeners.get('data.changed') ?? []) l({ entities: ['all'] });
         });
       }
@@ -107,7 +110,27 @@ function webTransport(): Transport {
   };
 }
 
+/**
+ * The preload's events flow from the moment of subscribing; the first screen's answers are older
+ * (the main process rendered them into the page, or answered the early calls): the first
+ * subscriber to data.changed hears that anything may have changed since.
+ */
+function bridgeTransport(bridge: PreloadBridge): Transport {
+  let caughtUp = false;
+  return {
+    invoke: (key, input) => bridge.invoke(key, input),
+    on(event, listener) {
+      const off = bridge.on(event, listener);
+      if (event === 'data.changed' && !caughtUp) {
+        caughtUp = true;
+        queueMicrotask(() => listener({ entities: ['all'] }));
+      }
+      return off;
+    },
+  };
+}
+
 export function createTransport(): Transport {
   const bridge = window.tradefolio;
-  return bridge ? { invoke: (k, i) => bridge.invoke(k, i), on: (e, l) => bridge.on(e, l) } : webTransport();
+  return bridge ? bridgeTransport(bridge) : webTransport();
 }
