@@ -79,8 +79,9 @@ export function createMailService(deps: MailServiceDeps) {
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
   });
-  const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null> }>();
-  const queued = new Map<string, { folders: readonly string[] | undefined; done: Promise<SyncReport | null> }>();
+  /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
+  const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null>; quiet: boolean }>();
+  const queued = new Map<string, { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> }>();
 
   function toAccount(row: MailAccountsTable): MailAccount {
     const server = (host: string | null, port: number | null, security: MailAccountsTable['imap_security'], user: string | null) =>
@@ -151,26 +152,27 @@ export function createMailService(deps: MailServiceDeps) {
    * (shared by every caller meanwhile), so a burst of IDLE notifications or clicks costs at most
    * one extra pass and no change the server reported is left unsynced.
    */
-  function runSync(id: string, folders?: readonly string[]): Promise<SyncReport | null> {
+  function runSync(id: string, folders?: readonly string[], quiet = false): Promise<SyncReport | null> {
     const current = running.get(id);
     if (current) {
       const next = queued.get(id);
       if (next) {
         // A queued pass widens to every folder asked for meanwhile (all of them when a full pass is).
         next.folders = !folders || !next.folders ? undefined : [...new Set([...next.folders, ...folders])];
+        next.quiet &&= quiet;
         return next.done;
       }
-      const entry: { folders: readonly string[] | undefined; done: Promise<SyncReport | null> } = { folders, done: Promise.resolve(null) };
+      const entry: { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> } = { folders, quiet, done: Promise.resolve(null) };
       entry.done = current.done.then(() => {
         queued.delete(id);
-        return closed ? null : runSync(id, entry.folders);
+        return closed ? null : runSync(id, entry.folders, entry.quiet);
       });
       queued.set(id, entry);
       return entry.done;
     }
     const controller = new AbortController();
     const done = sync
-      .syncAccount(id, { signal: controller.signal, onProgress: (p) => notify.progress(p), olderInBackground: true, ...(folders ? { folders } : {}) })
+      .syncAccount(id, { signal: controller.signal, onProgress: quiet ? () => {} : (p) => notify.progress(p), olderInBackground: true, ...(folders ? { folders } : {}) })
       .catch((err: unknown) => {
         if (!controller.signal.aborted) {
           log.warn('mail.sync.failed', { accountId: id, step: err instanceof MailSyncError ? err.step : 'unknown', error: err instanceof Error ? err.message : String(err) });
@@ -181,13 +183,16 @@ export function createMailService(deps: MailServiceDeps) {
         running.delete(id);
         notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
       });
-    running.set(id, { controller, done });
+    running.set(id, { controller, done, quiet });
     return done;
   }
 
-  /** Tells the server about read / star changes: a pass of those folders (message-flags.ts); skipped without a password. */
+  /**
+   * Tells the server about read / star changes: a pass of those folders (message-flags.ts);
+   * skipped without a password. Quiet: opening a message should not make the account look busy.
+   */
   function pushFlags(accountId: string, folderPaths: readonly string[]): void {
-    if (!closed && getSecret(secretName(accountId, 'imap')) !== null) void runSync(accountId, folderPaths);
+    if (!closed && getSecret(secretName(accountId, 'imap')) !== null) void runSync(accountId, folderPaths, true);
   }
 
   /** Starts a background sync of these accounts (all enabled IMAP accounts when none given). */
@@ -198,7 +203,8 @@ export function createMailService(deps: MailServiceDeps) {
     if (accountId && ids.length === 0) fail('notFound', 'errors.mailAccountNotFound', { id: accountId });
     const started: string[] = [];
     for (const id of ids) {
-      if (running.has(id)) continue;
+      // A quiet pass (read / star changes) does not stand in for the sync asked for: it queues.
+      if (running.get(id)?.quiet === false) continue;
       // With the scheduler on, a manual sync also resets the account's backoff.
       if (scheduler) scheduler.poke(id);
       else void runSync(id);
@@ -411,7 +417,7 @@ export function createMailService(deps: MailServiceDeps) {
         const error = parseJson<{ step: string; message: string } | null>(a.last_sync_error, null);
         return {
           accountId: a.id,
-          state: running.has(a.id) ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
+          state: running.get(a.id)?.quiet === false ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
           lastSyncAt: a.last_sync_at,
           lastSyncError: error,
           retryAt: scheduler?.retryAt(a.id) ?? null,

@@ -88,6 +88,30 @@ describe('mail.setFlags', () => {
     expect(error.code).toBe('validation');
   });
 
+  it('tells the server without looking busy, and a sync asked for meanwhile still runs', async () => {
+    const events: string[] = [];
+    const stop = app.core.subscribe((event) => events.push(event));
+    try {
+      const target = (await inbox()).bySubject('Inquiry 1');
+      await app.call('mail.setFlags', { ids: [target.id], flagged: false });
+      // Opening a message marks it read: the account must not show a sync for that.
+      const [during] = await app.call('mail.syncStatus', {});
+      expect(during!.state).toBe('idle');
+      await app.core.mail().whenIdle();
+      expect(await serverFlags('Inquiry 1')).not.toContain('\\Flagged');
+      expect(events).not.toContain('mail.syncProgress');
+
+      // "Sync now" while such a pass runs is not swallowed by it: it runs next, and shows.
+      await app.call('mail.setFlags', { ids: [target.id], flagged: true });
+      expect(await app.call('mail.syncNow', { accountId })).toEqual({ started: [accountId] });
+      await app.core.mail().whenIdle();
+      expect(events).toContain('mail.syncProgress');
+      expect(await serverFlags('Inquiry 1')).toContain('\\Flagged');
+    } finally {
+      stop();
+    }
+  });
+
   it('offline: keeps the change, and the next sync sends it first instead of flipping it back', async () => {
     const db = app.core.database().db;
     const { bySubject } = await inbox();
