@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMail } from '../../electron/services/mail/mail-parse.ts';
-import { navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
+import { appInteractive, navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, startSmtpSink, type Dovecot, type SmtpSink } from '../helpers/mail-servers.ts';
 import { serverFolder } from '../integration/mail/mail-send-kit.ts';
 import { rfc822 } from '../integration/mail/mail-test-kit.ts';
@@ -254,6 +254,18 @@ describe('writing mail (Dovecot + SMTP sink, web host, Chromium)', () => {
     expect(toAnna?.text).toContain('Dear Anna,\nour spring prices are attached.');
     expect(toPierre?.subject).toBe('Spring offer for Lyon Import SARL');
     expect(toPierre?.text).toContain('Dear Pierre,\nour spring prices are attached.');
+
+    // Narrowed to one customer as well: only the mail to Lyon; the address keeps both filters.
+    await pick(page, page.getByTestId('outbox-customer-filter'), 'Lyon');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Spring offer for Lyon Import SARL');
+    expect(page.url()).toMatch(/[?&]customer=/);
+    expect(page.url()).toMatch(/[?&]batch=/);
+    // A reload keeps it, with the customer's name in the filter.
+    await page.reload();
+    await appInteractive(page);
+    await expect.poll(() => page.getByTestId('outbox-customer-filter').textContent()).toContain('Lyon Import SARL');
+    await expect.poll(() => rows.count()).toBe(1);
     await page.close();
   });
 });

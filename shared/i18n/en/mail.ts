@@ -257,6 +257,7 @@ export const mail = {
       open: 'Open the outbox',
       empty: 'Nothing in the outbox. Mail you send waits here until the server has it.',
       emptyFilter: 'No mail here.',
+      customerFilter: 'Mail to one customer',
       filters: {
         all: 'All {{count}}',
         waiting: 'Waiting {{count}}',

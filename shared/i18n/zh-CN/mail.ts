@@ -259,6 +259,7 @@ export const mail: Catalog<typeof en> = {
       open: '打开发件箱',
       empty: '发件箱是空的。你发出的邮件在服务器收下之前都会在这里等待。',
       emptyFilter: '这里没有邮件。',
+      customerFilter: '发给某个客户的邮件',
       filters: {
         all: '全部 {{count}}',
         waiting: '等待中 {{count}}',

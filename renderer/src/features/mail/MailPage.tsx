@@ -169,7 +169,7 @@ export function MailPage() {
           />
         </aside>
         {view.view === 'outbox' ? (
-          <OutboxPane batchId={view.batchId} />
+          <OutboxPane batchId={view.batchId} customerId={view.customerId} />
         ) : view.view === 'templates' ? (
           <TemplatesPane />
         ) : folderId ? (

@@ -26,17 +26,30 @@ export interface MailViewSelection {
   view: MailView | null;
   /** Outbox filtered to one personalised send. */
   batchId: string | null;
+  /** Outbox filtered to mail to one customer. */
+  customerId: string | null;
 }
 
-/** `#/mail?view=outbox&batch=<id>`; a folder selection has no view. */
+export interface OutboxFilters {
+  batchId?: string | null;
+  customerId?: string | null;
+}
+
+/** `#/mail?view=outbox&batch=<id>&customer=<id>`; a folder selection has no view. */
 export function parseMailView(hash: string): MailViewSelection {
   const query = new URLSearchParams(hash.split('?')[1] ?? '');
   const view = query.get('view');
-  return { view: view === 'outbox' || view === 'templates' ? view : null, batchId: (view === 'outbox' && query.get('batch')) || null };
+  const outbox = view === 'outbox';
+  return {
+    view: outbox || view === 'templates' ? view : null,
+    batchId: (outbox && query.get('batch')) || null,
+    customerId: (outbox && query.get('customer')) || null,
+  };
 }
 
-export function mailViewHref(view: MailView, batchId: string | null = null): string {
+export function mailViewHref(view: MailView, filters: OutboxFilters = {}): string {
   const query = new URLSearchParams({ view });
-  if (view === 'outbox' && batchId) query.set('batch', batchId);
+  if (view === 'outbox' && filters.batchId) query.set('batch', filters.batchId);
+  if (view === 'outbox' && filters.customerId) query.set('customer', filters.customerId);
   return `#/mail?${query.toString()}`;
 }

@@ -192,7 +192,7 @@ function BatchDone({ result, onClose }: { result: BatchResult; onClose(): void }
       subTitle={t('mail.batch.queuedPace', { rate: batch.ratePerMinute })}
       data-testid="batch-done"
       extra={[
-        <Button key="outbox" type="primary" href={mailViewHref('outbox', batch.id)} onClick={onClose} data-testid="batch-open-outbox">
+        <Button key="outbox" type="primary" href={mailViewHref('outbox', { batchId: batch.id })} onClick={onClose} data-testid="batch-open-outbox">
           {t('mail.batch.openOutbox')}
         </Button>,
         <Button key="close" onClick={onClose}>

@@ -29,7 +29,7 @@ export function CustomerOutboxAlert({ customerId }: { customerId: string }) {
         </ul>
       }
       action={
-        <Button size="small" href={mailViewHref('outbox')} data-testid="customer-outbox-open">
+        <Button size="small" href={mailViewHref('outbox', { customerId })} data-testid="customer-outbox-open">
           {t('mail.outbox.open')}
         </Button>
       }

@@ -6,7 +6,8 @@ import { toAppError, translateError } from '../../../app/app-errors.ts';
 import { useCall } from '../../../app/useCall.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { useTimeFormat } from '../../../ui/time-format.ts';
-import { mailViewHref } from '../mail-route.ts';
+import { mailViewHref, type OutboxFilters } from '../mail-route.ts';
+import { CustomerPicker, type PickedCustomer } from '../../leads/CustomerPicker.tsx';
 import { BatchBar } from './BatchBar.tsx';
 import { filterCount, OUTBOX_FILTERS, type OutboxFilter } from './outbox-format.ts';
 import { OutboxItem } from './OutboxItem.tsx';
@@ -15,8 +16,8 @@ import { PageTitle } from '../../../ui/PageTitle.tsx';
 const PAGE_SIZE = 50;
 const FILTERS = Object.keys(OUTBOX_FILTERS) as OutboxFilter[];
 
-/** Mail going out: what waits, what was refused and why, what went; optionally one personalised send. */
-export function OutboxPane({ batchId }: { batchId: string | null }) {
+/** Mail going out: what waits, what was refused and why, what went; optionally one personalised send, or mail to one customer. */
+export function OutboxPane({ batchId, customerId }: { batchId: string | null; customerId: string | null }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
   const [filter, setFilter] = useState<OutboxFilter>('all');
@@ -24,19 +25,22 @@ export function OutboxPane({ batchId }: { batchId: string | null }) {
   const statuses = OUTBOX_FILTERS[filter];
   const list = useCall(
     'mail.listOutbox',
-    { statuses: statuses ? [...statuses] : null, batchId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    { statuses: statuses ? [...statuses] : null, batchId, customerId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     // The old page stays while the next loads: no flash of an empty list.
     { placeholderData: (previous) => previous },
   );
   const batches = useCall('mail.listBatches', { limit: 50 });
+  // The filter's label (the address has only the id, e.g. from a customer's folder).
+  const customer = useCall('customers.get', { id: customerId ?? '' }, { enabled: customerId !== null });
+  const picked: PickedCustomer | null = customerId && customer.data ? { id: customerId, name: customer.data.name, code: customer.data.code } : null;
   const batch = batchId ? batches.data?.rows.find((b) => b.id === batchId) : undefined;
   const counts = list.data?.counts;
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
 
-  const chooseBatch = (id: string | null) => {
+  const choose = (filters: OutboxFilters) => {
     setPage(1);
-    window.location.replace(mailViewHref('outbox', id));
+    window.location.replace(mailViewHref('outbox', { batchId, customerId, ...filters }));
   };
 
   return (
@@ -57,13 +61,21 @@ export function OutboxPane({ batchId }: { batchId: string | null }) {
           }))}
         />
         <span style={{ flex: 1 }} />
+        <div style={{ minWidth: 240 }}>
+          <CustomerPicker
+            value={picked}
+            onChange={(c) => choose({ customerId: c?.id ?? null })}
+            placeholder={t('mail.outbox.customerFilter')}
+            testId="outbox-customer-filter"
+          />
+        </div>
         {(batches.data?.rows.length ?? 0) > 0 && (
           <Select<string>
             allowClear
             style={{ minWidth: 240 }}
             placeholder={t('mail.batch.filter')}
             value={batchId ?? undefined}
-            onChange={(id) => chooseBatch(id ?? null)}
+            onChange={(id) => choose({ batchId: id ?? null })}
             data-testid="outbox-batch-filter"
             options={(batches.data?.rows ?? []).map((b) => ({
               value: b.id,
@@ -78,7 +90,7 @@ export function OutboxPane({ batchId }: { batchId: string | null }) {
         {list.isLoading ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : rows.length === 0 ? (
-          <EmptyState testId="outbox-empty" title={filter === 'all' && !batchId ? t('mail.outbox.empty') : t('mail.outbox.emptyFilter')} />
+          <EmptyState testId="outbox-empty" title={filter === 'all' && !batchId && !customerId ? t('mail.outbox.empty') : t('mail.outbox.emptyFilter')} />
         ) : (
           rows.map((row) => <OutboxItem key={row.id} row={row} />)
         )}

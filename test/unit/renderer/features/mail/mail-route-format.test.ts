@@ -13,10 +13,11 @@ describe('the mail route', () => {
   });
 
   it('keeps the outbox (with one personalised send) and the templates in the hash', () => {
-    expect(parseMailView(mailViewHref('outbox', 'batch 1'))).toEqual({ view: 'outbox', batchId: 'batch 1' });
-    expect(parseMailView(mailViewHref('templates', 'ignored'))).toEqual({ view: 'templates', batchId: null });
-    expect(parseMailView(mailHref({ folderId: 'f' }))).toEqual({ view: null, batchId: null });
-    expect(parseMailView('#/mail?view=other')).toEqual({ view: null, batchId: null });
+    expect(parseMailView(mailViewHref('outbox', { batchId: 'batch 1' }))).toEqual({ view: 'outbox', batchId: 'batch 1', customerId: null });
+    expect(parseMailView(mailViewHref('outbox', { batchId: 'b', customerId: 'c 1' }))).toEqual({ view: 'outbox', batchId: 'b', customerId: 'c 1' });
+    expect(parseMailView(mailViewHref('templates', { batchId: 'ignored', customerId: 'ignored' }))).toEqual({ view: 'templates', batchId: null, customerId: null });
+    expect(parseMailView(mailHref({ folderId: 'f' }))).toEqual({ view: null, batchId: null, customerId: null });
+    expect(parseMailView('#/mail?view=other')).toEqual({ view: null, batchId: null, customerId: null });
     expect(parseRoute(mailViewHref('outbox'))).toEqual({ page: 'mail' });
   });
 });
