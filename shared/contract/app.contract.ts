@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRADES } from '../domain/customer-enums.ts';
-import { MAX_REPLY_WAIT_DAYS } from '../domain/working-days.ts';
+import { isDateKey, isWeekendDate, MAX_CALENDAR_DATES, MAX_REPLY_WAIT_DAYS } from '../domain/working-days.ts';
 import { EpochMs } from './primitives.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -11,11 +11,21 @@ export const ContactIntervals = z.object(
   Object.fromEntries(GRADES.map((g) => [g, IntervalDays])) as Record<(typeof GRADES)[number], typeof IntervalDays>,
 );
 
+const CalendarDate = z.string().max(10).refine(isDateKey, { message: 'validation.invalidDate', abort: true });
+
+/** Days off beyond weekends and weekend days that are working days (shared/domain/working-days.ts). */
+export const WorkingCalendar = z.object({
+  daysOff: z.array(CalendarDate).max(MAX_CALENDAR_DATES),
+  workingWeekends: z.array(CalendarDate.refine(isWeekendDate, 'validation.notWeekend')).max(MAX_CALENDAR_DATES),
+});
+
 export const Settings = z.object({
   language: LanguageSetting,
   contactIntervals: ContactIntervals,
-  /** Working days (Mon–Fri) a customer's mail may wait for our reply before it is a reminder. */
+  /** Working days a customer's mail may wait for our reply before it is a reminder. */
   replyWaitDays: z.number().int(),
+  /** Which days are working days, beyond Monday to Friday. */
+  workingCalendar: WorkingCalendar,
   backupFolder: z.string(),
   backupEnabled: z.boolean(),
   backupKeep: z.number().int(),
@@ -27,6 +37,7 @@ export const SettingsPatch = z.object({
   language: LanguageSetting.optional(),
   contactIntervals: ContactIntervals.partial().optional(),
   replyWaitDays: z.number().int().min(1).max(MAX_REPLY_WAIT_DAYS).optional(),
+  workingCalendar: WorkingCalendar.optional(),
   backupFolder: z.string().trim().min(1).max(1000).optional(),
   backupEnabled: z.boolean().optional(),
 });

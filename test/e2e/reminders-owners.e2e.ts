@@ -141,6 +141,42 @@ describe('Not contacted, salespeople, transfer and settings (web host, Chromium)
     await page.close();
   });
 
+  it('keeps a calendar of days off and working weekends, picked in Settings', async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await page.goto(`${session.app.host.url}#/settings?tab=reminders`);
+    await appInteractive(page);
+    await expect.poll(() => page.getByTestId('reminder-settings').isVisible()).toBe(true);
+    // The picker opens at this month: its first weekday and its first Saturday.
+    const now = new Date();
+    const days = Array.from({ length: 28 }, (_, i) => new Date(now.getFullYear(), now.getMonth(), i + 1));
+    const key = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const weekday = key(days.find((d) => d.getDay() >= 1 && d.getDay() <= 5)!);
+    const saturday = key(days.find((d) => d.getDay() === 6)!);
+    const cell = (date: string) => page.locator('.ant-picker-dropdown:visible').locator(`.ant-picker-cell[title="${date}"]`);
+
+    await page.getByTestId('calendar-days-off').locator('.ant-picker').click();
+    // A Saturday is no day off: it cannot be picked there.
+    expect(await cell(saturday).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    await cell(weekday).click();
+    await page.keyboard.press('Escape');
+    // The first calendar is gone (not fading out) before the second opens.
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+    await page.getByTestId('calendar-working-weekends').locator('.ant-picker').click();
+    expect(await cell(weekday).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    await cell(saturday).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('reminder-settings-save').click();
+    await expect.poll(async () => (await seed('settings.get', {})).workingCalendar).toEqual({ daysOff: [weekday], workingWeekends: [saturday] });
+
+    // Shown again after a reload.
+    await page.reload();
+    await appInteractive(page);
+    await expect.poll(() => page.getByTestId('calendar-days-off').textContent()).toContain(weekday);
+    expect(await page.getByTestId('calendar-working-weekends').textContent()).toContain(saturday);
+    await seed('settings.update', { workingCalendar: { daysOff: [], workingWeekends: [] } });
+    await page.close();
+  });
+
   it('edits regions and custom fields, and switches the language', async () => {
     const page = await session.open({ locale: 'en-US' });
     await page.getByTestId('nav-settings').click();

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';
-import { readReplyWaitDays } from '../settings/settings.service.ts';
+import { readReplyWait } from '../settings/settings.service.ts';
 import { countWaiting, listWaiting } from './waiting-for-reply.query.ts';
 import { liveCustomer } from '../customers/live-customer.ts';
 
@@ -44,11 +44,11 @@ export function createReminderService(deps: ServiceDeps): { handlers: Pick<Handl
       },
       'reminders.counts': async () => {
         const now = clock.now();
-        return { notContacted: await countOverdue(now), waitingForReply: await countWaiting(db, now, await readReplyWaitDays(db)) };
+        return { notContacted: await countOverdue(now), waitingForReply: await countWaiting(db, now, await readReplyWait(db)) };
       },
       'reminders.waitingForReply': async ({ offset, limit, ownerId }) => {
-        const days = await readReplyWaitDays(db);
-        return { days, ...(await listWaiting(db, { now: clock.now(), days, offset, limit, ownerId })) };
+        const wait = await readReplyWait(db);
+        return { days: wait.days, ...(await listWaiting(db, { now: clock.now(), wait, offset, limit, ownerId })) };
       },
     },
   };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/open-database.ts';
 import type { WaitingRow } from '../../../shared/contract/search.contract.ts';
-import { addWorkingDays, DAY_MS, workingDaysBetween } from '../../../shared/domain/working-days.ts';
+import { addWorkingDays, DAY_MS, daysOffWithin, workingDaysBetween, type ReplyWait } from '../../../shared/domain/working-days.ts';
 import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';
 import { liveCustomer } from '../customers/live-customer.ts';
 
@@ -9,7 +9,8 @@ import { liveCustomer } from '../customers/live-customer.ts';
  * "Waiting for our reply" (issue 4, point 7): a customer's inbound mail (filed under the
  * customer) is waiting while neither an outbound message filed under that customer nor an
  * outbound message in the same thread was sent after it; it is overdue once it has waited the
- * configured working days (Mon–Fri; see shared/domain/working-days.ts).
+ * configured working days (Mon–Fri less the days off, plus working weekends; see
+ * shared/domain/working-days.ts).
  *
  * A mail stays on the list for WAITING_WINDOW_DAYS after it became overdue. Older unanswered
  * mail is left to "Not contacted", which the customer reaches by its grade's interval; the
@@ -49,13 +50,18 @@ interface Waiting {
 }
 
 /** Customers with overdue unanswered mail, longest waiting first. */
-async function waitingCustomers(db: Db, now: number, days: number, ownerId?: string | null): Promise<Waiting[]> {
-  // N working days span at least N calendar days, and at most N + 2 per started week.
-  const span = (days + 2 * Math.ceil(days / 5) + 2) * DAY_MS;
-  const rows = await unansweredQuery(db, now - span - WAITING_WINDOW_DAYS * DAY_MS, now - days * DAY_MS, ownerId).execute();
+async function waitingCustomers(db: Db, now: number, wait: ReplyWait, ownerId?: string | null): Promise<Waiting[]> {
+  const { days, calendar } = wait;
+  // N working days span at least N calendar days, and at most N + 2 per started week, plus the
+  // days off among them (counted generously: every one in the window the query looks at).
+  const weekends = (days + 2 * Math.ceil(days / 5) + 2) * DAY_MS;
+  const span = weekends + daysOffWithin(calendar, now, weekends / DAY_MS + WAITING_WINDOW_DAYS + calendar.daysOff.length) * DAY_MS;
+  // A working weekend can make N working days shorter than N calendar days.
+  const latest = now - Math.max(0, days - calendar.workingWeekends.length) * DAY_MS;
+  const rows = await unansweredQuery(db, now - span - WAITING_WINDOW_DAYS * DAY_MS, latest, ownerId).execute();
   const byCustomer = new Map<string, Waiting>();
   for (const r of rows) {
-    const due = addWorkingDays(r.date_at, days);
+    const due = addWorkingDays(r.date_at, days, calendar);
     if (due > now || due < now - WAITING_WINDOW_DAYS * DAY_MS) continue;
     const latest = { id: r.id, threadId: r.thread_id, subject: r.subject, from: r.from_address ? { name: r.from_name, address: r.from_address } : null, dateAt: r.date_at };
     const w = byCustomer.get(r.customer_id);
@@ -69,15 +75,15 @@ async function waitingCustomers(db: Db, now: number, days: number, ownerId?: str
   return [...byCustomer.values()];
 }
 
-export async function countWaiting(db: Db, now: number, days: number): Promise<number> {
-  return (await waitingCustomers(db, now, days)).length;
+export async function countWaiting(db: Db, now: number, wait: ReplyWait): Promise<number> {
+  return (await waitingCustomers(db, now, wait)).length;
 }
 
 export async function listWaiting(
   db: Db,
-  q: { now: number; days: number; offset: number; limit: number; ownerId?: string | null },
+  q: { now: number; wait: ReplyWait; offset: number; limit: number; ownerId?: string | null },
 ): Promise<{ total: number; rows: WaitingRow[] }> {
-  const all = await waitingCustomers(db, q.now, q.days, q.ownerId);
+  const all = await waitingCustomers(db, q.now, q.wait, q.ownerId);
   const page = all.slice(q.offset, q.offset + q.limit);
   if (page.length === 0) return { total: all.length, rows: [] };
   const customers = await selectCustomerRows(db).where('c.id', 'in', page.map((w) => w.customerId)).execute();
@@ -87,7 +93,7 @@ export async function listWaiting(
     rows: page.flatMap((w) => {
       const c = byId.get(w.customerId);
       if (!c) return [];
-      return [{ ...toCustomerRow(c), waitingSince: w.since, workingDays: workingDaysBetween(w.since, q.now), messages: w.messages, latest: w.latest }];
+      return [{ ...toCustomerRow(c), waitingSince: w.since, workingDays: workingDaysBetween(w.since, q.now, q.wait.calendar), messages: w.messages, latest: w.latest }];
     }),
   };
 }

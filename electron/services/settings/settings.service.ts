@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../../shared/contract/app.contract.ts';
 import { GRADES, type Grade } from '../../../shared/domain/customer-enums.ts';
-import { DEFAULT_REPLY_WAIT_DAYS } from '../../../shared/domain/working-days.ts';
+import { DEFAULT_REPLY_WAIT_DAYS, MON_TO_FRI, type ReplyWait, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 
-type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays';
+type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar';
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -26,6 +26,7 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
     backupEnabled: true,
     lastBackupAt: null as number | null,
     replyWaitDays: DEFAULT_REPLY_WAIT_DAYS,
+    workingCalendar: MON_TO_FRI as WorkingCalendar,
   };
 
   async function get(): Promise<Settings> {
@@ -39,6 +40,7 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
       language: pick('language'),
       contactIntervals,
       replyWaitDays: pick('replyWaitDays'),
+      workingCalendar: toCalendar(pick('workingCalendar')),
       backupFolder: pick('backupFolder'),
       backupEnabled: pick('backupEnabled'),
       backupKeep: BACKUP_KEEP,
@@ -65,6 +67,7 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
       if (patch.backupFolder !== undefined) entries.push(['backupFolder', path.resolve(patch.backupFolder)]);
       if (patch.backupEnabled !== undefined) entries.push(['backupEnabled', patch.backupEnabled]);
       if (patch.replyWaitDays !== undefined) entries.push(['replyWaitDays', patch.replyWaitDays]);
+      if (patch.workingCalendar !== undefined) entries.push(['workingCalendar', toCalendar(patch.workingCalendar)]);
       for (const [key, value] of entries) {
         await trx
           .insertInto('settings')
@@ -90,9 +93,20 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
   };
 }
 
-/** The "waiting for our reply" threshold in working days, for services that only need that setting. */
-export async function readReplyWaitDays(db: ServiceDeps['db']): Promise<number> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'replyWaitDays').executeTakeFirst();
-  const value: unknown = row ? JSON.parse(row.value) : null;
-  return typeof value === 'number' ? value : DEFAULT_REPLY_WAIT_DAYS;
+/** Sorted, each date once: the lists are shown and compared as they are stored. */
+function toCalendar(value: unknown): Settings['workingCalendar'] {
+  const list = (v: unknown) => (Array.isArray(v) ? [...new Set(v.filter((d): d is string => typeof d === 'string'))].sort() : []);
+  const stored = value !== null && typeof value === 'object' ? (value as Partial<Record<keyof WorkingCalendar, unknown>>) : {};
+  return { daysOff: list(stored.daysOff), workingWeekends: list(stored.workingWeekends) };
+}
+
+/**
+ * "Waiting for our reply" after how many working days, and which days those are: for services
+ * that only need these settings.
+ */
+export async function readReplyWait(db: ServiceDeps['db']): Promise<ReplyWait> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['replyWaitDays', 'workingCalendar']).execute();
+  const stored = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  const days = stored.get('replyWaitDays');
+  return { days: typeof days === 'number' ? days : DEFAULT_REPLY_WAIT_DAYS, calendar: toCalendar(stored.get('workingCalendar')) };
 }

@@ -61,6 +61,7 @@ export const errors = {
     invalid: '{{field}} is not valid.',
     invalidNumber: '{{field}} must be a number.',
     invalidDate: '{{field}} must be a date (YYYY-MM-DD).',
+    notWeekend: '{{field}} may list only Saturdays and Sundays.',
     cleartextMailServer: '{{field}}: an unencrypted connection is only allowed to a server on this computer. Choose TLS or STARTTLS.',
     invalidHost: '{{field}} is not a valid server name.',
     noRecipients: 'Add at least one recipient.',

@@ -82,7 +82,7 @@ export const search = {
     messages_other: '{{count}} mails',
     open: 'Open',
     settingLabel: 'Waiting for our reply after',
-    settingHelp: 'A customer’s mail with no reply from us for this many working days (Mon–Fri) shows under “Waiting for our reply”.',
+    settingHelp: 'A customer’s mail with no reply from us for this many working days (Monday to Friday, less the days off below, plus the working weekends) shows under “Waiting for our reply”.',
     workingDaysSuffix: 'working days',
   },
 } as const;

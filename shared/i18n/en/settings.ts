@@ -37,6 +37,10 @@ export const settings = {
       never: 'Never remind',
       intervalLabel: 'Interval for grade {{grade}}',
       saved: 'Reminder intervals saved.',
+      daysOff: 'Days off',
+      daysOffHelp: 'Public holidays on weekdays, e.g. the Spring Festival: not counted as working days.',
+      workingWeekends: 'Working weekends',
+      workingWeekendsHelp: 'Saturdays and Sundays worked in exchange for a holiday (make-up days): counted as working days.',
     },
     regions: {
       intro: 'Regions make up the first part of customer codes (e.g. EU-001-A). A region can be deleted only if no customer ever had it.',

@@ -85,7 +85,7 @@ export const search: Catalog<typeof en> = {
     messages_other: '{{count}} 封',
     open: '打开',
     settingLabel: '未回复提醒时间',
-    settingHelp: '客户来信后我方在这么多个工作日（周一至周五）内未回复，就会出现在“待我方回复”中。',
+    settingHelp: '客户来信后我方在这么多个工作日（周一至周五，去掉下面的节假日，加上调休上班日）内未回复，就会出现在“待我方回复”中。',
     workingDaysSuffix: '个工作日',
   },
 };

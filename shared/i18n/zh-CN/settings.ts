@@ -39,6 +39,10 @@ export const settings: Catalog<typeof en> = {
       never: '不提醒',
       intervalLabel: '{{grade}} 级的间隔',
       saved: '提醒间隔已保存。',
+      daysOff: '节假日',
+      daysOffHelp: '工作日中的法定节假日（如春节）不算工作日。',
+      workingWeekends: '调休上班日',
+      workingWeekendsHelp: '因调休需要上班的周六、周日，算作工作日。',
     },
     regions: {
       intro: '区域是客户编号的第一部分（例如 EU-001-A）。只有从未被客户使用过的区域才能删除。',

@@ -82,6 +82,34 @@ describe('reminders: waiting for our reply', () => {
     await app.call('settings.update', { replyWaitDays: 2 });
   });
 
+  it('skips the days off and counts the working weekends of the calendar in Settings', async () => {
+    // Friday the 20th, 2 working days. Monday and Tuesday off: due on Thursday the 26th at 10:00.
+    const saved = await app.call('settings.update', { workingCalendar: { daysOff: ['2026-11-24', '2026-11-23', '2026-11-24'], workingWeekends: [] } });
+    expect(saved.workingCalendar).toEqual({ daysOff: ['2026-11-23', '2026-11-24'], workingWeekends: [] });
+    app.clock.set(nov(26, 9));
+    expect((await app.call('reminders.counts', {})).waitingForReply).toBe(0);
+    app.clock.set(nov(26, 11));
+    expect((await app.call('reminders.waitingForReply', {})).rows.map((r) => [r.name, r.workingDays])).toEqual([['Friday Buyer', 2]]);
+
+    // Saturday the 21st worked instead: due on Monday the 23rd, a day sooner than Monday to Friday.
+    await app.call('settings.update', { workingCalendar: { daysOff: [], workingWeekends: ['2026-11-21'] } });
+    app.clock.set(nov(23, 9));
+    expect((await app.call('reminders.counts', {})).waitingForReply).toBe(0);
+    app.clock.set(nov(23, 11));
+    expect((await app.call('reminders.waitingForReply', {})).rows.map((r) => [r.name, r.workingDays])).toEqual([['Friday Buyer', 2]]);
+
+    // Not a date, or a weekday given as a working weekend: refused, naming the entry; nothing changes.
+    const bad = await app.fail('settings.update', { workingCalendar: { daysOff: ['2026-02-30'], workingWeekends: ['2026-11-23'] } });
+    expect(bad.fieldErrors).toEqual([
+      { path: 'workingCalendar.daysOff.0', message: 'validation.invalidDate' },
+      { path: 'workingCalendar.workingWeekends.0', message: 'validation.notWeekend' },
+    ]);
+    expect((await app.call('settings.get', {})).workingCalendar).toEqual({ daysOff: [], workingWeekends: ['2026-11-21'] });
+
+    await app.call('settings.update', { workingCalendar: { daysOff: [], workingWeekends: [] } });
+    app.clock.set(nov(27, 11));
+  });
+
   it('disappears after our reply', async () => {
     await inbound('buyer@friday.de', 'Any news?', nov(25), 'fri2@friday.de');
     await sync();

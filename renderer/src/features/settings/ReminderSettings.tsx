@@ -1,4 +1,5 @@
-import { Button, Checkbox, Form, InputNumber, Spin, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, InputNumber, Spin, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADES, type Grade } from '../../../../shared/domain/customer-enums.ts';
@@ -16,6 +17,41 @@ interface Values {
   never: Record<Grade, boolean>;
   /** Working days a customer's mail may wait for our reply. */
   replyWaitDays: number;
+  daysOff: Dayjs[];
+  workingWeekends: Dayjs[];
+}
+
+/** The calendar's dates are days, `YYYY-MM-DD`, as the settings store them. */
+const DATE_FORMAT = 'YYYY-MM-DD';
+const toDays = (keys: readonly string[]) => keys.map((k) => dayjs(k));
+const toKeys = (days: Dayjs[] | null | undefined) => (days ?? []).map((d) => d.format(DATE_FORMAT));
+const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
+
+/** Any number of dates; `weekends` says which kind of day may be picked. (A wrapper for the test id: the multiple picker drops it.) */
+function DatesInput({ value, onChange, weekends, label, testId }: { value?: Dayjs[]; onChange?(value: Dayjs[]): void; weekends: boolean; label: string; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <DatePicker
+        multiple
+        value={value}
+        onChange={(dates) => onChange?.(dates ?? [])}
+        format={DATE_FORMAT}
+        aria-label={label}
+        style={{ width: '100%' }}
+        maxTagCount="responsive"
+        // Only the days that can be of this kind: a Saturday is no day off, a Tuesday no working weekend.
+        disabledDate={(d) => isWeekend(d) !== weekends}
+      />
+    </div>
+  );
+}
+
+function CalendarDates({ name, label, help, weekends, testId }: { name: 'daysOff' | 'workingWeekends'; label: string; help: string; weekends: boolean; testId: string }) {
+  return (
+    <Form.Item name={name} label={label} extra={help}>
+      <DatesInput weekends={weekends} label={label} testId={testId} />
+    </Form.Item>
+  );
 }
 
 function GradeRow({ grade }: { grade: Grade }) {
@@ -69,6 +105,7 @@ export function ReminderSettings() {
   const update = useMutationCall('settings.update');
   const intervals = settings.data?.contactIntervals;
   const replyWaitDays = settings.data?.replyWaitDays;
+  const calendar = settings.data?.workingCalendar;
 
   useEffect(() => {
     if (!intervals) return;
@@ -76,13 +113,18 @@ export function ReminderSettings() {
       days: Object.fromEntries(GRADES.map((g) => [g, intervals[g]])) as Values['days'],
       never: Object.fromEntries(GRADES.map((g) => [g, intervals[g] === null])) as Values['never'],
       ...(replyWaitDays !== undefined ? { replyWaitDays } : {}),
+      ...(calendar ? { daysOff: toDays(calendar.daysOff), workingWeekends: toDays(calendar.workingWeekends) } : {}),
     });
-  }, [form, intervals, replyWaitDays]);
+  }, [form, intervals, replyWaitDays, calendar]);
 
   async function save(values: Values): Promise<void> {
     const contactIntervals = Object.fromEntries(GRADES.map((g) => [g, values.never[g] ? null : values.days[g]])) as Record<Grade, number | null>;
     try {
-      await update.mutateAsync({ contactIntervals, replyWaitDays: values.replyWaitDays });
+      await update.mutateAsync({
+        contactIntervals,
+        replyWaitDays: values.replyWaitDays,
+        workingCalendar: { daysOff: toKeys(values.daysOff), workingWeekends: toKeys(values.workingWeekends) },
+      });
       void message.success(t('settings.reminders.saved'));
     } catch (err) {
       showError(err);
@@ -104,6 +146,14 @@ export function ReminderSettings() {
       >
         <InputNumber data-testid="reply-wait-days" min={1} max={MAX_REPLY_WAIT_DAYS} precision={0} style={{ width: 180 }} suffix={t('waiting.workingDaysSuffix')} />
       </Form.Item>
+      <CalendarDates name="daysOff" label={t('settings.reminders.daysOff')} help={t('settings.reminders.daysOffHelp')} weekends={false} testId="calendar-days-off" />
+      <CalendarDates
+        name="workingWeekends"
+        label={t('settings.reminders.workingWeekends')}
+        help={t('settings.reminders.workingWeekendsHelp')}
+        weekends
+        testId="calendar-working-weekends"
+      />
       <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="reminder-settings-save">
         {t('settings.save')}
       </Button>

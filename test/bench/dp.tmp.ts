@@ -1,0 +1,11 @@
+import { launchBrowser, openApp } from '../helpers/browser.ts';
+import { startTestApp } from '../helpers/web-app.ts';
+const app = await startTestApp();
+const browser = await launchBrowser();
+const page = await openApp(browser, app.host);
+await page.goto(`${app.host.url}#/settings?tab=reminders`);
+await page.getByTestId('reminder-settings').waitFor();
+const html = await page.getByTestId('reminder-settings').evaluate((el) => el.innerHTML);
+const i = html.indexOf('Days off');
+console.log(html.slice(i - 200, i + 1500));
+await browser.close(); await app.close();
