@@ -42,6 +42,24 @@ describe('the shell (web host, Chromium)', () => {
     await page.close();
   });
 
+  it('gives every screen the whole width beside the navigation, however narrow its content', async () => {
+    const page = await session.open();
+    const widths = () =>
+      page.evaluate(() => {
+        const nav = document.querySelector('.shell-nav')!.getBoundingClientRect();
+        const main = document.querySelector('.shell-main')!.getBoundingClientRect();
+        return { main: Math.round(main.width), rest: Math.round(window.innerWidth - nav.width) };
+      });
+    const list = await widths();
+    expect(list.main).toBe(list.rest);
+    // Settings' forms are narrow: the column around them used to shrink to them.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-page').waitFor();
+    const settings = await widths();
+    expect(settings.main).toBe(settings.rest);
+    await page.close();
+  });
+
   it('shows boxes in place of the filters first, then the filters themselves, at the same size', async () => {
     const page = await session.open();
     const box = page.locator('.filter-placeholder').first();
