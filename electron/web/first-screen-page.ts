@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppCore } from '../services/core/app-core.ts';
 import type { Logger } from '../services/core/logger.ts';
-import { VIEWPORT_COOKIE, type FirstScreenRenderer, type FirstScreenRequest } from '../../shared/contract/first-screen.ts';
+import { FIRST_SCREEN_STATE_ID, VIEWPORT_COOKIE, type FirstScreenRenderer, type FirstScreenRequest } from '../../shared/contract/first-screen.ts';
 import type { CallKey } from '../../shared/contract/contract.ts';
 
 export interface FirstScreenPages {
@@ -17,7 +17,6 @@ export interface FirstScreenPages {
   warmUp(): Promise<void>;
 }
 
-const STATE_ELEMENT_ID = 'first-screen-state';
 
 /** The size in the page's `tradefolio-viewport` cookie (renderer app/viewport-cookie.ts); the renderer checks it is plausible. */
 export function viewportFromCookie(cookieHeader: string | undefined): FirstScreenRequest['viewport'] {
@@ -50,7 +49,7 @@ export function injectFirstScreen(indexHtml: string, page: { html: string; langu
   if (!indexHtml.includes(root) || !htmlTag.test(indexHtml) || !indexHtml.includes('</title>')) return null;
   return indexHtml
     .replace(htmlTag, () => `<html lang="${page.language}" class="language-known">`)
-    .replace('</title>', () => `</title>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${page.state}</script>`)
+    .replace('</title>', () => `</title>\n    <script type="application/json" id="${FIRST_SCREEN_STATE_ID}">${page.state}</script>`)
     .replace(root, () => `<div id="root">${page.html}</div>`);
 }
 

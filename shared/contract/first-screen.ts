@@ -22,6 +22,9 @@ export interface FirstScreenRequest {
   viewport: { width: number; height: number } | null;
 }
 
+/** The id of the page's JSON element with the state the browser's first render needs. */
+export const FIRST_SCREEN_STATE_ID = 'first-screen-state';
+
 /** The cookie in which the page tells the web host its window's size: `<width>x<height>`. */
 export const VIEWPORT_COOKIE = 'tradefolio-viewport';
 

@@ -1,5 +1,6 @@
 import type { CallKey } from '../../../shared/contract/contract.ts';
 import type { Language } from '../../../shared/i18n/catalogs.ts';
+import { FIRST_SCREEN_STATE_ID } from '../../../shared/contract/first-screen.ts';
 
 /**
  * What the host rendered the first screen with (renderer/src/server/first-screen-renderer.tsx):
@@ -23,7 +24,6 @@ export interface FirstScreenState {
   renderedAt: number;
 }
 
-export const FIRST_SCREEN_STATE_ID = 'first-screen-state';
 /** On `<html>` while the host's customer list is in the page but another screen was asked for (app.css hides it). */
 export const SCREEN_ELSEWHERE_CLASS = 'screen-elsewhere';
 

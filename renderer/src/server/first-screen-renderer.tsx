@@ -10,7 +10,7 @@ import { App } from '../app/App.tsx';
 import { firstScreenQueries } from '../app/first-screen-calls.ts';
 import { loadLanguagePack } from '../app/language-packs.ts';
 import { languageOfAcceptLanguage, resolveLanguage } from '../app/language.ts';
-import { FIRST_SCREEN_STATE_ID, renderingWith, type FirstScreenState } from '../app/server-rendered.ts';
+import { renderingWith, type FirstScreenState } from '../app/server-rendered.ts';
 import type { CallOutput } from '../../../shared/contract/contract.ts';
 
 /**
@@ -52,4 +52,3 @@ export const firstScreenRenderer: FirstScreenRenderer = {
   },
 };
 
-export { FIRST_SCREEN_STATE_ID };
