@@ -17,7 +17,6 @@ export interface FirstScreenPages {
   warmUp(): Promise<void>;
 }
 
-
 /** The size in the page's `tradefolio-viewport` cookie (renderer app/viewport-cookie.ts); the renderer checks it is plausible. */
 export function viewportFromCookie(cookieHeader: string | undefined): FirstScreenRequest['viewport'] {
   const size = /^(\d{1,5})x(\d{1,5})$/.exec(cookieValue(cookieHeader, VIEWPORT_COOKIE) ?? '');
@@ -62,10 +61,10 @@ const STYLESHEET_LINK = /<link rel="stylesheet" crossorigin href="(\.\/assets\/[
  * `data-href` keeps their place findable (app/full-styles.ts adds antd's full sheet after the
  * first one). A sheet whose relative URLs would resolve differently inline stays a link.
  */
-async function inlineStylesheets(html: string, staticDir: string, read: (file: string) => Promise<string>): Promise<string> {
+async function inlineStylesheets(html: string, staticDir: string): Promise<string> {
   const sheets = new Map<string, string>();
   for (const [, href] of html.matchAll(STYLESHEET_LINK)) {
-    const css = await read(path.join(staticDir, href!));
+    const css = await fs.readFile(path.join(staticDir, href!), 'utf8');
     if (!/url\(|<\/style/i.test(css)) sheets.set(href!, css);
   }
   return html.replace(STYLESHEET_LINK, (link, href: string) => {
@@ -80,16 +79,17 @@ async function inlineStylesheets(html: string, staticDir: string, read: (file: s
  */
 export function firstScreenPages(options: { core: AppCore; indexHtml: string; rendererModule: string; log: Logger }): FirstScreenPages {
   let loading: Promise<FirstScreenRenderer | null> | null = null;
-  // The build names its assets by content: a name read once is that content for good.
-  const assets = new Map<string, Promise<string>>();
-  const readAsset = (file: string) => {
-    let text = assets.get(file);
-    if (!text) {
-      text = fs.readFile(file, 'utf8');
-      text.catch(() => assets.delete(file));
-      assets.set(file, text);
+  // index.html with its stylesheets written in, made once per build of it: index.html is read on
+  // every request (a rebuild changes it and the names of the sheets it links), the sheets not.
+  let shell: { source: string; inlined: Promise<string> } | null = null;
+  const template = async () => {
+    const source = await fs.readFile(options.indexHtml, 'utf8');
+    if (shell?.source !== source) {
+      const inlined = inlineStylesheets(source, path.dirname(options.indexHtml));
+      inlined.catch(() => (shell = null));
+      shell = { source, inlined };
     }
-    return text;
+    return shell.inlined;
   };
   const renderer = () =>
     (loading ??= import(pathToFileURL(options.rendererModule).href).then(
@@ -115,9 +115,8 @@ export function firstScreenPages(options: { core: AppCore; indexHtml: string; re
         if (!result.ok) return null;
         answers.push([key, input, result.value]);
       }
-      const [template, rendered] = await Promise.all([fs.readFile(options.indexHtml, 'utf8'), loaded.render({ ...request, answers })]);
-      const page = injectFirstScreen(template, rendered);
-      return page === null ? null : await inlineStylesheets(page, path.dirname(options.indexHtml), readAsset);
+      const [html, rendered] = await Promise.all([template(), loaded.render({ ...request, answers })]);
+      return injectFirstScreen(html, rendered);
     } catch (err) {
       options.log.error('first-screen render failed', { error: err instanceof Error ? err.message : String(err) });
       return null;

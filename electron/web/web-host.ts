@@ -316,9 +316,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    * gets the plain index.html, which shows nothing until its API calls pass the token check.
    */
   async function serveFirstScreen(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams, pages: FirstScreenPages): Promise<boolean> {
-    const fromLink = query.get('token');
-    const cookie = cookieValue(req.headers.cookie, tokenCookieName(port));
-    if (!tokenMatches(token, fromLink) && !tokenMatches(token, cookie)) return false;
+    const linked = tokenMatches(token, query.get('token'));
+    if (!linked && !tokenMatches(token, cookieValue(req.headers.cookie, tokenCookieName(port)))) return false;
     const html = await pages.page({
       acceptLanguage: String(req.headers['accept-language'] ?? ''),
       userAgent: String(req.headers['user-agent'] ?? ''),
@@ -327,7 +326,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     if (html === null) return false;
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
-    if (tokenMatches(token, fromLink)) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+    if (linked) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
     send(res, 200, html, 'text/html; charset=utf-8', headers);
     return true;
   }

@@ -75,20 +75,14 @@ export function startFirstScreenCalls(): FirstScreenCall[] {
 }
 
 function answeredCalls(state: FirstScreenState): FirstScreenCall[] {
-  return state.answers.map(([key, input, value]) => {
-    let first = true;
-    return {
-      queryKey: [key, input],
-      essential: ESSENTIAL.has(key),
-      answer: { value },
-      settled: Promise.resolve(),
-      take: () => {
-        if (!first) return call(key, input as never);
-        first = false;
-        return Promise.resolve(value);
-      },
-    };
-  });
+  // Answered already: the cache is seeded from `answer`, so `take` is only ever a retry.
+  return state.answers.map(([key, input, value]) => ({
+    queryKey: [key, input],
+    essential: ESSENTIAL.has(key),
+    answer: { value },
+    settled: Promise.resolve(),
+    take: () => call(key, input as never),
+  }));
 }
 
 /**

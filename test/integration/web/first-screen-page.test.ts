@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { createAppCore, type AppCore } from '../../../electron/services/core/app
 import type { Logger } from '../../../electron/services/core/logger.ts';
 import { injectFirstScreen } from '../../../electron/web/first-screen-page.ts';
 import { startWebHost, tokenCookieName, type WebHost } from '../../../electron/web/web-host.ts';
+import { rawRequest, type RawResponse } from '../../helpers/raw-http.ts';
 
 /**
  * The web host's half of rendering the first screen: who gets a page with data in it, what the
@@ -53,16 +53,8 @@ function makeSite(): Site {
   return { dir, renderer };
 }
 
-function get(host: WebHost, rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method, path: rawPath, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+function get(host: WebHost, rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return rawRequest(host, method, rawPath, headers);
 }
 
 function stateOf(body: string): Record<string, unknown> | null {

@@ -8,6 +8,7 @@ import { createAppCore, type AppCore } from '../../../electron/services/core/app
 import { silentLogger } from '../../../electron/services/core/logger.ts';
 import { CONTENT_SECURITY_POLICY, resolveStaticPath } from '../../../electron/web/static-files.ts';
 import { MAX_BODY_BYTES, startWebHost, tokenMatches, type WebHost } from '../../../electron/web/web-host.ts';
+import { rawRequest, type RawResponse } from '../../helpers/raw-http.ts';
 
 interface TestApp {
   core: AppCore;
@@ -34,30 +35,9 @@ function makeSite(): string {
   return site;
 }
 
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/**
- * node:http rather than fetch: fetch would normalise `/../` away and refuses to send a
- * forged Host header, and those are exactly what these tests need to send.
- */
+/** The tests' requests, by the host under test (test/helpers/raw-http.ts says why not fetch). */
 function raw(app: TestApp, method: string, rawPath: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: app.host.port, method, path: rawPath, headers: { host: `127.0.0.1:${app.host.port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+  return rawRequest(app.host, method, rawPath, headers, body);
 }
 
 function call(app: TestApp, key: string, input: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
