@@ -164,6 +164,8 @@ export function createMailService(deps: MailServiceDeps) {
       }
       const entry: { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> } = { folders, quiet, done: Promise.resolve(null) };
       entry.done = current.done.then(() => {
+        // Dropped meanwhile (the account is being removed): nothing to run.
+        if (queued.get(id) !== entry) return null;
         queued.delete(id);
         return closed ? null : runSync(id, entry.folders, entry.quiet);
       });
@@ -354,6 +356,8 @@ export function createMailService(deps: MailServiceDeps) {
     },
 
     'mail.removeAccount': async ({ id }) => {
+      // A pass queued behind the running one would start on the account being deleted.
+      queued.delete(id);
       const run = running.get(id);
       if (run) {
         run.controller.abort();

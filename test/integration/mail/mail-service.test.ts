@@ -140,7 +140,14 @@ describe('mail service', () => {
     expect(edited).toMatchObject({ name: 'Sales mailbox', hasPassword: true, syncWindowDays: null });
     expect((await call('mail.testAccount', { id: account!.id })).ok).toBe(true);
 
+    // Removed while a pass runs and another waits behind it: neither runs on afterwards.
+    const running = service.runSync(account!.id);
+    const waiting = service.runSync(account!.id);
     expect(await call('mail.removeAccount', { id: account!.id })).toEqual({ count: 1 });
+    const changesAtRemoval = changed.length;
+    expect(await Promise.all([running, waiting])).toEqual([null, null]);
+    await service.whenIdle();
+    expect(changed.length).toBe(changesAtRemoval);
     expect(await call('mail.listAccounts', {})).toEqual([]);
     expect((await call('mail.listMessages', {})).total).toBe(0);
     expect(fs.readFileSync(path.join(m.dataDir, SECRETS_FILE), 'utf8')).not.toContain(account!.id);
