@@ -10,6 +10,7 @@ import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } fr
 import { stderrLogger } from '../services/platform/stderr-logger.ts';
 import { describeFailure, pickLanguage, systemLocale, translate } from '../services/platform/translate.ts';
 import { formatTable } from './text-table.ts';
+import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -22,7 +23,9 @@ Commands:
   call <contract-key> [json-input]  any contract call; prints the JSON result
                                     (json-input "-" reads the input from stdin)
   customers list [--search <text>] [--limit <n>]
-  mail sync [--account <id>]        sync mail accounts now and wait; prints per-folder counts
+  mail sync [--account <id>] [--password-stdin]
+                                    sync mail accounts now and wait; prints per-folder counts
+${PASSWORD_USAGE}
   backup now                        write a backup into the backup folder
   backup list                       the backups, newest first
   backup restore <file>             verify <file>, then replace the database with it
@@ -96,6 +99,7 @@ interface Session {
   core: AppCore;
   io: CliIo;
   language: Language;
+  env: Readonly<Record<string, string | undefined>>;
   call(key: CallKey, input: unknown): Promise<unknown>;
 }
 
@@ -193,11 +197,12 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
     case 'mail': {
       if (sub !== 'sync') throw new UsageError(`unknown command "mail ${sub ?? ''}"; try \`mail sync\``);
       const only = flagValue(rest, '--account');
-      onlyFlags(rest, ['--account'], 0);
+      onlyFlags(rest.filter((w) => w !== PASSWORD_STDIN_FLAG), ['--account'], 0);
       const accounts = ((await session.call('mail.listAccounts', {})) as Array<{ id: string; email: string; kind: string }>).filter(
         (a) => a.kind === 'imap' && (only === undefined || a.id === only || a.email === only),
       );
       if (only !== undefined && accounts.length === 0) throw new UsageError(`no mail account "${only}"`);
+      await giveRunPassword(core.mail(), accounts, rest, session.env, io.stdin);
       let failed = 0;
       for (const account of accounts) {
         io.err(`syncing ${account.email}…`);
@@ -208,6 +213,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
         if (!report) {
           failed++;
           io.err(`${account.email}: failed at ${status?.lastSyncError?.step ?? '?'}: ${status?.lastSyncError?.message ?? ''}`);
+          if (status?.lastSyncError?.step === 'password') io.err(`  no password for ${account.email} is kept on this machine: ${PASSWORD_OPTIONS_HINT}`);
           continue;
         }
         io.out(
@@ -266,6 +272,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     core,
     io,
     language,
+    env,
     async call(key, input) {
       const result: Result<unknown> = await core.dispatch(key, input);
       if (!result.ok) throw new CallFailed(result.error);

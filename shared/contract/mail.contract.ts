@@ -107,8 +107,18 @@ export const MailAccount = z.object({
   signatureHtml: z.string().nullable(),
   syncWindowDays: z.number().nullable(),
   syncEnabled: z.boolean(),
-  /** False when the password must be entered again (none stored, or sealed by another host). */
+  /**
+   * True only when the password is sealed in the secrets store and so outlives this process
+   * (or the account needs none: archives). False when none is stored, it was sealed by another
+   * host, or it is held only in this process's memory (`passwordKept: 'session'`).
+   */
   hasPassword: z.boolean(),
+  /**
+   * Where this process holds the IMAP password: `keychain` sealed in the store (survives a
+   * restart), `session` in memory only, for machines without an OS keychain (enter it again
+   * after a restart), `none` not at all (enter it to sync; archives need none).
+   */
+  passwordKept: z.enum(['keychain', 'session', 'none']),
   lastSyncAt: EpochMs.nullable(),
   lastSyncError: SyncError.nullable(),
   createdAt: EpochMs,

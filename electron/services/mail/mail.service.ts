@@ -48,8 +48,9 @@ const secretName = (accountId: string, server: 'imap' | 'smtp') => `mail.${accou
 /**
  * Mail accounts, sync runs and the reading side of mail, as handlers for the `mailCalls` of
  * mail.contract.ts. Passwords go to the SecretStore; where it is unavailable (no OS keychain)
- * they are kept in memory for this session only and the account reports `hasPassword: false`
- * after a restart, so the user enters it again rather than it ever being written in clear.
+ * they are kept in memory for this session only: the account then reports `hasPassword: false`
+ * and `passwordKept: 'session'` at once (not only after a restart), so no answer claims a
+ * password the next process will not have, and nothing is ever written in clear.
  */
 export function createMailService(deps: MailServiceDeps) {
   const { db, clock, log, secrets } = deps;
@@ -69,6 +70,12 @@ export function createMailService(deps: MailServiceDeps) {
     sessionPasswords.delete(name);
     secrets.delete(name);
   };
+  /** Where this process holds an account's IMAP password: sealed in the store outlives it, memory does not. */
+  const passwordKept = (accountId: string): MailAccount['passwordKept'] => {
+    const name = secretName(accountId, 'imap');
+    if (secrets.get(name) !== null) return 'keychain';
+    return sessionPasswords.has(name) ? 'session' : 'none';
+  };
 
   const sync = createMailSync({
     db,
@@ -86,6 +93,7 @@ export function createMailService(deps: MailServiceDeps) {
   function toAccount(row: MailAccountsTable): MailAccount {
     const server = (host: string | null, port: number | null, security: MailAccountsTable['imap_security'], user: string | null) =>
       host && port && security && user ? { host, port, security, user } : null;
+    const kept = row.kind === 'archive' ? 'none' : passwordKept(row.id);
     return {
       id: row.id,
       kind: row.kind,
@@ -101,7 +109,8 @@ export function createMailService(deps: MailServiceDeps) {
       signatureHtml: row.signature_html,
       syncWindowDays: row.sync_window_days,
       syncEnabled: row.sync_enabled === 1,
-      hasPassword: row.kind === 'archive' || getSecret(secretName(row.id, 'imap')) !== null,
+      hasPassword: row.kind === 'archive' || kept === 'keychain',
+      passwordKept: kept,
       lastSyncAt: row.last_sync_at,
       lastSyncError: parseJson<{ step: string; message: string } | null>(row.last_sync_error, null),
       createdAt: row.created_at,
@@ -514,6 +523,14 @@ export function createMailService(deps: MailServiceDeps) {
     /** Resolves when no sync is running (tests, shutdown). */
     whenIdle,
     runSync,
+    /**
+     * Gives an account's IMAP password for this process only (the CLI's `--password-stdin` or
+     * TRADEFOLIO_MAIL_PASSWORD): held in memory beside any stored one and used first, never
+     * written to the store, so a machine without a keychain can still sync from the command line.
+     */
+    useSessionPassword(accountId: string, password: string): void {
+      sessionPasswords.set(secretName(accountId, 'imap'), password);
+    },
     /** An account's stored password for one server, or null (the mail sender logs in with it). */
     password: (accountId: string, server: 'imap' | 'smtp'): string | null => getSecret(secretName(accountId, server)),
     /**

@@ -22,6 +22,7 @@ export const mail = {
       empty: 'No mail account yet.',
       needsPassword: 'The password for {{email}} is not stored on this computer, so its mail cannot sync. Enter it again.',
       enterPassword: 'Enter password',
+      passwordSessionOnly: 'This computer has no keychain to keep the password for {{email}}: it syncs until TradeFolio closes. Enter the password again after a restart.',
       lastSync: 'last sync {{time}}',
       neverSynced: 'not synced yet',
       syncNow: 'Sync now',

@@ -24,6 +24,7 @@ export const mail: Catalog<typeof en> = {
       empty: '还没有邮箱账户。',
       needsPassword: '本机没有保存 {{email}} 的密码，邮件无法同步。请重新输入。',
       enterPassword: '输入密码',
+      passwordSessionOnly: '本机没有可保存 {{email}} 密码的系统钥匙串：在 TradeFolio 关闭前可以同步。重启后请重新输入密码。',
       lastSync: '上次同步 {{time}}',
       neverSynced: '尚未同步',
       syncNow: '立即同步',

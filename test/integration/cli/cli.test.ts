@@ -28,6 +28,8 @@ function cli(args: string[], options: { dataDir?: string; env?: Record<string, s
   const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', ...options.env };
   delete env.TRADEFOLIO_DATA_DIR;
   if (options.env?.TRADEFOLIO_DATA_DIR) env.TRADEFOLIO_DATA_DIR = options.env.TRADEFOLIO_DATA_DIR;
+  // A mail password left in the runner's environment would change what `mail sync` does.
+  if (!options.env?.TRADEFOLIO_MAIL_PASSWORD) delete env.TRADEFOLIO_MAIL_PASSWORD;
   const flags = options.dataDir ? ['--data-dir', options.dataDir] : [];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...flags, ...args], { env, cwd: REPO_ROOT });
@@ -185,6 +187,68 @@ describe('cli', () => {
       expect(later.code).toBe(1);
       expect(later.stderr).toContain('failed at password');
       expect(fs.readFileSync(path.join(dataDir, 'tradefolio.sqlite')).includes(Buffer.from('cli-secret'))).toBe(false);
+    } finally {
+      await dovecot.stop();
+    }
+  });
+
+  it('mail sync takes one run\'s password from stdin or TRADEFOLIO_MAIL_PASSWORD where no keychain keeps it', { timeout: 120_000 }, async () => {
+    const dovecot = await startDovecot({
+      users: [
+        { user: 'sales@example.com', password: 'sales-secret' },
+        { user: 'buyer@example.com', password: 'buyer-secret' },
+      ],
+    });
+    try {
+      const dataDir = tempDataDir();
+      // No Secret Service for the children even on a desktop Linux with a keyring (this machine has none).
+      const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' };
+      const run = (args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) =>
+        cli(args, { dataDir, stdin: options.stdin ?? '', env: { ...noKeychain, ...options.env } });
+      const accountFor = (user: string, password: string) => {
+        const server = { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user };
+        return JSON.stringify({ name: user, email: user, imap: server, smtp: server, password });
+      };
+
+      const added = await run(['call', 'mail.addAccount', accountFor('sales@example.com', 'sales-secret')]);
+      expect(added.code).toBe(0);
+      // The answer must not claim a password the next process will have.
+      expect(JSON.parse(added.stdout)).toMatchObject({ ok: true, value: { hasPassword: false, passwordKept: 'session' } });
+      const listed = await run(['call', 'mail.listAccounts']);
+      expect(JSON.parse(listed.stdout)).toMatchObject({ ok: true, value: [{ email: 'sales@example.com', hasPassword: false, passwordKept: 'none' }] });
+
+      await dovecot.deliver(rfc822({ from: 'anna@hamburg-trade.de', to: 'sales@example.com', subject: 'Quote 1', messageId: 'q1@hamburg-trade.de' }), 'sales@example.com');
+      const viaStdin = await run(['mail', 'sync', '--password-stdin'], { stdin: 'sales-secret\n' });
+      expect(viaStdin.stderr).not.toContain('failed');
+      expect(viaStdin.code).toBe(0);
+      expect(viaStdin.stdout).toMatch(/INBOX\s+1\s+0\s+1\s+1\s+in sync/);
+
+      await dovecot.deliver(rfc822({ from: 'anna@hamburg-trade.de', to: 'sales@example.com', subject: 'Quote 2', messageId: 'q2@hamburg-trade.de' }), 'sales@example.com');
+      const viaEnv = await run(['mail', 'sync'], { env: { TRADEFOLIO_MAIL_PASSWORD: 'sales-secret' } });
+      expect(viaEnv.code).toBe(0);
+      expect(viaEnv.stdout).toMatch(/INBOX\s+1\s+0\s+2\s+2\s+in sync/);
+
+      const without = await run(['mail', 'sync']);
+      expect(without.code).toBe(1);
+      expect(without.stderr).toContain('--password-stdin');
+      expect(without.stderr).toContain('TRADEFOLIO_MAIL_PASSWORD');
+
+      // With two accounts a run's password belongs to the one named, never to a guess.
+      expect((await run(['call', 'mail.addAccount', accountFor('buyer@example.com', 'buyer-secret')])).code).toBe(0);
+      const ambiguous = await cliInProcess(['mail', 'sync', '--password-stdin'], { dataDir, stdin: 'buyer-secret\n' });
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.stderr).toContain('--account');
+      const named = await cliInProcess(['mail', 'sync', '--account', 'buyer@example.com', '--password-stdin'], { dataDir, stdin: 'buyer-secret\n' });
+      expect(named.code).toBe(0);
+
+      // The passwords were used, never written.
+      for (const file of fs.readdirSync(dataDir, { recursive: true, encoding: 'utf8' })) {
+        const full = path.join(dataDir, file);
+        if (!fs.statSync(full).isFile()) continue;
+        const bytes = fs.readFileSync(full);
+        expect(bytes.includes(Buffer.from('sales-secret')), file).toBe(false);
+        expect(bytes.includes(Buffer.from('buyer-secret')), file).toBe(false);
+      }
     } finally {
       await dovecot.stop();
     }

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailAccount } from '../../../../shared/contract/mail.contract.ts';
 import type { SpecialUse } from '../../../../shared/domain/mail-enums.ts';
 import { useTimeFormat } from '../../ui/time-format.ts';
+import { passwordAtHand } from './accounts/account-form.ts';
 import { folderDepth, folderSyncState, sortFolders, type AccountStatus, type MailFolder, type SyncProgress } from './mail-folders.ts';
 
 const SPECIAL_ICONS: Record<SpecialUse, ReactNode> = {
@@ -111,7 +112,7 @@ function AccountHeader({
           type="text"
           icon={<SyncOutlined spin={state === 'syncing'} />}
           aria-label={t('mail.accounts.syncNow')}
-          disabled={!account.hasPassword || !account.syncEnabled}
+          disabled={!passwordAtHand(account) || !account.syncEnabled}
           onClick={() => onSyncNow(account.id)}
           data-testid="mail-sync-now"
         />

@@ -6,6 +6,7 @@ import type { MailAccount } from '../../../../shared/contract/mail.contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { passwordAtHand } from './accounts/account-form.ts';
 import { MailAccountFormDrawer } from './accounts/MailAccountFormDrawer.tsx';
 import { MailAccountsPanel } from './accounts/MailAccountsPanel.tsx';
 import { FolderTree } from './FolderTree.tsx';
@@ -117,7 +118,7 @@ export function MailPage() {
     );
   }
 
-  const needPassword = list.filter((a) => !a.hasPassword);
+  const needPassword = list.filter((a) => !passwordAtHand(a));
   return (
     <div className="mail-page" data-testid="mail-page">
       {needPassword.map((account) => (

@@ -14,6 +14,7 @@ import {
   CUSTOM_PROVIDER,
   emptyAccountForm,
   followEmail,
+  passwordAtHand,
   passwordKindOf,
   portForSecurity,
   presetByKey,
@@ -59,7 +60,7 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
   const securityBefore = useRef<Record<'imap' | 'smtp', MailSecurity>>({ imap: initialValues.imap.security, smtp: initialValues.smtp.security });
   const provider = Form.useWatch('provider', form) ?? initialValues.provider;
   const passwordKind = passwordKindOf(provider);
-  const needsPassword = account === null || !account.hasPassword;
+  const needsPassword = account === null || !passwordAtHand(account);
 
   const labels = useFieldLabels();
   const labelOf = useCallback((path: string) => labels[path], [labels]);
@@ -110,7 +111,7 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
   async function save(values: AccountFormValues): Promise<void> {
     try {
       const saved = account ? await edit.mutateAsync(toEditInput(account, values)) : await add.mutateAsync(toAddInput(values));
-      if (saved.syncEnabled && saved.hasPassword) await syncNow.mutateAsync({ accountId: saved.id }).catch(() => undefined);
+      if (saved.syncEnabled && passwordAtHand(saved)) await syncNow.mutateAsync({ accountId: saved.id }).catch(() => undefined);
       void message.success(account ? t('mail.form.saved') : t('mail.form.added'));
       onSaved?.(saved);
       onClose();
@@ -142,7 +143,7 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
       }
     >
       <Form<AccountFormValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} onFinish={(v) => void save(v)}>
-        {account && !account.hasPassword && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('mail.form.passwordMissing')} data-testid="mail-form-password-missing" />}
+        {account && !passwordAtHand(account) && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('mail.form.passwordMissing')} data-testid="mail-form-password-missing" />}
         <Row gutter={12}>
           <Col span={14}>
             <Form.Item

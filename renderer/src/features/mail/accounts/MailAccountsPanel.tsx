@@ -7,7 +7,7 @@ import { useShowError } from '../../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../../app/useCall.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { useTimeFormat } from '../../../ui/time-format.ts';
-import { presetByKey } from './account-form.ts';
+import { passwordAtHand, presetByKey } from './account-form.ts';
 import { MailAccountFormDrawer } from './MailAccountFormDrawer.tsx';
 import '../mail.css';
 import { useFeedback } from '../../../app/feedback.ts';
@@ -98,7 +98,7 @@ function AccountItem({ account, onEdit }: { account: MailAccount; onEdit(): void
         </div>
         {!account.syncEnabled && <Tag>{t('mail.accounts.state.disabled')}</Tag>}
         <Space wrap>
-          <Button size="small" icon={<SyncOutlined />} disabled={!account.hasPassword} loading={syncNow.isPending} onClick={() => void sync()} data-testid="mail-account-sync">
+          <Button size="small" icon={<SyncOutlined />} disabled={!passwordAtHand(account)} loading={syncNow.isPending} onClick={() => void sync()} data-testid="mail-account-sync">
             {t('mail.accounts.syncNow')}
           </Button>
           <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="mail-account-edit">
@@ -109,7 +109,10 @@ function AccountItem({ account, onEdit }: { account: MailAccount; onEdit(): void
           </Button>
         </Space>
       </div>
-      {!account.hasPassword && (
+      {account.passwordKept === 'session' && (
+        <Alert type="info" showIcon icon={<KeyOutlined />} style={{ marginTop: 8 }} title={t('mail.accounts.passwordSessionOnly', { email: account.email })} data-testid="mail-account-password-session" />
+      )}
+      {!passwordAtHand(account) && (
         <Alert
           type="warning"
           showIcon

@@ -155,3 +155,12 @@ export function serversChanged(account: MailAccount, values: AccountFormValues):
   const same = (a: ServerValues | null, b: ServerValues) => a !== null && a.host === b.host.trim() && a.port === Number(b.port) && a.security === b.security && a.user === b.user.trim();
   return !same(account.imap, values.imap) || !same(account.smtp, values.smtp);
 }
+
+/**
+ * Whether this process can log in to the account now: a password sealed in the store, or one
+ * held in memory for this session on a machine without a keychain (`hasPassword` alone says
+ * only whether it outlives a restart).
+ */
+export function passwordAtHand(account: Pick<MailAccount, 'hasPassword' | 'passwordKept'>): boolean {
+  return account.hasPassword || account.passwordKept === 'session';
+}

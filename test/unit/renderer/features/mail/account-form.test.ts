@@ -5,6 +5,7 @@ import {
   CUSTOM_PROVIDER,
   emptyAccountForm,
   followEmail,
+  passwordAtHand,
   passwordKindOf,
   portForSecurity,
   serversChanged,
@@ -30,6 +31,7 @@ const saved: MailAccount = {
   syncWindowDays: 365,
   syncEnabled: true,
   hasPassword: true,
+  passwordKept: 'keychain',
   lastSyncAt: null,
   lastSyncError: null,
   createdAt: 0,
@@ -88,5 +90,12 @@ describe('the account form', () => {
 
   it('lists the connection test\'s steps as the contract does', () => {
     expect(TEST_STEPS).toEqual(CONNECTION_STEPS);
+  });
+
+  it('can sync with a password kept for this session only, and asks for one only when none is at hand', () => {
+    expect(passwordAtHand(saved)).toBe(true);
+    // No keychain: not durable (hasPassword false), but this process may still log in.
+    expect(passwordAtHand({ hasPassword: false, passwordKept: 'session' })).toBe(true);
+    expect(passwordAtHand({ hasPassword: false, passwordKept: 'none' })).toBe(false);
   });
 });
