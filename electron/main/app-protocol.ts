@@ -3,6 +3,10 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import type { FirstScreenPages } from '../web/first-screen-page.ts';
 import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from '../web/static-files.ts';
+import { APP_HOST, APP_SCHEME } from './navigation-policy.ts';
+
+// The scheme's names and its URL test are pure, in navigation-policy.ts, so tests can load them.
+export { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_START_URL, isAppUrl } from './navigation-policy.ts';
 
 /**
  * The renderer is loaded from `app://tradefolio/`, not file://: a standard, secure scheme
@@ -10,25 +14,11 @@ import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from '../web/stat
  * scripts load (file:// blocks crossorigin module scripts), and keeps the rest of the disk
  * out of reach — the handler serves only files inside dist/renderer.
  */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'tradefolio';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_START_URL = `${APP_ORIGIN}/index.html`;
-
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
-}
-
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
 }
 
 async function readInside(root: string, file: string): Promise<Uint8Array | null> {

@@ -30,6 +30,8 @@ const log = stderrLogger('app');
 // Before 'ready': the scheme must be privileged, and userData must be the folder the web
 // host and CLI use by default, whatever name package.json carries.
 registerAppScheme();
+// Every renderer sandboxed, whatever a future window's webPreferences forget (must precede 'ready').
+app.enableSandbox();
 app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 
 let mainWindow: BrowserWindow | null = null;
@@ -75,6 +77,8 @@ function createWindow(): void {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A packaged build has no DevTools: in the field they would be a console into the page's contract bridge.
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -1,20 +1,14 @@
 import { app, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/static-files.ts';
-import { isAppUrl } from './app-protocol.ts';
-
-/** Only plain web links leave the app, and only to the OS browser. */
-export function isExternalWebUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
-}
+import { allowFrameNavigation, isAppUrl, isDevToolsShortcut, isExternalWebUrl } from './navigation-policy.ts';
 
 function harden(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // 'will-navigate' sees the main frame only; this one sees every frame, the mail frame included.
+  contents.on('will-frame-navigate', (event) => {
+    if (!allowFrameNavigation(event)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
@@ -24,13 +18,22 @@ function harden(contents: WebContents): void {
     if (isExternalWebUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  if (app.isPackaged) {
+    // webPreferences.devTools is off in a packaged build (main.ts); should a panel open anyway
+    // (a future window forgetting the flag), it is closed, and its shortcuts do nothing.
+    contents.on('devtools-opened', () => contents.closeDevTools());
+    contents.on('before-input-event', (event, input) => {
+      if (isDevToolsShortcut(input)) event.preventDefault();
+    });
+  }
 }
 
 /**
  * Process-wide defences, installed once before the first window: the CSP on every response
  * (also set by the app:// handler; this covers anything else), every permission request
- * denied (camera, notifications from the page, geolocation…), and navigation, window.open and
- * webviews blocked in every web contents that will ever exist.
+ * denied (camera, notifications from the page, geolocation…), navigation of any frame,
+ * window.open and webviews blocked, and DevTools kept shut in packaged builds, in every web
+ * contents that will ever exist.
  */
 export function installWindowSecurity(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

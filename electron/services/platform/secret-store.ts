@@ -113,6 +113,37 @@ function run(command: string, args: string[], input?: string): string | null {
   }
 }
 
+/** One run of a keychain tool: the secret, when there is one, travels in `input` (stdin). */
+export interface KeychainCommand {
+  command: string;
+  args: string[];
+  input?: string;
+}
+
+/**
+ * How each OS keychain tool reads and stores the key. Storing passes the key on stdin, never
+ * in argv: any local user can read another process's command line (`ps`, /proc/<pid>/cmdline).
+ * `secret-tool store` reads the secret from stdin by design; macOS `security
+ * add-generic-password -w <key>` would show it, so the command goes to `security -i`, which
+ * reads its commands from stdin. Null where no such tool exists (Windows).
+ */
+export function keychainCommands(platform: NodeJS.Platform): { lookup: KeychainCommand; store(key: string): KeychainCommand } | null {
+  if (platform === 'linux') {
+    return {
+      lookup: { command: 'secret-tool', args: ['lookup', 'service', KEYCHAIN_SERVICE, 'account', KEYCHAIN_ACCOUNT] },
+      store: (key) => ({ command: 'secret-tool', args: ['store', '--label=TradeFolio secrets key', 'service', KEYCHAIN_SERVICE, 'account', KEYCHAIN_ACCOUNT], input: key }),
+    };
+  }
+  if (platform === 'darwin') {
+    return {
+      lookup: { command: 'security', args: ['find-generic-password', '-s', KEYCHAIN_SERVICE, '-a', KEYCHAIN_ACCOUNT, '-w'] },
+      // The key is base64url ([A-Za-z0-9_-]), so it needs no quoting on security's command line.
+      store: (key) => ({ command: 'security', args: ['-i'], input: `add-generic-password -U -s ${KEYCHAIN_SERVICE} -a ${KEYCHAIN_ACCOUNT} -w ${key}\n` }),
+    };
+  }
+  return null;
+}
+
 /**
  * The web host's and CLI's key, kept in the OS keychain through its own command-line tool:
  * Linux Secret Service via `secret-tool` (libsecret-tools), macOS Keychain via `security`.
@@ -123,25 +154,16 @@ function run(command: string, args: string[], input?: string): string | null {
 export function keychainKey(platform: NodeJS.Platform): () => Buffer | null {
   let cached: Buffer | null | undefined;
   const decode = (text: string | null) => (text && /^[A-Za-z0-9_-]{43}$/.test(text) ? Buffer.from(text, 'base64url') : null);
+  const exec = (c: KeychainCommand) => run(c.command, c.args, c.input);
   return () => {
     if (cached !== undefined) return cached;
-    const fresh = crypto.randomBytes(32).toString('base64url');
-    if (platform === 'linux') {
-      const lookup = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', KEYCHAIN_ACCOUNT];
-      cached = decode(run('secret-tool', lookup));
-      if (!cached) {
-        run('secret-tool', ['store', '--label=TradeFolio secrets key', 'service', KEYCHAIN_SERVICE, 'account', KEYCHAIN_ACCOUNT], fresh);
-        cached = decode(run('secret-tool', lookup));
-      }
-    } else if (platform === 'darwin') {
-      const lookup = ['find-generic-password', '-s', KEYCHAIN_SERVICE, '-a', KEYCHAIN_ACCOUNT, '-w'];
-      cached = decode(run('security', lookup));
-      if (!cached) {
-        run('security', ['add-generic-password', '-U', '-s', KEYCHAIN_SERVICE, '-a', KEYCHAIN_ACCOUNT, '-w', fresh]);
-        cached = decode(run('security', lookup));
-      }
-    } else {
-      cached = null;
+    const tool = keychainCommands(platform);
+    if (!tool) return (cached = null);
+    cached = decode(exec(tool.lookup));
+    if (!cached) {
+      exec(tool.store(crypto.randomBytes(32).toString('base64url')));
+      // Read back rather than trust the store's exit code: `security -i` exits 0 whatever its commands did.
+      cached = decode(exec(tool.lookup));
     }
     return cached;
   };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAesGcmCipher, createJsonSecretStore, SECRETS_FILE, SecretUnavailableError } from '../../../electron/services/platform/secret-store.ts';
+import { createAesGcmCipher, createJsonSecretStore, keychainCommands, SECRETS_FILE, SecretUnavailableError } from '../../../electron/services/platform/secret-store.ts';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tradefolio-secrets-'));
@@ -36,5 +36,28 @@ describe('JSON secret store', () => {
     expect(store.isAvailable()).toBe(false);
     expect(() => store.set('a', 'b')).toThrow(SecretUnavailableError);
     expect(store.get('a')).toBeNull();
+  });
+});
+
+describe('keychain commands', () => {
+  // What any local user could read with `ps` while the command runs.
+  const key = crypto.randomBytes(32).toString('base64url');
+
+  it.each(['linux', 'darwin'] as const)('never put the key on the command line on %s, only on stdin', (platform) => {
+    const tool = keychainCommands(platform);
+    expect(tool).not.toBeNull();
+    const store = tool!.store(key);
+    expect([store.command, ...store.args].join(' ')).not.toContain(key);
+    expect(store.input).toContain(key);
+    expect([tool!.lookup.command, ...tool!.lookup.args].join(' ')).not.toContain(key);
+  });
+
+  it('has macOS read the store command from stdin', () => {
+    const store = keychainCommands('darwin')!.store(key);
+    expect(store).toEqual({ command: 'security', args: ['-i'], input: `add-generic-password -U -s TradeFolio -a secret-store-key -w ${key}\n` });
+  });
+
+  it('has no keychain tool on Windows', () => {
+    expect(keychainCommands('win32')).toBeNull();
   });
 });
