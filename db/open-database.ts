@@ -57,6 +57,12 @@ export async function openDatabase(file: string, options: { readonly?: boolean }
   const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   if (!options.readonly) applyPragmas(sqlite);
   const db = createKysely(sqlite);
+  const found = readSchemaVersion(sqlite);
+  if (found !== null && !Object.hasOwn(MIGRATIONS, found) && found > LATEST_SCHEMA_VERSION) {
+    // Kysely's Migrator would call this "corrupted migrations"; the truth is more useful.
+    await db.destroy();
+    throw new AppFailure({ code: 'migrationFailed', message: 'dataFolder.databaseNewerSchema', params: { file, version: found } });
+  }
   if (!options.readonly) {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
     const { error, results } = await migrator.migrateToLatest();

@@ -5,7 +5,8 @@ import { CALL_KEYS, type CallKey } from '../../shared/contract/contract.ts';
 import type { AppError, Result } from '../../shared/contract/result.ts';
 import type { Language } from '../../shared/i18n/catalogs.ts';
 import { createAppCore, type AppCore } from '../services/core/app-core.ts';
-import { readAppVersion } from '../services/platform/app-package.ts';
+import { readAppVersion, REPO_ROOT } from '../services/platform/app-package.ts';
+import { faultPointFromEnv } from '../services/platform/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
 import { stderrLogger } from '../services/platform/stderr-logger.ts';
 import { describeFailure, pickLanguage, systemLocale, translate } from '../services/platform/translate.ts';
@@ -231,6 +232,15 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
   }
 }
 
+/**
+ * Commands that replace the database file run only while this process holds the data folder's
+ * lock: next to a running app or web host they are refused with a message naming it (restore
+ * there, in Settings › Backups). Every other command works beside a running host.
+ */
+function replacesDatabase(words: readonly string[]): boolean {
+  return (words[0] === 'backup' && words[1] === 'restore') || (words[0] === 'call' && words[1] === 'backups.restore');
+}
+
 /** The whole CLI as a function of its arguments, returning the exit code. */
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo = processIo): Promise<number> {
   const language = pickLanguage(systemLocale(env));
@@ -252,7 +262,15 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   let core: AppCore;
   try {
     fs.mkdirSync(dataDir, { recursive: true });
-    core = await createAppCore({ dataDir, host: 'cli', version: readAppVersion(), log: stderrLogger('cli', { quiet: !argv.includes('--verbose') }) });
+    core = await createAppCore({
+      dataDir,
+      host: 'cli',
+      version: readAppVersion(),
+      log: stderrLogger('cli', { quiet: !argv.includes('--verbose') }),
+      access: replacesDatabase(words) ? 'owner' : 'shared',
+      installDir: REPO_ROOT,
+      ...faultPointFromEnv(env),
+    });
   } catch (err) {
     io.err(`error: cannot open the data folder ${dataDir}: ${describeFailure(language, err)}`);
     return EXIT_ERROR;

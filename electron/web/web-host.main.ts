@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createAppCore, type AppCore } from '../services/core/app-core.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { stderrLogger } from '../services/platform/stderr-logger.ts';
-import { readAppVersion, RENDERER_DIST_DIR } from '../services/platform/app-package.ts';
+import { readAppVersion, RENDERER_DIST_DIR, REPO_ROOT } from '../services/platform/app-package.ts';
+import { faultPointFromEnv } from '../services/platform/fault-points.ts';
 import { createDailyReminderNotice } from '../services/platform/daily-reminder-notice.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
 import { createLogNotifier } from '../services/platform/notifier.ts';
@@ -67,7 +68,7 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
   const language = pickLanguage(systemLocale(options.env));
   let core: AppCore;
   try {
-    core = await createAppCore({ dataDir, host: 'web', version: readAppVersion(), log });
+    core = await createAppCore({ dataDir, host: 'web', version: readAppVersion(), log, installDir: REPO_ROOT, ...faultPointFromEnv(options.env) });
   } catch (err) {
     console.error(`TradeFolio cannot open its data folder ${dataDir}: ${describeFailure(language, err)}`);
     return 1;

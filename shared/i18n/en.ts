@@ -10,6 +10,7 @@ import { owners } from './en/owners.ts';
 import { backups } from './en/backups.ts';
 import { mail } from './en/mail.ts';
 import { search } from './en/search.ts';
+import { dataFolder } from './en/data-folder.ts';
 
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder };

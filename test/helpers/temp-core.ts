@@ -7,6 +7,7 @@ import { fixedClock, type Clock } from '../../electron/services/core/clock.ts';
 import type { SecretStore } from '../../electron/services/platform/secret-store.ts';
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
+import type { DataFolderAccess } from '../../electron/services/core/data-folder.ts';
 
 export const DAY = 86_400_000;
 /** 2026-06-01T00:00:00Z: a fixed "now" so day arithmetic in tests is exact. */
@@ -33,7 +34,9 @@ export interface TempCore {
  * caller's `clock`, e.g. the system clock for tests that measure real pacing) and the host's
  * secret store unless the test brings one whose passwords survive reopening the folder.
  */
-export async function createTempCore(options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore } = {}): Promise<TempCore> {
+export async function createTempCore(
+  options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore; access?: DataFolderAccess } = {},
+): Promise<TempCore> {
   const dataDir = options.dataDir ?? tempDir();
   const settable = fixedClock(options.now ?? T0);
   const clock = options.clock ?? settable;
@@ -44,6 +47,8 @@ export async function createTempCore(options: { dataDir?: string; now?: number; 
     clock,
     log: silentLogger,
     checkOutputs: true,
+    // The lock's holder, as the app and the web host are: tests restore backups.
+    access: options.access ?? 'owner',
     ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   return {

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { EventKey, EventPayload } from '../../../shared/contract/contract.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import { openDatabase, type OpenedDatabase } from '../../../db/open-database.ts';
-import { createBackupService } from '../backups/backup.service.ts';
+import { createBackupService, type FaultPoint } from '../backups/backup.service.ts';
+import { prepareBackupFolder } from '../backups/backup-folder.ts';
 import { createCatalogService } from '../customers/catalog.service.ts';
 import { createCustomerService } from '../customers/customer.service.ts';
 import { createActivityService } from '../customers/activity.service.ts';
@@ -18,6 +17,10 @@ import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
 import { createEventBus, type EventListener } from './events.ts';
 import { consoleLogger, type Logger } from './logger.ts';
+import { DATABASE_FILE_NAME, openDataFolder, type DataFolderAccess } from './data-folder.ts';
+import { makePrivate } from '../platform/private-files.ts';
+
+export { DATABASE_FILE_NAME };
 
 export type HostKind = 'electron' | 'web' | 'cli';
 
@@ -33,6 +36,15 @@ export interface AppCoreOptions {
   secrets?: SecretStore;
   /** Messages per sync transaction (tests use small batches to exercise resuming). */
   mailBatchSize?: number;
+  /**
+   * Whether this process must hold the data folder's lock (see data-folder.ts). Default: the
+   * app and the web host 'owner', the CLI 'shared' (it asks for 'owner' to restore).
+   */
+  access?: DataFolderAccess;
+  /** The app's own install folder (backups may not go there); null when unknown. */
+  installDir?: string | null;
+  /** Test-only: called at each crash point of a backup or restore (a test kills the process there). */
+  faultPoint?: (point: FaultPoint) => void;
 }
 
 export interface AppCore {
@@ -66,13 +78,18 @@ const FIRST_SCREEN_READS: readonly [string, unknown][] = [
   ['customers.list', { offset: 0, limit: 200 }],
 ];
 
-export const DATABASE_FILE_NAME = 'tradefolio.sqlite';
-
 interface Services {
   handlers: Handlers;
   runBackupIfDue(): Promise<unknown>;
   mail: MailService;
   sender: MailSender;
+}
+
+/** Opens the database with its files readable by their owner only (SQLite gives -wal/-shm the file's mode). */
+async function openPrivately(file: string): Promise<OpenedDatabase> {
+  const opened = await openDatabase(file);
+  makePrivate(file, `${file}-wal`, `${file}-shm`);
+  return opened;
 }
 
 /**
@@ -82,11 +99,18 @@ interface Services {
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLogger();
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const access = options.access ?? (options.host === 'cli' ? 'shared' : 'owner');
+  const folder = openDataFolder(options.dataDir, access, { kind: options.host, pid: process.pid }, clock.now(), log);
+  const { databaseFile } = folder;
   const bus = createEventBus();
   const secrets = options.secrets ?? createNodeSecretStore(options.dataDir);
-  let opened = await openDatabase(databaseFile);
+  let opened: OpenedDatabase;
+  try {
+    opened = await openPrivately(databaseFile);
+  } catch (err) {
+    folder.lock?.release();
+    throw err;
+  }
   let backgroundSync = false;
   let services = buildServices();
 
@@ -99,10 +123,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     await opened.close();
     swap();
     try {
-      opened = await openDatabase(databaseFile);
+      opened = await openPrivately(databaseFile);
     } catch (err) {
       undo();
-      opened = await openDatabase(databaseFile);
+      opened = await openPrivately(databaseFile);
       services = buildServices();
       if (backgroundSync) startMailScheduler();
       throw err;
@@ -114,9 +138,21 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   function buildServices(): Services {
     const deps = { db: opened.db, sqlite: opened.sqlite, clock, emit: bus.emit, log };
-    const settings = createSettingsService({ ...deps, dataDir: options.dataDir });
+    const settings = createSettingsService({
+      ...deps,
+      dataDir: options.dataDir,
+      prepareBackupFolder: (folder) => prepareBackupFolder(folder, options.installDir ?? null),
+    });
     const catalog = createCatalogService(deps);
-    const backups = createBackupService({ ...deps, settings, databaseFile, replaceDatabase });
+    const backups = createBackupService({
+      ...deps,
+      settings,
+      databaseFile,
+      replaceDatabase,
+      installDir: options.installDir ?? null,
+      ownsDataFolder: () => folder.lock !== null,
+      faultPoint: options.faultPoint ?? (() => {}),
+    });
     const mail = createMailService({
       db: opened.db,
       clock,
@@ -186,6 +222,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await services.sender.close();
       await services.mail.close();
       await opened.close();
+      folder.lock?.release();
     },
   };
 }

@@ -18,7 +18,13 @@ export interface SettingsService {
 export const BACKUP_KEEP = 14;
 
 /** Settings live in the database (so backups carry them); per-grade intervals in their own table for SQL. */
-export function createSettingsService(deps: ServiceDeps & { dataDir: string }): SettingsService {
+export function createSettingsService(
+  deps: ServiceDeps & {
+    dataDir: string;
+    /** Checks and creates a backup folder the user chose; the stored path is the one it returns. */
+    prepareBackupFolder(folder: string): Promise<string>;
+  },
+): SettingsService {
   const { db, clock } = deps;
   const defaults = {
     language: 'system' as Settings['language'],
@@ -60,11 +66,12 @@ export function createSettingsService(deps: ServiceDeps & { dataDir: string }): 
   }
 
   async function update(patch: z.output<typeof SettingsPatch>): Promise<Settings> {
+    const backupFolder = patch.backupFolder === undefined ? undefined : await deps.prepareBackupFolder(patch.backupFolder);
     await db.transaction().execute(async (trx) => {
       const now = clock.now();
       const entries: Array<[StoredKey, unknown]> = [];
       if (patch.language !== undefined) entries.push(['language', patch.language]);
-      if (patch.backupFolder !== undefined) entries.push(['backupFolder', path.resolve(patch.backupFolder)]);
+      if (backupFolder !== undefined) entries.push(['backupFolder', backupFolder]);
       if (patch.backupEnabled !== undefined) entries.push(['backupEnabled', patch.backupEnabled]);
       if (patch.replyWaitDays !== undefined) entries.push(['replyWaitDays', patch.replyWaitDays]);
       if (patch.workingCalendar !== undefined) entries.push(['workingCalendar', toCalendar(patch.workingCalendar)]);

@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTimeLimit, StepTimeout } from '../../../electron/services/backups/backup-folder.ts';
+import { createAppCore } from '../../../electron/services/core/app-core.ts';
+import { silentLogger } from '../../../electron/services/core/logger.ts';
+import { translate } from '../../../electron/services/platform/translate.ts';
+import { AppFailure } from '../../../shared/contract/result.ts';
+import { readOnlyView } from '../../helpers/mounts.ts';
 import { createTempCore, DAY, tempDir, type TempCore } from '../../helpers/temp-core.ts';
 
 let app: TempCore;
@@ -87,5 +93,215 @@ describe('backups', () => {
     await app.call('settings.update', { backupFolder: folder });
     const entry = await app.call('backups.create', {});
     expect(path.dirname(entry.path)).toBe(folder);
+  });
+});
+
+/** The pages' journal mode from the file header (bytes 18–19): 1 = rollback journal, 2 = WAL. */
+function headerJournalMode(file: string): number {
+  const header = fs.readFileSync(file).subarray(18, 20);
+  return Math.max(header[0]!, header[1]!);
+}
+
+function mode(file: string): number {
+  return fs.statSync(file).mode & 0o777;
+}
+
+describe('restore takes all of the backup and checks all of it', () => {
+  it('copies through SQLite, so rows that are only in the source’s -wal are restored too', async () => {
+    // A source database that is still open elsewhere, with 200 updates only in its WAL.
+    const other = await createTempCore();
+    for (let i = 0; i < 200; i++) await other.call('customers.create', { name: `Committed ${i}`, regionCode: 'EU' });
+    const raw = other.core.database().sqlite;
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.exec("UPDATE customers SET name = 'Updated ' || name");
+    const source = other.core.database().file;
+    expect(fs.statSync(`${source}-wal`).size).toBeGreaterThan(0);
+
+    await app.call('backups.restore', { path: source });
+    const page = await app.call('customers.list', { limit: 1000 });
+    expect(page.total).toBe(200);
+    expect(page.rows.every((r) => r.name.startsWith('Updated Committed'))).toBe(true);
+    await other.close();
+  });
+
+  it('refuses a file that has the migration table but not the schema, naming what is missing', async () => {
+    const dir = tempDir();
+    const hollow = path.join(dir, 'hollow.sqlite');
+    const db = new BetterSqlite3(hollow);
+    const live = app.core.database().sqlite;
+    const rows = live.prepare('SELECT name, timestamp FROM kysely_migration').all() as Array<{ name: string; timestamp: string }>;
+    db.exec('CREATE TABLE kysely_migration (name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)');
+    for (const r of rows) db.prepare('INSERT INTO kysely_migration VALUES (?, ?)').run(r.name, r.timestamp);
+    db.close();
+    const err = await app.fail('backups.restore', { path: hollow });
+    expect(err).toMatchObject({ code: 'backupInvalid', message: 'errors.backup_incomplete', params: { file: 'hollow.sqlite' } });
+    expect(String(err.params?.detail)).toMatch(/^missing table \w+; missing table \w+.* and \d+ more$/);
+
+    // A whole file with one column dropped is refused as well.
+    const good = await app.call('backups.create', {});
+    const altered = path.join(dir, 'altered.sqlite');
+    fs.copyFileSync(good.path, altered);
+    const edit = new BetterSqlite3(altered);
+    edit.exec('ALTER TABLE customers DROP COLUMN website');
+    edit.close();
+    const err2 = await app.fail('backups.restore', { path: altered });
+    expect(err2.message).toBe('errors.backup_incomplete');
+    expect(String(err2.params?.detail)).toContain('table customers has columns');
+    expect((await app.call('customers.list', {})).total).toBe(0);
+  });
+
+  it('says a backup from a newer TradeFolio needs an update, in the user’s language', async () => {
+    const good = await app.call('backups.create', {});
+    const newer = path.join(tempDir(), 'newer.sqlite');
+    fs.copyFileSync(good.path, newer);
+    const edit = new BetterSqlite3(newer);
+    edit.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('9999-from-the-future', new Date().toISOString());
+    edit.close();
+    const err = await app.fail('backups.restore', { path: newer });
+    expect(err).toMatchObject({ code: 'backupInvalid', message: 'errors.backup_newerSchema', params: { detail: '9999-from-the-future' } });
+    expect(translate('en', err.message, err.params)).toContain('made by a newer version of TradeFolio; update the app to open it');
+    expect(translate('zh-CN', err.message, err.params)).toContain('更新版本的 TradeFolio');
+  });
+});
+
+describe('backups are single, private, self-contained files', () => {
+  it('writes backups in rollback-journal mode, 0600, and verifying one leaves nothing beside it', async () => {
+    await app.call('customers.create', { name: 'On the stick', regionCode: 'EU' });
+    const backup = await app.call('backups.create', {});
+    expect(headerJournalMode(backup.path)).toBe(1);
+    expect(mode(backup.path)).toBe(0o600);
+    expect(fs.readdirSync(path.dirname(backup.path))).toEqual([backup.file]);
+  });
+
+  it('restores from a read-only folder (a USB stick with its switch on), writing nothing there', async () => {
+    await app.call('customers.create', { name: 'On the stick', regionCode: 'EU' });
+    const stick = tempDir();
+    await app.call('settings.update', { backupFolder: stick });
+    const backup = await app.call('backups.create', {});
+    await app.call('customers.create', { name: 'Typed later', regionCode: 'EU' });
+    const readOnly = readOnlyView(stick);
+    try {
+      expect(() => fs.writeFileSync(path.join(readOnly.path, 'x'), 'x')).toThrow(/EROFS/);
+      await app.call('backups.restore', { path: path.join(readOnly.path, backup.file) });
+      expect((await app.call('customers.list', {})).rows.map((r) => r.name)).toEqual(['On the stick']);
+      expect(fs.readdirSync(stick)).toEqual([backup.file]);
+    } finally {
+      readOnly.unmount();
+    }
+  });
+
+  it('keeps the data folder 0700 and the database, its -wal/-shm, backups and replaced copies 0600', async () => {
+    await app.call('customers.create', { name: 'Private', regionCode: 'EU' });
+    const file = app.core.database().file;
+    expect(mode(app.dataDir)).toBe(0o700);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f)).toBe(0o600);
+    const backup = await app.call('backups.create', {});
+    expect(mode(path.dirname(backup.path))).toBe(0o700);
+    const restored = await app.call('backups.restore', { path: backup.path });
+    expect(mode(restored.replacedPath)).toBe(0o600);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f)).toBe(0o600);
+  });
+
+  it('tightens a data folder and database that an older version left readable by everyone', async () => {
+    const dir = app.dataDir;
+    const file = app.core.database().file;
+    await app.close();
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(file, 0o644);
+    app = await createTempCore({ dataDir: dir });
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(file)).toBe(0o600);
+  });
+});
+
+describe('the backup folder is checked, and no step can hang the app', () => {
+  it('refuses a relative folder, one inside the app, a read-only one and an impossible one — quickly', async () => {
+    let err = await app.fail('settings.update', { backupFolder: 'backups' });
+    expect(err).toMatchObject({ code: 'validation', message: 'dataFolder.backupFolder_relative' });
+
+    const started = Date.now();
+    err = await app.fail('settings.update', { backupFolder: '/proc/nope/backups' });
+    expect(err.message).toBe('dataFolder.backupFolder_cannotCreate');
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    const readOnly = readOnlyView(tempDir());
+    try {
+      err = await app.fail('settings.update', { backupFolder: path.join(readOnly.path, 'backups') });
+      expect(err.message).toBe('dataFolder.backupFolder_readOnly');
+    } finally {
+      readOnly.unmount();
+    }
+    const file = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(file, 'x');
+    err = await app.fail('settings.update', { backupFolder: path.join(file, 'backups') });
+    expect(err.message).toBe('dataFolder.backupFolder_notFolder');
+    // Nothing was stored: the folder is still the default.
+    expect((await app.call('settings.get', {})).backupFolder).toBe(path.join(app.dataDir, 'backups'));
+  });
+
+  it('refuses a folder inside the app’s install folder', async () => {
+    const installDir = tempDir();
+    const dataDir = tempDir();
+    const core = await createAppCore({ dataDir, host: 'web', version: 'test', log: silentLogger, installDir });
+    try {
+      const result = await core.dispatch('settings.update', { backupFolder: path.join(installDir, 'resources', 'backups') });
+      expect(result).toMatchObject({ ok: false, error: { message: 'dataFolder.backupFolder_insideApp' } });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('gives up on a step that never finishes', async () => {
+    const never = new Promise<never>(() => {});
+    await expect(withTimeLimit('create folder', 50, never)).rejects.toBeInstanceOf(StepTimeout);
+  });
+
+  it('fails a scheduled backup into an impossible folder fast, and the app keeps answering', async () => {
+    // Stored directly, as an older version would have accepted it.
+    app.core.database().sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backupFolder', ?, 0)").run(JSON.stringify('/proc/nope/backups'));
+    const started = Date.now();
+    const err = await app.fail('backups.create', {});
+    expect(err.message).toBe('dataFolder.backupFolder_cannotCreate');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await app.call('customers.list', {})).total).toBe(0);
+  });
+});
+
+describe('a database the app cannot use is refused at start with its name', () => {
+  it('refuses a read-only (0444) database file', async () => {
+    const dir = app.dataDir;
+    const file = app.core.database().file;
+    await app.close();
+    fs.chmodSync(file, 0o444);
+    try {
+      const err = await createTempCore({ dataDir: dir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(AppFailure);
+      const failure = (err as AppFailure).error;
+      expect(failure).toMatchObject({ message: 'dataFolder.databaseReadOnly', params: { file } });
+      expect(translate('en', failure.message, failure.params)).toContain(file);
+    } finally {
+      fs.chmodSync(file, 0o600);
+      app = await createTempCore({ dataDir: dir });
+    }
+  });
+
+  it('says a database from a newer TradeFolio needs an update, instead of "corrupted migrations"', async () => {
+    const dir = app.dataDir;
+    app.core.database().sqlite.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('9999-from-the-future', new Date().toISOString());
+    await app.close();
+    const err = await createTempCore({ dataDir: dir }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((err as AppFailure).error).toMatchObject({ message: 'dataFolder.databaseNewerSchema', params: { version: '9999-from-the-future' } });
+    expect(translate('zh-CN', (err as AppFailure).error.message, (err as AppFailure).error.params)).toContain('请升级应用');
+    const fix = new BetterSqlite3(path.join(dir, 'tradefolio.sqlite'));
+    fix.prepare('DELETE FROM kysely_migration WHERE name = ?').run('9999-from-the-future');
+    fix.close();
+    app = await createTempCore({ dataDir: dir });
   });
 });

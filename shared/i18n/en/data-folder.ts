@@ -1,0 +1,26 @@
+/** The data folder, its lock, the database file and the backup folder: messages for faults at start and in backups. */
+export const dataFolder = {
+  dataFolder: {
+    inUse_web: 'The data folder {{folder}} is already open in the TradeFolio web host (process {{pid}}). Use that window, or stop it first.',
+    inUse_electron: 'The data folder {{folder}} is already open in the TradeFolio app (process {{pid}}). Use that window, or quit it first.',
+    inUse_cli: 'The data folder {{folder}} is in use by a TradeFolio command (process {{pid}}) that is restoring a backup. Wait for it to finish.',
+    inUse_unknown: 'The data folder {{folder}} is already open in another TradeFolio program. Close it first.',
+    restoreInProgress_web: 'The TradeFolio web host (process {{pid}}) is restoring a backup into {{folder}}. Try again when it has finished.',
+    restoreInProgress_electron: 'The TradeFolio app (process {{pid}}) is restoring a backup into {{folder}}. Try again when it has finished.',
+    restoreInProgress_cli: 'A TradeFolio command (process {{pid}}) is restoring a backup into {{folder}}. Try again when it has finished.',
+    restoreInProgress_unknown: 'Another TradeFolio program is restoring a backup into {{folder}}. Try again when it has finished.',
+    restoreNotOwner: 'Only the TradeFolio program that has {{folder}} open can restore a backup into it. Restore in the app (Settings › Backups), or quit it and run the command again.',
+    databaseReadOnly: 'The database file {{file}} is read-only, so TradeFolio cannot save anything. Make the file and its folder writable (or copy them to a writable disk) and start again.',
+    databaseNewerSchema: 'The database {{file}} was made by a newer version of TradeFolio (schema {{version}}). Update the app to open it. Nothing was changed.',
+    backupFolder_relative: 'The backup folder “{{folder}}” is not a full path. Choose a folder, or type a path that starts at a drive or at /.',
+    backupFolder_insideApp: 'The backup folder {{folder}} is inside TradeFolio’s own program folder, which an update replaces. Choose another folder.',
+    backupFolder_timeout: 'The backup folder {{folder}} did not answer in time: the disk may be failing or disconnected. Nothing was saved.',
+    backupFolder_denied: 'TradeFolio may not write into the backup folder {{folder}}. Choose another folder or change its permissions.',
+    backupFolder_readOnly: 'The backup folder {{folder}} is on a read-only disk. Choose a writable folder.',
+    backupFolder_full: 'The disk of the backup folder {{folder}} is full. Free some space or choose another folder. Nothing was saved.',
+    backupFolder_notFolder: 'The backup folder {{folder}} (or a folder above it) is a file, not a folder.',
+    backupFolder_cannotCreate: 'The backup folder {{folder}} cannot be created ({{detail}}).',
+    backupFolderUnreadable: 'The backup folder {{folder}} cannot be read: {{reason}}',
+    restoreCopyFailed: 'The backup {{file}} could not be copied: {{reason}}. Nothing was changed.',
+  },
+} as const;
