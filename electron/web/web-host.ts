@@ -7,7 +7,7 @@ import type { Logger } from '../services/core/logger.ts';
 import { silentLogger } from '../services/core/logger.ts';
 import type { Result } from '../../shared/contract/result.ts';
 import { firstScreenRendererBeside } from '../services/platform/app-package.ts';
-import { cookieValue, firstScreenPages, viewportFromCookie, type FirstScreenPages } from './first-screen-page.ts';
+import { firstScreenPages, viewportFromCookie, type FirstScreenPages } from './first-screen-page.ts';
 import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from './static-files.ts';
 
 export interface WebHostOptions {
@@ -39,6 +39,10 @@ export interface WebHost {
    * origin + '/?token=' + token. The page request carries the token so the host can put the
    * customer list into the page itself; the page takes it out of the address bar, and every
    * response says `referrer-policy: no-referrer`. (`/#token=` links work too, without that.)
+   * The host never puts the token in a cookie: browsers send a host's cookies to every port of
+   * it, so any other server on 127.0.0.1 would receive it. The page keeps it in its tab's
+   * sessionStorage (scoped to our origin, port included); a reload after the token has left the
+   * address bar gets the plain page, and the browser renders the list from the API.
    */
   url: string;
   /** Resolves once the first-screen renderer is loaded and warm (or known to be missing). */
@@ -51,8 +55,6 @@ export interface WebHost {
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const SSE_HEARTBEAT_MS = 15_000;
 export const TOKEN_HEADER = 'x-tradefolio-token';
-/** A page opened with the token keeps it in this cookie (per port: cookies ignore ports), so a reload renders the list too. */
-export const tokenCookieName = (port: number) => `tradefolio-token-${port}`;
 
 export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
@@ -238,6 +240,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8', { allow: 'GET' });
       return;
     }
+    // EventSource cannot send headers, so the token is in the query. That URL goes only to this
+    // host: the browser records no subresource in its history, sends no Referer under our policy,
+    // and this host logs no request URLs.
     if (!tokenMatches(token, query.get('token'))) {
       sendError(res, 401, 'unauthorized', 'errors.unauthorized');
       return;
@@ -311,13 +316,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   /**
-   * The page with the customer list already in it, for a request that shows the token (in the
-   * link, or in the cookie a tokenised link set): the page holds the user's data. Anyone else
-   * gets the plain index.html, which shows nothing until its API calls pass the token check.
+   * The page with the customer list (and the token) already in it, only for a request that shows
+   * the token in its address: the page holds the user's data. Nothing a browser sends by itself
+   * (a cookie) opens it, since a cookie of 127.0.0.1 also goes to every other server there.
+   * Anyone else gets the plain index.html, which shows nothing until its API calls pass the
+   * token check.
    */
   async function serveFirstScreen(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams, pages: FirstScreenPages): Promise<boolean> {
-    const linked = tokenMatches(token, query.get('token'));
-    if (!linked && !tokenMatches(token, cookieValue(req.headers.cookie, tokenCookieName(port)))) return false;
+    if (!tokenMatches(token, query.get('token'))) return false;
     const html = await pages.page({
       acceptLanguage: String(req.headers['accept-language'] ?? ''),
       userAgent: String(req.headers['user-agent'] ?? ''),
@@ -325,9 +331,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       viewport: viewportFromCookie(req.headers.cookie),
     });
     if (html === null) return false;
-    const headers: Record<string, string> = { 'cache-control': 'no-store' };
-    if (linked) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-    send(res, 200, html, 'text/html; charset=utf-8', headers);
+    send(res, 200, html, 'text/html; charset=utf-8', { 'cache-control': 'no-store' });
     return true;
   }
 

@@ -26,9 +26,12 @@ const AFTER_FIRST_SCREEN_MS = 1500;
 /**
  * The web host's link carries its per-run token (`/?token=…`; older links `/#token=…`); a page
  * the host rendered also has it in its first-screen state. Keep it for this tab (so a reload
- * still works) and take it out of the address bar. Storing and hiding wait until the first
- * screen is up: the first sessionStorage write of a fresh tab opens the storage backend (25–35 ms
- * measured), which would otherwise sit in front of the first paint.
+ * still works) and take it out of the address bar. It is kept in sessionStorage, never in a
+ * cookie: sessionStorage belongs to our origin, port included, while a cookie of 127.0.0.1 goes
+ * to every server on it. (So the host renders the list into the page for the link only; a
+ * reload gets the plain page and the list comes from the API.) Storing and hiding wait until
+ * the first screen is up: the first sessionStorage write of a fresh tab opens the storage
+ * backend (25–35 ms measured), which would otherwise sit in front of the first paint.
  */
 function takeWebToken(): string {
   const initialHash = window.location.hash;
