@@ -7,6 +7,14 @@ export const ERROR_CODES = [
   'migrationFailed',
   'unauthorized',
   'unknownCall',
+  /** The disk holding the data folder is full; the write was undone. */
+  'diskFull',
+  /** The database file (or its folder) cannot be written; the write was undone. */
+  'readOnly',
+  /** Another program holds the database's write lock; trying again later may work. */
+  'busy',
+  /** The database file could not be read or written (an I/O error, a damaged file). */
+  'storageFailed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -26,6 +34,12 @@ export interface AppError {
   message: string;
   params?: MessageParams;
   fieldErrors?: FieldError[];
+  /**
+   * The underlying cause in the words of whatever failed (e.g. SQLite's code and message), for
+   * the log and for support. Never shown as the message: it is not in the user's language, and
+   * SQLite's words mislead ("database or disk is full" for a write that was wholly undone).
+   */
+  details?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

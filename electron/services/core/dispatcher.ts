@@ -7,6 +7,7 @@ import {
 import { AppFailure, type AppError, type Result } from '../../../shared/contract/result.ts';
 import { toFieldErrors } from '../../../shared/contract/validation.ts';
 import type { Logger } from './logger.ts';
+import { storageFailure } from './storage-errors.ts';
 
 export type Handler<K extends CallKey> = (input: ParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K>;
 export type Handlers = { [K in CallKey]: Handler<K> };
@@ -26,7 +27,15 @@ function isCallKey(key: string): key is CallKey {
  */
 export function createDispatcher(
   getHandlers: () => Handlers,
-  options: { log: Logger; checkOutputs?: boolean },
+  options: {
+    log: Logger;
+    checkOutputs?: boolean;
+    /**
+     * The database file: named when it is read-only, and its folder is where free space is
+     * checked when a write fails with an I/O error (see storage-errors.ts).
+     */
+    databaseFile?: string;
+  },
 ): Dispatcher {
   return {
     async dispatch(key, input) {
@@ -52,6 +61,10 @@ export function createDispatcher(
       } catch (err) {
         if (err instanceof AppFailure) return { ok: false, error: err.error };
         options.log.error(`call ${key} failed`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        // A fault of the database (full disk, read-only file, lock, I/O) gets a message of its
+        // own; SQLite's English text stays in `details` and the log.
+        const storage = storageFailure(err, options.databaseFile);
+        if (storage) return { ok: false, error: storage };
         const error: AppError = {
           code: 'internal',
           message: 'errors.internal',
