@@ -62,7 +62,23 @@ export const CustomFieldDefInput = z.object({
   type: CustomFieldType,
   options: z.array(requiredText(60)).max(100).default([]),
 });
-export const CustomFieldValue = z.union([z.string().max(2000), z.number(), z.null()]);
+/** Longest text a custom field holds. */
+export const MAX_CUSTOM_FIELD_TEXT = 2000;
+/**
+ * How many custom fields there can be. The customer form sends a value (or null) for every
+ * field, so this bounds both the definitions and the values of one customer in one call.
+ */
+export const MAX_CUSTOM_FIELDS = 100;
+export const CustomFieldValue = z.union([z.string().max(MAX_CUSTOM_FIELD_TEXT), z.number(), z.null()]);
+/**
+ * A customer's custom field values by field id. Bounded in count as well as in key and value
+ * length: the contract allows nothing unbounded, since every call is held in memory and written
+ * in one transaction.
+ */
+export const CustomFieldValues = z.record(Id, CustomFieldValue).superRefine((values, ctx) => {
+  const count = Object.keys(values).length;
+  if (count > MAX_CUSTOM_FIELDS) ctx.addIssue({ code: 'custom', message: 'validation.tooManyEntries', params: { max: MAX_CUSTOM_FIELDS } });
+});
 
 /* ---------- customers ---------- */
 
@@ -81,7 +97,7 @@ export const CustomerInput = z.object({
   personality: PersonalityType.nullish().transform((v) => v ?? null),
   notes: optionalText(5000),
   tags: z.array(requiredText(40)).max(50).default([]),
-  customFields: z.record(Id, CustomFieldValue).default({}),
+  customFields: CustomFieldValues.default({}),
 });
 export type CustomerInput = z.input<typeof CustomerInput>;
 

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { FieldError } from './result.ts';
+import type { FieldError, MessageParams } from './result.ts';
+
+/** The string and number parameters a refinement gave its message (e.g. `{ max: 100 }`). */
+function messageParams(params: Record<string, unknown> | undefined): MessageParams | undefined {
+  if (!params) return undefined;
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return Object.keys(out).length ? out : undefined;
+}
 
 /**
  * Maps zod issues to i18n keys with parameters, so the renderer can say "Name is required" or
@@ -21,8 +29,19 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
         return { path, message: issue.format === 'email' ? 'validation.invalidEmail' : 'validation.invalidFormat' };
       case 'invalid_value':
         return { path, message: 'validation.invalidChoice' };
-      case 'custom':
-        return { path, message: issue.message.startsWith('validation.') ? issue.message : 'validation.invalid' };
+      case 'invalid_key': {
+        // The path ends with the offending key itself; it may be huge or garbage, so the error
+        // names the record that holds it instead.
+        const at = issue.path.slice(0, -1).map(String).join('.');
+        const inner = issue.issues[0];
+        if (inner?.code === 'too_big') return { path: at, message: 'validation.keyTooLong', params: { max: Number(inner.maximum) } };
+        return { path: at, message: 'validation.invalidKey' };
+      }
+      case 'custom': {
+        const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+        const params = messageParams(issue.params);
+        return params ? { path, message, params } : { path, message };
+      }
       default:
         return { path, message: 'validation.invalid' };
     }

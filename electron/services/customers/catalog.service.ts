@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { fail } from '../../../shared/contract/result.ts';
 import type { CallOutput } from '../../../shared/contract/contract.ts';
+import { MAX_CUSTOM_FIELDS } from '../../../shared/contract/customers.contract.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import { newId } from '../core/ids.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
@@ -137,6 +138,11 @@ export function createCatalogService(deps: ServiceDeps): {
       'customFields.create': async (input) => {
         if (input.type === 'select' && input.options.length === 0) {
           fail('validation', 'errors.validation', undefined, [{ path: 'options', message: 'errors.selectNeedsOptions' }]);
+        }
+        // A customer's values are bounded to this many per call, and the form sends every field.
+        const defined = await db.selectFrom('custom_field_defs').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+        if (Number(defined.n) >= MAX_CUSTOM_FIELDS) {
+          fail('validation', 'errors.validation', undefined, [{ path: 'label', message: 'errors.tooManyCustomFields', params: { max: MAX_CUSTOM_FIELDS } }]);
         }
         const id = newId();
         const max = await db.selectFrom('custom_field_defs').select((eb) => eb.fn.max('sort').as('m')).executeTakeFirst();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_CUSTOM_FIELDS } from '../../../shared/contract/customers.contract.ts';
 import { createTempCore, DAY, T0, type TempCore } from '../../helpers/temp-core.ts';
 
 let app: TempCore;
@@ -140,5 +141,19 @@ describe('custom fields and tags', () => {
     const err = await app.fail('customers.update', { id: c.id, name: 'Fields Co', regionCode: 'EU', customFields: { [kind.id]: 'Wholesaler' } });
     expect(err.fieldErrors).toContainEqual({ path: `customFields.${kind.id}`, message: 'validation.invalidChoice' });
     expect((await app.call('customers.get', { id: c.id })).customFields[kind.id]).toBe('Retailer');
+  });
+
+  it(`allows as many field definitions as one customer's call may carry values (${MAX_CUSTOM_FIELDS})`, async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_CUSTOM_FIELDS; i++) ids.push((await app.call('customFields.create', { label: `Field ${i}`, type: 'text' })).id);
+    const more = await app.fail('customFields.create', { label: 'One too many', type: 'text' });
+    expect(more.fieldErrors).toEqual([{ path: 'label', message: 'errors.tooManyCustomFields', params: { max: MAX_CUSTOM_FIELDS } }]);
+    expect((await app.call('customFields.list', {})).length).toBe(MAX_CUSTOM_FIELDS);
+    // The form sends every field; with all of them set the customer still saves.
+    const c = await app.call('customers.create', { name: 'Many Fields Co', regionCode: 'EU', customFields: Object.fromEntries(ids.map((id) => [id, 'v'])) });
+    expect(Object.keys(c.customFields)).toHaveLength(MAX_CUSTOM_FIELDS);
+    // Deleting one makes room again.
+    await app.call('customFields.remove', { id: ids[0]! });
+    await app.call('customFields.create', { label: 'Now it fits', type: 'text' });
   });
 });
