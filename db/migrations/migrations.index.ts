@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-mail.ts';
 import * as m0003 from './0003-search-leads.ts';
 import * as m0004 from './0004-mail-flag-changes.ts';
+import * as m0005 from './0005-mail-sender-auth.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-mail': m0002,
   '0003-search-leads': m0003,
   '0004-mail-flag-changes': m0004,
+  '0005-mail-sender-auth': m0005,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

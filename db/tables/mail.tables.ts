@@ -8,6 +8,7 @@ import type {
   MailSecurity,
   OutboxStatus,
   ParseStatus,
+  SenderAuth,
   SpecialUse,
 } from '../../shared/domain/mail-enums.ts';
 import type { Database, Flag } from './tables.ts';
@@ -146,6 +147,10 @@ export interface MailMessagesTable {
   updated_at: number;
   /** How many customers it is filed under; kept by triggers (migration 0003). 0 = a lead's mail. */
   filed: Generated<number>;
+  /** What the receiving server's checks said of the From address (migration 0005); only `pass` is verified. */
+  sender_auth: Generated<SenderAuth>;
+  /** When the user allowed remote images for this message alone (migration 0005); null = not. */
+  remote_content_allowed_at: number | null;
 }
 
 export interface MailBodiesTable {

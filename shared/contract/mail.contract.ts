@@ -7,6 +7,7 @@ import {
   MAIL_DIRECTIONS,
   MAIL_SECURITY,
   PARSE_STATUSES,
+  SENDER_AUTHS,
   SPECIAL_USES,
 } from '../domain/mail-enums.ts';
 import { isLoopbackHost } from '../domain/mail-providers.ts';
@@ -25,6 +26,13 @@ export const MailDirection = z.enum(MAIL_DIRECTIONS);
 export const ParseStatus = z.enum(PARSE_STATUSES);
 export const AddressRole = z.enum(ADDRESS_ROLES);
 export const FilingMatch = z.enum(FILING_MATCHES);
+export const SenderAuth = z.enum(SENDER_AUTHS);
+/**
+ * Why a message's remote images may load: `sender` = its sender (or the sender's domain) is on
+ * the allowlist and the receiving server verified the From address; `message` = allowed for
+ * this one message.
+ */
+export const RemoteContentScope = z.enum(['sender', 'message']);
 
 const Host = z
   .string()
@@ -235,8 +243,16 @@ export const MessageDetail = MessageRow.extend({
   html: z.string().nullable(),
   attachments: z.array(Attachment),
   parseWarnings: z.array(z.string()),
-  /** The sender (address or domain) is on the remote-content allowlist. */
-  remoteContentAllowed: z.boolean(),
+  /**
+   * What the receiving mail server's checks (DMARC, DKIM, SPF) said of the From address; only
+   * `pass` is a verified sender, whose images can be allowed for all its mail.
+   */
+  senderAuth: SenderAuth,
+  /**
+   * Why remote images may load (see RemoteContentScope), or null while they stay blocked. An
+   * allowed sender counts only when `senderAuth` is `pass`: a forged From gets nothing from it.
+   */
+  remoteContent: RemoteContentScope.nullable(),
   receivedAt: EpochMs,
 });
 
@@ -301,15 +317,23 @@ export const mailCalls = {
   'mail.syncStatus': { input: z.object({}).default({}), output: z.array(AccountSyncStatus) },
   'mail.listMessages': { input: MessageQuery, output: z.object({ total: z.number(), rows: z.array(MessageRow) }) },
   'mail.getMessage': { input: z.object({ id: Id }), output: MessageDetail },
+  /**
+   * Allows a message's remote images: `sender` (its From address) or `domain` (everyone at a
+   * company domain, not a free-mail one) for all their mail, refused unless the receiving
+   * server verified the sender (`senderAuth: 'pass'`); `message` for this message alone, always
+   * possible. `sender`: the allowlist entry written (`a@b.com` or `@b.com`), null for `message`.
+   */
   'mail.allowRemoteContent': {
-    input: z.object({ sender: z.string().trim().toLowerCase().min(3).max(320).regex(/^[^\s@]*@[^\s@]+$/) }),
-    output: z.object({ sender: z.string() }),
+    input: z.object({ messageId: Id, scope: z.enum(['sender', 'domain', 'message']) }),
+    output: z.object({ scope: z.enum(['sender', 'domain', 'message']), sender: z.string().nullable() }),
   },
   /** An attachment's bytes (downloads, and `cid:` images of the reading pane), up to MAX_ATTACHMENT_FETCH_BYTES. */
   'mail.getAttachment': { input: z.object({ id: Id }), output: AttachmentContent },
   /**
-   * Remote images of a message whose sender is allowed, fetched by the service and returned as
-   * bytes: the reading pane's frame may load nothing but data: URLs, whatever the sender.
+   * Remote images of a message whose remote content is allowed (`remoteContent` not null),
+   * fetched by the service and returned as bytes: the reading pane's frame may load nothing but
+   * data: URLs, whatever the sender. Only public internet addresses are fetched, redirects
+   * included; an image refused or failed carries its reason (`mail.remote.*`).
    */
   'mail.fetchRemoteImages': {
     input: z.object({ messageId: Id, urls: z.array(z.string().trim().min(1).max(4000)).min(1).max(MAX_REMOTE_IMAGES_PER_CALL) }),

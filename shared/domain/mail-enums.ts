@@ -26,6 +26,15 @@ export type FilingMatch = (typeof FILING_MATCHES)[number];
 export const PARSE_STATUSES = ['ok', 'warning', 'failed'] as const;
 export type ParseStatus = (typeof PARSE_STATUSES)[number];
 
+/**
+ * What the receiving mail server's checks (DMARC, DKIM, SPF in its Authentication-Results)
+ * said of a message's From address: pass = verified; fail = checked and not verified (a
+ * forged From, typically); none = no trusted result; unknown = stored before this was read.
+ * Only `pass` lets a sender-wide allowance (remote images) apply.
+ */
+export const SENDER_AUTHS = ['pass', 'fail', 'none', 'unknown'] as const;
+export type SenderAuth = (typeof SENDER_AUTHS)[number];
+
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { publicAddressesAnd } from '../../electron/services/mail/remote-address-policy.ts';
 import { setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 
@@ -8,13 +9,15 @@ import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
  * A hostile HTML mail, delivered to a real Dovecot, synced by the app and opened in the UI in
  * Chromium. Every trick in it reports to a recording HTTP server on loopback or leaves a mark
  * in the page; the test checks that nothing reached the server, nothing ran and nothing
- * navigated — and then that "Show images" does make the pixel load, so the recorder is known
- * to work.
+ * navigated — and then that "Show images in this message" does make the pixel load, so the
+ * recorder is known to work. The recorder listens on 127.0.0.2, the one local address the app
+ * is told it may fetch images from (everything else local stays refused, see mail-content.test.ts).
  */
 
 const ME = 'desk@mytrade.test';
 const SENDER = 'mallory@evil-corp.test';
 const SUBJECT = 'Invoice 4711 (hostile)';
+const RECORDER_HOST = '127.0.0.2';
 /** A 1×1 transparent GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -32,7 +35,7 @@ async function startRecorder(): Promise<Recorder> {
     res.writeHead(200, { 'content-type': 'image/gif', 'content-length': String(PIXEL.length), 'access-control-allow-origin': '*' });
     res.end(PIXEL);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, RECORDER_HOST, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -102,13 +105,13 @@ function hostileMessage(base: string): string {
 }
 
 describe('a hostile HTML mail in the reading pane (Dovecot, web host, Chromium)', () => {
-  const session = setupE2eSession();
+  const session = setupE2eSession({ remoteAddressPolicy: publicAddressesAnd([RECORDER_HOST]) });
   let dovecot: Dovecot;
   let recorder: Recorder;
 
   beforeAll(async () => {
     [dovecot, recorder] = await Promise.all([startDovecot({ users: [{ user: ME, password: 'secret' }] }), startRecorder()]);
-    await dovecot.deliver(hostileMessage(`http://127.0.0.1:${recorder.port}`), ME, SENDER);
+    await dovecot.deliver(hostileMessage(`http://${RECORDER_HOST}:${recorder.port}`), ME, SENDER);
     const server = { host: '127.0.0.1', security: 'none' as const, user: ME };
     await session.seed('mail.addAccount', {
       name: 'Desk',
@@ -162,7 +165,7 @@ describe('a hostile HTML mail in the reading pane (Dovecot, web host, Chromium)'
     expect(srcdoc).toMatch(/^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:;/);
     // The sanitizer's part: no trace of the tricks is left in the document at all.
     expect(srcdoc).not.toMatch(/<script|onerror|onload|onclick|ontoggle|javascript:|<form|<input|<iframe|<object|<embed|<meta http-equiv="refresh|<base|<link|<svg|<video|<audio|@import/i);
-    expect(srcdoc).not.toContain(`127.0.0.1:${recorder.port}/pixel`);
+    expect(srcdoc).not.toContain(`${RECORDER_HOST}:${recorder.port}/pixel`);
 
     const frame = await mailFrame(page);
     await expect.poll(() => frame.locator('#visible').textContent()).toBe('Hostile content visible');
@@ -185,12 +188,18 @@ describe('a hostile HTML mail in the reading pane (Dovecot, web host, Chromium)'
     expect(mainNavigations).toEqual([]);
     // The links lead nowhere from the frame; the address is on hover and in the links menu.
     expect(await frame.locator('#web-link').getAttribute('href')).toBeNull();
-    expect(await frame.locator('#web-link').getAttribute('title')).toBe(`http://127.0.0.1:${recorder.port}/link`);
+    expect(await frame.locator('#web-link').getAttribute('title')).toBe(`http://${RECORDER_HOST}:${recorder.port}/link`);
 
-    // "Show images from this sender": now the pixel is fetched (by the app, not the frame).
-    await page.getByTestId('remote-allow-sender').click();
+    // Nobody vouched for mallory@evil-corp.test (no Authentication-Results from the receiving
+    // server): images can be shown for this message, not "always from this sender".
+    expect(await page.getByTestId('remote-allow-sender').count()).toBe(0);
+    expect(await page.getByTestId('remote-allow-domain').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('remote-allow-message').textContent()).toBe('Show images in this message');
+    // Now the pixel is fetched (by the app, not the frame), and the pane says on what terms.
+    await page.getByTestId('remote-allow-message').click();
     await expect.poll(() => recorder.hits, { timeout: 15_000 }).toContain('/pixel.gif');
     await expect.poll(() => frame.locator('#pixel').getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    await expect.poll(() => page.getByTestId('remote-allowed-message').textContent()).toBe('Images allowed for this message only (the sender could not be verified).');
     // Only images were asked for; the refresh, imports, form, frame, links and media never.
     expect(recorder.hits.every((h) => /\.(gif|png)$/.test(h))).toBe(true);
     expect(recorder.hits).not.toEqual(expect.arrayContaining(['/refresh', '/import.css', '/link.css', '/form', '/iframe', '/link', '/video.mp4']));

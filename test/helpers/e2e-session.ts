@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
 import { launchBrowser, openApp, type OpenAppOptions } from './browser.ts';
+import type { RemoteAddressPolicy } from '../../electron/services/mail/remote-address-policy.ts';
 import { startTestApp, type TestApp } from './web-app.ts';
 
 export interface E2eSession {
@@ -17,7 +18,7 @@ export interface E2eSession {
  * One app and one Chromium for the enclosing describe block: started in a beforeAll registered
  * here, so call this before the block's own beforeAll that seeds data.
  */
-export function setupE2eSession(options: { clockStart?: number } = {}): E2eSession {
+export function setupE2eSession(options: { clockStart?: number; remoteAddressPolicy?: RemoteAddressPolicy } = {}): E2eSession {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   const started = <T>(value: T | undefined): T => {

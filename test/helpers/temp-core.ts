@@ -8,6 +8,7 @@ import type { SecretStore } from '../../electron/services/platform/secret-store.
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import type { DataFolderAccess } from '../../electron/services/core/data-folder.ts';
+import type { RemoteAddressPolicy } from '../../electron/services/mail/remote-address-policy.ts';
 
 export const DAY = 86_400_000;
 /** 2026-06-01T00:00:00Z: a fixed "now" so day arithmetic in tests is exact. */
@@ -35,7 +36,7 @@ export interface TempCore {
  * secret store unless the test brings one whose passwords survive reopening the folder.
  */
 export async function createTempCore(
-  options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore; access?: DataFolderAccess } = {},
+  options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore; remoteAddressPolicy?: RemoteAddressPolicy; access?: DataFolderAccess } = {},
 ): Promise<TempCore> {
   const dataDir = options.dataDir ?? tempDir();
   const settable = fixedClock(options.now ?? T0);
@@ -50,6 +51,7 @@ export async function createTempCore(
     // The lock's holder, as the app and the web host are: tests restore backups.
     access: options.access ?? 'owner',
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
   });
   return {
     core,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { fixedClock, systemClock } from '../../electron/services/core/clock.ts';
 import type { Logger } from '../../electron/services/core/logger.ts';
+import type { RemoteAddressPolicy } from '../../electron/services/mail/remote-address-policy.ts';
 import { startWebHost, type WebHost } from '../../electron/web/web-host.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,7 +33,9 @@ const errorsOnlyLogger: Logger = {
  * A real core over a fresh temp data folder, served by the real web host with the built
  * renderer. `close()` stops both and removes the folder unless the caller supplied it.
  */
-export async function startTestApp(options: { dataDir?: string; clockStart?: number; checkOutputs?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; clockStart?: number; checkOutputs?: boolean; remoteAddressPolicy?: RemoteAddressPolicy } = {},
+): Promise<TestApp> {
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIST} has no index.html): run \`npm run build:renderer\` first.`);
   }
@@ -47,6 +50,7 @@ export async function startTestApp(options: { dataDir?: string; clockStart?: num
     log: errorsOnlyLogger,
     // Tests check every answer against the contract; benchmarks measure the app as it ships.
     checkOutputs: options.checkOutputs ?? true,
+    ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
   });
   let host: WebHost;
   try {

@@ -11,6 +11,7 @@ import { createLeadService } from '../leads/lead.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
 import { createMailService, type MailService } from '../mail/mail.service.ts';
+import type { RemoteAddressPolicy } from '../mail/remote-address-policy.ts';
 import { createMailSender, type MailSender } from '../mail/mail-send.service.ts';
 import { createNodeSecretStore, type SecretStore } from '../platform/secret-store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -36,6 +37,11 @@ export interface AppCoreOptions {
   secrets?: SecretStore;
   /** Messages per sync transaction (tests use small batches to exercise resuming). */
   mailBatchSize?: number;
+  /**
+   * Where remote mail images may be fetched from; public internet addresses only when absent.
+   * Tests allow one loopback address for their image server.
+   */
+  remoteAddressPolicy?: RemoteAddressPolicy;
   /**
    * Whether this process must hold the data folder's lock (see data-folder.ts). Default: the
    * app and the web host 'owner', the CLI 'shared' (it asks for 'owner' to restore).
@@ -160,6 +166,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       dataDir: options.dataDir,
       secrets,
       ...(options.mailBatchSize ? { batchSize: options.mailBatchSize } : {}),
+      ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
       notify: {
         changed: (entities) => bus.emit('data.changed', { entities: [...entities] }),
         progress: (p) => bus.emit('mail.syncProgress', p),

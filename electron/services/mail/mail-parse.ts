@@ -9,8 +9,9 @@ import {
   snippetOf,
   type ParseWarning,
 } from '../../../shared/domain/mail-message.ts';
-import type { ParseStatus } from '../../../shared/domain/mail-enums.ts';
+import type { ParseStatus, SenderAuth } from '../../../shared/domain/mail-enums.ts';
 import { FREQUENT_HANZI } from './frequent-hanzi.ts';
+import { senderAuthenticationOf } from './sender-authentication.ts';
 
 export interface ParsedAddress {
   role: AddressRole;
@@ -48,6 +49,8 @@ export interface ParsedMessage {
   warnings: ParseWarning[];
   /** Charsets guessed for unlabelled 8-bit text, e.g. ['gb18030']. */
   guessedCharsets: string[];
+  /** Whether the receiving server verified the From address (sender-authentication.ts). */
+  senderAuth: SenderAuth;
 }
 
 /* ---------------- charset detection ---------------- */
@@ -518,6 +521,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMessage> {
     status: parseStatusOf(warnings),
     warnings,
     guessedCharsets,
+    senderAuth: senderAuthenticationOf(parsed.headerLines, fromEntry?.address ?? null),
   };
 }
 
@@ -538,5 +542,6 @@ function rawOnly(raw: Buffer, warnings: ParseWarning[]): ParsedMessage {
     status: parseStatusOf(warnings),
     warnings,
     guessedCharsets: [],
+    senderAuth: 'none',
   };
 }

@@ -11,7 +11,8 @@ import { newId } from '../core/ids.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SecretStore } from '../platform/secret-store.ts';
 import { testMailConnection } from './connection-test.ts';
-import { createMailContentHandlers } from './mail-content.ts';
+import { createMailContentHandlers, remoteContentScope } from './mail-content.ts';
+import type { RemoteAddressPolicy } from './remote-address-policy.ts';
 import { createMessageFlagHandlers } from './message-flags.ts';
 import { createMailSync, MailSyncError, type SyncProgress, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
@@ -40,6 +41,8 @@ export interface MailServiceDeps {
   notify?: MailNotify;
   clientInfo?: IdInfoObject;
   batchSize?: number;
+  /** Where remote mail images may be fetched from (mail-content.ts); public addresses only by default. */
+  remoteAddressPolicy?: RemoteAddressPolicy;
 }
 
 const secretName = (accountId: string, server: 'imap' | 'smtp') => `mail.${accountId}.${server}`;
@@ -483,10 +486,6 @@ export function createMailService(deps: MailServiceDeps) {
       const addresses = await db.selectFrom('mail_message_addresses').selectAll().where('message_id', '=', id).orderBy('role').orderBy('position').execute();
       const attachments = await db.selectFrom('mail_attachments').selectAll().where('message_id', '=', id).orderBy('position').execute();
       const of = (role: string) => addresses.filter((a) => a.role === role).map((a) => ({ name: a.name, address: a.address }));
-      const domain = m.from_address ? m.from_address.slice(m.from_address.lastIndexOf('@')) : null;
-      const allowed = m.from_address
-        ? await db.selectFrom('mail_remote_content_allow').select('sender').where('sender', 'in', [m.from_address, domain!]).executeTakeFirst()
-        : undefined;
       const [row] = await messageRows([id]);
       return {
         ...row!,
@@ -501,18 +500,20 @@ export function createMailService(deps: MailServiceDeps) {
         html: m.html,
         attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, inline: a.inline === 1, contentId: a.content_id })),
         parseWarnings: parseJson<string[]>(m.parse_warnings, []),
-        remoteContentAllowed: allowed !== undefined,
+        senderAuth: m.sender_auth,
+        remoteContent: await remoteContentScope(db, m),
         receivedAt: m.received_at,
       };
     },
 
-    'mail.allowRemoteContent': async ({ sender }) => {
-      await db.insertInto('mail_remote_content_allow').values({ sender, created_at: clock.now() }).onConflict((oc) => oc.doNothing()).execute();
-      notify.changed(['mailMessages']);
-      return { sender };
-    },
-
-    ...createMailContentHandlers({ db, dataDir: deps.dataDir, log }),
+    ...createMailContentHandlers({
+      db,
+      clock,
+      dataDir: deps.dataDir,
+      log,
+      changed: notify.changed,
+      ...(deps.remoteAddressPolicy ? { remoteAddressPolicy: deps.remoteAddressPolicy } : {}),
+    }),
     ...createMessageFlagHandlers({ db, clock, changed: notify.changed, push: pushFlags }),
   };
 

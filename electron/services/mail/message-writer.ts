@@ -118,6 +118,7 @@ export async function insertMessages(db: MailDb, folder: FolderContext, items: r
         raw_sha256: item.rawSha256,
         parse_status: p.status,
         parse_warnings: JSON.stringify(p.warnings),
+        sender_auth: p.senderAuth,
         created_at: now,
         updated_at: now,
       })

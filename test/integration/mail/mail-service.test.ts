@@ -122,15 +122,17 @@ describe('mail service', () => {
       to: [{ name: null, address: USER }],
       cc: [{ name: 'Bob', address: 'bob@hamburg-trade.de' }],
       messageId: 'inq@hamburg-trade.de',
-      remoteContentAllowed: false,
+      // Delivered with no Authentication-Results from the receiving server: not verified.
+      senderAuth: 'none',
+      remoteContent: null,
       parseWarnings: [],
     });
     expect(detail.text).toContain('Please quote 500 pcs.');
     const drawing = await call('mail.getMessage', { id: list.rows[0]!.id });
     expect(drawing.attachments).toMatchObject([{ filename: 'drawing.pdf', contentType: 'application/pdf', inline: false }]);
 
-    await call('mail.allowRemoteContent', { sender: '@Hamburg-Trade.de' });
-    expect((await call('mail.getMessage', { id: detail.id })).remoteContentAllowed).toBe(true);
+    await call('mail.allowRemoteContent', { messageId: detail.id, scope: 'message' });
+    expect((await call('mail.getMessage', { id: detail.id })).remoteContent).toBe('message');
   });
 
   it('keeps the stored password on edit and removes everything with the account', async () => {

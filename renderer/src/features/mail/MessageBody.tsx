@@ -19,7 +19,12 @@ export function MessageBody({ message, doc }: { message: MessageDetail; doc: Mai
   if (doc.srcdoc !== null) {
     return (
       <>
-        {doc.blockedRemote > 0 && message.from && <RemoteContentBanner sender={message.from.address} count={doc.blockedRemote} />}
+        {doc.blockedRemote > 0 && <RemoteContentBanner message={message} count={doc.blockedRemote} />}
+        {message.remoteContent !== null && doc.remoteImages > 0 && (
+          <Typography.Text type="secondary" className="mail-remote-allowed" data-testid={`remote-allowed-${message.remoteContent}`}>
+            {t(message.remoteContent === 'sender' ? 'mail.reader.remoteAllowedSender' : 'mail.reader.remoteAllowedMessage')}
+          </Typography.Text>
+        )}
         {doc.loadingRemote && (
           <Space className="muted" data-testid="remote-loading">
             <Spin size="small" /> {t('mail.reader.remoteLoading')}
@@ -49,19 +54,25 @@ export function MessageBody({ message, doc }: { message: MessageDetail; doc: Mai
   );
 }
 
-/** "Remote content blocked": allow the sender's address, or (for a company domain) everyone there. */
-function RemoteContentBanner({ sender, count }: { sender: string; count: number }) {
+/**
+ * "Remote content blocked". A sender verified by the user's mail server can be allowed for all
+ * its mail (its address, or everyone at a company domain); any other sender only for this one
+ * message, since anyone can write that From address.
+ */
+function RemoteContentBanner({ message: mail, count }: { message: MessageDetail; count: number }) {
   const { t } = useTranslation();
   const { message } = useFeedback();
   const showError = useShowError();
   const allow = useMutationCall('mail.allowRemoteContent');
-  const domain = senderDomain(sender);
-  const companyDomain = domain && !isFreeMailDomain(domain.slice(1)) ? domain : null;
+  const sender = mail.from?.address ?? null;
+  const verified = sender !== null && mail.senderAuth === 'pass';
+  const domain = sender ? senderDomain(sender) : null;
+  const companyDomain = verified && domain && !isFreeMailDomain(domain.slice(1)) ? domain : null;
 
-  async function allowFor(who: string): Promise<void> {
+  async function allowFor(scope: 'sender' | 'domain' | 'message'): Promise<void> {
     try {
-      await allow.mutateAsync({ sender: who });
-      void message.success(t('mail.reader.allowed', { sender: who }));
+      const done = await allow.mutateAsync({ messageId: mail.id, scope });
+      void message.success(done.sender ? t('mail.reader.allowed', { sender: done.sender }) : t('mail.reader.allowedMessage'));
     } catch (err) {
       showError(err);
     }
@@ -77,12 +88,30 @@ function RemoteContentBanner({ sender, count }: { sender: string; count: number 
         <>
           <span title={t('mail.reader.remoteBlockedWhy')}>{t('mail.reader.remoteBlocked', { count })}</span>
           <Space size={4} wrap className="mail-alert-actions">
-            <Button size="small" type="primary" loading={allow.isPending} onClick={() => void allowFor(sender)} data-testid="remote-allow-sender">
-              {t('mail.reader.allowSender')}
-            </Button>
-            {companyDomain && (
-              <Button size="small" type="link" onClick={() => void allowFor(companyDomain)} data-testid="remote-allow-domain">
-                {t('mail.reader.allowDomain', { domain: companyDomain.slice(1) })}
+            {verified ? (
+              <>
+                <Button size="small" type="primary" loading={allow.isPending} onClick={() => void allowFor('sender')} data-testid="remote-allow-sender">
+                  {t('mail.reader.allowSender')}
+                </Button>
+                {companyDomain && (
+                  <Button size="small" type="link" onClick={() => void allowFor('domain')} data-testid="remote-allow-domain">
+                    {t('mail.reader.allowDomain', { domain: companyDomain.slice(1) })}
+                  </Button>
+                )}
+                <Button size="small" type="link" onClick={() => void allowFor('message')} data-testid="remote-allow-message">
+                  {t('mail.reader.allowMessage')}
+                </Button>
+              </>
+            ) : (
+              <Button
+                size="small"
+                type="primary"
+                loading={allow.isPending}
+                onClick={() => void allowFor('message')}
+                title={t('mail.reader.remoteUnverifiedWhy', { sender: sender ?? '' })}
+                data-testid="remote-allow-message"
+              >
+                {t('mail.reader.allowMessage')}
               </Button>
             )}
           </Space>

@@ -17,8 +17,10 @@ const MAX_REMOTE_IMAGES = MAX_REMOTE_IMAGES_PER_CALL * 3;
 export interface MailDocument {
   /** The frame's document; null when the message has no HTML (the plain text is shown). */
   srcdoc: string | null;
-  /** Remote references held back because the sender is not allowed. */
+  /** Remote references held back because the message's remote content is not allowed. */
   blockedRemote: number;
+  /** Remote images asked for, the message's remote content being allowed. */
+  remoteImages: number;
   /** While allowed remote images are being fetched. */
   loadingRemote: boolean;
   /** Allowed remote images that could not be fetched (gone, too large, not images). */
@@ -41,11 +43,11 @@ async function fetchRemote(messageId: string, urls: readonly string[]): Promise<
 /**
  * Sanitizes a message for the reading frame in two passes: the first finds which inline parts
  * and remote images the mail refers to; once those bytes are here, the second puts them in as
- * data: URLs. Remote images are asked for only when the sender is allowed.
+ * data: URLs. Remote images are asked for only when the message's remote content is allowed.
  */
 export function useMailDocument(message: MessageDetail | undefined): MailDocument {
   const html = message?.html ?? null;
-  const allowed = message?.remoteContentAllowed ?? false;
+  const allowed = (message?.remoteContent ?? null) !== null;
   const discovered = useMemo(() => (html === null ? null : sanitizeMailHtml(html, { inline: new Map(), remote: allowed ? new Map() : null })), [html, allowed]);
 
   const inlineParts = useMemo(() => {
@@ -98,6 +100,7 @@ export function useMailDocument(message: MessageDetail | undefined): MailDocumen
   return {
     srcdoc,
     blockedRemote: allowed ? 0 : (discovered?.blockedRemote ?? 0),
+    remoteImages: remoteUrls.length,
     loadingRemote: remote.isFetching,
     failedRemote: remote.data ? remoteUrls.length - remoteMap.size : remote.isError ? remoteUrls.length : 0,
     links: final?.links ?? [],
