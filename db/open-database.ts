@@ -1,8 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { AppFailure } from '../shared/contract/result.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/migrations.index.ts';
+import { AppSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './tables/tables.ts';
 
 export type Db = Kysely<Database>;
@@ -14,26 +15,6 @@ export interface OpenedDatabase {
   file: string;
   schemaVersion: string;
   close(): Promise<void>;
-}
-
-/**
- * SQLite does support transactional DDL, but Kysely's SQLite adapter says it does not, so its
- * Migrator would run migrations without a transaction. With this adapter all pending migrations
- * run in one transaction: a failing migration leaves the file exactly as it was.
- */
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
-  }
-  // The single better-sqlite3 connection is already serialised by Kysely's driver mutex.
-  override async acquireMigrationLock(_db: Kysely<unknown>): Promise<void> {}
-  override async releaseMigrationLock(_db: Kysely<unknown>): Promise<void> {}
-}
-
-class AppSqliteDialect extends SqliteDialect {
-  override createAdapter(): SqliteAdapter {
-    return new TransactionalDdlSqliteAdapter();
-  }
 }
 
 export function applyPragmas(sqlite: BetterSqlite3.Database): void {

@@ -12,6 +12,7 @@ import { APP_START_URL, handleAppScheme, registerAppScheme } from './app-protoco
 import { firstScreenPages } from '../web/first-screen-page.ts';
 import { firstScreenRendererBeside } from '../services/platform/app-package.ts';
 import { createElectronNotifier } from './electron-notifier.ts';
+import { createFolderPicker } from './folder-picker.ts';
 import { connectIpc } from './ipc-bridge.ts';
 import { installWindowSecurity } from './window-security.ts';
 
@@ -99,7 +100,19 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    core = await createAppCore({ dataDir, host: 'electron', version: app.getVersion(), log, secrets: createElectronSecretStore(dataDir) });
+    core = await createAppCore({
+      dataDir,
+      host: 'electron',
+      version: app.getVersion(),
+      log,
+      secrets: createElectronSecretStore(dataDir),
+      // Packaged: the folder of the executable (an update replaces it); in development the repository.
+      installDir: app.isPackaged ? path.dirname(app.getPath('exe')) : app.getAppPath(),
+      pickFolder: createFolderPicker(
+        () => mainWindow,
+        () => (core ? userLanguage(core) : Promise.resolve(osLanguage())),
+      ),
+    });
   } catch (err) {
     // A failed migration is blocking: the database stays as it was (each migration runs in a
     // transaction), and the app does not open on a half-upgraded file.

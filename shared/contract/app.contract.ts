@@ -50,5 +50,14 @@ export const AppInfo = z.object({
   schemaVersion: z.string(),
 });
 
+export const PickFolderInput = z.object({
+  /** What the folder is for: the dialog's title says it. */
+  purpose: z.enum(['backupFolder']),
+  /** Where the dialog opens. */
+  defaultPath: z.string().max(4000).optional(),
+});
+/** `path` is null when the user cancelled; `supported` is false where the host has no folder dialog. */
+export const PickFolderOutput = z.object({ supported: z.boolean(), path: z.string().nullable() });
+
 export const BackupEntry = z.object({ file: z.string(), path: z.string(), size: z.number(), createdAt: EpochMs });
 export type BackupEntry = z.infer<typeof BackupEntry>;

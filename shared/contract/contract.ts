@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppInfo, BackupEntry, Settings, SettingsPatch } from './app.contract.ts';
+import { AppInfo, BackupEntry, PickFolderInput, PickFolderOutput, Settings, SettingsPatch } from './app.contract.ts';
 import {
   Activity,
   ActivityInput,
@@ -43,6 +43,8 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
  */
 export const contract = {
   'app.getInfo': call(Empty, AppInfo),
+  /** The system's folder picker (the desktop app); the web host answers `supported: false` and its page takes a typed path. */
+  'app.pickFolder': call(PickFolderInput, PickFolderOutput),
 
   'settings.get': call(Empty, Settings),
   'settings.update': call(SettingsPatch, Settings),

@@ -88,6 +88,29 @@ describe('backup and restore from Settings (web host, Chromium)', () => {
     await page.close();
   });
 
+  it('says under the field why a typed folder cannot be used, at once, and keeps the old one', async () => {
+    const before = (await seed('settings.get', {})).backupFolder;
+    const page = await session.open({ locale: 'en-US' });
+    await openBackups(page);
+    // The web host has no folder dialog: the path is typed and checked.
+    expect(await page.getByTestId('backup-folder-choose').count()).toBe(0);
+    const field = page.locator('.ant-form-item-explain-error');
+
+    await page.getByTestId('backup-folder').fill('backups');
+    await page.getByTestId('backup-folder-save').click();
+    await expect.poll(() => field.textContent()).toContain('is not a full path');
+
+    const started = Date.now();
+    await page.getByTestId('backup-folder').fill('/proc/nope/backups');
+    await page.getByTestId('backup-folder-save').click();
+    await expect.poll(() => field.textContent()).toContain('/proc/nope/backups cannot be created');
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The host still answers every page: the list is there.
+    await expect.poll(() => page.getByTestId('backups-empty').isVisible().then((empty) => empty || page.getByTestId('backup-row').first().isVisible())).toBe(true);
+    expect((await seed('settings.get', {})).backupFolder).toBe(before);
+    await page.close();
+  });
+
   it('writes backups into a folder typed in, and turns automatic backups off', async () => {
     const page = await session.open({ locale: 'zh-CN' });
     await openBackups(page);

@@ -49,6 +49,8 @@ export interface AppCoreOptions {
   access?: DataFolderAccess;
   /** The app's own install folder (backups may not go there); null when unknown. */
   installDir?: string | null;
+  /** The system's folder dialog (the desktop app only); resolves null when the user cancels. */
+  pickFolder?: (request: { purpose: 'backupFolder'; defaultPath?: string }) => Promise<string | null>;
   /** Test-only: called at each crash point of a backup or restore (a test kills the process there). */
   faultPoint?: (point: FaultPoint) => void;
 }
@@ -189,6 +191,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         databaseFile,
         schemaVersion: opened.schemaVersion,
       }),
+      'app.pickFolder': async ({ purpose, defaultPath }) => {
+        if (!options.pickFolder) return { supported: false, path: null };
+        return { supported: true, path: await options.pickFolder({ purpose, ...(defaultPath ? { defaultPath } : {}) }) };
+      },
       ...settings.handlers,
       ...catalog.handlers,
       ...customers.handlers,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../../shared/contract/app.contract.ts';
 import { GRADES, type Grade } from '../../../shared/domain/customer-enums.ts';
 import { DEFAULT_REPLY_WAIT_DAYS, MON_TO_FRI, type ReplyWait, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
+import { AppFailure, fail } from '../../../shared/contract/result.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 
@@ -65,8 +66,19 @@ export function createSettingsService(
     }
   }
 
+  /** A refused folder is a problem with that field: the settings page shows it under the folder. */
+  async function checkedFolder(folder: string): Promise<string> {
+    try {
+      return await deps.prepareBackupFolder(folder);
+    } catch (err) {
+      if (!(err instanceof AppFailure)) throw err;
+      const { code, message, params } = err.error;
+      fail(code, message, params, [{ path: 'backupFolder', message, ...(params ? { params } : {}) }]);
+    }
+  }
+
   async function update(patch: z.output<typeof SettingsPatch>): Promise<Settings> {
-    const backupFolder = patch.backupFolder === undefined ? undefined : await deps.prepareBackupFolder(patch.backupFolder);
+    const backupFolder = patch.backupFolder === undefined ? undefined : await checkedFolder(patch.backupFolder);
     await db.transaction().execute(async (trx) => {
       const now = clock.now();
       const entries: Array<[StoredKey, unknown]> = [];

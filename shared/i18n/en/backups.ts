@@ -2,7 +2,10 @@
 export const backups = {
   backups: {
     folder: 'Backup folder',
-    folderHelp: 'Type the full path of a folder on this computer (for example a synced or external drive).',
+    folderHelp: 'Type the full path of a folder on this computer (for example a synced or external drive). TradeFolio checks that it can write there.',
+    folderHelpPicked: 'Choose a folder on this computer, for example a synced folder or an external drive. TradeFolio checks that it can write there.',
+    chooseFolder: 'Choose folder…',
+    pickFolderTitle: 'Choose the backup folder',
     folderSave: 'Save folder',
     folderSaved: 'Backup folder saved.',
     automatic: 'Automatic daily backup',

@@ -4,7 +4,10 @@ import type { backups as en } from '../en/backups.ts';
 export const backups: Catalog<typeof en> = {
   backups: {
     folder: '备份文件夹',
-    folderHelp: '输入本机上某个文件夹的完整路径（例如同步盘或移动硬盘）。',
+    folderHelp: '请输入本机上某个文件夹的完整路径（例如同步文件夹或外接硬盘）。TradeFolio 会检查能否写入。',
+    folderHelpPicked: '请选择本机上的一个文件夹，例如同步文件夹或外接硬盘。TradeFolio 会检查能否写入。',
+    chooseFolder: '选择文件夹…',
+    pickFolderTitle: '选择备份文件夹',
     folderSave: '保存文件夹',
     folderSaved: '备份文件夹已保存。',
     automatic: '每日自动备份',

@@ -252,6 +252,32 @@ describe('the backup folder is checked, and no step can hang the app', () => {
     }
   });
 
+  it('offers the system folder dialog only where the host has one, and checks what it returns', async () => {
+    expect(await app.call('app.pickFolder', { purpose: 'backupFolder' })).toEqual({ supported: false, path: null });
+    const chosen = path.join(tempDir(), 'chosen');
+    const asked: unknown[] = [];
+    const core = await createAppCore({
+      dataDir: tempDir(),
+      host: 'electron',
+      version: 'test',
+      log: silentLogger,
+      // What the desktop app's dialog hands back (electron/main/folder-picker.ts).
+      pickFolder: async (request) => {
+        asked.push(request);
+        return chosen;
+      },
+    });
+    try {
+      const result = await core.dispatch('app.pickFolder', { purpose: 'backupFolder', defaultPath: '/somewhere' });
+      expect(result).toEqual({ ok: true, value: { supported: true, path: chosen } });
+      expect(asked).toEqual([{ purpose: 'backupFolder', defaultPath: '/somewhere' }]);
+      expect(await core.dispatch('settings.update', { backupFolder: chosen })).toMatchObject({ ok: true, value: { backupFolder: chosen } });
+      expect(fs.statSync(chosen).isDirectory()).toBe(true);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('gives up on a step that never finishes', async () => {
     const never = new Promise<never>(() => {});
     await expect(withTimeLimit('create folder', 50, never)).rejects.toBeInstanceOf(StepTimeout);

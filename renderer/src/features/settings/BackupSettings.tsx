@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, FolderOpenOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Progress, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
@@ -15,12 +15,19 @@ import { useFeedback } from '../../app/feedback.ts';
 type Backup = CallOutput<'backups.list'>[number];
 type Restored = CallOutput<'backups.restore'>;
 
-/** Folder field: a typed path, because the web host has no native folder picker. */
+/**
+ * The backup folder is chosen, not typed, where the host has a folder dialog (the desktop app);
+ * the web host has none, so there the path is typed. Either way the settings service checks it
+ * (absolute, writable, outside the app) and a refusal shows under the field.
+ */
 function BackupFolderForm({ folder }: { folder: string }) {
   const { t } = useTranslation();
   const { message } = useFeedback();
   const [form] = Form.useForm<{ backupFolder: string }>();
   const update = useMutationCall('settings.update');
+  const pick = useMutationCall('app.pickFolder');
+  const info = useCall('app.getInfo', {});
+  const picker = info.data?.host === 'electron';
   const queryClient = useQueryClient();
   const label = t('backups.folder');
   const onError = useFormErrorHandler(form, (path) => (path === 'backupFolder' ? label : undefined));
@@ -38,16 +45,33 @@ function BackupFolderForm({ folder }: { folder: string }) {
     }
   }
 
+  async function choose(): Promise<void> {
+    try {
+      const chosen = await pick.mutateAsync({ purpose: 'backupFolder', defaultPath: folder });
+      if (chosen.path === null) return;
+      form.setFieldsValue({ backupFolder: chosen.path });
+      await save({ backupFolder: chosen.path });
+    } catch (err) {
+      onError(err);
+    }
+  }
+
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
-      <Form.Item label={label} extra={t('backups.folderHelp')} style={{ marginBottom: 8 }}>
+      <Form.Item label={label} extra={t(picker ? 'backups.folderHelpPicked' : 'backups.folderHelp')} style={{ marginBottom: 8 }}>
         <Space.Compact style={{ width: '100%' }}>
           <Form.Item name="backupFolder" noStyle rules={[{ required: true, whitespace: true, message: t('validation.required', { field: label }) }]}>
-            <Input maxLength={1000} aria-label={label} data-testid="backup-folder" />
+            <Input maxLength={1000} aria-label={label} data-testid="backup-folder" readOnly={picker} />
           </Form.Item>
-          <Button htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} data-testid="backup-folder-save">
-            {t('backups.folderSave')}
-          </Button>
+          {picker ? (
+            <Button icon={<FolderOpenOutlined />} loading={pick.isPending || update.isPending} onClick={() => void choose()} data-testid="backup-folder-choose">
+              {t('backups.chooseFolder')}
+            </Button>
+          ) : (
+            <Button htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} data-testid="backup-folder-save">
+              {t('backups.folderSave')}
+            </Button>
+          )}
         </Space.Compact>
       </Form.Item>
     </Form>
