@@ -104,7 +104,13 @@ export const PARSE_WARNINGS = {
   missingFrom: 'problem',
   badDate: 'problem',
   badEncoding: 'problem',
+  /** A multipart declared no boundary; it was split by its first delimiter line or read as one text. */
+  missingBoundary: 'problem',
+  /** A charset label named no known charset and the 8-bit text in it was decoded by a guess. */
+  charsetUnknown: 'problem',
   charsetGuessed: 'notice',
+  /** A damaged or unknown charset label was read from its first word, a byte-order mark or the HTML's <meta>. */
+  charsetRepaired: 'notice',
 } as const;
 export type ParseWarning = keyof typeof PARSE_WARNINGS;
 

@@ -10,7 +10,17 @@ import {
   type ParseWarning,
 } from '../../../shared/domain/mail-message.ts';
 import type { ParseStatus, SenderAuth } from '../../../shared/domain/mail-enums.ts';
-import { FREQUENT_HANZI } from './frequent-hanzi.ts';
+import {
+  detectCharset,
+  hasHighBytes,
+  htmlDeclaredCharset,
+  legacyCharset,
+  resolveCharsetLabel,
+  utf16Charset,
+  utf16Order,
+  type GuessedCharset,
+} from './mail-charsets.ts';
+import { MAX_HTML_FOR_TEXT, textFromHtml, textOfUnparsed } from './mail-text.ts';
 import { senderAuthenticationOf } from './sender-authentication.ts';
 
 export interface ParsedAddress {
@@ -53,144 +63,6 @@ export interface ParsedMessage {
   senderAuth: SenderAuth;
 }
 
-/* ---------------- charset detection ---------------- */
-
-export type GuessedCharset = 'utf-8' | 'gb18030' | 'big5' | 'windows-1252';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function hasHighBytes(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return true;
-  return false;
-}
-
-/**
- * Share of double-byte characters that fall where the frequent characters of an encoding
- * live: GB2312 punctuation and level-1 hanzi for GBK/GB18030; punctuation and the common-
- * character block (常用字) for Big5. Both encodings accept nearly any byte pair, so validity
- * alone cannot tell them apart; where the text's characters land can.
- */
-function commonShare(bytes: Uint8Array, isCommon: (lead: number, trail: number) => boolean): number {
-  let pairs = 0;
-  let common = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const trail = bytes[i + 1];
-    pairs++;
-    if (trail === undefined) break;
-    if (isCommon(lead, trail)) common++;
-    // GB18030 four-byte sequences have a digit as second byte.
-    i += trail >= 0x30 && trail <= 0x39 ? 4 : 2;
-  }
-  return pairs === 0 ? 0 : common / pairs;
-}
-
-const gbCommon = (lead: number, trail: number) =>
-  trail >= 0xa1 && trail <= 0xfe && ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xd7));
-const big5Common = (lead: number, trail: number) =>
-  ((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe)) && lead >= 0xa1 && lead <= 0xc6;
-
-/** Below this share of frequent characters the bytes are not Chinese at all but Western 8-bit text. */
-const CJK_MIN_SHARE = 0.5;
-/** How far apart the two shares must be for the byte layout alone to decide. */
-const CLEAR_LEAD = 0.15;
-
-/**
- * Share of double-byte characters that stand next to another one. Chinese comes in runs of
- * characters; the accented letters of French or German text stand alone between ASCII
- * letters ("R\xe9union"), even where they happen to form a valid Big5 pair with the next letter.
- */
-function runShare(bytes: Uint8Array): number {
-  const wide: boolean[] = [];
-  for (let i = 0; i < bytes.length; ) {
-    if (bytes[i]! < 0x81) {
-      wide.push(false);
-      i++;
-    } else {
-      wide.push(true);
-      i += bytes[i + 1] !== undefined && bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39 ? 4 : 2;
-    }
-  }
-  let total = 0;
-  let inRun = 0;
-  for (let i = 0; i < wide.length; i++) {
-    if (!wide[i]) continue;
-    total++;
-    if (wide[i - 1] || wide[i + 1]) inRun++;
-  }
-  return total === 0 ? 0 : inRun / total;
-}
-
-function frequentShare(text: string): number {
-  let han = 0;
-  let frequent = 0;
-  for (const ch of text) {
-    if (!/\p{Script=Han}/u.test(ch)) continue;
-    han++;
-    if (FREQUENT_HANZI.has(ch)) frequent++;
-  }
-  return han === 0 ? 0 : frequent / han;
-}
-
-/**
- * The legacy charset of 8-bit text that is not UTF-8: Windows-1252 unless the bytes come in
- * runs of double-byte characters; then GB18030 or Big5, whichever puts more of the text where
- * its frequent characters are encoded, and when that is close, whichever reads as more
- * frequent characters (GB18030 on a tie: most of our users' correspondents write Simplified
- * Chinese).
- */
-function legacyCharset(bytes: Uint8Array): Exclude<GuessedCharset, 'utf-8'> {
-  if (runShare(bytes) < CJK_MIN_SHARE) return 'windows-1252';
-  const gb = commonShare(bytes, gbCommon);
-  const big5 = commonShare(bytes, big5Common);
-  if (Math.max(gb, big5) < CJK_MIN_SHARE) return 'windows-1252';
-  if (Math.abs(gb - big5) >= CLEAR_LEAD) return big5 > gb ? 'big5' : 'gb18030';
-  const buffer = Buffer.from(bytes);
-  return frequentShare(iconv.decode(buffer, 'big5')) > frequentShare(iconv.decode(buffer, 'gb18030')) ? 'big5' : 'gb18030';
-}
-
-/** True when the bytes hold a UTF-8 sequence of three or four bytes (all of CJK is there). */
-function hasLongUtf8(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0xe0 && b <= 0xf4) return true;
-  return false;
-}
-
-/**
- * The charset of unlabelled 8-bit text: strict UTF-8 first, then a legacy charset; null for
- * pure ASCII. Short GBK can be valid UTF-8 by accident (谢谢 = D0BB D0BB = "лл"): UTF-8 made only
- * of two-byte sequences loses to a legacy reading made of frequent Chinese characters.
- */
-export function detectCharset(bytes: Uint8Array): GuessedCharset | null {
-  if (!hasHighBytes(bytes)) return null;
-  if (isUtf8(bytes)) {
-    if (hasLongUtf8(bytes)) return 'utf-8';
-    const legacy = legacyCharset(bytes);
-    if (legacy !== 'windows-1252' && frequentShare(iconv.decode(Buffer.from(bytes), legacy)) >= CJK_MIN_SHARE) return legacy;
-    return 'utf-8';
-  }
-  return legacyCharset(bytes);
-}
-
-/** Decodes bytes of unknown charset as detectCharset() decides. */
-export function decodeUnlabelled(bytes: Buffer): string {
-  const charset = detectCharset(bytes);
-  if (charset === null) return bytes.toString('latin1');
-  return charset === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, charset);
-}
-
 /* ---------------- labelling unlabelled 8-bit text before mailparser sees it ---------------- */
 
 // Labels that promise nothing about 8-bit bytes; a part carrying them is treated as unlabelled.
@@ -206,20 +78,29 @@ interface Edit {
 interface Prepared {
   source: Buffer;
   guessed: Set<GuessedCharset>;
-  unterminatedMultipart: boolean;
+  /** What was repaired or could not be: unterminatedMultipart, charsetRepaired, charsetUnknown, missingBoundary. */
+  warnings: Set<ParseWarning>;
   noHeaders: boolean;
 }
 
-/** An entity whose header or text needs a charset decision. */
+/** An entity whose header needs rewriting: its charset, its boundary, or its own bytes. */
 interface Site {
   start: number;
   headerEnd: number;
   header: string;
   /** The header block has 8-bit bytes that are not UTF-8. */
   legacyHeader: boolean;
-  /** Unlabelled 8-bit text body (transfer-decoded), or null. */
+  /** 8-bit text body (transfer-decoded) whose charset must be guessed, or null. */
   body: Buffer | null;
   hadLabel: boolean;
+  /** The body's label named no charset anyone knows: a legacy guess is then a problem. */
+  unknownLabel: boolean;
+  /** The charset the part is to be labelled with, decided without guessing. */
+  charset: string | null;
+  /** The boundary a multipart without one turned out to use. */
+  boundary: string | null;
+  /** A multipart without a boundary, to be read as one plain-text body. */
+  asText: boolean;
 }
 
 interface HeaderInfo {
@@ -267,21 +148,44 @@ function withCharset(headerBlock: string, charset: string, hadLabel: boolean): s
     const newline = headerBlock.includes('\r\n') || headerBlock.length === 0 ? '\r\n' : '\n';
     return `${headerBlock}Content-Type: text/plain; charset=${charset}${newline}`;
   }
+  // A label's value runs to the next ";" or the line's end: junk after the name goes with it.
   return headerBlock.replace(ct, (line) =>
-    hadLabel ? line.replace(/charset\s*=\s*("[^"]*"|[^;\s]*)/i, `charset=${charset}`) : `${line}; charset=${charset}`,
+    hadLabel ? line.replace(/charset\s*=\s*(?:"[^"\r\n]*"?|[^;\r\n]*)/i, `charset=${charset}`) : `${line}; charset=${charset}`,
   );
 }
 
+function withBoundary(headerBlock: string, boundary: string): string {
+  return headerBlock.replace(/^content-type[ \t]*:.*(?:\r?\n[ \t].*)*/im, (line) =>
+    /boundary\s*=/i.test(line) ? line.replace(/boundary\s*=\s*(?:"[^"\r\n]*"?|[^;\s]*)/i, `boundary="${boundary}"`) : `${line}; boundary="${boundary}"`,
+  );
+}
+
+function asPlainText(headerBlock: string): string {
+  return headerBlock.replace(/^content-type[ \t]*:.*(?:\r?\n[ \t].*)*/im, 'Content-Type: text/plain');
+}
+
+// RFC 2046 boundary characters; a space may not end it.
+const BOUNDARY_LINE = /^--([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])[ \t]*\r?$/;
+/** How far into a multipart without a boundary its first delimiter line is looked for. */
+const BOUNDARY_SCAN = 64 * 1024;
+
 /**
- * Returns the message with every unlabelled 8-bit header block transcoded to UTF-8 and every
- * unlabelled text part given the charset it is written in, so that mailparser decodes raw GBK
- * or Big5 correctly. Only header blocks are rewritten; bodies keep their bytes. The stored
- * original is never this buffer.
+ * Returns the message with every unlabelled 8-bit header block transcoded to UTF-8, every
+ * text part labelled with a charset mailparser can decode, and every multipart without a
+ * boundary given the one it uses, so that mailparser reads raw GBK or Big5, Microsoft's
+ * "unicode", bare code-page numbers and damaged labels correctly. Only header blocks are
+ * rewritten; bodies keep their bytes. The stored original is never this buffer.
+ *
+ * Why labels and not mailparser's `Iconv` option: mailparser decodes any name iconv-lite
+ * knows, with fixes of its own (GBK characters split across chunks, Japanese charsets
+ * iconv-lite lacks, UTF-7 refused); what fails is the names. An `Iconv` class would replace
+ * all of that for every part and sees only the label, not the bytes a byte-order mark or an
+ * HTML <meta> is read from; rewriting a label changes nothing but the one decision.
  */
 export function labelCharsets(raw: Buffer): Prepared {
   const s = raw.toString('latin1');
   const sites: Site[] = [];
-  let unterminatedMultipart = false;
+  const warnings = new Set<ParseWarning>();
 
   const firstLine = /^[^\r\n]*/.exec(s)?.[0] ?? '';
   const noHeaders = !/^[!-9;-~]+[ \t]*:/.test(firstLine) && !/^From /.test(firstLine);
@@ -318,25 +222,90 @@ export function labelCharsets(raw: Buffer): Prepared {
       legacyHeader: headerBytes !== null && detectCharset(headerBytes) !== 'utf-8',
       body: null,
       hadLabel: false,
+      unknownLabel: false,
+      charset: null,
+      boundary: null,
+      asText: false,
     };
 
     const type = info.contentType ?? defaultType;
     if (type.startsWith('multipart/')) {
-      const boundary = info.params.get('boundary');
-      if (boundary) walkMultipart(bodyStart, end, boundary, depth, type === 'multipart/digest' ? 'message/rfc822' : 'text/plain');
+      const partDefault = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
+      const boundary = info.params.get('boundary') || boundaryInBody(bodyStart, end);
+      // Without a boundary mailparser drops the whole body and says nothing. Like Python's
+      // email package, read it as one plain body unless its first delimiter line shows the
+      // boundary it uses; either way the message is marked as repaired.
+      if (!info.params.get('boundary')) {
+        warnings.add('missingBoundary');
+        if (boundary) site.boundary = boundary;
+        else site.asText = true;
+      }
+      if (boundary) walkMultipart(bodyStart, end, boundary, depth, partDefault);
+      else textPart(site, '', false, bodyStart, end, info.transferEncoding);
     } else if (type === 'message/rfc822' || type === 'message/global') {
       if (!['base64', 'quoted-printable'].includes(info.transferEncoding)) walk(bodyStart, end, depth + 1, 'text/plain');
     } else if (type.startsWith('text/')) {
-      const label = (info.params.get('charset') ?? '').toLowerCase();
-      if (MEANINGLESS_CHARSETS.has(label)) {
-        const body = decodeTransfer(s.slice(bodyStart, end), info.transferEncoding);
-        if (hasHighBytes(body)) {
-          site.body = body;
-          site.hadLabel = label !== '';
-        }
-      }
+      textPart(site, info.params.get('charset') ?? '', type === 'text/html', bodyStart, end, info.transferEncoding);
     }
-    if (site.legacyHeader || site.body) sites.push(site);
+    if (site.legacyHeader || site.body || site.charset || site.boundary || site.asText) sites.push(site);
+  }
+
+  /** Decides how a text part is labelled: as it is, a name mailparser knows for it, or a guess. */
+  function textPart(site: Site, rawLabel: string, html: boolean, bodyStart: number, end: number, transferEncoding: string): void {
+    const label = rawLabel.trim().toLowerCase();
+    const body = () => decodeTransfer(s.slice(bodyStart, end), transferEncoding);
+    if (MEANINGLESS_CHARSETS.has(label)) {
+      const bytes = body();
+      if (!hasHighBytes(bytes)) return;
+      site.hadLabel = label !== '';
+      // An HTML body that states its charset in a <meta> is labelled, just not in MIME.
+      const declared = html ? htmlDeclaredCharset(bytes) : null;
+      if (declared) site.charset = declared;
+      else site.body = bytes;
+      return;
+    }
+    site.hadLabel = true;
+    const resolved = resolveCharsetLabel(label);
+    if (resolved) {
+      let { charset, repaired } = resolved;
+      const order = utf16Order(charset);
+      if (order) {
+        // Only the byte-order mark is needed: decode the first few characters of the body.
+        ({ charset, repaired } = utf16Charset(order, decodeTransfer(s.slice(bodyStart, Math.min(end, bodyStart + 256)), transferEncoding)));
+        repaired ||= resolved.repaired;
+      }
+      if (repaired) warnings.add('charsetRepaired');
+      if (charset !== label) site.charset = charset;
+      return;
+    }
+    const bytes = body();
+    const declared = html ? htmlDeclaredCharset(bytes) : null;
+    if (declared) {
+      site.charset = declared;
+      warnings.add('charsetRepaired');
+    } else if (hasHighBytes(bytes)) {
+      // mailparser would read an unknown label as UTF-8, turning any other charset into U+FFFD.
+      site.body = bytes;
+      site.unknownLabel = true;
+    }
+  }
+
+  /** The boundary of a multipart that declares none: the one its first delimiter line uses. */
+  function boundaryInBody(bodyStart: number, end: number): string | null {
+    const limit = Math.min(end, bodyStart + BOUNDARY_SCAN);
+    for (let at = bodyStart; at < limit; ) {
+      const nl = s.indexOf('\n', at);
+      const lineEnd = nl < 0 || nl > end ? end : nl;
+      const candidate = BOUNDARY_LINE.exec(s.slice(at, lineEnd))?.[1];
+      if (candidate) {
+        // A real delimiter comes back, before the next part or as the closing line; a line of
+        // dashes in a preamble does not.
+        const again = s.indexOf(`\n--${candidate}`, lineEnd);
+        if (again >= 0 && again < end) return candidate;
+      }
+      at = lineEnd + 1;
+    }
+    return null;
   }
 
   function walkMultipart(start: number, end: number, boundary: string, depth: number, partDefault: string): void {
@@ -362,7 +331,7 @@ export function labelCharsets(raw: Buffer): Prepared {
       pos = partStart;
     }
     if (!closed) {
-      unterminatedMultipart = true;
+      warnings.add('unterminatedMultipart');
       if (partStart >= 0) walk(partStart, end, depth + 1, partDefault);
     }
   }
@@ -377,7 +346,7 @@ export function labelCharsets(raw: Buffer): Prepared {
 
   if (!noHeaders) walk(0, s.length, 0, 'text/plain');
   const guessed = new Set<GuessedCharset>();
-  if (sites.length === 0) return { source: raw, guessed, unterminatedMultipart, noHeaders };
+  if (sites.length === 0) return { source: raw, guessed, warnings, noHeaders };
 
   // One message is written in one charset: decide it from all its unlabelled non-UTF-8 bytes
   // together, so a short attachment name is read the same way as the body around it.
@@ -397,10 +366,15 @@ export function labelCharsets(raw: Buffer): Prepared {
       utf8 = true;
       guessed.add(legacy);
     }
+    if (site.boundary) header = withBoundary(header, site.boundary);
+    if (site.asText) header = asPlainText(header);
+    if (site.charset) header = withCharset(header, site.charset, site.hadLabel && !site.asText);
     if (site.body) {
       const charset = detectCharset(site.body) === 'utf-8' ? 'utf-8' : (legacy ?? 'utf-8');
-      header = withCharset(header, charset, site.hadLabel);
+      header = withCharset(header, charset, site.hadLabel && !site.asText);
       guessed.add(charset as GuessedCharset);
+      // The sender named a charset and it is not the one guessed: the guess may be wrong.
+      if (site.unknownLabel && charset !== 'utf-8') warnings.add('charsetUnknown');
     }
     edits.push({ start: site.start, end: site.headerEnd, bytes: Buffer.from(header, utf8 ? 'utf8' : 'latin1') });
   }
@@ -412,13 +386,12 @@ export function labelCharsets(raw: Buffer): Prepared {
     at = e.end;
   }
   pieces.push(raw.subarray(at));
-  return { source: Buffer.concat(pieces), guessed, unterminatedMultipart, noHeaders };
+  return { source: Buffer.concat(pieces), guessed, warnings, noHeaders };
 }
 
 /* ---------------- parsing ---------------- */
 
-const MAX_HTML_TO_TEXT = 2 * 1024 * 1024;
-const MAX_RAW_TEXT = 200_000;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function addressList(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
   if (!value) return [];
@@ -445,18 +418,21 @@ function headerDateOf(parsed: ParsedMail): { date: number | null; present: boole
 
 /**
  * Parses one raw message. Never throws: a message mailparser cannot read is returned with
- * status `failed`, its raw text as the body, so it is stored and shown with a warning.
+ * status `failed` and at most the start of its raw text as the body (none when it is binary),
+ * so it is stored and shown with a warning.
  */
 export async function parseMail(raw: Buffer): Promise<ParsedMessage> {
-  const warnings: ParseWarning[] = [];
+  // Windows editors save .eml files with a UTF-8 byte-order mark, which hides the first header
+  // line; the mark says nothing else about the message.
+  const source = raw.subarray(0, 3).equals(UTF8_BOM) ? raw.subarray(3) : raw;
   let prepared: Prepared;
   try {
-    prepared = labelCharsets(raw);
+    prepared = labelCharsets(source);
   } catch {
-    prepared = { source: raw, guessed: new Set(), unterminatedMultipart: false, noHeaders: false };
+    prepared = { source, guessed: new Set(), warnings: new Set(), noHeaders: false };
   }
   if (prepared.noHeaders) return rawOnly(raw, ['noHeaders']);
-  if (prepared.unterminatedMultipart) warnings.push('unterminatedMultipart');
+  const warnings: ParseWarning[] = [...prepared.warnings];
   const guessedCharsets = [...prepared.guessed].filter((c) => c !== 'utf-8');
   if (guessedCharsets.length > 0) warnings.push('charsetGuessed');
 
@@ -466,7 +442,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedMessage> {
       skipImageLinks: true,
       skipTextToHtml: true,
       skipTextLinks: true,
-      maxHtmlLengthToParse: MAX_HTML_TO_TEXT,
+      // Larger HTML is left to textFromHtml() below, which reads only its start: mailparser
+      // would spend seconds converting all of a multi-megabyte body.
+      maxHtmlLengthToParse: MAX_HTML_FOR_TEXT,
     });
   } catch {
     return rawOnly(raw, ['unparseable']);
@@ -495,8 +473,11 @@ export async function parseMail(raw: Buffer): Promise<ParsedMessage> {
   const { date, present } = headerDateOf(parsed);
   if (!present || date === null) warnings.push('badDate');
 
-  const text = parsed.text ?? null;
   const html = typeof parsed.html === 'string' ? parsed.html : null;
+  // mailparser derives text from HTML only for a message that is nothing but HTML; a
+  // multipart whose only body is HTML, or an empty text part beside the HTML, would leave the
+  // message without a preview and unsearchable by its words.
+  const text = parsed.text?.trim() ? parsed.text : html ? textFromHtml(html) : null;
   if ((text && text.includes('\uFFFD')) || (parsed.subject && parsed.subject.includes('\uFFFD'))) warnings.push('badEncoding');
 
   return {
@@ -526,7 +507,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMessage> {
 }
 
 function rawOnly(raw: Buffer, warnings: ParseWarning[]): ParsedMessage {
-  const text = decodeUnlabelled(raw.subarray(0, MAX_RAW_TEXT)).replace(/\0/g, '');
+  const text = textOfUnparsed(raw);
   return {
     messageId: null,
     inReplyTo: null,

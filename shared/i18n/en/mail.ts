@@ -151,6 +151,8 @@ export const mail = {
       unstar: 'Remove star',
       openInMail: 'Open in Mail',
       noBody: 'This message has no text.',
+      truncated: 'This message is very long: only its beginning is shown, so that it opens at once.',
+      showWhole: 'Show the whole message',
       links_one: '{{count}} link',
       links_other: '{{count}} links',
       linksHelp: 'Links do not open from inside a message; open them from this list in your browser.',
@@ -178,6 +180,9 @@ export const mail = {
         badDate: 'The message has no valid date; the time it arrived is shown instead.',
         badEncoding: 'Some text was in an unknown or broken encoding and may show wrong characters.',
         charsetGuessed: 'The character set was not declared and was guessed.',
+        charsetUnknown: 'The message names a character set that is not known; its text was read by a guess and may show wrong characters.',
+        charsetRepaired: 'The declared character set was damaged or unknown; it was recovered from what could be recognised.',
+        missingBoundary: 'A part of the message does not say where its sub-parts begin; they were separated as well as possible.',
       },
     },
     filing: {

@@ -153,6 +153,8 @@ export const mail: Catalog<typeof en> = {
       unstar: '取消星标',
       openInMail: '在邮件中打开',
       noBody: '这封邮件没有正文。',
+      truncated: '这封邮件很长：为了立即打开，只显示了开头部分。',
+      showWhole: '显示完整邮件',
       links_one: '{{count}} 个链接',
       links_other: '{{count}} 个链接',
       linksHelp: '邮件中的链接不能直接点击打开；请从此列表在浏览器中打开。',
@@ -180,6 +182,9 @@ export const mail: Catalog<typeof en> = {
         badDate: '邮件没有有效的日期，显示的是收到的时间。',
         badEncoding: '部分文字的编码未知或已损坏，可能显示为乱码。',
         charsetGuessed: '邮件未声明字符集，已自动识别。',
+        charsetUnknown: '邮件声明的字符集无法识别，正文按推测的字符集显示，可能出现乱码。',
+        charsetRepaired: '邮件声明的字符集已损坏或无法识别，已根据可识别的信息读取。',
+        missingBoundary: '邮件的某个部分没有注明各子部分的分界，已尽量将其分开。',
       },
     },
     filing: {

@@ -31,6 +31,34 @@ beforeAll(async () => {
   await deliver(withAttachment({ from: 'Anna Schulz <anna@hamburg-trade.de>', to: ME, subject: 'Documents', body: 'See the attached sheet.', filename: '样品清单.pdf', content: Buffer.from('%PDF-1.4'), date: oct(3), messageId: 'docs@hamburg-trade.de' }));
   await deliver(withAttachment({ from: 'buyer@fresh-buyer.com', to: ME, subject: 'Spring order', body: 'Attached our needs.', filename: '报价单-2026.xlsx', content: Buffer.from('xlsx'), date: oct(4), messageId: 'order@fresh-buyer.com' }));
   await deliver(rfc822({ from: 'news@promo-mail.com', to: ME, subject: '每周报表', body: 'Weekly report: nothing about prices. 报表 only.', date: oct(5), messageId: 'weekly@promo-mail.com' }));
+  // Its only body is HTML, beside an attachment: no text part to index.
+  await deliver(
+    Buffer.from(
+      [
+        'From: Ops <ops@lumen-freight.com>',
+        `To: ${ME}`,
+        'Subject: Shipping schedule',
+        `Date: ${oct(7).toUTCString().replace('GMT', '+0000')}`,
+        'Message-ID: <ship@lumen-freight.com>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="S"',
+        '',
+        '--S',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<html><head><style>p { margin: 0 }</style></head><body><p>Your <b>container</b> leaves Ningbo on Monday; 宁波港 confirmed.</p></body></html>',
+        '--S',
+        'Content-Type: application/pdf; name="bl.pdf"',
+        'Content-Disposition: attachment; filename="bl.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        'JVBERi0=',
+        '--S--',
+        '',
+      ].join('\r\n'),
+      'utf8',
+    ),
+  );
   await appendAll(dovecot, ME, 'Sent', [
     { raw: rfc822({ from: `Sales <${ME}>`, to: 'wang.fang@minghua.cn', subject: 'Re: 关于LED灯具的报价', body: '样品明天寄出。', date: oct(6), messageId: 'reply@mytrade.cn', inReplyTo: 'quote@minghua.cn' }), date: oct(6), flags: ['\\Seen'] },
   ]);
@@ -84,6 +112,16 @@ describe('search.all: one box over customers, contacts and mail', () => {
     expect(byAddress.messages.rows.every((m) => m.customers.map((c) => c.id).includes(ids.hamburg!))).toBe(true);
     expect(byAddress.customers.rows.map((c) => c.name)).toEqual(['Hamburg Trade GmbH']);
     expect(subjects(await app.call('search.all', { query: 'fresh-buyer' }))).toEqual(['Spring order']);
+  });
+
+  it('finds a mail whose only body is HTML by the words of that HTML', async () => {
+    const found = await app.call('search.all', { query: 'container Ningbo' });
+    expect(subjects(found)).toEqual(['Shipping schedule']);
+    expect(hits(found.messages.rows[0]!.snippet)).toEqual(['container', 'Ningbo']);
+    expect(joined(found.messages.rows[0]!.snippet)).not.toContain('<b>');
+    expect(subjects(await app.call('search.all', { query: '宁波港' }))).toEqual(['Shipping schedule']);
+    // The style sheet is not text.
+    expect((await app.call('search.all', { query: 'margin' })).messages.total).toBe(0);
   });
 
   it('finds customers and their contacts by Chinese and Latin names, emails and phone digits', async () => {
