@@ -172,8 +172,9 @@ export const LastContactFilter = z.enum(['never', 'within7', 'within30', 'within
 
 export const CustomerQuery = Page.extend({
   search: z.string().max(200).default(''),
-  grades: z.array(Grade).default([]),
-  stages: z.array(Stage).default([]),
+  // Bounded like every array of the contract: each value becomes a bound SQL variable.
+  grades: z.array(Grade).max(GRADES.length).default([]),
+  stages: z.array(Stage).max(STAGES.length).default([]),
   countries: z.array(z.string().length(2)).max(300).default([]),
   /** The empty string stands for "no owner". */
   ownerIds: z.array(z.string().max(64)).max(200).default([]),

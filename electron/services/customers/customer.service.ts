@@ -6,6 +6,7 @@ import { fail, type FieldError } from '../../../shared/contract/result.ts';
 import { formatCustomerCode } from '../../../shared/domain/customer-code.ts';
 import { normalizeCompanyName } from '../../../shared/domain/name-similarity.ts';
 import type { Handlers } from '../core/dispatcher.ts';
+import { idChunks } from '../core/id-chunks.ts';
 import { newId } from '../core/ids.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { reindexCustomers, normalizeChannel } from './customer-index.ts';
@@ -208,18 +209,25 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
   }
 
   async function setDeleted(ids: string[], deletedAt: number | null): Promise<number> {
-    const res = await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('customers')
-        .set({ deleted_at: deletedAt, updated_at: clock.now(), ...(deletedAt === null ? { merged_into_id: null } : {}) })
-        .where('id', 'in', ids)
-        .where('deleted_at', deletedAt === null ? 'is not' : 'is', null)
-        .executeTakeFirst();
-      await reindexCustomers(trx, ids);
-      return updated;
+    const count = await db.transaction().execute(async (trx) => {
+      const changed: string[] = [];
+      // A chunk per statement (SQLite binds at most 32,766 values), all in this one transaction.
+      for (const part of idChunks(ids)) {
+        const rows = await trx
+          .updateTable('customers')
+          .set({ deleted_at: deletedAt, updated_at: clock.now(), ...(deletedAt === null ? { merged_into_id: null } : {}) })
+          .where('id', 'in', part)
+          .where('deleted_at', deletedAt === null ? 'is not' : 'is', null)
+          .returning('id')
+          .execute();
+        for (const row of rows) changed.push(row.id);
+      }
+      // Only customers that went into or out of the trash have a different index entry.
+      await reindexCustomers(trx, changed);
+      return changed.length;
     });
     emit('data.changed', { entities: ['customers'] });
-    return Number(res.numUpdatedRows);
+    return count;
   }
 
   async function insertCustomer(trx: Trx, input: CustomerInput): Promise<string> {
@@ -290,15 +298,20 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
       return { total: Number(total.n), rows: rows.map(toCustomerRow) };
     },
     'customers.transfer': async ({ ids, toOwnerId }) => {
-      const res = await db.transaction().execute(async (trx) => {
+      const count = await db.transaction().execute(async (trx) => {
         if (toOwnerId) {
           const owner = await trx.selectFrom('owners').select('id').where('id', '=', toOwnerId).executeTakeFirst();
           if (!owner) fail('notFound', 'errors.ownerNotFound', { id: toOwnerId }, [{ path: 'toOwnerId', message: 'errors.ownerNotFound', params: { id: toOwnerId } }]);
         }
-        return trx.updateTable('customers').set({ owner_id: toOwnerId, updated_at: clock.now() }).where('id', 'in', ids).where('deleted_at', 'is', null).executeTakeFirst();
+        let updated = 0;
+        for (const part of idChunks(ids)) {
+          const res = await trx.updateTable('customers').set({ owner_id: toOwnerId, updated_at: clock.now() }).where('id', 'in', part).where('deleted_at', 'is', null).executeTakeFirst();
+          updated += Number(res.numUpdatedRows);
+        }
+        return updated;
       });
       emit('data.changed', { entities: ['customers', 'owners'] });
-      return { count: Number(res.numUpdatedRows) };
+      return { count };
     },
     'customers.checkDuplicates': (candidate) => checkDuplicates(db, candidate),
     'customers.findDuplicates': () => findDuplicateGroups(db),

@@ -3,6 +3,7 @@ import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import type { FilingMatch, MailDirection } from '../../../shared/domain/mail-enums.ts';
 import { UNFILED_SPECIAL_USES } from '../../../shared/domain/mail-enums.ts';
 import { filingDomains } from '../../../shared/domain/mail-filing.ts';
+import { idChunks } from '../core/id-chunks.ts';
 import { ownAddressesOf } from './imap-connection.ts';
 
 type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
@@ -214,22 +215,28 @@ export async function refileDomains(db: MailDb, domains: readonly string[]): Pro
  * after a merge, a soft delete or restore, or an edit of contacts or website.
  */
 export async function refileCustomers(db: MailDb, customerIds: readonly string[]): Promise<number> {
-  const ids = [...new Set(customerIds)];
-  if (ids.length === 0) return 0;
-  const filed = await db.selectFrom('mail_message_customers').select('message_id').where('customer_id', 'in', ids).execute();
-  const emails = await db
-    .selectFrom('contact_channels as ch')
-    .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
-    .select('ch.value_normalized as address')
-    .where('ct.customer_id', 'in', ids)
-    .where('ch.kind', '=', 'email')
-    .execute();
-  const domains = await db.selectFrom('customer_domains').select('domain').where('customer_id', 'in', ids).execute();
-  const messageIds = new Set(filed.map((f) => f.message_id));
-  for (const part of chunks(emails.map((e) => e.address))) {
+  const messageIds = new Set<string>();
+  const emails: string[] = [];
+  const domains: string[] = [];
+  // Bulk calls pass up to 100,000 customers: more than SQLite binds in one statement.
+  for (const ids of idChunks(customerIds)) {
+    const filed = await db.selectFrom('mail_message_customers').select('message_id').where('customer_id', 'in', ids).execute();
+    for (const f of filed) messageIds.add(f.message_id);
+    const channels = await db
+      .selectFrom('contact_channels as ch')
+      .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
+      .select('ch.value_normalized as address')
+      .where('ct.customer_id', 'in', ids)
+      .where('ch.kind', '=', 'email')
+      .execute();
+    for (const c of channels) emails.push(c.address);
+    for (const d of await db.selectFrom('customer_domains').select('domain').where('customer_id', 'in', ids).execute()) domains.push(d.domain);
+  }
+  if (messageIds.size === 0 && emails.length === 0 && domains.length === 0) return 0;
+  for (const part of chunks([...new Set(emails)])) {
     const rows = await db.selectFrom('mail_message_addresses').select('message_id').distinct().where('address', 'in', part).execute();
     for (const r of rows) messageIds.add(r.message_id);
   }
-  for (const id of await messagesAtDomains(db, domains.map((d) => d.domain))) messageIds.add(id);
+  for (const id of await messagesAtDomains(db, domains)) messageIds.add(id);
   return fileMessages(db, [...messageIds]);
 }
