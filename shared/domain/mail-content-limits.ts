@@ -7,3 +7,20 @@
 export const MAX_ATTACHMENT_FETCH_BYTES = 40 * 1024 * 1024;
 /** Remote images asked for in one `mail.fetchRemoteImages` call. */
 export const MAX_REMOTE_IMAGES_PER_CALL = 50;
+
+/**
+ * Why a remote image has no bytes; `mail.remote.<reason>` is its message. blockedAddress: it
+ * would reach this computer or its local network; the rest are the server's or the image's.
+ */
+export const REMOTE_IMAGE_ERRORS = [
+  'invalidUrl',
+  'notInMessage',
+  'blockedAddress',
+  'tooManyRedirects',
+  'httpError',
+  'notAnImage',
+  'tooLarge',
+  'timedOut',
+  'unreachable',
+] as const;
+export type RemoteImageError = (typeof REMOTE_IMAGE_ERRORS)[number];

@@ -64,6 +64,7 @@ function hostileHtml(base: string): string {
 <p onclick="${mark}" onmouseover="${mark}">Move over me</p>
 <script>${mark}alert('script')</script>
 <img id="pixel" src="${base}/pixel.gif" width="1" height="1" alt="">
+<img id="local" src="${base.replace(RECORDER_HOST, '127.0.0.1')}/local.gif" alt="">
 <img src="x" onerror="${mark}alert('onerror')">
 <img srcset="${base}/srcset.png 1x, ${base}/srcset2.png 2x">
 <div style="background-image:url('${base}/inline-style.png')">styled</div>
@@ -200,6 +201,10 @@ describe('a hostile HTML mail in the reading pane (Dovecot, web host, Chromium)'
     await expect.poll(() => recorder.hits, { timeout: 15_000 }).toContain('/pixel.gif');
     await expect.poll(() => frame.locator('#pixel').getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
     await expect.poll(() => page.getByTestId('remote-allowed-message').textContent()).toBe('Images allowed for this message only (the sender could not be verified).');
+    // The one pointing into this computer was refused by the app, and the pane says why.
+    await expect
+      .poll(() => page.getByTestId('remote-failed').textContent())
+      .toBe('1 image could not be loaded. Not loaded: the address points into your own computer or local network.');
     // Only images were asked for; the refresh, imports, form, frame, links and media never.
     expect(recorder.hits.every((h) => /\.(gif|png)$/.test(h))).toBe(true);
     expect(recorder.hits).not.toEqual(expect.arrayContaining(['/refresh', '/import.css', '/link.css', '/form', '/iframe', '/link', '/video.mp4']));

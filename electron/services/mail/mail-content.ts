@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import type { RemoteContentScope } from '../../../shared/contract/mail.contract.ts';
-import { MAX_ATTACHMENT_FETCH_BYTES, MAX_REMOTE_IMAGES_PER_CALL } from '../../../shared/domain/mail-content-limits.ts';
+import { MAX_ATTACHMENT_FETCH_BYTES, MAX_REMOTE_IMAGES_PER_CALL, type RemoteImageError } from '../../../shared/domain/mail-content-limits.ts';
 import type { SenderAuth } from '../../../shared/domain/mail-enums.ts';
 import { isFreeMailDomain } from '../../../shared/domain/free-mail-domains.ts';
 import { fail } from '../../../shared/contract/result.ts';
@@ -94,11 +94,11 @@ export function createMailContentHandlers(
   const stores = mailStores(deps.dataDir);
 
   async function fetchImage(raw: string, budget: { left: number }, callSignal: AbortSignal): Promise<RemoteImage> {
-    const failed = (error: string): RemoteImage => ({ url: raw, contentType: null, base64: null, error });
+    const failed = (error: RemoteImageError): RemoteImage => ({ url: raw, contentType: null, base64: null, error: `mail.remote.${error}` });
     const url = webUrl(raw);
-    if (!url) return failed('mail.remote.invalidUrl');
-    if (budget.left <= 0) return failed('mail.remote.tooLarge');
-    if (callSignal.aborted) return failed('mail.remote.timedOut');
+    if (!url) return failed('invalidUrl');
+    if (budget.left <= 0) return failed('tooLarge');
+    if (callSignal.aborted) return failed('timedOut');
     const result = await fetchRemote(url, {
       policy,
       signal: AbortSignal.any([callSignal, AbortSignal.timeout(REMOTE_TIMEOUT_MS)]),
@@ -108,7 +108,7 @@ export function createMailContentHandlers(
     });
     if (!result.ok) {
       if (result.error === 'blockedAddress' || result.error === 'unreachable') log.info('mail.remoteImage.failed', { host: url.host, error: result.error, detail: result.detail ?? null });
-      return failed(`mail.remote.${result.error}`);
+      return failed(result.error);
     }
     budget.left -= result.body.length;
     return { url: raw, contentType: result.contentType, base64: result.body.toString('base64'), error: null };

@@ -2,6 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import type { RemoteImageError } from '../../../shared/domain/mail-content-limits.ts';
 import type { RemoteAddressPolicy } from './remote-address-policy.ts';
 
 /**
@@ -17,7 +18,7 @@ import type { RemoteAddressPolicy } from './remote-address-policy.ts';
 
 export type RemoteFetchResult =
   | { ok: true; contentType: string; body: Buffer }
-  | { ok: false; error: 'blockedAddress' | 'tooManyRedirects' | 'invalidUrl' | 'httpError' | 'notAnImage' | 'tooLarge' | 'timedOut' | 'unreachable'; detail?: string };
+  | { ok: false; error: Exclude<RemoteImageError, 'notInMessage'>; detail?: string };
 
 export interface RemoteFetchOptions {
   policy: RemoteAddressPolicy;

@@ -33,6 +33,8 @@ export function MessageBody({ message, doc }: { message: MessageDetail; doc: Mai
         {doc.failedRemote > 0 && (
           <Typography.Text type="secondary" data-testid="remote-failed">
             {t('mail.reader.remoteFailed', { count: doc.failedRemote })}
+            {/* The service's reasons (mail.remote.*): "points into your own network" is worth knowing. */}
+            {doc.remoteErrors.map((key) => ` ${t(key)}`).join('')}
           </Typography.Text>
         )}
         {/* sandbox="" : no scripts, no same origin, no forms, no popups, no top navigation. */}

@@ -25,6 +25,8 @@ export interface MailDocument {
   loadingRemote: boolean;
   /** Allowed remote images that could not be fetched (gone, too large, not images). */
   failedRemote: number;
+  /** Why they could not: the distinct `mail.remote.*` keys the service gave. */
+  remoteErrors: string[];
   links: MailLink[];
 }
 
@@ -90,6 +92,8 @@ export function useMailDocument(message: MessageDetail | undefined): MailDocumen
     return map;
   }, [remote.data]);
 
+  const remoteErrors = useMemo(() => [...new Set((remote.data ?? []).flatMap((image) => (image.error === null ? [] : [image.error])))], [remote.data]);
+
   const final = useMemo(() => {
     if (html === null || discovered === null) return null;
     if (inline.size === 0 && remoteMap.size === 0) return discovered;
@@ -103,6 +107,7 @@ export function useMailDocument(message: MessageDetail | undefined): MailDocumen
     remoteImages: remoteUrls.length,
     loadingRemote: remote.isFetching,
     failedRemote: remote.data ? remoteUrls.length - remoteMap.size : remote.isError ? remoteUrls.length : 0,
+    remoteErrors,
     links: final?.links ?? [],
   };
 }

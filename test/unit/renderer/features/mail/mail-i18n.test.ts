@@ -7,6 +7,7 @@ import { BatchSkip } from '../../../../../shared/contract/mail-send.contract.ts'
 import { OUTBOX_FILTERS } from '../../../../../renderer/src/features/mail/outbox/outbox-format.ts';
 import { placeholderGroups } from '../../../../../renderer/src/features/mail/templates/template-helpers.ts';
 import { PARSE_WARNINGS } from '../../../../../shared/domain/mail-message.ts';
+import { REMOTE_IMAGE_ERRORS } from '../../../../../shared/domain/mail-content-limits.ts';
 import { catalogs } from '../../../../../shared/i18n/catalogs.ts';
 
 function has(catalog: unknown, key: string): boolean {
@@ -31,8 +32,8 @@ const KEYS = [
   ...['password', 'authCode', 'appPassword'].flatMap((k) => [`mail.form.passwordKinds.${k}`, `mail.form.passwordHelp.${k}`]),
   ...['idle', 'syncing', 'error', 'offline', 'disabled'].map((s) => `mail.accounts.state.${s}`),
   ...['imap', 'smtp', 'host', 'port', 'security', 'user'].map((p) => `mail.form.${p}`),
-  ...['invalidUrl', 'tooLarge', 'httpError', 'notAnImage', 'unreachable', 'notInMessage'].map((r) => `mail.remote.${r}`),
-  ...['attachmentNotFound', 'attachmentTooLarge', 'attachmentMissing', 'remoteContentNotAllowed'].map((e) => `mail.errors.${e}`),
+  ...REMOTE_IMAGE_ERRORS.map((r) => `mail.remote.${r}`),
+  ...['attachmentNotFound', 'attachmentTooLarge', 'attachmentMissing', 'remoteContentNotAllowed', 'senderNotVerified', 'freeMailDomain'].map((e) => `mail.errors.${e}`),
   'mail.timeline.received',
   'mail.timeline.sent',
   'nav.mail',
