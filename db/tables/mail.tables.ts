@@ -196,7 +196,10 @@ export interface MailMessageCustomersTable {
   direction: MailDirection;
 }
 
-/** Senders (lower-cased address, or `@domain`) whose remote images and CSS may load. */
+/**
+ * Senders (lower-cased address, or `@domain`) whose remote images and CSS may load — in the
+ * messages whose From address the receiving server verified (`sender_auth = 'pass'`) only.
+ */
 export interface MailRemoteContentAllowTable {
   sender: string;
   created_at: number;

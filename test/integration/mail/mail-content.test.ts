@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REMOTE_IMAGE_BYTES } from '../../../electron/services/mail/mail-content.ts';
+import { MAX_REMOTE_IMAGE_BYTES, MAX_REMOTE_REDIRECTS } from '../../../electron/services/mail/mail-content.ts';
 import { publicAddressesAnd } from '../../../electron/services/mail/remote-address-policy.ts';
 import { startDovecot, type Dovecot } from '../../helpers/mail-servers.ts';
 import { createTempCore, type TempCore } from '../../helpers/temp-core.ts';
@@ -54,6 +54,7 @@ function catalogueHtml(): string {
     `<img src="${base}/q.gif?a=1&amp;b=2">`,
     `<img src="${base}/moved">`,
     `<img src="${base}/loop">`,
+    `<img src="${base}/to-file">`,
     ...localUrls().map((u) => `<img src="${u}">`),
   ].join('');
 }
@@ -101,6 +102,9 @@ beforeAll(async () => {
       res.end();
     } else if (url === '/loop') {
       res.writeHead(302, { location: '/loop' });
+      res.end();
+    } else if (url === '/to-file') {
+      res.writeHead(302, { location: 'file:///etc/passwd' });
       res.end();
     } else if (url === '/to-local') {
       // An allowed server sending the app on into this computer.
@@ -210,16 +214,19 @@ describe('mail content calls', () => {
     const id = await messageId('Catalogue');
     await app.call('mail.allowRemoteContent', { messageId: id, scope: 'message' });
     const local = localUrls();
-    const { images } = await app.call('mail.fetchRemoteImages', { messageId: id, urls: [`${base}/moved`, `${base}/loop`, ...local] });
+    const { images } = await app.call('mail.fetchRemoteImages', { messageId: id, urls: [`${base}/moved`, `${base}/loop`, `${base}/to-file`, ...local] });
     expect(errorsByUrl(images)).toEqual({
-      // Redirects are followed on the allowed server, a few at most.
+      // Redirects are followed on the allowed server, a few at most, and only to the web.
       '/moved': 'image/gif',
       '/loop': 'mail.remote.tooManyRedirects',
+      '/to-file': 'mail.remote.invalidUrl',
       ...Object.fromEntries(local.map((u) => [u.replace(base, ''), 'mail.remote.blockedAddress'])),
     });
     // The allowed server was asked (and sent us on to 127.0.0.1); the trap never saw a request.
     expect(hits).toContain('/to-local');
     expect(trapHits).toEqual([]);
+    // The first request and five redirects, then it stops.
+    expect(hits.filter((h) => h === '/loop')).toHaveLength(MAX_REMOTE_REDIRECTS + 1);
   });
 
   it('keys "always allow" on a sender the receiving server verified, and a forged From gets nothing from it', async () => {
