@@ -9,18 +9,19 @@ import { DATABASE_FILE_NAME } from '../../../electron/services/core/app-core.ts'
 import { createDispatcher, type Handlers } from '../../../electron/services/core/dispatcher.ts';
 import { createEventBus } from '../../../electron/services/core/events.ts';
 import { silentLogger } from '../../../electron/services/core/logger.ts';
+import { storageFailure } from '../../../electron/services/core/storage-errors.ts';
 import { createCustomerService } from '../../../electron/services/customers/customer.service.ts';
 import { translate } from '../../../electron/services/platform/translate.ts';
 import type { AppError } from '../../../shared/contract/result.ts';
 import { fillDisk } from '../../helpers/fill-disk.ts';
 import { smallDisk, type Mount } from '../../helpers/mounts.ts';
-import { createTempCore, type TempCore } from '../../helpers/temp-core.ts';
+import { createTempCore, tempDir, type TempCore } from '../../helpers/temp-core.ts';
 
-/** What the user reads, in both languages; SQLite's own words must never be part of it. */
+/** What the user reads, in both languages; SQLite's own words (its English messages) must never be part of it. */
 function texts(error: AppError): { en: string; zh: string } {
   const en = translate('en', error.message, error.params);
   const zh = translate('zh-CN', error.message, error.params);
-  for (const text of [en, zh]) expect(text).not.toMatch(/SQLITE_|database or disk is full|readonly database|database is locked|disk I\/O error|cannot rollback/i);
+  for (const text of [en, zh]) expect(text).not.toMatch(/database or disk is full|readonly database|database is locked|disk I\/O error|constraint failed|cannot rollback/i);
   return { en, zh };
 }
 
@@ -77,6 +78,37 @@ describe('a full disk', () => {
     const names = (sqlite.prepare('SELECT name FROM customers ORDER BY code').all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual([...saved, name]);
     integrity(sqlite);
+  });
+});
+
+describe('an I/O error on writing', () => {
+  // better-sqlite3 does not pass on the errno, so a full disk that SQLite reports as an I/O error
+  // (its size-hint pre-allocation, growing the -shm file, fsync on some file systems) is told
+  // apart by the free space left. The errors are better-sqlite3's own type with the codes SQLite
+  // gives; the disk is a real, really full tmpfs.
+  it('is a full disk when the disk is full, and a read or write failure naming SQLite’s code otherwise', () => {
+    const disk = smallDisk('1m');
+    try {
+      const file = path.join(disk.path, DATABASE_FILE_NAME);
+      const writeFailed = new BetterSqlite3.SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE');
+      const filler = fillDisk(disk.path);
+      for (const code of ['SQLITE_IOERR_WRITE', 'SQLITE_IOERR_SHMSIZE', 'SQLITE_IOERR_FSYNC']) {
+        expect(storageFailure(new BetterSqlite3.SqliteError('disk I/O error', code), file), code).toMatchObject({ code: 'diskFull', message: 'errors.diskFull' });
+      }
+      filler.free();
+      // Where there is room (the test machine's own temp disk), the same error is not a full disk.
+      const roomy = path.join(tempDir(), DATABASE_FILE_NAME);
+      const error = storageFailure(writeFailed, roomy)!;
+      expect(error).toEqual({ code: 'storageFailed', message: 'errors.storageFailed', params: { file: roomy, sqliteCode: 'SQLITE_IOERR_WRITE' }, details: 'SQLITE_IOERR_WRITE: disk I/O error' });
+      expect(texts(error).en).toBe(`The database file ${roomy} could not be read or written (SQLITE_IOERR_WRITE); if this was a change, it was not saved.`);
+      // A bug rather than a fault: still not SQLite's words, but its code.
+      const bug = storageFailure(new BetterSqlite3.SqliteError('UNIQUE constraint failed: customers.code', 'SQLITE_CONSTRAINT_UNIQUE'), file)!;
+      expect(bug).toMatchObject({ code: 'internal', params: { reason: 'SQLITE_CONSTRAINT_UNIQUE' } });
+      expect(texts(bug).en).not.toContain('UNIQUE constraint failed');
+      expect(storageFailure(new Error('not SQLite'), file)).toBeNull();
+    } finally {
+      disk.unmount();
+    }
   });
 });
 
