@@ -1,5 +1,6 @@
 import { catalogs, type Language } from '../../../shared/i18n/catalogs.ts';
 import { AppFailure, type MessageParams } from '../../../shared/contract/result.ts';
+import { storageFailure } from '../core/storage-errors.ts';
 
 /** 'zh', 'zh-CN', 'zh-Hans-CN', 'zh_CN.UTF-8' → zh-CN; everything else → en. */
 export function pickLanguage(locale: string | null | undefined): Language {
@@ -35,8 +36,15 @@ export function translate(language: Language, key: string, params: MessageParams
   );
 }
 
-/** One line for a failure that stops a host from starting (a migration error, a locked file…). */
-export function describeFailure(language: Language, err: unknown): string {
+/**
+ * One line for a failure that stops a host from starting (a migration error, a locked file, a
+ * full disk…). Pass the database file when it is known: a read-only file is then named, and an
+ * I/O error is recognised as a full disk by the free space beside it (see storage-errors.ts).
+ */
+export function describeFailure(language: Language, err: unknown, databaseFile?: string): string {
   if (err instanceof AppFailure) return translate(language, err.error.message, err.error.params);
+  // SQLite's own words are English and often misleading ("disk I/O error" for a full disk).
+  const storage = storageFailure(err, databaseFile);
+  if (storage) return translate(language, storage.message, storage.params);
   return err instanceof Error ? err.message : String(err);
 }

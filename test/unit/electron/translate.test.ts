@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/result.ts';
 import { describeFailure, pickLanguage, translate } from '../../../electron/services/platform/translate.ts';
@@ -29,5 +30,15 @@ describe('translate', () => {
     expect(describeFailure('en', err)).toContain('0002');
     expect(describeFailure('zh-CN', err)).toContain('a.sqlite');
     expect(describeFailure('en', new Error('plain'))).toBe('plain');
+  });
+
+  it('describes a database fault in the user language, never in SQLite’s words', () => {
+    // better-sqlite3's own error type, with the code SQLite gives for a full disk.
+    const full = new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
+    expect(describeFailure('en', full)).toBe('The disk is full; nothing was saved. Free some space on it and try again.');
+    expect(describeFailure('zh-CN', full)).toBe('磁盘已满，未保存任何内容。请清理出一些空间后重试。');
+    const readOnly = new BetterSqlite3.SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
+    expect(describeFailure('en', readOnly, '/data/tradefolio.sqlite')).toBe('The database file is read-only: /data/tradefolio.sqlite; nothing was saved.');
+    expect(describeFailure('zh-CN', readOnly, '/data/tradefolio.sqlite')).toBe('数据库文件是只读的：/data/tradefolio.sqlite；未保存任何内容。');
   });
 });
