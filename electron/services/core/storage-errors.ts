@@ -37,18 +37,22 @@ export function storageFailure(err: unknown, databaseFile: string | undefined): 
   if (!(err instanceof BetterSqlite3.SqliteError)) return null;
   const code = err.code;
   const details = `${code}: ${err.message}`;
-  const file = databaseFile ?? '';
   if (code === 'SQLITE_FULL') return { code: 'diskFull', message: 'errors.diskFull', details };
   if (SPACE_IO_ERRORS.has(code) && databaseFile) {
     const free = freeBytes(path.dirname(databaseFile));
     if (free !== null && free < NEARLY_FULL_BYTES) return { code: 'diskFull', message: 'errors.diskFull', details };
   }
-  if (code.startsWith('SQLITE_READONLY')) return { code: 'readOnly', message: 'errors.databaseReadOnly', params: { file }, details };
+  if (code.startsWith('SQLITE_READONLY')) {
+    return databaseFile
+      ? { code: 'readOnly', message: 'errors.databaseReadOnly', params: { file: databaseFile }, details }
+      : { code: 'readOnly', message: 'errors.databaseReadOnlyUnnamed', details };
+  }
   // SQLITE_LOCKED is a lock inside this process (a shared cache or an open statement); both
   // pass when the other side finishes, so both say "try again".
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 'busy', message: 'errors.databaseBusy', details };
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_NOMEM') {
-    return { code: 'storageFailed', message: 'errors.storageFailed', params: { file, sqliteCode: code }, details };
+    // SQLite's code (not its sentence) tells support which fault it was.
+    return { code: 'storageFailed', message: 'errors.storageFailed', params: { sqliteCode: code }, details };
   }
   return { code: 'internal', message: 'errors.internal', params: { reason: code }, details };
 }

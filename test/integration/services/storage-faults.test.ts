@@ -99,8 +99,9 @@ describe('an I/O error on writing', () => {
       // Where there is room (the test machine's own temp disk), the same error is not a full disk.
       const roomy = path.join(tempDir(), DATABASE_FILE_NAME);
       const error = storageFailure(writeFailed, roomy)!;
-      expect(error).toEqual({ code: 'storageFailed', message: 'errors.storageFailed', params: { file: roomy, sqliteCode: 'SQLITE_IOERR_WRITE' }, details: 'SQLITE_IOERR_WRITE: disk I/O error' });
-      expect(texts(error).en).toBe(`The database file ${roomy} could not be read or written (SQLITE_IOERR_WRITE); if this was a change, it was not saved.`);
+      expect(error).toEqual({ code: 'storageFailed', message: 'errors.storageFailed', params: { sqliteCode: 'SQLITE_IOERR_WRITE' }, details: 'SQLITE_IOERR_WRITE: disk I/O error' });
+      expect(texts(error).en).toBe('The database file could not be read or written (SQLITE_IOERR_WRITE); if this was a change, it was not saved.');
+      expect(texts(error).zh).toBe('无法读写数据库文件（SQLITE_IOERR_WRITE）；如果这是一次修改，它没有被保存。');
       // A bug rather than a fault: still not SQLite's words, but its code.
       const bug = storageFailure(new BetterSqlite3.SqliteError('UNIQUE constraint failed: customers.code', 'SQLITE_CONSTRAINT_UNIQUE'), file)!;
       expect(bug).toMatchObject({ code: 'internal', params: { reason: 'SQLITE_CONSTRAINT_UNIQUE' } });

@@ -40,5 +40,9 @@ describe('translate', () => {
     const readOnly = new BetterSqlite3.SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
     expect(describeFailure('en', readOnly, '/data/tradefolio.sqlite')).toBe('The database file is read-only: /data/tradefolio.sqlite; nothing was saved.');
     expect(describeFailure('zh-CN', readOnly, '/data/tradefolio.sqlite')).toBe('数据库文件是只读的：/data/tradefolio.sqlite；未保存任何内容。');
+    // Where the host does not say which file, no empty name is shown.
+    expect(describeFailure('en', readOnly)).toBe('The database file is read-only; nothing was saved.');
+    const io = new BetterSqlite3.SqliteError('disk I/O error', 'SQLITE_IOERR_SHMSIZE');
+    expect(describeFailure('en', io)).toBe('The database file could not be read or written (SQLITE_IOERR_SHMSIZE); if this was a change, it was not saved.');
   });
 });
