@@ -26,4 +26,8 @@ if (want('paint')) {
   const { benchFirstPaint } = await import('./first-paint.bench.ts');
   lines.push(...(await benchFirstPaint()));
 }
+if (want('reliability')) {
+  const { benchReliability } = await import('./reliability.bench.ts');
+  lines.push(...(await benchReliability()));
+}
 for (const line of lines) console.log(line);
