@@ -14,6 +14,13 @@ import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
  * is told it may fetch images from (everything else local stays refused, see mail-content.test.ts).
  */
 
+declare global {
+  interface Window {
+    /** CSP violations reported in the app's own page while the test runs. */
+    cspViolations?: string[];
+  }
+}
+
 const ME = 'desk@mytrade.test';
 const SENDER = 'mallory@evil-corp.test';
 const SUBJECT = 'Invoice 4711 (hostile)';
@@ -136,6 +143,13 @@ describe('a hostile HTML mail in the reading pane (Dovecot, web host, Chromium)'
 
   it('shows the text, runs nothing, loads nothing, navigates nowhere — until images are allowed', async () => {
     const page = await session.open({ locale: 'en-US' });
+    // The sanitizer parses the mail in a frame where nothing is compiled, so the app's CSP never
+    // has to refuse one of its handlers (parsed in the app's window, each one was reported here).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      window.cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -181,6 +195,7 @@ describe('a hostile HTML mail in the reading pane (Dovecot, web host, Chromium)'
     expect(recorder.hits).toEqual([]);
     expect(browserRequests).toEqual([]);
     expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     expect(await frame.locator('body[data-pwned]').count()).toBe(0);
     expect(await frame.locator('#visible').count()).toBe(1);
     expect(await page.title()).toBe('TradeFolio');

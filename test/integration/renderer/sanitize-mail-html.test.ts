@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, type Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailImageSources, SanitizedMail } from '../../../renderer/src/features/mail/sanitize-mail-html.ts';
+import type { MailBodyLimit, MailImageSources, SanitizedMail } from '../../../renderer/src/features/mail/sanitize-mail-html.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/web/static-files.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
 import { REPO_ROOT } from '../../helpers/web-app.ts';
 
@@ -14,7 +15,7 @@ import { REPO_ROOT } from '../../helpers/web-app.ts';
 
 declare global {
   interface Window {
-    MailSanitizer: { sanitizeMailHtml(html: string, images?: MailImageSources): SanitizedMail };
+    MailSanitizer: { sanitizeMailHtml(html: string, images?: MailImageSources, limit?: MailBodyLimit | null): SanitizedMail; FIRST_VIEW: MailBodyLimit };
   }
 }
 
@@ -32,6 +33,7 @@ interface Parsed {
 
 let browser: Browser;
 let page: Page;
+let code = '';
 
 async function bundle(): Promise<string> {
   const out = await build({
@@ -50,7 +52,7 @@ async function bundle(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const code = await bundle();
+  code = await bundle();
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
@@ -180,6 +182,90 @@ describe('sanitizeMailHtml in Chromium', () => {
       const out = await sanitize(payload);
       expectInert(out.parsed, payload);
     }
+  });
+
+  it('parses in a frame where nothing runs: no handler is compiled against the app page, nothing reaches its CSP', async () => {
+    // A page of its own under the app's real CSP; the bundle goes in through the debugger
+    // protocol, which the CSP does not govern, as the app's own script would come from 'self'.
+    const app = await browser.newPage();
+    try {
+      await app.route('http://app.test/', (route) =>
+        route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CONTENT_SECURITY_POLICY }, body: '<!doctype html><html><body><div id="root">app</div></body></html>' }),
+      );
+      await app.goto('http://app.test/');
+      await app.evaluate(`${code}\nwindow.MailSanitizer = MailSanitizer;`);
+      const seen = await app.evaluate(async () => {
+        const violations: string[] = [];
+        const added: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sample}`));
+        // Whatever enters the app's own document while sanitizing.
+        const observer = new MutationObserver((records) => {
+          for (const r of records) for (const n of r.addedNodes) added.push(n.nodeName);
+        });
+        observer.observe(document, { subtree: true, childList: true });
+        const mark = "document.documentElement.setAttribute('data-pwned','1')";
+        const hostile =
+          `<p onclick="${mark}" onmouseover="${mark}">Hello</p><img src="x" onerror="${mark}"><img src="http://t.test/p.gif" onload="${mark}">` +
+          `<svg onload="${mark}"><animate onbegin="${mark}"/></svg><details open ontoggle="${mark}">d</details>` +
+          `<body onload="${mark}"><video><source onerror="${mark}"></video><style>@import url(http://t.test/i.css)</style><input autofocus onfocus="${mark}">`;
+        const out = window.MailSanitizer.sanitizeMailHtml(hostile);
+        // Twice: the second call reuses the parser frame.
+        window.MailSanitizer.sanitizeMailHtml(hostile);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        observer.disconnect();
+        const frames = [...document.querySelectorAll('iframe')].map((f) => f.getAttribute('sandbox'));
+        return { violations, added, frames, pwned: document.documentElement.hasAttribute('data-pwned'), text: out.html.includes('Hello') };
+      });
+      // The old sanitizer parsed in the app's window: one script-src-attr violation per handler.
+      expect(seen.violations).toEqual([]);
+      expect(seen.pwned).toBe(false);
+      expect(seen.text).toBe(true);
+      // Only the parser frame itself entered the app's document, sandboxed without scripts.
+      expect(seen.added).toEqual(['IFRAME']);
+      expect(seen.frames).toEqual(['allow-same-origin']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps only the beginning of a huge mail for the first view, and all of it when asked', async () => {
+    const word = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(30_000); // 1,080,000 characters without a space
+    const html = `<style>p { color: #333 }</style><p>Before</p><p>${word}</p><p id="after">After</p>`;
+    const first = await page.evaluate(
+      ({ html }) => {
+        const t0 = performance.now();
+        const out = window.MailSanitizer.sanitizeMailHtml(html, undefined, window.MailSanitizer.FIRST_VIEW);
+        const ms = performance.now() - t0;
+        const doc = new DOMParser().parseFromString(`<body>${out.html}</body>`, 'text/html');
+        // The text as laid out: the sheet apart.
+        const sheet = doc.querySelector('style');
+        sheet?.remove();
+        return { ms, truncated: out.truncated, text: doc.body.textContent ?? '', style: sheet?.textContent ?? '', after: doc.getElementById('after') !== null };
+      },
+      { html },
+    );
+    expect(first.truncated).toBe(true);
+    // At most the first view's text, and a prefix of the mail's.
+    expect(first.text.length).toBeLessThanOrEqual(100_000);
+    expect(first.text.length).toBeGreaterThan(90_000);
+    expect(`Before${word}`.startsWith(first.text), 'a prefix').toBe(true);
+    expect(first.after).toBe(false);
+    expect(first.style).toContain('color');
+
+    const whole = await sanitize(html);
+    expect(whole.truncated).toBe(false);
+    // (As booleans: a failing comparison of a megabyte would print it.)
+    expect(whole.parsed.text === `${first.style}Before${word}After`).toBe(true);
+    // The run is in pieces the frame lays out only when scrolled near; shorter text is not.
+    expect(whole.parsed.elements.filter((e) => e.tag === 'tf-piece')).toHaveLength(word.length / 20_000);
+    expect(whole.parsed.elements.find((e) => e.tag === 'p')?.attrs).toEqual({});
+
+    // Ordinary mail is not cut, however long its style sheet: sheets are not laid out as text.
+    const styled = await page.evaluate(
+      ({ sheet }) => window.MailSanitizer.sanitizeMailHtml(`<style>${sheet}</style><p>Short</p>`, undefined, window.MailSanitizer.FIRST_VIEW).truncated,
+      { sheet: '.a { color: red }\n'.repeat(8_000) },
+    );
+    expect(styled).toBe(false);
   });
 
   it('leaves ordinary business mail as it was written', async () => {

@@ -6,15 +6,26 @@ import { useShowError } from '../../app/app-errors.ts';
 import { useMutationCall } from '../../app/useCall.ts';
 import { senderDomain } from './mail-format.ts';
 import type { MailDocument } from './useMailDocument.ts';
+import { PlainMailText, plainTextTruncated } from './PlainMailText.tsx';
+import { ShowWholeMessage } from './ShowWholeMessage.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 
 type MessageDetail = CallOutput<'mail.getMessage'>;
 
+interface Props {
+  message: MessageDetail;
+  doc: MailDocument;
+  /** Whether the whole of a huge body is asked for; the first view holds its beginning. */
+  whole: boolean;
+  onShowWhole: () => void;
+}
+
 /**
  * The body of a message: HTML in a sandboxed frame (see mail-frame.ts for why it cannot run or
  * fetch anything), or the plain text as it was written (line breaks kept, nothing linkified).
+ * Of a huge body only the beginning is laid out until the whole is asked for (mail-body-limits.ts).
  */
-export function MessageBody({ message, doc }: { message: MessageDetail; doc: MailDocument }) {
+export function MessageBody({ message, doc, whole, onShowWhole }: Props) {
   const { t } = useTranslation();
   if (doc.srcdoc !== null) {
     return (
@@ -39,14 +50,16 @@ export function MessageBody({ message, doc }: { message: MessageDetail; doc: Mai
         )}
         {/* sandbox="" : no scripts, no same origin, no forms, no popups, no top navigation. */}
         <iframe className="mail-frame" sandbox="" srcDoc={doc.srcdoc} title={message.subject ?? t('mail.list.noSubject')} referrerPolicy="no-referrer" data-testid="mail-frame" />
+        {doc.truncated && <ShowWholeMessage onShow={onShowWhole} />}
       </>
     );
   }
   if (message.text) {
     return (
-      <pre className="mail-plain" data-testid="mail-plain">
-        {message.text}
-      </pre>
+      <>
+        <PlainMailText text={message.text} whole={whole} />
+        {!whole && plainTextTruncated(message.text) && <ShowWholeMessage onShow={onShowWhole} />}
+      </>
     );
   }
   return (

@@ -1,6 +1,6 @@
 import { ExportOutlined, LinkOutlined } from '@ant-design/icons';
 import { Alert, Dropdown, Result, Skeleton, Space, Tag, Tooltip, Button } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { PARSE_WARNINGS, type ParseWarning } from '../../../../shared/domain/mail-message.ts';
@@ -36,7 +36,10 @@ interface Props {
 export function ReadingPane({ messageId, actions, showOpenInMail = false, shortcuts = false }: Props) {
   const { t } = useTranslation();
   const detail = useCall('mail.getMessage', { id: messageId });
-  const doc = useMailDocument(detail.data);
+  // "Show the whole message" holds for the message it was asked on; the next opens short again.
+  const [wholeId, setWholeId] = useState<string | null>(null);
+  const whole = wholeId === messageId;
+  const doc = useMailDocument(detail.data, whole);
   const setFlags = useSetFlags();
   // Opening an unread message reads it after a moment; "Mark unread" keeps it unread.
   const autoRead = useAutoMarkRead(detail.data, setFlags);
@@ -78,7 +81,7 @@ export function ReadingPane({ messageId, actions, showOpenInMail = false, shortc
       />
       <ParseWarningAlert message={message} />
       <AttachmentList attachments={message.attachments} />
-      <MessageBody message={message} doc={doc} />
+      <MessageBody message={message} doc={doc} whole={whole} onShowWhole={() => setWholeId(message.id)} />
     </div>
   );
 }

@@ -9,6 +9,12 @@
  */
 export const MAIL_FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'";
 
+/**
+ * The element a huge run of text is split into by the sanitizer (splitLongText). A mail cannot
+ * bring its own: DOMPurify drops unknown tags.
+ */
+export const TEXT_PIECE_TAG = 'tf-piece';
+
 /** The frame's own look: readable defaults that the mail's styles may override. */
 const FRAME_CSS = [
   'html{color-scheme:light}',
@@ -18,6 +24,9 @@ const FRAME_CSS = [
   'a[data-tf-link]{color:#1d6fb8;text-decoration:underline;cursor:help}',
   'pre{white-space:pre-wrap}',
   'blockquote{margin:0 0 0 8px;padding-left:8px;border-left:2px solid #d9d9d9;color:#595959}',
+  // The pieces of a huge run of text (sanitize-mail-html.ts): laid out only when scrolled near,
+  // `auto` keeping the height a piece had once laid out.
+  `${TEXT_PIECE_TAG}{display:block;content-visibility:auto;contain-intrinsic-size:auto 4000px}`,
 ].join('');
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,6 +1,7 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { FIRST_VIEW_HTML_CHARS, FIRST_VIEW_TEXT_CHARS, PLAIN_PIECE_CHARS, safeCut } from './mail-body-limits.ts';
 import { cleanMailCss } from './mail-css.ts';
-import { BLOCKED_IMAGE_PLACEHOLDER, classifyMailUrl, firstSrcsetUrl, normalizeContentId, shownLinkUrl } from './mail-frame.ts';
+import { BLOCKED_IMAGE_PLACEHOLDER, classifyMailUrl, firstSrcsetUrl, normalizeContentId, shownLinkUrl, TEXT_PIECE_TAG } from './mail-frame.ts';
 
 /** Where the images of a mail may come from; everything else becomes a placeholder or goes. */
 export interface MailImageSources {
@@ -26,13 +27,108 @@ export interface SanitizedMail {
   contentIds: string[];
   /** Web and mail links, which are inert inside the frame and listed beside it instead. */
   links: MailLink[];
+  /** Only the beginning is here (the first view of a huge mail); the whole message has more. */
+  truncated: boolean;
 }
+
+/** How much of a mail to keep: the whole, or a first view that lays out fast. */
+export interface MailBodyLimit {
+  /** Characters of raw HTML parsed. */
+  html: number;
+  /** Characters of text kept (style sheets do not count). */
+  text: number;
+}
+
+export const FIRST_VIEW: MailBodyLimit = { html: FIRST_VIEW_HTML_CHARS, text: FIRST_VIEW_TEXT_CHARS };
 
 // Through the prototype: a mail's markup can shadow an element's own methods by name
 // (DOM clobbering), the prototype's cannot be.
 const getAttr = (el: Element, name: string): string | null => Element.prototype.getAttribute.call(el, name);
 const setAttr = (el: Element, name: string, value: string): void => Element.prototype.setAttribute.call(el, name, value);
 const removeAttr = (el: Element, name: string): void => Element.prototype.removeAttribute.call(el, name);
+// By node type, not instanceof: the nodes come from the parser frame's window (below), whose
+// Element is not this window's.
+const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
+
+/**
+ * The window DOMPurify parses mail in: a hidden frame sandboxed without scripts (about:blank,
+ * same origin so this page can reach into it). Any document parsed in the app's own window —
+ * a DOMParser document too — compiles the mail's `on…` attributes there: Chromium checks each
+ * against the app page's CSP, which blocks it and fires a securitypolicyviolation, so the CSP
+ * would be what stands between the mail and the app. In a frame where scripts are off nothing is
+ * compiled at all, and no markup of the mail is ever put into a live element of the app.
+ */
+let parserFrame: HTMLIFrameElement | null = null;
+
+/** A frame's window carries the same globals (DOMParser, Element…) as this one, of its own realm. */
+type FrameWindow = Window & typeof globalThis;
+
+function parserWindow(): FrameWindow {
+  const current = parserFrame?.isConnected ? parserFrame.contentWindow : null;
+  if (current) return current as FrameWindow;
+  const frame = document.createElement('iframe');
+  // allow-same-origin without allow-scripts: this page may read it, nothing in it may run.
+  frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.setAttribute('data-tf-mail-parser', '');
+  frame.tabIndex = -1;
+  frame.style.display = 'none';
+  document.body.appendChild(frame);
+  parserFrame = frame;
+  const parser = frame.contentWindow;
+  if (!parser) throw new Error('The mail parser frame has no window.');
+  return parser as FrameWindow;
+}
+
+/**
+ * Splits every text longer than a piece into TEXT_PIECE_TAG blocks, which the frame lays out
+ * only when they are scrolled near (content-visibility in the frame's CSS): a megabyte on one line
+ * then costs what the screenful shown costs. Only runs of text no real mail has are split, so
+ * the line break at each piece's end is seen nowhere else.
+ */
+function splitLongText(root: Element): void {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const long: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentNode?.nodeName !== 'STYLE' && (node as Text).data.length > PLAIN_PIECE_CHARS) long.push(node as Text);
+  }
+  for (const text of long) {
+    const doc = text.ownerDocument;
+    const pieces = doc.createDocumentFragment();
+    for (let from = 0; from < text.data.length; ) {
+      const end = safeCut(text.data, from + PLAIN_PIECE_CHARS);
+      const piece = doc.createElement(TEXT_PIECE_TAG);
+      piece.textContent = text.data.slice(from, end);
+      pieces.appendChild(piece);
+      from = end;
+    }
+    text.parentNode?.replaceChild(pieces, text);
+  }
+}
+
+/**
+ * Keeps the first `max` characters of text below `root` and removes everything after them, so a
+ * huge body lays out fast. Style sheets neither count nor get cut. True when something went.
+ */
+function keepText(root: Element, max: number): boolean {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let kept = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentNode?.nodeName === 'STYLE') continue;
+    const text = node as Text;
+    if (kept + text.data.length <= max) {
+      kept += text.data.length;
+      continue;
+    }
+    text.data = text.data.slice(0, safeCut(text.data, max - kept));
+    // Everything after this text, at every level up to the root.
+    for (let at: Node | null = text; at && at !== root; at = at.parentNode) {
+      while (at.nextSibling) at.parentNode?.removeChild(at.nextSibling);
+    }
+    return true;
+  }
+  return false;
+}
 
 /** Text as the body of a double-quoted CSS string. */
 function cssString(text: string): string {
@@ -74,9 +170,11 @@ const CONFIG: Config = {
  * forms, frames, embeds, meta/link/base, SVG and MathML go; styles stay but lose imports and
  * any url() that `images` cannot answer with a data: URL; remote images become a placeholder
  * unless `images.remote` has them; links keep their text and show their address on hover but
- * lead nowhere (the frame can open nothing). Needs a DOM (the renderer's).
+ * lead nowhere (the frame can open nothing). With a `limit`, only the beginning of a huge mail
+ * is parsed and kept (`truncated` says so). Needs a DOM (the renderer's); the parsing itself
+ * happens in a frame where nothing can run (see parserWindow).
  */
-export function sanitizeMailHtml(html: string, images: MailImageSources = NO_IMAGES): SanitizedMail {
+export function sanitizeMailHtml(html: string, images: MailImageSources = NO_IMAGES, limit: MailBodyLimit | null = null): SanitizedMail {
   const remoteUrls = new Set<string>();
   const contentIds = new Set<string>();
   const links: MailLink[] = [];
@@ -108,17 +206,19 @@ export function sanitizeMailHtml(html: string, images: MailImageSources = NO_IMA
   const css = (text: string) => cleanMailCss(text, resolve).css;
 
   // A fresh instance per call: hooks are per instance, and these close over this call's state.
-  const purify = DOMPurify(window);
+  const purify = DOMPurify(parserWindow());
+  // Unsupported, DOMPurify would hand the mail back as it came.
+  if (!purify.isSupported) throw new Error('DOMPurify cannot run in the mail parser frame.');
 
   // Before DOMPurify's own checks: a sheet wrapped in `<!-- -->`, as Outlook writes them,
   // would otherwise look like markup inside <style> and be dropped whole.
   purify.addHook('beforeSanitizeElements', (node) => {
-    if (node instanceof Element && node.localName === 'style' && node.textContent) node.textContent = css(node.textContent);
+    if (isElement(node) && node.localName === 'style' && node.textContent) node.textContent = css(node.textContent);
   });
 
   purify.addHook('beforeSanitizeAttributes', (el) => {
     // DOMPurify runs this hook for text nodes too.
-    if (!(el instanceof Element)) return;
+    if (!isElement(el)) return;
     // A table's `background` becomes CSS first, so one cleaning pass decides every URL of
     // the element; the value is escaped as a CSS string and cleaned like the rest.
     let style = getAttr(el, 'style');
@@ -158,6 +258,13 @@ export function sanitizeMailHtml(html: string, images: MailImageSources = NO_IMA
     if (blockedImages.has(el)) setAttr(el, 'data-tf-blocked', '');
   });
 
-  const clean = purify.sanitize(html, CONFIG);
-  return { html: clean, remoteUrls: [...remoteUrls], blockedRemote, contentIds: [...contentIds], links };
+  // Cut before parsing: the cut may fall inside a tag, which the parser then drops or shows as
+  // text, and what it makes of it is sanitized like the rest.
+  const input = limit && html.length > limit.html ? html.slice(0, safeCut(html, limit.html)) : html;
+  // The body of the parser frame's inert document, serialized here as DOMPurify would.
+  const body = purify.sanitize(input, { ...CONFIG, RETURN_DOM: true });
+  if (!isElement(body)) throw new Error('DOMPurify returned no body.');
+  const cut = limit ? keepText(body, limit.text) : false;
+  splitLongText(body);
+  return { html: body.innerHTML, remoteUrls: [...remoteUrls], blockedRemote, contentIds: [...contentIds], links, truncated: input !== html || cut };
 }

@@ -5,7 +5,7 @@ import { MAX_REMOTE_IMAGES_PER_CALL } from '../../../../shared/domain/mail-conte
 import { call } from '../../api/client.ts';
 import { imageDataUrl } from './attachment-data.ts';
 import { buildMailSrcdoc, normalizeContentId } from './mail-frame.ts';
-import { sanitizeMailHtml, type MailLink } from './sanitize-mail-html.ts';
+import { FIRST_VIEW, sanitizeMailHtml, type MailLink } from './sanitize-mail-html.ts';
 
 type MessageDetail = CallOutput<'mail.getMessage'>;
 
@@ -28,6 +28,8 @@ export interface MailDocument {
   /** Why they could not: the distinct `mail.remote.*` keys the service gave. */
   remoteErrors: string[];
   links: MailLink[];
+  /** Only the beginning of a huge mail is in the frame; the whole message has more. */
+  truncated: boolean;
 }
 
 // Query keys outside the `mail.*` area: attachment bytes and fetched images never change, and
@@ -47,10 +49,12 @@ async function fetchRemote(messageId: string, urls: readonly string[]): Promise<
  * and remote images the mail refers to; once those bytes are here, the second puts them in as
  * data: URLs. Remote images are asked for only when the message's remote content is allowed.
  */
-export function useMailDocument(message: MessageDetail | undefined): MailDocument {
+export function useMailDocument(message: MessageDetail | undefined, whole = false): MailDocument {
   const html = message?.html ?? null;
   const allowed = (message?.remoteContent ?? null) !== null;
-  const discovered = useMemo(() => (html === null ? null : sanitizeMailHtml(html, { inline: new Map(), remote: allowed ? new Map() : null })), [html, allowed]);
+  // The first view of a huge mail holds only its beginning, which lays out fast (mail-body-limits.ts).
+  const limit = whole ? null : FIRST_VIEW;
+  const discovered = useMemo(() => (html === null ? null : sanitizeMailHtml(html, { inline: new Map(), remote: allowed ? new Map() : null }, limit)), [html, allowed, limit]);
 
   const inlineParts = useMemo(() => {
     const wanted = new Set(discovered?.contentIds ?? []);
@@ -97,8 +101,8 @@ export function useMailDocument(message: MessageDetail | undefined): MailDocumen
   const final = useMemo(() => {
     if (html === null || discovered === null) return null;
     if (inline.size === 0 && remoteMap.size === 0) return discovered;
-    return sanitizeMailHtml(html, { inline, remote: allowed ? remoteMap : null });
-  }, [html, discovered, inline, remoteMap, allowed]);
+    return sanitizeMailHtml(html, { inline, remote: allowed ? remoteMap : null }, limit);
+  }, [html, discovered, inline, remoteMap, allowed, limit]);
 
   const srcdoc = useMemo(() => (final ? buildMailSrcdoc(final.html) : null), [final]);
   return {
@@ -109,5 +113,6 @@ export function useMailDocument(message: MessageDetail | undefined): MailDocumen
     failedRemote: remote.data ? remoteUrls.length - remoteMap.size : remote.isError ? remoteUrls.length : 0,
     remoteErrors,
     links: final?.links ?? [],
+    truncated: final?.truncated ?? false,
   };
 }
