@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CALL_KEYS, type CallKey } from '../../shared/contract/contract.ts';
 import type { AppError, Result } from '../../shared/contract/result.ts';
 import type { Language } from '../../shared/i18n/catalogs.ts';
-import { createAppCore, type AppCore } from '../services/core/app-core.ts';
+import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../services/core/app-core.ts';
 import { readAppVersion, REPO_ROOT } from '../services/platform/app-package.ts';
 import { faultPointFromEnv } from '../services/platform/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
@@ -272,7 +272,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
       ...faultPointFromEnv(env),
     });
   } catch (err) {
-    io.err(`error: cannot open the data folder ${dataDir}: ${describeFailure(language, err)}`);
+    io.err(`error: cannot open the data folder ${dataDir}: ${describeFailure(language, err, path.join(dataDir, DATABASE_FILE_NAME))}`);
     return EXIT_ERROR;
   }
   let lastProgress = -1;

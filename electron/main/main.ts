@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { Language } from '../../shared/i18n/catalogs.ts';
-import { createAppCore, type AppCore } from '../services/core/app-core.ts';
+import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../services/core/app-core.ts';
 import { createElectronSecretStore } from './electron-secret-store.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { createDailyReminderNotice } from '../services/platform/daily-reminder-notice.ts';
@@ -116,7 +116,7 @@ async function start(): Promise<void> {
   } catch (err) {
     // A failed migration is blocking: the database stays as it was (each migration runs in a
     // transaction), and the app does not open on a half-upgraded file.
-    dialog.showErrorBox('TradeFolio', describeFailure(osLanguage(), err));
+    dialog.showErrorBox('TradeFolio', describeFailure(osLanguage(), err, path.join(dataDir, DATABASE_FILE_NAME)));
     app.exit(1);
     return;
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, type AppCore } from '../services/core/app-core.ts';
+import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../services/core/app-core.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { stderrLogger } from '../services/platform/stderr-logger.ts';
 import { readAppVersion, RENDERER_DIST_DIR, REPO_ROOT } from '../services/platform/app-package.ts';
@@ -70,7 +70,7 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
   try {
     core = await createAppCore({ dataDir, host: 'web', version: readAppVersion(), log, installDir: REPO_ROOT, ...faultPointFromEnv(options.env) });
   } catch (err) {
-    console.error(`TradeFolio cannot open its data folder ${dataDir}: ${describeFailure(language, err)}`);
+    console.error(`TradeFolio cannot open its data folder ${dataDir}: ${describeFailure(language, err, path.join(dataDir, DATABASE_FILE_NAME))}`);
     return 1;
   }
   let host: WebHost;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { checkDatabase, makeSelfContained, openBackupReadOnly, verifyBackupFile, type BackupCheck } from '../../../db/backup-file.ts';
 import type { BackupEntry } from '../../../shared/contract/app.contract.ts';
-import { fail } from '../../../shared/contract/result.ts';
+import { AppFailure, fail } from '../../../shared/contract/result.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
+import { storageFailure } from '../core/storage-errors.ts';
 import { makePrivate, syncFolder } from '../platform/private-files.ts';
 import { BACKUP_KEEP, type SettingsService } from '../settings/settings.service.ts';
 import { FOLDER_STEP_LIMIT_MS, prepareBackupFolder, StepTimeout, withTimeLimit } from './backup-folder.ts';
@@ -127,6 +128,8 @@ export function createBackupService(deps: BackupServiceDeps): {
       if ((err as { code?: string }).code === 'SQLITE_FULL' || (err as NodeJS.ErrnoException).code === 'ENOSPC') {
         fail('internal', 'dataFolder.backupFolder_full', { folder: backupFolder, detail: reasonOf(err) });
       }
+      const storage = storageFailure(err, partial);
+      if (storage) throw new AppFailure(storage);
       fail('internal', 'errors.backupFailed', { folder: backupFolder, reason: reasonOf(err) });
     }
     await settings.setLastBackupAt(now);

@@ -209,7 +209,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     return { handlers, runBackupIfDue: backups.runIfDue, mail, sender };
   }
 
-  const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false });
+  const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false, databaseFile });
   return {
     dispatch: dispatcher.dispatch,
     subscribe: bus.subscribe,

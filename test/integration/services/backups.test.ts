@@ -7,7 +7,7 @@ import { createAppCore } from '../../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../../electron/services/core/logger.ts';
 import { translate } from '../../../electron/services/platform/translate.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
-import { readOnlyView } from '../../helpers/mounts.ts';
+import { readOnlyView, smallDisk } from '../../helpers/mounts.ts';
 import { createTempCore, DAY, tempDir, type TempCore } from '../../helpers/temp-core.ts';
 
 let app: TempCore;
@@ -275,6 +275,23 @@ describe('the backup folder is checked, and no step can hang the app', () => {
       expect(fs.statSync(chosen).isDirectory()).toBe(true);
     } finally {
       await core.close();
+    }
+  });
+
+  it('says the backup disk is full, and leaves no partial file there', async () => {
+    for (let i = 0; i < 30; i++) await app.call('customers.create', { name: `Customer ${i} ${'x'.repeat(150)}`, regionCode: 'EU' });
+    const disk = smallDisk('64k');
+    try {
+      await app.call('settings.update', { backupFolder: disk.path });
+      const sqlite = app.core.database().sqlite;
+      const bytes = Number(sqlite.pragma('page_count', { simple: true })) * Number(sqlite.pragma('page_size', { simple: true }));
+      expect(bytes).toBeGreaterThan(64 * 1024);
+      const err = await app.fail('backups.create', {});
+      expect(err.message).toBe('dataFolder.backupFolder_full');
+      expect(translate('en', err.message, err.params)).toContain('is full');
+      expect(fs.readdirSync(disk.path)).toEqual([]);
+    } finally {
+      disk.unmount();
     }
   });
 
