@@ -743,11 +743,13 @@ function folderCases(app: () => TempCore): BadInput[] {
       what: 'a read-only bind mount',
       want: 'error',
       run: async () => {
-        const ro = readOnlyView(tempDir('tf-rel-ro-src-'));
+        const src = tempDir('tf-rel-ro-src-');
+        const ro = readOnlyView(src);
         try {
           return await dispatchAnswer(app().core, 'settings.update', { backupFolder: path.join(ro.path, 'backups') });
         } finally {
           ro.unmount();
+          rm(src);
         }
       },
     },
@@ -990,13 +992,14 @@ function mailCases(): BadInput[] {
 
 async function badInputs(): Promise<string[]> {
   const work = tempDir('tf-rel-inputs-');
+  const firstBackups = tempDir('tf-rel-backups-');
   let app: TempCore = await createTempCore();
   let customer = '';
   let backup = '';
   const results: Array<{ c: BadInput; v: Verdict }> = [];
   try {
     customer = (await app.call('customers.create', { name: 'Target Trading', regionCode: 'EU' })).id;
-    await app.call('settings.update', { backupFolder: tempDir('tf-rel-backups-') });
+    await app.call('settings.update', { backupFolder: firstBackups });
     backup = (await app.call('backups.create', {})).path;
     const cases = [...contractCases(() => app, () => customer), ...backupCases(() => app, () => backup, work), ...folderCases(() => app), ...startCases(), ...diskCases(), ...mailCases()];
     for (const c of cases) {
@@ -1018,9 +1021,12 @@ async function badInputs(): Promise<string[]> {
       if (!v.clear) console.log(`  (NOT CLEAR: ${c.area} — ${c.what}: ${v.why}; ${v.said})`);
     }
   } finally {
+    const settings = await app.core.dispatch('settings.get', {});
+    if (settings.ok) rm((settings.value as { backupFolder: string }).backupFolder);
     await app.close();
     rm(app.dataDir);
     rm(path.dirname(backup));
+    rm(firstBackups);
     rm(work);
   }
   const clear = results.filter((r) => r.v.clear).length;
