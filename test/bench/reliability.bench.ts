@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
+import { storageFailure } from '../../electron/services/core/storage-errors.ts';
 import { RESTORE_FAULT_POINTS, type FaultPoint } from '../../electron/services/backups/backup.service.ts';
 import { parseMail, type ParsedMessage } from '../../electron/services/mail/mail-parse.ts';
 import { FAULT_POINT_ENV } from '../../electron/services/platform/fault-points.ts';
@@ -588,6 +589,7 @@ async function dispatchAnswer(core: Pick<AppCore, 'dispatch'>, key: string, inpu
   return { kind: 'ok', note: note ? note(r.value) : 'ok' };
 }
 
+/** A start on `dataDir`, judged as the hosts show its failure (describeFailure in translate.ts). */
 async function startAnswer(dataDir: string): Promise<Answer> {
   try {
     const app = await createTempCore({ dataDir });
@@ -595,6 +597,8 @@ async function startAnswer(dataDir: string): Promise<Answer> {
     return { kind: 'ok', note: 'started' };
   } catch (err) {
     if (err instanceof AppFailure) return { kind: 'error', error: err.error };
+    const storage = storageFailure(err, path.join(dataDir, DATABASE_FILE_NAME));
+    if (storage) return { kind: 'error', error: storage };
     return { kind: 'thrown', text: err instanceof Error ? err.message : String(err) };
   }
 }
