@@ -17,8 +17,13 @@ export const FIRST_VIEW_TEXT_CHARS = 100_000;
  */
 export const FIRST_VIEW_HTML_CHARS = 300_000;
 
-/** The size of the pieces a whole plain-text body is laid out in (see PlainMailText). */
-export const PLAIN_PIECE_CHARS = 20_000;
+/**
+ * The size of the pieces long text is laid out in (PlainMailText; runs of text in HTML, see
+ * sanitize-mail-html.ts). A piece off screen costs nothing; one on screen costs what its text
+ * costs, so pieces are small enough to lay out fast even where a long unbroken run lays out
+ * slower than linearly (issue 10 reported 11 s for 100 KB on one line).
+ */
+export const TEXT_PIECE_CHARS = 10_000;
 
 /** The index to cut `text` at, at most `at`, that does not split a surrogate pair. */
 export function safeCut(text: string, at: number): number {
@@ -29,20 +34,28 @@ export function safeCut(text: string, at: number): number {
 }
 
 /**
- * Splits a plain-text body into pieces of about `size` characters, each ending with its line
- * break where a line ends within the last quarter of the piece, so a piece boundary is seen
- * only inside an overlong line. Joined, the pieces are the text again.
+ * Where the piece of `text` that starts at `from` ends: after a line break in the last quarter
+ * of the piece, else after a space there (where the line could wrap anyway), else at the size —
+ * so a piece boundary shows as an early line end only inside a long line or word.
  */
-export function plainPieces(text: string, size: number = PLAIN_PIECE_CHARS): string[] {
+export function pieceEnd(text: string, from: number, size: number = TEXT_PIECE_CHARS): number {
+  const end = safeCut(text, from + size);
+  if (end >= text.length) return text.length;
+  const least = from + (size * 3) / 4;
+  const newline = text.lastIndexOf('\n', end - 1);
+  if (newline >= least) return newline + 1;
+  const space = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
+  if (space >= least) return space + 1;
+  return end;
+}
+
+/** A plain-text body in pieces (see pieceEnd); joined, they are the text again. */
+export function plainPieces(text: string, size: number = TEXT_PIECE_CHARS): string[] {
   const pieces: string[] = [];
-  let from = 0;
-  while (text.length - from > size) {
-    let end = safeCut(text, from + size);
-    const newline = text.lastIndexOf('\n', end - 1);
-    if (newline >= from + (size * 3) / 4) end = newline + 1;
+  for (let from = 0; from < text.length; ) {
+    const end = pieceEnd(text, from, size);
     pieces.push(text.slice(from, end));
     from = end;
   }
-  pieces.push(text.slice(from));
-  return pieces;
+  return pieces.length > 0 ? pieces : [''];
 }

@@ -26,7 +26,7 @@ const FRAME_CSS = [
   'blockquote{margin:0 0 0 8px;padding-left:8px;border-left:2px solid #d9d9d9;color:#595959}',
   // The pieces of a huge run of text (sanitize-mail-html.ts): laid out only when scrolled near,
   // `auto` keeping the height a piece had once laid out.
-  `${TEXT_PIECE_TAG}{display:block;content-visibility:auto;contain-intrinsic-size:auto 4000px}`,
+  `${TEXT_PIECE_TAG}{display:block;content-visibility:auto;contain-intrinsic-size:auto 2000px}`,
 ].join('');
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

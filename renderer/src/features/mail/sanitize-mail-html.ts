@@ -1,5 +1,5 @@
 import DOMPurify, { type Config } from 'dompurify';
-import { FIRST_VIEW_HTML_CHARS, FIRST_VIEW_TEXT_CHARS, PLAIN_PIECE_CHARS, safeCut } from './mail-body-limits.ts';
+import { FIRST_VIEW_HTML_CHARS, FIRST_VIEW_TEXT_CHARS, pieceEnd, safeCut, TEXT_PIECE_CHARS } from './mail-body-limits.ts';
 import { cleanMailCss } from './mail-css.ts';
 import { BLOCKED_IMAGE_PLACEHOLDER, classifyMailUrl, firstSrcsetUrl, normalizeContentId, shownLinkUrl, TEXT_PIECE_TAG } from './mail-frame.ts';
 
@@ -83,20 +83,20 @@ function parserWindow(): FrameWindow {
 /**
  * Splits every text longer than a piece into TEXT_PIECE_TAG blocks, which the frame lays out
  * only when they are scrolled near (content-visibility in the frame's CSS): a megabyte on one line
- * then costs what the screenful shown costs. Only runs of text no real mail has are split, so
- * the line break at each piece's end is seen nowhere else.
+ * then costs what the screenful shown costs. Pieces end at a line break or space where one is
+ * near (pieceEnd), so a piece's end shows as an early line end only inside an overlong word.
  */
 function splitLongText(root: Element): void {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const long: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentNode?.nodeName !== 'STYLE' && (node as Text).data.length > PLAIN_PIECE_CHARS) long.push(node as Text);
+    if (node.parentNode?.nodeName !== 'STYLE' && (node as Text).data.length > TEXT_PIECE_CHARS) long.push(node as Text);
   }
   for (const text of long) {
     const doc = text.ownerDocument;
     const pieces = doc.createDocumentFragment();
     for (let from = 0; from < text.data.length; ) {
-      const end = safeCut(text.data, from + PLAIN_PIECE_CHARS);
+      const end = pieceEnd(text.data, from);
       const piece = doc.createElement(TEXT_PIECE_TAG);
       piece.textContent = text.data.slice(from, end);
       pieces.appendChild(piece);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainPieces, safeCut } from '../../../../../renderer/src/features/mail/mail-body-limits.ts';
+import { pieceEnd, plainPieces, safeCut } from '../../../../../renderer/src/features/mail/mail-body-limits.ts';
 
 describe('safeCut', () => {
   it('never splits a surrogate pair, and stays within the text', () => {
@@ -32,6 +32,15 @@ describe('plainPieces', () => {
     // A break early in the piece is not worth a short piece: the line is cut at the size instead.
     const early = `${'a'.repeat(10)}\n${'b'.repeat(200)}`;
     expect(plainPieces(early, 100)[0]).toHaveLength(100);
+  });
+
+  it('else ends a piece after a space near its end, where the line could wrap anyway', () => {
+    const words = `${'w'.repeat(80)} ${'v'.repeat(80)}`;
+    expect(pieceEnd(words, 0, 100)).toBe(81);
+    expect(plainPieces(words, 100)).toEqual([`${'w'.repeat(80)} `, 'v'.repeat(80)]);
+    // A line break near the end wins over a later space.
+    const both = `${'a'.repeat(80)}\n${'b'.repeat(10)} ${'c'.repeat(50)}`;
+    expect(pieceEnd(both, 0, 100)).toBe(81);
   });
 
   it('does not split a surrogate pair at a piece boundary', () => {
