@@ -7,7 +7,20 @@ import { schemaDifferences } from './schema-check.ts';
 
 export type BackupCheck =
   | { ok: true; schemaVersion: string }
-  | { ok: false; reason: 'notDatabase' | 'corrupt' | 'notTradeFolio' | 'newerSchema' | 'incomplete'; detail: string };
+  | { ok: false; reason: 'notDatabase' | 'notFile' | 'corrupt' | 'notTradeFolio' | 'newerSchema' | 'incomplete'; detail: string };
+
+/**
+ * What an error from opening or reading a file says about it as a backup. SQLite's words
+ * ("database disk image is malformed") stay in `detail` for the log; the user is told which of
+ * our reasons it is.
+ */
+function unreadable(err: unknown): Exclude<BackupCheck, { ok: true }> {
+  const code = (err as { code?: unknown } | null)?.code;
+  const detail = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT_'))) return { ok: false, reason: 'corrupt', detail };
+  if (code === 'EISDIR' || code === 'SQLITE_CANTOPEN_ISDIR') return { ok: false, reason: 'notFile', detail };
+  return { ok: false, reason: 'notDatabase', detail };
+}
 
 /** Bytes 18 and 19 of a SQLite file: 2 when the file is in WAL mode (it needs a -shm to be read). */
 function isWalFile(file: string): boolean {
@@ -65,7 +78,7 @@ export async function checkDatabase(sqlite: BetterSqlite3.Database): Promise<Bac
     }
     return { ok: true, schemaVersion: version };
   } catch (err) {
-    return { ok: false, reason: 'notDatabase', detail: err instanceof Error ? err.message : String(err) };
+    return unreadable(err);
   }
 }
 
@@ -73,10 +86,11 @@ export async function checkDatabase(sqlite: BetterSqlite3.Database): Promise<Bac
 export async function verifyBackupFile(file: string, scratchDir: string): Promise<BackupCheck> {
   let opened: ReturnType<typeof openBackupReadOnly> | null = null;
   try {
+    if (!fs.statSync(file).isFile()) return { ok: false, reason: 'notFile', detail: 'a folder' };
     opened = openBackupReadOnly(file, scratchDir);
     return await checkDatabase(opened.sqlite);
   } catch (err) {
-    return { ok: false, reason: 'notDatabase', detail: err instanceof Error ? err.message : String(err) };
+    return unreadable(err);
   } finally {
     opened?.sqlite.close();
     if (opened?.scratch) fs.rmSync(opened.scratch, { recursive: true, force: true });

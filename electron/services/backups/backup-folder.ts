@@ -86,7 +86,7 @@ export async function prepareBackupFolder(folder: string, installDir: string | n
     if (code === 'EROFS') unusable('readOnly');
     if (code === 'ENOSPC') unusable('full');
     if (code === 'ENOTDIR') unusable('notFolder');
-    unusable('cannotCreate', err instanceof Error ? err.message : String(err));
+    unusable('cannotCreate', code || (err instanceof Error ? err.message : String(err)));
   }
   return resolved;
 }

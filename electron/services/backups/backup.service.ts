@@ -71,6 +71,24 @@ async function copyDatabase(source: BetterSqlite3.Database, target: string, onPr
   });
 }
 
+/** A partial backup untouched for this long was left by a backup that died (it is written continuously). */
+const STALE_PARTIAL_MS = 10 * 60_000;
+
+/**
+ * Removes what a killed backup left: `*.partial` files are never listed as backups, but each
+ * takes a whole database's space on the stick. A fresh one may be another process's backup in
+ * progress (the CLI may back up beside the app), so only old ones go. File times are the
+ * disk's, so they are compared with the real clock, not the app's.
+ */
+async function removeStalePartials(folder: string): Promise<void> {
+  const names = await withTimeLimit('list', FOLDER_STEP_LIMIT_MS, fsp.readdir(folder));
+  for (const name of names.filter((n) => BACKUP_NAME.test(n.replace(/\.partial$/, '')) && n.endsWith('.partial'))) {
+    const file = path.join(folder, name);
+    const st = await fsp.stat(file).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > STALE_PARTIAL_MS) await fsp.rm(file, { force: true });
+  }
+}
+
 function removeDatabaseFiles(file: string): void {
   fs.rmSync(file, { force: true });
   for (const suffix of SIDE_FILES) fs.rmSync(file + suffix, { force: true });
@@ -111,6 +129,7 @@ export function createBackupService(deps: BackupServiceDeps): {
 
   async function create(): Promise<BackupEntry> {
     const backupFolder = await prepareBackupFolder((await settings.get()).backupFolder, deps.installDir);
+    await removeStalePartials(backupFolder);
     const now = clock.now();
     let file = `tradefolio-${stamp(now)}.sqlite`;
     for (let n = 2; fs.existsSync(path.join(backupFolder, file)); n++) file = `tradefolio-${stamp(now)}-${n}.sqlite`;

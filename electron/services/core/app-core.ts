@@ -18,7 +18,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
 import { createEventBus, type EventListener } from './events.ts';
 import { consoleLogger, type Logger } from './logger.ts';
-import { DATABASE_FILE_NAME, openDataFolder, type DataFolderAccess } from './data-folder.ts';
+import { DATABASE_FILE_NAME, explainOpenFailure, openDataFolder, type DataFolderAccess } from './data-folder.ts';
 import { makePrivate } from '../platform/private-files.ts';
 
 export { DATABASE_FILE_NAME };
@@ -95,7 +95,9 @@ interface Services {
 
 /** Opens the database with its files readable by their owner only (SQLite gives -wal/-shm the file's mode). */
 async function openPrivately(file: string): Promise<OpenedDatabase> {
-  const opened = await openDatabase(file);
+  const opened = await openDatabase(file).catch((err: unknown) => {
+    throw explainOpenFailure(err, file);
+  });
   makePrivate(file, `${file}-wal`, `${file}-shm`);
   return opened;
 }

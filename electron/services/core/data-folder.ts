@@ -37,7 +37,7 @@ function inUse(dataDir: string, holder: LockHolder | null, message: 'inUse' | 'r
  * holds the folder, and AppFailure for a read-only database file.
  */
 export function openDataFolder(dataDir: string, access: DataFolderAccess, me: Omit<LockHolder, 'since'>, now: number, log: Logger): OpenedDataFolder {
-  ensurePrivateFolder(dataDir);
+  prepareFolder(dataDir);
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME);
   let lock: DataFolderLock | null = null;
   const attempt = () => {
@@ -66,6 +66,33 @@ export function openDataFolder(dataDir: string, access: DataFolderAccess, me: Om
     throw err;
   }
   return { databaseFile, lock };
+}
+
+/** Creates the folder, makes it private, and proves it writable; a folder that is not gets a message naming it. */
+function prepareFolder(dataDir: string): void {
+  try {
+    ensurePrivateFolder(dataDir);
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
+    const message = code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'dataFolder.folderReadOnly' : 'dataFolder.folderUnusable';
+    throw new AppFailure({ code: 'internal', message, params: { folder: dataDir, detail: code } });
+  }
+}
+
+/**
+ * The database file failed to open: a file that is not a database, a damaged one, or a folder
+ * in its place is named with what to do, instead of SQLite's words (or a "nothing was saved"
+ * meant for a failed change). Other faults (a full disk, say) pass through to the callers,
+ * which explain them with storage-errors.ts.
+ */
+export function explainOpenFailure(err: unknown, file: string): unknown {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new AppFailure({ code: 'internal', message: 'dataFolder.databaseDamaged', params: { file } });
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) return new AppFailure({ code: 'internal', message: 'dataFolder.databaseCannotOpen', params: { file } });
+  return err;
 }
 
 /**

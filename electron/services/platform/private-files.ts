@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * The data folder holds a whole CRM: only its owner may read it. On Linux and macOS the folder
@@ -11,8 +12,32 @@ const posix = process.platform !== 'win32';
 
 /** Creates the folder if needed and makes it private; an existing folder is tightened too. */
 export function ensurePrivateFolder(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
-  if (posix) fs.chmodSync(dir, PRIVATE_FOLDER);
+  makeFolderSync(dir);
+  if (!posix) return;
+  try {
+    fs.chmodSync(dir, PRIVATE_FOLDER);
+  } catch (err) {
+    // A folder on a read-only disk, or owned by someone else, cannot be tightened; whether it
+    // can be used at all is the caller's question.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EROFS' && code !== 'EPERM') throw err;
+  }
+}
+
+/**
+ * mkdir -p, one level at a time: Node's `recursive: true` reports a read-only disk as ENOENT
+ * and never returns for some paths (under /proc), so the real reason could not be told.
+ */
+function makeFolderSync(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { mode: PRIVATE_FOLDER });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && fs.statSync(dir).isDirectory()) return;
+    if (code !== 'ENOENT' || path.dirname(dir) === dir) throw err;
+    makeFolderSync(path.dirname(dir));
+    fs.mkdirSync(dir, { mode: PRIVATE_FOLDER });
+  }
 }
 
 /** Makes existing files private; missing ones are skipped (a -wal may not exist yet). */

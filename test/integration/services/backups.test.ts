@@ -311,7 +311,81 @@ describe('the backup folder is checked, and no step can hang the app', () => {
   });
 });
 
+describe('every fault of a backup gets our words, not SQLite’s or Node’s', () => {
+  it('tells a damaged backup, a cut-short one and a folder apart, without SQLite’s text', async () => {
+    await app.call('customers.create', { name: 'Precious', regionCode: 'EU' });
+    const good = await app.call('backups.create', {});
+    const dir = tempDir();
+    const cut = path.join(dir, 'cut.sqlite');
+    fs.writeFileSync(cut, fs.readFileSync(good.path).subarray(0, 8192));
+    const corrupt = path.join(dir, 'corrupt.sqlite');
+    const bytes = fs.readFileSync(good.path);
+    for (let i = 4096 + 100; i < bytes.length; i += 97) bytes[i] = 0xff;
+    fs.writeFileSync(corrupt, bytes);
+    const folder = path.join(dir, 'a-folder.sqlite');
+    fs.mkdirSync(folder);
+    const seen: string[] = [];
+    for (const file of [cut, corrupt, folder]) {
+      const err = await app.fail('backups.restore', { path: file });
+      expect(err.code).toBe('backupInvalid');
+      const text = translate('en', err.message, err.params);
+      expect(text).toContain(path.basename(file));
+      expect(text).not.toMatch(/SQLITE_|malformed|EISDIR|disk image/i);
+      seen.push(err.message);
+    }
+    expect(seen[2]).toBe('errors.backup_notFile');
+    expect(seen[1]).toBe('errors.backup_corrupt');
+    expect((await app.call('customers.list', {})).rows.map((r) => r.name)).toEqual(['Precious']);
+  });
+
+  it('removes what a killed backup left in the folder once it is stale, and nothing newer', async () => {
+    const folder = (await app.call('settings.get', {})).backupFolder;
+    fs.mkdirSync(folder, { recursive: true });
+    const stale = path.join(folder, 'tradefolio-20260101-000000.sqlite.partial');
+    const fresh = path.join(folder, 'tradefolio-20260101-000001.sqlite.partial');
+    fs.writeFileSync(stale, 'x'.repeat(1000));
+    fs.writeFileSync(fresh, 'x');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    await app.call('backups.create', {});
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+});
+
 describe('a database the app cannot use is refused at start with its name', () => {
+  it('names a damaged database file, a folder in its place, and a data folder on a read-only disk', async () => {
+    const broken = tempDir();
+    fs.writeFileSync(path.join(broken, 'tradefolio.sqlite'), 'this is not a database, just text '.repeat(300));
+    const folderInstead = tempDir();
+    fs.mkdirSync(path.join(folderInstead, 'tradefolio.sqlite'));
+    const readOnly = readOnlyView(tempDir());
+    try {
+      const cases: Array<[string, string]> = [
+        [broken, 'dataFolder.databaseDamaged'],
+        [folderInstead, 'dataFolder.databaseCannotOpen'],
+        [readOnly.path, 'dataFolder.folderReadOnly'],
+        [path.join(readOnly.path, 'new-folder'), 'dataFolder.folderReadOnly'],
+      ];
+      for (const [dataDir, message] of cases) {
+        const err = await createTempCore({ dataDir }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(err, dataDir).toBeInstanceOf(AppFailure);
+        expect((err as AppFailure).error.message, dataDir).toBe(message);
+        const text = translate('zh-CN', (err as AppFailure).error.message, (err as AppFailure).error.params);
+        expect(text).toContain(dataDir);
+        expect(text).not.toMatch(/SQLITE|EROFS: read-only/);
+      }
+      // The damaged file was left as it was, for the user to move aside.
+      expect(fs.readFileSync(path.join(broken, 'tradefolio.sqlite'), 'utf8')).toMatch(/^this is not a database/);
+    } finally {
+      readOnly.unmount();
+    }
+  });
+
+
   it('refuses a read-only (0444) database file', async () => {
     const dir = app.dataDir;
     const file = app.core.database().file;
