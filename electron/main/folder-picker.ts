@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog } from 'electron';
+import { dialog, type BrowserWindow } from 'electron';
 import type { Language } from '../../shared/i18n/catalogs.ts';
 import { translate } from '../services/platform/translate.ts';
 
