@@ -24,3 +24,10 @@ export const REMOTE_IMAGE_ERRORS = [
   'unreachable',
 ] as const;
 export type RemoteImageError = (typeof REMOTE_IMAGE_ERRORS)[number];
+
+/**
+ * What a reply quotes of its original: the reading pane's first view lays out about as much
+ * (renderer mail-body-limits.ts); a longer original is quoted cut, a huge HTML one as text.
+ */
+export const MAX_QUOTED_CHARS = 100_000;
+export const MAX_QUOTED_HTML_CHARS = 300_000;

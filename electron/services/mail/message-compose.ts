@@ -1,5 +1,6 @@
 import type { ComposeKind } from '../../../shared/domain/mail-enums.ts';
 import { escapeHtml } from '../../../shared/domain/mail-template.ts';
+import { MAX_QUOTED_CHARS, MAX_QUOTED_HTML_CHARS } from '../../../shared/domain/mail-content-limits.ts';
 
 /**
  * Drafts for the compose screen: new mail, reply, reply all and forward, built from a stored
@@ -51,6 +52,8 @@ export interface ComposeLabels {
   /** With `{{date}}` and `{{name}}`, e.g. "On {{date}}, {{name}} wrote:". */
   attribution: string;
   forwardHeader: string;
+  /** Closes a reply's quote that was cut, with `{{count}}` (characters quoted). */
+  quoteCut: string;
   from: string;
   date: string;
   subject: string;
@@ -249,6 +252,17 @@ function referencedInline(source: SourceMessage, html: string | null): string[] 
 }
 
 /**
+ * The original as a reply quotes it: at most MAX_QUOTED_CHARS, then a line saying the rest was
+ * left out. A reply to a 1 MB single-line mail used to freeze the composer for seconds, and
+ * nobody answers the 100,001st character.
+ */
+function quotable(text: string, labels: ComposeLabels): string {
+  if (text.length <= MAX_QUOTED_CHARS) return text;
+  const cut = /[\uD800-\uDBFF]$/.test(text.slice(0, MAX_QUOTED_CHARS)) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
+  return `${text.slice(0, cut)}\n${labels.quoteCut.replace('{{count}}', cut.toLocaleString('en'))}`;
+}
+
+/**
  * A reply or reply all: recipients as replyRecipients(), "Re:" once, threading headers, the
  * signature, then the attribution line and the original quoted (top-posting, as business
  * mail is written). HTML when the original or the signature has HTML.
@@ -262,11 +276,12 @@ export function replyDraft(kind: 'reply' | 'replyAll', source: SourceMessage, ac
   };
   // A function replacement, so a "$&" in someone's name stays literal.
   const attribution = options.labels.attribution.replace(/\{\{(date|name)\}\}/g, (_m: string, key: string) => params[key] ?? '');
-  const originalText = source.text ?? (source.html ? htmlToText(source.html) : '');
+  const originalText = quotable(source.text ?? (source.html ? htmlToText(source.html) : ''), options.labels);
   const text = `\n\n${sig.text ? `${textSignature(sig.text)}\n` : ''}${attribution}\n${quoteText(originalText)}\n`;
   let html: string | null = null;
   if (source.html || account.signatureHtml) {
-    const quoted = source.html ? bodyInner(source.html) : textToHtml(originalText);
+    // A huge HTML original is quoted as its (cut) text: the composer would freeze laying it out.
+    const quoted = source.html && source.html.length <= MAX_QUOTED_HTML_CHARS ? bodyInner(source.html) : textToHtml(originalText);
     html =
       `${BLANK_HTML}${BLANK_HTML}${sig.html ? `${htmlSignature(sig.html)}${BLANK_HTML}` : ''}` +
       `<div class="tf-attribution">${escapeHtml(attribution)}</div>` +

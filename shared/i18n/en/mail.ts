@@ -262,6 +262,7 @@ export const mail = {
     compose: {
       attribution: 'On {{date}}, {{name}} wrote:',
       forwardHeader: '---------- Forwarded message ----------',
+      quoteCut: '[The rest of the original message is not quoted here: only its first {{count}} characters are.]',
       from: 'From',
       date: 'Date',
       subject: 'Subject',

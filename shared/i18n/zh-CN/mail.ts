@@ -264,6 +264,7 @@ export const mail: Catalog<typeof en> = {
     compose: {
       attribution: '{{name}} 于 {{date}} 写道：',
       forwardHeader: '---------- 转发的邮件 ----------',
+      quoteCut: '[原邮件的其余部分未在此引用：只引用了前 {{count}} 个字符。]',
       from: '发件人',
       date: '日期',
       subject: '主题',

@@ -125,6 +125,18 @@ describe('drafts', () => {
     expect(d.attachmentIds).toEqual(['att-2']);
   });
 
+  it('quotes at most 100,000 characters of a huge original, and a huge HTML one as text', () => {
+    const line = 'x'.repeat(1_000_000);
+    const d = replyDraft('reply', { ...source, text: line }, account, options);
+    expect(d.text.length).toBeLessThan(101_000);
+    expect(d.text).toContain('only its first 100,000 characters are.]');
+    const html = replyDraft('reply', { ...source, text: null, html: `<p>${'y'.repeat(400_000)}</p>` }, account, options);
+    expect(html.html!.length).toBeLessThan(110_000);
+    expect(html.html).not.toContain('<p>yyy');
+    // An ordinary original is quoted whole, as before.
+    expect(replyDraft('reply', source, account, options).text).not.toContain('not quoted here');
+  });
+
   it('forwards with the original headers, body and all attachments, to nobody', () => {
     const d = forwardDraft(source, account, options);
     expect(d).toMatchObject({ kind: 'forward', to: [], cc: [], subject: 'Fwd: Inquiry 500 pcs', inReplyTo: null, attachmentIds: ['att-1', 'att-2'] });
