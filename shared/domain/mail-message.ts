@@ -111,6 +111,12 @@ export const PARSE_WARNINGS = {
   charsetGuessed: 'notice',
   /** A damaged or unknown charset label was read from its first word, a byte-order mark or the HTML's <meta>. */
   charsetRepaired: 'notice',
+  /**
+   * A text part's label named a charset its bytes are not in (GBK labelled ISO-8859-1, Big5
+   * labelled GB2312, GBK labelled Big5) and it was read in the one they fit (mail-charsets.ts
+   * mislabelledCharset()).
+   */
+  charsetMislabelled: 'notice',
 } as const;
 export type ParseWarning = keyof typeof PARSE_WARNINGS;
 

@@ -15,6 +15,8 @@ import {
   hasHighBytes,
   htmlDeclaredCharset,
   legacyCharset,
+  mayBeMislabelled,
+  mislabelledCharset,
   resolveCharsetLabel,
   utf16Charset,
   utf16Order,
@@ -78,7 +80,7 @@ interface Edit {
 interface Prepared {
   source: Buffer;
   guessed: Set<GuessedCharset>;
-  /** What was repaired or could not be: unterminatedMultipart, charsetRepaired, charsetUnknown, missingBoundary. */
+  /** What was repaired or could not be: unterminatedMultipart, charsetRepaired, charsetMislabelled, charsetUnknown, missingBoundary. */
   warnings: Set<ParseWarning>;
   noHeaders: boolean;
 }
@@ -166,6 +168,8 @@ function asPlainText(headerBlock: string): string {
 
 // RFC 2046 boundary characters; a space may not end it.
 const BOUNDARY_LINE = /^--([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])[ \t]*\r?$/;
+/** How much of a labelled text body (before transfer decoding) is read to check its label. */
+const LABEL_SAMPLE = 64 * 1024;
 /** How far into a multipart without a boundary its first delimiter line is looked for. */
 const BOUNDARY_SCAN = 64 * 1024;
 
@@ -276,6 +280,13 @@ export function labelCharsets(raw: Buffer): Prepared {
       }
       if (repaired) warnings.add('charsetRepaired');
       if (charset !== label) site.charset = charset;
+      if (!order && mayBeMislabelled(charset)) {
+        const actual = mislabelledCharset(charset, sampleOf(bodyStart, end, transferEncoding));
+        if (actual) {
+          site.charset = actual;
+          warnings.add('charsetMislabelled');
+        }
+      }
       return;
     }
     const bytes = body();
@@ -288,6 +299,20 @@ export function labelCharsets(raw: Buffer): Prepared {
       site.body = bytes;
       site.unknownLabel = true;
     }
+  }
+
+  /**
+   * The start of a text body, transfer-decoded: what a label is checked against. Cut after its
+   * last byte below 0x30 when the body goes on, so that no character is cut in two (no lead,
+   * trail or GB18030 digit byte is that low).
+   */
+  function sampleOf(bodyStart: number, end: number, transferEncoding: string): Buffer {
+    const cut = Math.min(end, bodyStart + LABEL_SAMPLE);
+    const bytes = decodeTransfer(s.slice(bodyStart, cut), transferEncoding);
+    if (cut === end) return bytes;
+    let last = bytes.length;
+    while (last > 0 && bytes[last - 1]! >= 0x30) last--;
+    return last > 0 ? bytes.subarray(0, last) : bytes;
   }
 
   /** The boundary of a multipart that declares none: the one its first delimiter line uses. */

@@ -182,6 +182,7 @@ export const mail = {
         charsetGuessed: 'The character set was not declared and was guessed.',
         charsetUnknown: 'The message names a character set that is not known; its text was read by a guess and may show wrong characters.',
         charsetRepaired: 'The declared character set was damaged or unknown; it was recovered from what could be recognised.',
+        charsetMislabelled: 'The declared character set did not fit the text; it was read in the Chinese character set it fits.',
         missingBoundary: 'A part of the message does not say where its sub-parts begin; they were separated as well as possible.',
       },
     },

@@ -184,6 +184,7 @@ export const mail: Catalog<typeof en> = {
         charsetGuessed: '邮件未声明字符集，已自动识别。',
         charsetUnknown: '邮件声明的字符集无法识别，正文按推测的字符集显示，可能出现乱码。',
         charsetRepaired: '邮件声明的字符集已损坏或无法识别，已根据可识别的信息读取。',
+        charsetMislabelled: '邮件声明的字符集与正文不符，已按正文实际使用的中文字符集读取。',
         missingBoundary: '邮件的某个部分没有注明各子部分的分界，已尽量将其分开。',
       },
     },
