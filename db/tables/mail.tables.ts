@@ -11,6 +11,7 @@ import type {
   SenderAuth,
   SpecialUse,
 } from '../../shared/domain/mail-enums.ts';
+import type { AutomatedKind } from '../../shared/domain/automated-mail.ts';
 import type { Database, Flag } from './tables.ts';
 
 /** A mailbox the user reads here. Passwords live in the SecretStore, never in this table. */
@@ -151,6 +152,11 @@ export interface MailMessagesTable {
   sender_auth: Generated<SenderAuth>;
   /** When the user allowed remote images for this message alone (migration 0005); null = not. */
   remote_content_allowed_at: number | null;
+  /**
+   * Newsletter, list, bulk, auto-generated or no-reply mail (migration 0006,
+   * shared/domain/automated-mail.ts), never a lead; null = mail a person wrote.
+   */
+  automated: Generated<AutomatedKind | null>;
 }
 
 export interface MailBodiesTable {

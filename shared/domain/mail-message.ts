@@ -1,4 +1,5 @@
 import type { MailDirection, ParseStatus, SpecialUse } from './mail-enums.ts';
+import { withoutLinkNoise } from './mail-preview.ts';
 
 /** Pure rules about one message: ids, subjects, dates, direction, parse health. */
 
@@ -82,11 +83,11 @@ export function messageDirection(fromAddress: string | null, ownAddresses: Reado
 
 const SNIPPET_LENGTH = 200;
 
-/** The first words of a body for lists: quoted lines dropped, whitespace collapsed. */
+/** The first words of a body for lists: quoted lines and link noise (mail-preview.ts) dropped, whitespace collapsed. */
 export function snippetOf(text: string | null | undefined): string | null {
   if (!text) return null;
   const lines = text.split(/\r?\n/).filter((l) => !/^\s*>/.test(l));
-  const s = lines.join(' ').replace(/\s+/g, ' ').trim();
+  const s = withoutLinkNoise(lines.join(' ')).replace(/\s+/g, ' ').trim();
   if (!s) return null;
   const chars = [...s];
   return chars.length > SNIPPET_LENGTH ? `${chars.slice(0, SNIPPET_LENGTH).join('')}…` : s;

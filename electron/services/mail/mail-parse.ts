@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { automatedKindOf, type AutomatedKind } from '../../../shared/domain/automated-mail.ts';
 import type { AddressRole } from '../../../shared/domain/mail-enums.ts';
 import {
   normalizeAddress,
@@ -63,6 +64,8 @@ export interface ParsedMessage {
   guessedCharsets: string[];
   /** Whether the receiving server verified the From address (sender-authentication.ts). */
   senderAuth: SenderAuth;
+  /** Newsletter, list, bulk, auto-generated or no-reply mail, never a lead (automated-mail.ts); null for mail a person wrote. */
+  automated: AutomatedKind | null;
 }
 
 /* ---------------- labelling unlabelled 8-bit text before mailparser sees it ---------------- */
@@ -528,6 +531,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMessage> {
     warnings,
     guessedCharsets,
     senderAuth: senderAuthenticationOf(parsed.headerLines, fromEntry?.address ?? null),
+    automated: automatedKindOf(parsed.headerLines, fromEntry?.address ?? null),
   };
 }
 
@@ -549,5 +553,6 @@ function rawOnly(raw: Buffer, warnings: ParseWarning[]): ParsedMessage {
     warnings,
     guessedCharsets: [],
     senderAuth: 'none',
+    automated: null,
   };
 }

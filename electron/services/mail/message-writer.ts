@@ -119,6 +119,7 @@ export async function insertMessages(db: MailDb, folder: FolderContext, items: r
         parse_status: p.status,
         parse_warnings: JSON.stringify(p.warnings),
         sender_auth: p.senderAuth,
+        automated: p.automated,
         created_at: now,
         updated_at: now,
       })

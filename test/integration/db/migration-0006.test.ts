@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Migrator } from 'kysely/migration';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as m0001 from '../../../db/migrations/0001-initial.ts';
+import * as m0002 from '../../../db/migrations/0002-mail.ts';
+import * as m0003 from '../../../db/migrations/0003-search-leads.ts';
+import * as m0004 from '../../../db/migrations/0004-mail-flag-changes.ts';
+import * as m0005 from '../../../db/migrations/0005-mail-sender-auth.ts';
+import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
+import { listLeads } from '../../../electron/services/leads/lead.queries.ts';
+import { tempDir } from '../../helpers/temp-core.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('migration 0006-mail-automated', () => {
+  it('marks stored mail from no-reply senders, leaves the rest as written by a person, and New leads drops the marked mail', async () => {
+    const dir = tempDir('tf-upgrade-0006-');
+    dirs.push(dir);
+    const file = path.join(dir, 'old.sqlite');
+    const sqlite = new BetterSqlite3(file);
+    applyPragmas(sqlite);
+    const old = createKysely(sqlite);
+    const result = await new Migrator({
+      db: old,
+      provider: {
+        getMigrations: async () => ({ '0001-initial': m0001, '0002-mail': m0002, '0003-search-leads': m0003, '0004-mail-flag-changes': m0004, '0005-mail-sender-auth': m0005 }),
+      },
+    }).migrateToLatest();
+    expect(result.error).toBeUndefined();
+    const message = (id: string, from: string | null, at: number) =>
+      `INSERT INTO mail_messages (id, account_id, folder_id, uid, from_address, date_at, received_at, direction, created_at, updated_at) VALUES ('${id}', 'acc', 'f', ${at}, ${from ? `'${from}'` : 'NULL'}, ${at}, ${at}, 'inbound', 0, 0);` +
+      (from ? `INSERT INTO mail_message_addresses (message_id, role, position, address, domain) VALUES ('${id}', 'from', 0, '${from}', '${from.slice(from.indexOf('@') + 1)}');` : '');
+    sqlite.exec(`
+      INSERT INTO mail_accounts (id, name, email, imap_host, imap_port, imap_user, created_at, updated_at) VALUES ('acc', 'Work', 'me@x.cn', 'imap.x.cn', 993, 'me@x.cn', 0, 0);
+      INSERT INTO mail_folders (id, account_id, path, name, created_at, updated_at) VALUES ('f', 'acc', 'INBOX', 'INBOX', 0, 0);
+      ${message('m1', 'buyer@new-buyer.com', 1000)}
+      ${message('m2', 'no-reply@parcel-tracker.com', 2000)}
+      ${message('m3', 'MAILER-DAEMON@mx.example', 3000)}
+      ${message('m4', 'news@shop.example', 4000)}
+      ${message('m5', null, 5000)}
+    `);
+    await old.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      const s = upgraded.sqlite;
+      expect(s.prepare('SELECT id, automated FROM mail_messages ORDER BY id').all()).toEqual([
+        { id: 'm1', automated: null },
+        { id: 'm2', automated: 'noReply' },
+        { id: 'm3', automated: 'noReply' },
+        // A newsletter stored before the upgrade: its List-* headers are only in the raw file.
+        { id: 'm4', automated: null },
+        { id: 'm5', automated: null },
+      ]);
+      expect((await listLeads(upgraded.db, { offset: 0, limit: 50, since: 0 })).rows.map((l) => l.key)).toEqual(['shop.example', 'new-buyer.com']);
+      // Only the kinds the code knows can be stored.
+      expect(() => s.exec(`UPDATE mail_messages SET automated = 'spam' WHERE id = 'm1'`)).toThrow(/CHECK constraint/);
+      s.exec(`UPDATE mail_messages SET automated = 'list' WHERE id = 'm4'`);
+      expect((await listLeads(upgraded.db, { offset: 0, limit: 50, since: 0 })).rows.map((l) => l.key)).toEqual(['new-buyer.com']);
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
