@@ -2,7 +2,7 @@ import type { CallKey, CallOutput } from '../../../shared/contract/contract.ts';
 import { call } from '../api/client.ts';
 import { customerPageInput, INITIAL_FILTERS } from '../features/customers/customer-list-filters.ts';
 import { loadLanguagePack, type LanguagePack } from './language-packs.ts';
-import { resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
+import { lastLanguage, resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
 import { parseRoute } from './routes.ts';
 import { onServer, serverRenderedState, type FirstScreenState } from './server-rendered.ts';
 
@@ -50,7 +50,7 @@ export function startFirstScreenCalls(): FirstScreenCall[] {
     void firstLanguagePack().catch(() => {});
   }
   // Most people keep the system's language; the settings can still change it when they answer.
-  if (!started) setDocumentLanguage(systemLanguage());
+  if (!started) setDocumentLanguage(lastLanguage() ?? systemLanguage());
   started ??= firstScreenQueries(window.location.hash).map(([key, input]) => {
     let pending: Promise<unknown> | null = call(key, input as never);
     const entry: FirstScreenCall = {
@@ -95,7 +95,8 @@ export function firstLanguagePack(): Promise<LanguagePack> {
   if (rendered) return loadLanguagePack(rendered.language);
   const settings = startFirstScreenCalls().find((c) => c.queryKey[0] === 'settings.get');
   const setting = (settings?.answer?.value as CallOutput<'settings.get'> | undefined)?.language;
-  const language = resolveLanguage(setting, systemLanguage());
+  // Not answered yet: the language this page was last shown in is the better guess.
+  const language = setting === undefined ? (lastLanguage() ?? systemLanguage()) : resolveLanguage(setting, systemLanguage());
   setDocumentLanguage(language);
   return loadLanguagePack(language);
 }

@@ -27,4 +27,25 @@ export function resolveLanguage(setting: 'system' | Language | undefined, system
 export function setDocumentLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.documentElement.classList.add('language-known');
+  try {
+    localStorage.setItem(LAST_LANGUAGE_KEY, language);
+  } catch {
+    // Storage may be off (a private window); the next start then waits for the settings.
+  }
+}
+
+const LAST_LANGUAGE_KEY = 'tradefolio.language';
+
+/**
+ * The language this page was last shown in, for a start before the settings have answered:
+ * a reload of the web host gets the plain page (its token is never in a cookie), and loading
+ * the system language's pack first would load both packs for everyone who chose the other.
+ */
+export function lastLanguage(): Language | null {
+  try {
+    const stored = localStorage.getItem(LAST_LANGUAGE_KEY);
+    return stored === 'zh-CN' || stored === 'en' ? stored : null;
+  } catch {
+    return null;
+  }
 }
