@@ -107,17 +107,20 @@ export function CustomerFilterControls({ value, onChange }: FilterControlsProps)
         onChange={(lastContact) => set({ lastContact: lastContact ?? null })}
         options={LAST_CONTACT_PRESETS.map((o) => ({ value: o, label: t(`customers.lastContact.${o}`) }))}
       />
-      <Select<CustomerSortField>
-        aria-label={t('customers.sort.label')}
-        data-testid="sort-field"
-        style={{ minWidth: 150 }}
-        value={value.sort ?? 'name'}
-        onChange={(sort) => set({ sort })}
-        options={CUSTOMER_SORT_FIELDS.map((f) => ({ value: f, label: t('customers.sort.by', { field: t(`customers.sort.fields.${f}`) }) }))}
-      />
-      <Tooltip title={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}>
-        <SortDirButton value={value} onChange={onChange} />
-      </Tooltip>
+      {/* The direction stays beside its field when the row wraps (at 1366 wide it did not). */}
+      <span className="filter-sort">
+        <Select<CustomerSortField>
+          aria-label={t('customers.sort.label')}
+          data-testid="sort-field"
+          style={{ minWidth: 150 }}
+          value={value.sort ?? 'name'}
+          onChange={(sort) => set({ sort })}
+          options={CUSTOMER_SORT_FIELDS.map((f) => ({ value: f, label: t('customers.sort.by', { field: t(`customers.sort.fields.${f}`) }) }))}
+        />
+        <Tooltip title={value.dir === 'desc' ? t('customers.sort.desc') : t('customers.sort.asc')}>
+          <SortDirButton value={value} onChange={onChange} />
+        </Tooltip>
+      </span>
     </>
   );
 }

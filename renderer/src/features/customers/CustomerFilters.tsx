@@ -18,18 +18,22 @@ const CustomerFilterControls = lazy(() => import('./CustomerFilterControls.tsx')
 /** Once the Selects have been shown, the list opens with them (their code is loaded by then). */
 let controlsShown = false;
 
+/** One look-alike of an antd Select. */
+function box(key: string, text: string, filled: boolean, minWidth: number) {
+  return (
+    <span key={key} className={`filter-placeholder${filled ? ' filled' : ''}`} style={{ minWidth }} aria-hidden>
+      <span className="filter-placeholder-text">{text}</span>
+      <DownOutlined className="filter-placeholder-arrow" />
+    </span>
+  );
+}
+
 /**
  * Boxes the size and look of the filter Selects, shown until those load: the list's first paint
  * does not wait for seven antd Selects, and nothing moves when they take their place.
  */
 function FilterPlaceholders({ value }: { value: CustomerListFilters }) {
   const { t } = useTranslation();
-  const box = (key: string, text: string, filled: boolean, minWidth: number) => (
-    <span key={key} className={`filter-placeholder${filled ? ' filled' : ''}`} style={{ minWidth }} aria-hidden>
-      <span className="filter-placeholder-text">{text}</span>
-      <DownOutlined className="filter-placeholder-arrow" />
-    </span>
-  );
   const multi = (key: 'grades' | 'stages' | 'countries' | 'ownerIds' | 'tagIds', label: string, minWidth = 140) => {
     const n = value[key]?.length ?? 0;
     return box(key, n ? `${label} · ${n}` : label, n > 0, minWidth);
@@ -47,9 +51,14 @@ function FilterPlaceholders({ value }: { value: CustomerListFilters }) {
         Boolean(value.lastContact),
         170,
       )}
-      {box('sort', t('customers.sort.by', { field: t(`customers.sort.fields.${value.sort ?? 'name'}`) }), true, 150)}
     </>
   );
+}
+
+/** The sort field's box; it sits with the direction button (`.filter-sort`). */
+function SortPlaceholder({ value }: { value: CustomerListFilters }) {
+  const { t } = useTranslation();
+  return box('sort', t('customers.sort.by', { field: t(`customers.sort.fields.${value.sort ?? 'name'}`) }), true, 150);
 }
 
 /** Memoized: the list re-renders as pages arrive, the filters need not. */
@@ -65,7 +74,10 @@ export const CustomerFilters = memo(function CustomerFilters({ value, onChange }
   const placeholders = (
     <>
       <FilterPlaceholders value={value} />
-      <SortDirButton value={value} onChange={onChange} />
+      <span className="filter-sort">
+        <SortPlaceholder value={value} />
+        <SortDirButton value={value} onChange={onChange} />
+      </span>
     </>
   );
   return (

@@ -81,7 +81,7 @@ export function ComposeDrawer({ request, onClose }: { request: ComposeRequest; o
   }, [modal, onClose, t]);
 
   return (
-    <Drawer open size={760} onClose={requestClose} destroyOnHidden maskClosable={false} title={t(`mail.composer.title.${request.kind}`)} data-testid="mail-compose">
+    <Drawer open size={760} onClose={requestClose} destroyOnHidden maskClosable={false} title={t(`mail.composer.title.${request.kind}`)} className="compose-drawer" data-testid="mail-compose">
       {draft.isLoading ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : draft.data ? (
