@@ -12,8 +12,10 @@ import { isNoReplyAddress } from '../../shared/domain/automated-mail.ts';
  * Messages stored before this migration: the sender's address is in the row, so a no-reply
  * sender is marked `noReply` here, by the rule as it stands today. Their List-* / Precedence /
  * Auto-Submitted headers are only in the raw files of the content store (<dataDir>/mail-raw),
- * which a migration does not open (that would read every stored message at upgrade); those
- * messages stay NULL and a newsletter among them can still show as a lead until dismissed.
+ * which a migration does not open (that would read every stored message at upgrade). The
+ * settings row `mail.automatedBackfillBelowRid` (one past the newest rid) asks for them to be
+ * read in the background instead (electron/services/mail/automated-backfill.ts, started with
+ * the mail scheduler), newest first; until then an older newsletter can still show as a lead.
  *
  * No index: New leads reads unfiled mail through mail_messages_unfiled and drops automated
  * rows as it goes, which is no more work than it did before.
@@ -30,4 +32,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const ids = noReply.slice(i, i + CHUNK);
     await sql`UPDATE mail_messages SET automated = 'noReply' WHERE id IN (${sql.join(ids)})`.execute(db);
   }
+  await sql`INSERT INTO settings (key, value, updated_at)
+    SELECT 'mail.automatedBackfillBelowRid', max(rid) + 1, 0 FROM mail_messages HAVING count(*) > 0`.execute(db);
 }

@@ -16,6 +16,8 @@ import type { RemoteAddressPolicy } from './remote-address-policy.ts';
 import { createMessageFlagHandlers } from './message-flags.ts';
 import { createMailSync, MailSyncError, type SyncProgress, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
+import { mailStores } from './attachment-store.ts';
+import { backfillAutomated } from './automated-backfill.ts';
 import { liveCustomer } from '../customers/live-customer.ts';
 import { parseJson } from '../core/json-column.ts';
 
@@ -235,6 +237,21 @@ export function createMailService(deps: MailServiceDeps) {
 
   let scheduler: MailScheduler | null = null;
   let closed = false;
+  /** The background read of older mail's headers (automated-backfill.ts), once per process. */
+  const backfillStop = new AbortController();
+  let backfill: Promise<void> | null = null;
+  const startBackfill = () => {
+    backfill ??= backfillAutomated(db, mailStores(deps.dataDir).raw, {
+      now: () => clock.now(),
+      signal: backfillStop.signal,
+      onMarked: () => notify.changed(['mailMessages']),
+    }).then(
+      (marked) => {
+        if (marked > 0) log.info('mail.automatedBackfill.done', { marked });
+      },
+      (err: unknown) => log.warn('mail.automatedBackfill.failed', { error: err instanceof Error ? err.message : String(err) }),
+    );
+  };
   const refreshScheduler = () => {
     void scheduler?.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
   };
@@ -551,14 +568,17 @@ export function createMailService(deps: MailServiceDeps) {
         watch: (id, onChange, signal) => sync.watchInbox(id, onChange, signal),
       });
       refreshScheduler();
+      startBackfill();
     },
     /** Stops the scheduler, aborts running syncs and waits for them to stop. */
     async close(): Promise<void> {
       closed = true;
       const stopping = scheduler?.stop();
+      backfillStop.abort();
       for (const r of running.values()) r.controller.abort();
       await whenIdle();
       await stopping;
+      await backfill;
     },
   };
 }

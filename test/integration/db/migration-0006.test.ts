@@ -10,6 +10,7 @@ import * as m0004 from '../../../db/migrations/0004-mail-flag-changes.ts';
 import * as m0005 from '../../../db/migrations/0005-mail-sender-auth.ts';
 import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
 import { listLeads } from '../../../electron/services/leads/lead.queries.ts';
+import { AUTOMATED_BACKFILL_KEY } from '../../../electron/services/mail/automated-backfill.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 
 const dirs: string[] = [];
@@ -58,12 +59,26 @@ describe('migration 0006-mail-automated', () => {
         { id: 'm5', automated: null },
       ]);
       expect((await listLeads(upgraded.db, { offset: 0, limit: 50, since: 0 })).rows.map((l) => l.key)).toEqual(['shop.example', 'new-buyer.com']);
+      // The headers of all five are to be read in the background, from one past the newest.
+      const maxRid = (s.prepare('SELECT max(rid) AS n FROM mail_messages').get() as { n: number }).n;
+      expect(s.prepare('SELECT key, value FROM settings').all()).toEqual([{ key: AUTOMATED_BACKFILL_KEY, value: String(maxRid + 1) }]);
       // Only the kinds the code knows can be stored.
       expect(() => s.exec(`UPDATE mail_messages SET automated = 'spam' WHERE id = 'm1'`)).toThrow(/CHECK constraint/);
       s.exec(`UPDATE mail_messages SET automated = 'list' WHERE id = 'm4'`);
       expect((await listLeads(upgraded.db, { offset: 0, limit: 50, since: 0 })).rows.map((l) => l.key)).toEqual(['new-buyer.com']);
     } finally {
       await upgraded.close();
+    }
+  });
+
+  it('asks for no background read in a database without mail', async () => {
+    const dir = tempDir('tf-fresh-0006-');
+    dirs.push(dir);
+    const fresh = await openDatabase(path.join(dir, 'new.sqlite'));
+    try {
+      expect(fresh.sqlite.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    } finally {
+      await fresh.close();
     }
   });
 });
