@@ -26,7 +26,7 @@ export const search = {
     title: 'New leads',
     total_one: '{{count}} unknown correspondent',
     total_other: '{{count}} unknown correspondents',
-    intro: 'People who wrote to you (or you wrote to) who are not customers yet, grouped by company domain. Free-mail senders (Gmail, QQ, 163…) are listed one by one.',
+    intro: 'People who wrote to you (or you wrote to) who are not customers yet, grouped by company domain. Free-mail senders (Gmail, QQ, 163…) are listed one by one. Newsletters, mailing lists and notifications from no-reply addresses are left out.',
     empty: 'No new leads: every correspondent belongs to a customer.',
     windowLabel: 'Mail of',
     window: { d30: 'last 30 days', d90: 'last 90 days', d365: 'last year', all: 'all time' },

@@ -29,7 +29,7 @@ export const search: Catalog<typeof en> = {
     title: '新线索',
     total_one: '{{count}} 个未知联系人',
     total_other: '{{count}} 个未知联系人',
-    intro: '给您来信（或您写信给）但还不是客户的人，按公司域名分组。免费邮箱（Gmail、QQ、163 等）的发件人逐个列出。',
+    intro: '给您来信（或您写信给）但还不是客户的人，按公司域名分组。免费邮箱（Gmail、QQ、163 等）的发件人逐个列出。新闻简报（订阅邮件）、邮件列表和不可回复地址（no-reply）发来的通知不列入。',
     empty: '没有新线索：所有往来邮件都已归入客户。',
     windowLabel: '邮件范围',
     window: { d30: '最近 30 天', d90: '最近 90 天', d365: '最近一年', all: '全部' },
