@@ -8,7 +8,7 @@ type Entity = EventPayload<'data.changed'>['entities'][number];
  * Customers carry counts and derived values (owner and tag counts, reminders), so a customer
  * change refreshes those areas too.
  */
-const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
+export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   // New leads are mail filed under no customer: customers and contacts (re)file mail.
   customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads'],
   contacts: ['customers', 'contacts', 'mail', 'search', 'leads'],
@@ -22,8 +22,9 @@ const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   backups: ['backups', 'settings'],
   mailAccounts: ['mail'],
   mailFolders: ['mail'],
-  // Leads and "waiting for our reply" are derived from mail.
-  mailMessages: ['mail', 'search', 'leads', 'reminders'],
+  // Leads and "waiting for our reply" are derived from mail; a customer's timeline
+  // (customers.timeline) shows its mail, read state included.
+  mailMessages: ['mail', 'search', 'leads', 'reminders', 'customers'],
   // The outbox, batches and templates are read through mail.* calls.
   mailOutbox: ['mail'],
   mailTemplates: ['mail'],
