@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { REPO_ROOT, RENDERER_DIST_DIR } from './services/platform/app-package.ts';
+import { REPO_ROOT } from './services/platform/app-package.ts';
+import { ensureRendererBuilt, REPO_RENDERER_BUILD } from './web/renderer-build.ts';
 import { runWebHost } from './web/web-host.main.ts';
 
 /**
@@ -36,37 +37,10 @@ export function findElectronBinary(env: Readonly<Record<string, string | undefin
   return fs.existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `${binary} is missing` };
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return newest;
-}
-
-/** True when dist/renderer is missing or older than the sources it is built from. */
-export function rendererIsStale(): boolean {
-  const index = path.join(RENDERER_DIST_DIR, 'index.html');
-  if (!fs.existsSync(index)) return true;
-  const built = fs.statSync(index).mtimeMs;
-  return ['renderer', 'shared'].some((dir) => newestMtime(path.join(REPO_ROOT, dir)) > built);
-}
-
 function viteBuild(config: string): boolean {
   const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', config, '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
   return result.status === 0;
-}
-
-function buildRenderer(): boolean {
-  console.error('Building the renderer (npm run build:renderer)…');
-  return viteBuild('renderer/vite.config.ts');
 }
 
 /**
@@ -100,7 +74,9 @@ function openInBrowser(url: string, dataDir: string): (() => void) | null {
 }
 
 async function runElectron(binary: string, argv: readonly string[]): Promise<number> {
-  if (!buildRenderer() || !viteBuild('electron/vite.electron.config.ts')) {
+  // The renderer only when it is missing or stale (it takes most of the time); the main process
+  // always, as it is quick and dist-electron has no stamp.
+  if (!ensureRendererBuilt(REPO_RENDERER_BUILD, (line) => console.error(line)) || !viteBuild('electron/vite.electron.config.ts')) {
     console.error('The build failed; see the messages above.');
     return 1;
   }
@@ -125,10 +101,7 @@ async function main(argv: readonly string[], env: Readonly<Record<string, string
   if (electron.ok) return runElectron(electron.path, rest);
 
   console.error(`Electron binary not available on this machine (${electron.reason}); opening the web host instead.`);
-  if (rendererIsStale() && !buildRenderer()) {
-    console.error('The renderer build failed; see the messages above.');
-    return 1;
-  }
+  // runWebHost builds the renderer first when it is missing or stale.
   let cleanup: (() => void) | null = null;
   const code = await runWebHost({
     argv: rest,

@@ -63,8 +63,24 @@ want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
 if [[ -f $stamp && $(cat "$stamp") == "$want" && -x node_modules/.bin/node ]]; then
   say "node_modules matches package-lock.json"
 else
+  # npm ci runs under Node $NODE_MAJOR, like every npm script after it: under an older system
+  # Node it would install the same tree but warn EBADENGINE once per package whose engines want
+  # a newer Node (about 60 of them), burying any warning that matters. So when the system Node
+  # is older, the pinned node@$NODE_MAJOR is fetched first into a temp folder (a few seconds; npm
+  # ci then takes it from npm's cache) and put first on PATH. Not the one in node_modules: npm ci
+  # starts by deleting node_modules.
+  runtime_path=$PATH
+  if [[ $(node -p 'process.versions.node.split(".")[0]' 2>/dev/null) -lt $NODE_MAJOR ]]; then
+    node_pin=$(node -p 'require("./package.json").devDependencies.node') || die "package.json has no node devDependency"
+    bootstrap=$(mktemp -d)
+    trap 'rm -rf "$bootstrap"' EXIT
+    say "fetching node@$node_pin to run npm ci (the system Node is $(node --version))"
+    npm install --prefix "$bootstrap" --no-save --no-audit --no-fund --no-package-lock --loglevel=error "node@$node_pin" >/dev/null ||
+      die "npm install node@$node_pin failed"
+    runtime_path=$bootstrap/node_modules/.bin:$PATH
+  fi
   say "npm ci"
-  npm ci --no-audit --no-fund || die "npm ci failed"
+  PATH=$runtime_path npm ci --no-audit --no-fund || die "npm ci failed"
   printf '%s\n' "$want" >"$stamp"
 fi
 

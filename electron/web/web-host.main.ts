@@ -10,6 +10,7 @@ import { createDailyReminderNotice } from '../services/platform/daily-reminder-n
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
 import { createLogNotifier } from '../services/platform/notifier.ts';
 import { describeFailure, pickLanguage, systemLocale } from '../services/platform/translate.ts';
+import { ensureRendererBuilt, REPO_RENDERER_BUILD, type RendererBuildPlan } from './renderer-build.ts';
 import { startWebHost, type WebHost } from './web-host.ts';
 
 const HOUR = 3_600_000;
@@ -27,6 +28,11 @@ export interface RunWebHostOptions {
   onListening?(url: string, dataDir: string): void;
   /** The built renderer; defaults to <repo>/dist/renderer. */
   staticDir?: string;
+  /**
+   * Built before serving when missing or stale. Default: the repository's renderer build when
+   * `staticDir` is the default, none when a caller (a test) names its own staticDir.
+   */
+  rendererBuild?: RendererBuildPlan | null;
 }
 
 function parsePort(value: string | undefined): number {
@@ -60,6 +66,8 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
   }
 
   const staticDir = options.staticDir ?? RENDERER_DIST_DIR;
+  const build = options.rendererBuild !== undefined ? options.rendererBuild : options.staticDir === undefined ? REPO_RENDERER_BUILD : null;
+  if (build && !ensureRendererBuilt(build, (line) => console.error(line))) return 1;
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     console.error(`The renderer is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`);
     return 1;
