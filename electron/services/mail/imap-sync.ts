@@ -52,6 +52,11 @@ export interface SyncOptions {
    * connection (the "last 12 months first, the rest in the background" of the first sync).
    */
   olderInBackground?: boolean;
+  /**
+   * After each batch of messages is committed: open screens show new mail while a long sync
+   * (a first sync, the background catch-up of older mail) goes on, not only when it ends.
+   */
+  onCommitted?: () => void;
 }
 
 export interface FolderReport {
@@ -468,6 +473,7 @@ export function createMailSync(deps: MailSyncDeps) {
           // The last batch also covers UIDs that were used and expunged: nothing lives there.
           high = isLast ? Math.max(uids.at(-1)!, uidNext - 1) : uids.at(-1)!;
           await commit(items, { high });
+          options.onCommitted?.();
           done += uids.length;
           progress('new', done, fresh.length);
         }
@@ -487,6 +493,7 @@ export function createMailSync(deps: MailSyncDeps) {
           const items = await prepare(await fetchBatch(client, uids));
           low = i === slices.length - 1 ? floor : uids.at(-1)!;
           await commit(items, { low });
+          options.onCommitted?.();
           done += uids.length;
           progress('backfill', done, older.length);
         }

@@ -8,6 +8,7 @@ import { fail } from '../../../shared/contract/result.ts';
 import { MAIL_PROVIDERS } from '../../../shared/domain/mail-providers.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
+import { throttle } from '../core/throttle.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SecretStore } from '../platform/secret-store.ts';
 import { testMailConnection } from './connection-test.ts';
@@ -91,6 +92,8 @@ export function createMailService(deps: MailServiceDeps) {
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
   });
+  /** New mail committed by a sync that is still running; the screens refresh twice a second at most. */
+  const batchCommitted = throttle(() => notify.changed(['mailFolders', 'mailMessages', 'customers']), 500);
   /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
   const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null>; quiet: boolean }>();
   const queued = new Map<string, { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> }>();
@@ -188,7 +191,13 @@ export function createMailService(deps: MailServiceDeps) {
     }
     const controller = new AbortController();
     const done = sync
-      .syncAccount(id, { signal: controller.signal, onProgress: quiet ? () => {} : (p) => notify.progress(p), olderInBackground: true, ...(folders ? { folders } : {}) })
+      .syncAccount(id, {
+        signal: controller.signal,
+        onProgress: quiet ? () => {} : (p) => notify.progress(p),
+        onCommitted: batchCommitted,
+        olderInBackground: true,
+        ...(folders ? { folders } : {}),
+      })
       .catch((err: unknown) => {
         if (!controller.signal.aborted) {
           log.warn('mail.sync.failed', { accountId: id, step: err instanceof MailSyncError ? err.step : 'unknown', error: err instanceof Error ? err.message : String(err) });
@@ -197,6 +206,7 @@ export function createMailService(deps: MailServiceDeps) {
       })
       .finally(() => {
         running.delete(id);
+        batchCommitted.cancel();
         notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
       });
     running.set(id, { controller, done, quiet });
@@ -573,6 +583,7 @@ export function createMailService(deps: MailServiceDeps) {
     /** Stops the scheduler, aborts running syncs and waits for them to stop. */
     async close(): Promise<void> {
       closed = true;
+      batchCommitted.cancel();
       const stopping = scheduler?.stop();
       backfillStop.abort();
       for (const r of running.values()) r.controller.abort();

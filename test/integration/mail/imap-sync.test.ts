@@ -96,12 +96,15 @@ describe('IMAP sync against a real Dovecot', () => {
     const m = await freshDb();
     const account = await addAccount(m.db, dovecot, { email: to });
     const progress: SyncProgress[] = [];
-    const report = await mailSync(m.db, m.dataDir, { batchSize: 4 }).syncAccount(account, { onProgress: (p) => progress.push(p) });
+    let commits = 0;
+    const report = await mailSync(m.db, m.dataDir, { batchSize: 4 }).syncAccount(account, { onProgress: (p) => progress.push(p), onCommitted: () => commits++ });
 
     const inbox = report.folders.find((f) => f.path === 'INBOX')!;
     expect(inbox).toMatchObject({ added: 9, serverCount: 9, serverRangeCount: 9, localCount: 9, windowComplete: true, error: null });
     expect(report.folders.map((f) => f.specialUse).sort()).toEqual(['archive', 'drafts', 'inbox', 'junk', 'sent', 'trash']);
     expect(progress.filter((p) => p.folderPath === 'INBOX' && p.phase === 'backfill').map((p) => p.done)).toEqual([4, 8, 9]);
+    // Each committed batch is announced, so open screens show mail while a long sync goes on.
+    expect(commits).toBe(3);
 
     const rows = await folderMessages(m, account, 'INBOX');
     expect(rows).toHaveLength(9);
