@@ -5,13 +5,14 @@ import type { MailAccountsTable, MailDatabase } from '../../../db/tables/mail.ta
 import type { ComposeDraft, mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import { normalizeMessageId } from '../../../shared/domain/mail-message.ts';
+import { messageLanguage } from '../../../shared/domain/message-language.ts';
 import { catalogs } from '../../../shared/i18n/catalogs.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { mailStores } from './attachment-store.ts';
 import { createBatchRecipientHandlers } from './batch-recipients.ts';
 import { createTemplateHandlers, type TemplateHandlers } from './mail-templates.ts';
-import { forwardDraft, newDraft, replyDraft, type ComposeAccount, type DraftBody, type SourceMessage } from './message-compose.ts';
+import { forwardDraft, htmlToText, newDraft, replyDraft, type ComposeAccount, type DraftBody, type SourceMessage } from './message-compose.ts';
 import { insertQueued, sendingAccount, storeAttachments } from './outbox-queue.ts';
 import { createOutboxSender, type SenderEntity } from './outbox-sender.ts';
 import { outboxCounts, outboxRow, toOutboxDetail, toOutboxRow } from './outbox-store.ts';
@@ -176,7 +177,9 @@ export function createMailSender(deps: MailSenderDeps) {
       const own = await db.selectFrom('mail_accounts').select(['id', 'kind', 'smtp_host']).where('id', '=', accountId).executeTakeFirst();
       const canSend = own?.kind === 'imap' && own.smtp_host !== null;
       const account = await sendingAccount(db, input.accountId ?? (canSend ? accountId : null));
-      const options = { labels: catalogs[input.locale].mail.compose, locale: DATE_LOCALES[input.locale], timeZone: input.timeZone };
+      // The quote and forward headers speak the mail's language, not the UI's (issue 11.9).
+      const language = messageLanguage([source.subject, source.text ?? (source.html ? htmlToText(source.html.slice(0, 20_000)) : null)], input.locale);
+      const options = { labels: catalogs[language].mail.compose, locale: DATE_LOCALES[language], timeZone: input.timeZone };
       const body =
         input.kind === 'forward' ? forwardDraft(source, composeAccount(account), options) : replyDraft(input.kind, source, composeAccount(account), options);
       return toDraft(body, account.id, input.messageId, customerId, source);

@@ -286,6 +286,13 @@ describe('reply, reply all and forward', () => {
     expect(draft.text).toMatch(/^\n\n-- \nLi Wei\nTradeFolio\n\nOn .+, Anna Schmidt <anna@hamburg-trade\.de> wrote:\n> Please quote 500 pcs\./);
   });
 
+  it('frames a reply in the language of the mail, whatever the UI speaks', async () => {
+    // A Chinese UI answering an English buyer: no "于 … 写道：" in front of the buyer.
+    const english = await app.call('mail.compose', { kind: 'reply', messageId: inquiryId, locale: 'zh-CN', timeZone: 'UTC' });
+    expect(english.text).toMatch(/\nOn .+, Anna Schmidt <anna@hamburg-trade\.de> wrote:\n> Please quote 500 pcs\./);
+    expect(english.text).not.toContain('写道');
+  });
+
   it('drafts a reply to all without our own addresses', async () => {
     const draft = await app.call('mail.compose', { kind: 'replyAll', messageId: inquiryId });
     expect(draft.to.map((a) => a.address)).toEqual(['anna@hamburg-trade.de', 'bob@hamburg-trade.de']);
@@ -311,9 +318,10 @@ describe('reply, reply all and forward', () => {
   });
 
   it('forwards with the original attachments', async () => {
+    // The UI is in Chinese, the mail in English: the forward header speaks the mail's language.
     const draft = await app.call('mail.compose', { kind: 'forward', messageId: inquiryId, locale: 'zh-CN' });
     expect(draft).toMatchObject({ to: [], subject: 'Fwd: Inquiry 500 pcs', inReplyTo: null, attachments: [{ filename: 'drawing.pdf', contentType: 'application/pdf', inline: false }] });
-    expect(draft.text).toContain('---------- 转发的邮件 ----------\n发件人: Anna Schmidt <anna@hamburg-trade.de>');
+    expect(draft.text).toContain('---------- Forwarded message ----------\nFrom: Anna Schmidt <anna@hamburg-trade.de>');
     const queued = await app.call('mail.send', { ...draft, to: [{ name: 'Wang', address: 'wang@factory.cn' }] });
     await untilStatus(queued.id, 'sent');
     const parsed = await parseMail(received(queued.messageId)[0]!.raw);
