@@ -15,10 +15,20 @@ export interface NavCounts {
  * A count beside an entry, drawn like antd's small Badge and absent at 0. antd's Badge animates
  * its digits (ScrollNumber) — not worth its share of the first render for three counters.
  */
-function NavCount({ count, max, color, testId }: { count: number; max: number; color?: string; testId: string }) {
+function NavCount({ count, max, color, label, testId }: { count: number; max: number; color?: string; label: string; testId: string }) {
   if (count <= 0) return null;
+  // Says what it counts, in words and in full ("4,446 customers overdue for contact"): as the
+  // tooltip, and as the name a screen reader reads in place of "99+".
   return (
-    <sup className="nav-count" style={color ? { background: color } : undefined} data-testid={testId} data-count={count} title={String(count)}>
+    <sup
+      className="nav-count"
+      style={color ? { background: color } : undefined}
+      data-testid={testId}
+      data-count={count}
+      role="img"
+      aria-label={label}
+      title={label}
+    >
       {count > max ? `${max}+` : count}
     </sup>
   );
@@ -52,7 +62,8 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
       >
         <span className="shell-nav-icon">{icon}</span>
         <span className="shell-nav-label" data-testid={`nav-${page}`}>
-          {label}
+          {/* A long name gives way to the counts, never the other way round. */}
+          <span className="shell-nav-text">{label}</span>
           {badges}
         </span>
       </a>
@@ -66,15 +77,21 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
           'mail',
           <MailOutlined />,
           t('nav.mail'),
-          <NavCount count={counts.unreadMail} max={999} color="#1d6fb8" testId="nav-mail-badge" />,
+          <NavCount count={counts.unreadMail} max={999} color="#1d6fb8" label={t('nav.badges.unreadMail', { count: counts.unreadMail })} testId="nav-mail-badge" />,
         )}
         {entry(
           'notContacted',
           <ClockCircleOutlined />,
           t('nav.notContacted'),
           <>
-            <NavCount count={counts.notContacted} max={99} testId="nav-not-contacted-badge" />
-            <NavCount count={counts.waitingForReply} max={99} color="#fa8c16" testId="nav-waiting-badge" />
+            <NavCount count={counts.notContacted} max={99} label={t('nav.badges.notContacted', { count: counts.notContacted })} testId="nav-not-contacted-badge" />
+            <NavCount
+              count={counts.waitingForReply}
+              max={99}
+              color="#fa8c16"
+              label={t('nav.badges.waitingForReply', { count: counts.waitingForReply })}
+              testId="nav-waiting-badge"
+            />
           </>,
         )}
         {entry('leads', <UserAddOutlined />, t('leads.nav'))}

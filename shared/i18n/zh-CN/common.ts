@@ -22,5 +22,15 @@ export const common: Catalog<typeof en> = {
     duplicates: '重复客户',
     trash: '回收站',
     settings: '设置',
+    badges: {
+      unreadMail_one: '收件箱中有 {{count, number}} 封未读邮件',
+      unreadMail_other: '收件箱中有 {{count, number}} 封未读邮件',
+      notContacted_one: '{{count, number}} 个客户超期未联系',
+      notContacted_other: '{{count, number}} 个客户超期未联系',
+      waitingForReply_one: '{{count, number}} 个客户在等待我们回复',
+      waitingForReply_other: '{{count, number}} 个客户在等待我们回复',
+      folderUnread_one: '{{count, number}} 封未读邮件',
+      folderUnread_other: '{{count, number}} 封未读邮件',
+    },
   },
 };

@@ -154,7 +154,16 @@ function FolderRow({ folder, progress, selected, onSelect }: { folder: MailFolde
       ) : sync.kind === 'synced' ? (
         <CheckCircleFilled className="mail-folder-synced" aria-label={title} data-testid="mail-folder-synced" />
       ) : null}
-      {folder.unread > 0 && <Badge count={folder.unread} overflowCount={999} size="small" color="#1d6fb8" data-testid="mail-folder-unread" />}
+      {folder.unread > 0 && (
+        <Badge
+          count={folder.unread}
+          overflowCount={999}
+          size="small"
+          color="#1d6fb8"
+          title={t('nav.badges.folderUnread', { count: folder.unread })}
+          data-testid="mail-folder-unread"
+        />
+      )}
     </button>
   );
 }

@@ -222,10 +222,10 @@ export function NotContactedPage() {
   const { t } = useTranslation();
   const counts = useReminderCounts();
   const [tab, setTab] = useState<ReminderTab>(initialTab);
-  const label = (text: string, count: number, testId: string) => (
+  const label = (text: string, count: number, title: string, testId: string) => (
     <span className="nav-with-badge" data-testid={testId}>
       {text}
-      <Badge count={count} overflowCount={99} size="small" title={String(count)} />
+      <Badge count={count} overflowCount={99} size="small" title={title} />
     </span>
   );
   return (
@@ -234,8 +234,8 @@ export function NotContactedPage() {
         activeKey={tab}
         onChange={(key) => setTab(key as ReminderTab)}
         items={[
-          { key: 'notContacted', label: label(t('waiting.tabNotContacted'), counts.notContacted, 'tab-not-contacted'), children: <NotContactedList /> },
-          { key: 'waiting', label: label(t('waiting.tabWaiting'), counts.waitingForReply, 'tab-waiting'), children: <WaitingForReplyList /> },
+          { key: 'notContacted', label: label(t('waiting.tabNotContacted'), counts.notContacted, t('nav.badges.notContacted', { count: counts.notContacted }), 'tab-not-contacted'), children: <NotContactedList /> },
+          { key: 'waiting', label: label(t('waiting.tabWaiting'), counts.waitingForReply, t('nav.badges.waitingForReply', { count: counts.waitingForReply }), 'tab-waiting'), children: <WaitingForReplyList /> },
         ]}
       />
     </div>
