@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CALL_KEYS, type CallKey } from '../../shared/contract/contract.ts';
+import type { CallKey } from '../../shared/contract/contract.ts';
 import type { AppError, Result } from '../../shared/contract/result.ts';
 import type { Language } from '../../shared/i18n/catalogs.ts';
-import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../services/core/app-core.ts';
+import type { AppCore } from '../services/core/app-core.ts';
 import { readAppVersion, REPO_ROOT } from '../services/platform/app-package.ts';
 import { faultPointFromEnv } from '../services/platform/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
@@ -67,8 +67,8 @@ function reportError(io: CliIo, language: Language, error: AppError): void {
   }
 }
 
-function isCallKey(key: string): key is CallKey {
-  return (CALL_KEYS as readonly string[]).includes(key);
+function isCallKey(keys: readonly CallKey[], key: string): key is CallKey {
+  return (keys as readonly string[]).includes(key);
 }
 
 function intFlag(argv: readonly string[], name: string, min: number, max: number): number | undefined {
@@ -101,6 +101,8 @@ interface Session {
   io: CliIo;
   language: Language;
   env: Readonly<Record<string, string | undefined>>;
+  /** The contract's keys (the contract is loaded with the core, not with this file). */
+  callKeys: readonly CallKey[];
   call(key: CallKey, input: unknown): Promise<unknown>;
 }
 
@@ -118,7 +120,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
       const args = onlyFlags(words.slice(1), [], 2);
       const key = args[0];
       if (key === undefined) throw new UsageError('call needs a contract key, e.g. `call customers.list \'{"search":"berlin"}\'`');
-      if (!isCallKey(key)) throw new UsageError(`unknown contract key "${key}"; known keys: ${CALL_KEYS.join(', ')}`);
+      if (!isCallKey(session.callKeys, key)) throw new UsageError(`unknown contract key "${key}"; known keys: ${session.callKeys.join(', ')}`);
       let text = args[1] ?? '{}';
       if (text === '-') text = await io.stdin();
       let input: unknown;
@@ -203,6 +205,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
         (a) => a.kind === 'imap' && (only === undefined || a.id === only || a.email === only),
       );
       if (only !== undefined && accounts.length === 0) throw new UsageError(`no mail account "${only}"`);
+      await core.loadMail();
       await giveRunPassword(core.mail(), accounts, rest, session.env, io.stdin);
       let failed = 0;
       for (const account of accounts) {
@@ -259,6 +262,12 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     return EXIT_USAGE;
   }
 
+  // The core (kysely, zod, the contract and the services) is imported only now, after the
+  // arguments are checked, so help and usage errors answer at once.
+  const [{ createAppCore, DATABASE_FILE_NAME }, { CALL_KEYS }] = await Promise.all([
+    import('../services/core/app-core.ts'),
+    import('../../shared/contract/contract.ts'),
+  ]);
   let core: AppCore;
   try {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -268,6 +277,8 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
       version: readAppVersion(),
       log: stderrLogger('cli', { quiet: !argv.includes('--verbose') }),
       access: replacesDatabase(words) ? 'owner' : 'shared',
+      // Most commands never touch mail; its code is half of what the core would load.
+      mailCode: 'on-first-use',
       installDir: REPO_ROOT,
       ...faultPointFromEnv(env),
     });
@@ -291,6 +302,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     io,
     language,
     env,
+    callKeys: CALL_KEYS,
     async call(key, input) {
       const result: Result<unknown> = await core.dispatch(key, input);
       if (!result.ok) throw new CallFailed(result.error);

@@ -26,6 +26,10 @@ if (want('paint')) {
   const { benchFirstPaint } = await import('./first-paint.bench.ts');
   lines.push(...(await benchFirstPaint()));
 }
+if (want('cli')) {
+  const { benchCliStartup } = await import('./cli-startup.bench.ts');
+  lines.push(...(await benchCliStartup()));
+}
 if (want('reliability')) {
   const { benchReliability } = await import('./reliability.bench.ts');
   lines.push(...(await benchReliability()));

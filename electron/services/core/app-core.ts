@@ -10,9 +10,11 @@ import { createReminderService } from '../reminders/reminder.service.ts';
 import { createLeadService } from '../leads/lead.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
-import { createMailService, type MailService } from '../mail/mail.service.ts';
+import { mailCalls } from '../../../shared/contract/mail.contract.ts';
+import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
+import type { createMailService, MailCallKey, MailService } from '../mail/mail.service.ts';
 import type { RemoteAddressPolicy } from '../mail/remote-address-policy.ts';
-import { createMailSender, type MailSender } from '../mail/mail-send.service.ts';
+import type { createMailSender, MailSendCallKey, MailSender } from '../mail/mail-send.service.ts';
 import { createNodeSecretStore, type SecretStore } from '../platform/secret-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
@@ -53,6 +55,14 @@ export interface AppCoreOptions {
   pickFolder?: (request: { purpose: 'backupFolder'; defaultPath?: string }) => Promise<string | null>;
   /** Test-only: called at each crash point of a backup or restore (a test kills the process there). */
   faultPoint?: (point: FaultPoint) => void;
+  /**
+   * When the mail code is loaded — the mail services with imapflow, nodemailer and mailparser,
+   * about half of the modules the core would load. 'at-start' (default): before createAppCore
+   * resolves, for the app and the web host, which start syncing at once. 'on-first-use': on the
+   * first mail call or loadMail(), for the CLI, whose run is mostly start-up and whose commands
+   * mostly never touch mail.
+   */
+  mailCode?: 'at-start' | 'on-first-use';
 }
 
 export interface AppCore {
@@ -63,10 +73,15 @@ export interface AppCore {
   database(): OpenedDatabase;
   /** Writes the daily backup if one is due; hosts call it at start and hourly. */
   runScheduledBackup(): Promise<void>;
-  /** The mail service of the open database (sync control for hosts and tests). */
+  /**
+   * The mail service of the open database (sync control for hosts and tests). Throws before the
+   * mail code is loaded (only possible with `mailCode: 'on-first-use'`: await loadMail() first).
+   */
   mail(): MailService;
-  /** The outbox sender of the open database; kick() it when the network comes back. */
+  /** The outbox sender of the open database; kick() it when the network comes back. Same rule as mail(). */
   mailSender(): MailSender;
+  /** Loads the mail code and wires the mail services, once; a no-op when they are there. */
+  loadMail(): Promise<void>;
   /** Starts background mail sync (IDLE, periodic sync, reconnect with backoff); the app and web hosts call it. */
   startBackgroundSync(): void;
   /**
@@ -86,11 +101,30 @@ const FIRST_SCREEN_READS: readonly [string, unknown][] = [
   ['customers.list', { offset: 0, limit: 200 }],
 ];
 
+type MailKey = MailCallKey | MailSendCallKey;
+const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls)] as MailKey[];
+
+/** The two factories behind the mail calls, imported on demand (see AppCoreOptions.mailCode). */
+interface MailCode {
+  createMailService: typeof createMailService;
+  createMailSender: typeof createMailSender;
+}
+
+async function importMailCode(): Promise<MailCode> {
+  const [service, send] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/mail-send.service.ts')]);
+  return { createMailService: service.createMailService, createMailSender: send.createMailSender };
+}
+
+interface MailServices {
+  service: MailService;
+  sender: MailSender;
+}
+
 interface Services {
   handlers: Handlers;
   runBackupIfDue(): Promise<unknown>;
-  mail: MailService;
-  sender: MailSender;
+  /** null until the mail code is loaded; the mail keys' handlers then load it. */
+  mail: MailServices | null;
 }
 
 /** Opens the database with its files readable by their owner only (SQLite gives -wal/-shm the file's mode). */
@@ -122,14 +156,37 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     throw err;
   }
   let backgroundSync = false;
+  let mailCode: MailCode | null = null;
+  let mailLoading: Promise<void> | null = null;
   let services = buildServices();
 
+  const loadedMail = (): MailServices => {
+    if (!services.mail) throw new Error('the mail code is not loaded yet: await loadMail() first');
+    return services.mail;
+  };
   // Mail written offline goes out as soon as sync finds the server again.
-  const startMailScheduler = () => services.mail.startScheduler({ onRecovered: () => services.sender.kick() });
+  const startMailScheduler = () => loadedMail().service.startScheduler({ onRecovered: () => loadedMail().sender.kick() });
+
+  function loadMail(): Promise<void> {
+    mailLoading ??= importMailCode().then((code) => {
+      mailCode = code;
+      if (services.mail) return;
+      const mail = buildMailServices(code);
+      services = { ...services, mail, handlers: { ...services.handlers, ...mail.service.handlers, ...mail.sender.handlers } };
+      if (backgroundSync) startMailScheduler();
+    });
+    return mailLoading;
+  }
+
+  async function closeMail(): Promise<void> {
+    // A load still under way would wire mail to a database that is about to close.
+    await mailLoading?.catch(() => {});
+    await services.mail?.sender.close();
+    await services.mail?.service.close();
+  }
 
   async function replaceDatabase(swap: () => void, undo: () => void): Promise<void> {
-    await services.sender.close();
-    await services.mail.close();
+    await closeMail();
     await opened.close();
     swap();
     try {
@@ -138,12 +195,56 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       undo();
       opened = await openPrivately(databaseFile);
       services = buildServices();
-      if (backgroundSync) startMailScheduler();
+      if (backgroundSync && services.mail) startMailScheduler();
       throw err;
     }
     services = buildServices();
-    if (backgroundSync) startMailScheduler();
+    if (backgroundSync && services.mail) startMailScheduler();
     bus.emit('data.changed', { entities: ['all'] });
+  }
+
+  function buildMailServices(code: MailCode): MailServices {
+    const service = code.createMailService({
+      db: opened.db,
+      clock,
+      log,
+      dataDir: options.dataDir,
+      secrets,
+      ...(options.mailBatchSize ? { batchSize: options.mailBatchSize } : {}),
+      ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
+      notify: {
+        changed: (entities) => bus.emit('data.changed', { entities: [...entities] }),
+        progress: (p) => bus.emit('mail.syncProgress', p),
+      },
+    });
+    const sender = code.createMailSender({
+      db: opened.db,
+      clock,
+      log,
+      dataDir: options.dataDir,
+      password: service.password,
+      notify: { changed: (entities) => bus.emit('data.changed', { entities: [...entities] }) },
+    });
+    return { service, sender };
+  }
+
+  /**
+   * Until the mail code is loaded, each mail key's handler loads it and then runs the real
+   * handler, which the load put into services.handlers.
+   */
+  function deferredMailHandlers(): Pick<Handlers, MailKey> {
+    const deferred = (key: MailKey) => {
+      const handler = async (input: unknown): Promise<unknown> => {
+        await loadMail();
+        const loaded = services.handlers[key] as (input: unknown) => unknown;
+        // Still this one: the mail services lack the key (calling it again would never end).
+        if (loaded === handler) throw new Error(`the mail services have no handler for ${key}`);
+        return loaded(input);
+      };
+      return handler;
+    };
+    // Object.fromEntries loses the key-to-handler typing; each entry is the key's own handler.
+    return Object.fromEntries(MAIL_KEYS.map((key) => [key, deferred(key)])) as unknown as Pick<Handlers, MailKey>;
   }
 
   function buildServices(): Services {
@@ -163,27 +264,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ownsDataFolder: () => folder.lock !== null,
       faultPoint: options.faultPoint ?? (() => {}),
     });
-    const mail = createMailService({
-      db: opened.db,
-      clock,
-      log,
-      dataDir: options.dataDir,
-      secrets,
-      ...(options.mailBatchSize ? { batchSize: options.mailBatchSize } : {}),
-      ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
-      notify: {
-        changed: (entities) => bus.emit('data.changed', { entities: [...entities] }),
-        progress: (p) => bus.emit('mail.syncProgress', p),
-      },
-    });
-    const sender = createMailSender({
-      db: opened.db,
-      clock,
-      log,
-      dataDir: options.dataDir,
-      password: mail.password,
-      notify: { changed: (entities) => bus.emit('data.changed', { entities: [...entities] }) },
-    });
+    const mail = mailCode ? buildMailServices(mailCode) : null;
     const customers = createCustomerService(deps);
     const handlers: Handlers = {
       'app.getInfo': () => ({
@@ -205,13 +286,21 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createActivityService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...backups.handlers,
-      ...mail.handlers,
-      ...sender.handlers,
+      ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers } : deferredMailHandlers()),
     };
-    return { handlers, runBackupIfDue: backups.runIfDue, mail, sender };
+    return { handlers, runBackupIfDue: backups.runIfDue, mail };
   }
 
   const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false, databaseFile });
+  if ((options.mailCode ?? 'at-start') === 'at-start') {
+    try {
+      await loadMail();
+    } catch (err) {
+      await opened.close();
+      folder.lock?.release();
+      throw err;
+    }
+  }
   return {
     dispatch: dispatcher.dispatch,
     subscribe: bus.subscribe,
@@ -224,18 +313,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         log.error('scheduled backup failed', { error: err instanceof Error ? err.message : String(err) });
       }
     },
-    mail: () => services.mail,
-    mailSender: () => services.sender,
+    mail: () => loadedMail().service,
+    mailSender: () => loadedMail().sender,
+    loadMail,
     startBackgroundSync: () => {
       backgroundSync = true;
-      startMailScheduler();
+      if (services.mail) startMailScheduler();
+      else loadMail().catch((err: unknown) => log.error('mail code failed to load', { error: err instanceof Error ? err.message : String(err) }));
     },
     warmUp: async () => {
       for (const [key, input] of FIRST_SCREEN_READS) await dispatcher.dispatch(key, input);
     },
     close: async () => {
-      await services.sender.close();
-      await services.mail.close();
+      await closeMail();
       await opened.close();
       folder.lock?.release();
     },

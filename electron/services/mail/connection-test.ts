@@ -97,7 +97,7 @@ export async function testMailConnection(
 
   async function imapSteps(): Promise<boolean> {
     // The same client the sync uses; failures are reported by the steps, not logged.
-    const client = createImapClient(imap, settings.password, {
+    const client = await createImapClient(imap, settings.password, {
       ...(options.clientInfo ? { clientInfo: options.clientInfo } : {}),
       connectTimeoutMs: timeout,
     });

@@ -1,4 +1,4 @@
-import { ImapFlow, type IdInfoObject } from 'imapflow';
+import type { IdInfoObject, ImapFlow } from 'imapflow';
 import type { MailAccountsTable } from '../../../db/tables/mail.tables.ts';
 import type { MailSecurity } from '../../../shared/domain/mail-enums.ts';
 import type { Logger } from '../core/logger.ts';
@@ -56,8 +56,14 @@ export function ownAddressesOf(account: Pick<MailAccountsTable, 'email' | 'alias
   return own;
 }
 
-/** A client set up the one way (security mapping, IMAP ID, idling), not yet connected. */
-export function createImapClient(server: ImapServer, password: string, options: ImapConnectOptions & { accountId?: string } = {}): ImapFlow {
+/**
+ * A client set up the one way (security mapping, IMAP ID, idling), not yet connected.
+ * imapflow (~100 modules with libmime, iconv-lite and pino) is imported here, on the first
+ * connection, not with this file: filing and leads import ownAddressesOf from it, and a CLI read
+ * that never connects should not pay for loading an IMAP client.
+ */
+export async function createImapClient(server: ImapServer, password: string, options: ImapConnectOptions & { accountId?: string } = {}): Promise<ImapFlow> {
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: server.host,
     port: server.port,
@@ -81,7 +87,7 @@ export function createImapClient(server: ImapServer, password: string, options: 
 
 /** Connects and logs in to an account's server; throws what imapflow threw (callers decide which step failed). */
 export async function connectImap(account: MailAccountsTable, password: string, options: ImapConnectOptions): Promise<ImapFlow> {
-  const client = createImapClient(imapServerOf(account), password, { socketTimeoutMs: 5 * 60_000, ...options, accountId: account.id });
+  const client = await createImapClient(imapServerOf(account), password, { socketTimeoutMs: 5 * 60_000, ...options, accountId: account.id });
   try {
     await client.connect();
   } catch (err) {
