@@ -128,6 +128,15 @@ describe('mail (Dovecot, web host, Chromium)', () => {
     expect(await page.getByTestId('mail-reader-from').textContent()).toBe(`Anna Schulz <${ANNA}>`);
     expect(await page.getByTestId('mail-plain').textContent()).toContain('Dear Sales,\nplease quote FOB Ningbo.');
 
+    // Who this is, beside the mail: the customer's code, name, grade, stage, owner and last contact.
+    const card = page.getByTestId('mail-customer-card');
+    await expect.poll(() => card.getByTestId('customer-stage').count()).toBe(1);
+    expect(await card.getByTestId('mail-reader-customer').textContent()).toBe('EU-001-AHamburg Trade GmbH');
+    expect(await card.getByTestId('grade-tag').textContent()).toBe('A');
+    expect(await card.getByTestId('customer-stage').textContent()).toBe('Potential');
+    expect(await card.getByTestId('customer-owner').textContent()).toBe('No owner');
+    expect(await card.getByTestId('customer-last-contact').textContent()).toBeTruthy();
+
     // The customer's folder: the mail is on the timeline, received from Anna.
     await page.getByTestId('mail-reader-customer').click();
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('Hamburg Trade GmbH');

@@ -119,6 +119,7 @@ export const customers = {
       logVisit: 'Log visit',
       logMeetingVisit: 'Meeting / visit',
     },
+    contactOverdue: 'Contact overdue since',
     nextContactDue: 'Next contact due',
     conflictTitle: 'Customer conflict: another salesperson works the same company',
     conflictLine: '— owner {{owner}}, same domain {{domain}}',

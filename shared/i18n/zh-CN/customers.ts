@@ -121,6 +121,7 @@ export const customers: Catalog<typeof en> = {
       logVisit: '记录拜访',
       logMeetingVisit: '会议 / 拜访',
     },
+    contactOverdue: '应联系日期已过：',
     nextContactDue: '下次应联系',
     conflictTitle: '客户冲突：其他业务员也在跟进同一家公司',
     conflictLine: '— 负责人 {{owner}}，相同域名 {{domain}}',

@@ -7,9 +7,7 @@ import type { ActivityKind } from '../../../../shared/domain/customer-enums.ts';
 import { toAppError, translateError, useShowError } from '../../app/app-errors.ts';
 import { hrefFor, navigate } from '../../app/router.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
-import { countryName } from '../../ui/country-names.ts';
-import { GradeTag } from '../../ui/GradeTag.tsx';
-import { useLanguage, useTimeFormat } from '../../ui/time-format.ts';
+import { CustomerFacts } from '../../ui/CustomerFacts.tsx';
 import { ActivityFormModal } from './ActivityFormModal.tsx';
 import { ContactFormModal } from './ContactFormModal.tsx';
 import { ContactsTab } from './ContactsTab.tsx';
@@ -138,8 +136,6 @@ function mailContact(customer: CustomerDetail): Contact | null {
 
 function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; onLog(kind: ActivityKind): void; onWrite(contact: Contact): void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const time = useTimeFormat();
   const { modal, message } = useFeedback();
   const showError = useShowError();
   const editor = useCustomerEditor();
@@ -163,7 +159,6 @@ function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; 
       },
     });
 
-  const country = countryName(customer.country, language);
 
   return (
     <div className="folder-header">
@@ -214,40 +209,7 @@ function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; 
           </Button>
         </Space>
       </div>
-      <div className="folder-meta">
-        <span>
-          <span className="label">{t('customer.grade')}</span>
-          <GradeTag grade={customer.grade} /> {t(`grades.${customer.grade}`)}
-        </span>
-        <span>
-          <span className="label">{t('customer.stage')}</span>
-          <span data-testid="customer-stage">{t(`stages.${customer.stage}`)}</span>
-        </span>
-        <span>
-          <span className="label">{t('customer.owner')}</span>
-          <span data-testid="customer-owner">{customer.ownerName ?? t('customers.list.noOwner')}</span>
-        </span>
-        {country && (
-          <span>
-            <span className="label">{t('customer.country')}</span>
-            {country}
-          </span>
-        )}
-        <span>
-          <span className="label">{t('customer.lastContact')}</span>
-          <Tooltip title={customer.lastContactedAt === null ? undefined : time.dateTime(customer.lastContactedAt)}>
-            <span data-testid="customer-last-contact">
-              {customer.lastContactedAt === null ? t('customers.list.never') : time.relative(customer.lastContactedAt)}
-            </span>
-          </Tooltip>
-        </span>
-        {customer.dueAt !== null && (
-          <span>
-            <span className="label">{t('folder.nextContactDue')}</span>
-            {time.date(customer.dueAt)}
-          </span>
-        )}
-      </div>
+      <CustomerFacts customer={customer} />
       {customer.conflicts.length > 0 && (
         <Alert
           type="warning"

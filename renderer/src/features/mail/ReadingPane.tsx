@@ -1,17 +1,17 @@
 import { ExportOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, Dropdown, Result, Skeleton, Space, Tag, Tooltip, Button } from 'antd';
+import { Alert, Dropdown, Result, Skeleton, Space, Button } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { PARSE_WARNINGS, type ParseWarning } from '../../../../shared/domain/mail-message.ts';
 import { toAppError, translateError } from '../../app/app-errors.ts';
-import { hrefFor } from '../../app/router.ts';
 import { useCall } from '../../app/useCall.ts';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { addressFull, addressLabel } from './mail-format.ts';
 import { mailHref } from './mail-route.ts';
 import { MessageBody } from './MessageBody.tsx';
+import { MessageCustomerPanel } from './MessageCustomerPanel.tsx';
 import { MessageFlagActions } from './MessageFlagActions.tsx';
 import { useAutoMarkRead, useSetFlags } from './useMessageFlags.ts';
 import { useMessageKeys } from './useMessageKeys.ts';
@@ -125,19 +125,7 @@ function MessageHeader({ message, links, actions, showOpenInMail }: { message: M
       </div>
       {recipients(t('mail.reader.to'), message.to, 'mail-reader-to')}
       {recipients(t('mail.reader.cc'), message.cc, 'mail-reader-cc')}
-      {message.customers.length > 0 && (
-        <div className="mail-header-line">
-          <span className="label">{t('mail.reader.customers')}</span>
-          {message.customers.map((c) => (
-            <Tooltip key={c.id} title={t(`mail.filing.${c.match}`)}>
-              <a href={hrefFor({ page: 'customer', id: c.id })} data-testid="mail-reader-customer">
-                <Tag color="geekblue">{c.code}</Tag>
-                {c.name}
-              </a>
-            </Tooltip>
-          ))}
-        </div>
-      )}
+      <MessageCustomerPanel customers={message.customers} />
       {message.replyTo.length > 0 && message.replyTo.some((r) => r.address !== message.from?.address) && (
         <div className="mail-header-line muted">
           <span className="label">{t('mail.reader.replyTo')}</span>
