@@ -5,7 +5,7 @@ import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import type { Lead } from '../../../../shared/contract/search.contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useMutationCall } from '../../app/useCall.ts';
-import { CustomerPicker, type PickedCustomer } from './CustomerPicker.tsx';
+import { CustomerPicker, type PickedCustomer } from '../../ui/CustomerPicker.tsx';
 
 /**
  * "Attach to existing": the lead's addresses become contacts of a chosen customer, or (for a

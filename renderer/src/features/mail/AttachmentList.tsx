@@ -6,7 +6,7 @@ import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { MAX_ATTACHMENT_FETCH_BYTES } from '../../../../shared/domain/mail-content-limits.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useLanguage } from '../../ui/time-format.ts';
-import { formatSize } from '../settings/format-size.ts';
+import { formatSize } from '../../ui/format-size.ts';
 import { downloadAttachment } from './attachment-data.ts';
 
 type Attachment = CallOutput<'mail.getMessage'>['attachments'][number];

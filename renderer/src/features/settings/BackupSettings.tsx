@@ -9,7 +9,7 @@ import { useFormErrorHandler, useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useLanguage, useTimeFormat } from '../../ui/time-format.ts';
-import { formatSize } from './format-size.ts';
+import { formatSize } from '../../ui/format-size.ts';
 import { useFeedback } from '../../app/feedback.ts';
 
 type Backup = CallOutput<'backups.list'>[number];

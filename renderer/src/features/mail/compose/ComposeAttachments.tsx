@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES } from '../../../../../shared/domain/mail-outbox.ts';
 import { useLanguage } from '../../../ui/time-format.ts';
-import { formatSize } from '../../settings/format-size.ts';
+import { formatSize } from '../../../ui/format-size.ts';
 import { attachmentBytes, overAttachmentLimit, type ComposeAttachment } from './compose-helpers.ts';
 
 interface Props {

@@ -11,7 +11,7 @@ import { call } from '../../../api/client.ts';
 import { toAppError, translateError, useFormErrorHandler, useShowError } from '../../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../../app/useCall.ts';
 import { useLanguage } from '../../../ui/time-format.ts';
-import { formatSize } from '../../settings/format-size.ts';
+import { formatSize } from '../../../ui/format-size.ts';
 import { addressFull } from '../mail-format.ts';
 import { ComposeAttachments } from './ComposeAttachments.tsx';
 import {

@@ -7,7 +7,7 @@ import { useCall } from '../../../app/useCall.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { useTimeFormat } from '../../../ui/time-format.ts';
 import { mailViewHref, type OutboxFilters } from '../mail-route.ts';
-import { CustomerPicker, type PickedCustomer } from '../../leads/CustomerPicker.tsx';
+import { CustomerPicker, type PickedCustomer } from '../../../ui/CustomerPicker.tsx';
 import { BatchBar } from './BatchBar.tsx';
 import { filterCount, OUTBOX_FILTERS, type OutboxFilter } from './outbox-format.ts';
 import { OutboxItem } from './OutboxItem.tsx';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../../app/useCall.ts';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
-import { CustomerPicker, type PickedCustomer } from '../../leads/CustomerPicker.tsx';
+import { CustomerPicker, type PickedCustomer } from '../../../ui/CustomerPicker.tsx';
 import { defaultContactId } from '../batch/batch-helpers.ts';
 import { TemplatePreviewCard } from './TemplatePreviewCard.tsx';
 

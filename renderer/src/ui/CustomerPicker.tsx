@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useCall } from '../../app/useCall.ts';
-import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
+import { useCall } from '../app/useCall.ts';
+import { useDebouncedValue } from './useDebouncedValue.ts';
 
 export interface PickedCustomer {
   id: string;
