@@ -1,7 +1,9 @@
 /** Global search, New leads and "waiting for our reply". */
 export const search = {
   search: {
-    placeholder: 'Search customers, contacts and mail (Ctrl+K)',
+    placeholder: 'Search customers, contacts and mail',
+    shortcut: 'Press {{key}} to search customers, contacts and mail from any screen',
+    listShortcut: 'Press / to search the customer list from any screen',
     title: 'Search',
     resultsFor: 'Results for “{{query}}”',
     prompt: 'Type a company, a person, an email address, or words from a mail (报价, 样品, quotation…).',

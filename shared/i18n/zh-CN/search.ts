@@ -4,7 +4,9 @@ import type { search as en } from '../en/search.ts';
 /** 全局搜索、新线索、“待我方回复”。 */
 export const search: Catalog<typeof en> = {
   search: {
-    placeholder: '搜索客户、联系人和邮件（Ctrl+K）',
+    placeholder: '搜索客户、联系人和邮件',
+    shortcut: '在任何页面按 {{key}} 即可搜索客户、联系人和邮件',
+    listShortcut: '在任何页面按 / 即可搜索客户列表',
     title: '搜索',
     resultsFor: '“{{query}}”的搜索结果',
     prompt: '输入公司名、联系人、邮箱地址，或邮件中的词语（报价、样品、quotation……）。',

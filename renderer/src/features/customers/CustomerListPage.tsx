@@ -18,7 +18,7 @@ import { useCustomerPages } from './useCustomerPages.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { withFullStyles } from '../../app/full-styles.ts';
 import { useFeedback } from '../../app/feedback.ts';
-import { adoptingState, markServerHtmlAdopted } from '../../app/server-rendered.ts';
+import { markServerHtmlAdopted } from '../../app/server-rendered.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
@@ -132,7 +132,12 @@ export function CustomerListPage() {
           style={{ maxWidth: 420, flex: '1 1 260px' }}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
-          suffix={<span className="muted">{(adoptingState()?.mac ?? /mac/i.test(navigator.platform)) ? '⌘K' : 'Ctrl+K'}</span>}
+          // "/" is this box's own key; Ctrl/Cmd+K is the header's box, which shows it there.
+          suffix={
+            <kbd className="key-hint" title={t('search.listShortcut')}>
+              /
+            </kbd>
+          }
         />
         <span className="muted" data-testid="customer-total" data-total={total ?? ''}>
           {total === null ? '' : t('customers.list.total', { count: total })}

@@ -5,15 +5,23 @@ import type { InputRef } from 'antd';
 import Input from 'antd/es/input/Input';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hrefFor, navigate, useRoute } from '../../app/router.ts';
+import { hrefFor, navigate, useHash, useRoute } from '../../app/router.ts';
+import { adoptingState } from '../../app/server-rendered.ts';
 import { useShellCommand } from '../../app/shell-commands.ts';
 import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
 import './search.css';
 
+/** The key that focuses this box, as the keyboard in front of the user names it. */
+function shortcutKey(): string {
+  // The host's render and the page's first one must agree: the host read the platform from the User-Agent.
+  return (adoptingState()?.mac ?? /mac/i.test(navigator.platform)) ? '⌘K' : 'Ctrl+K';
+}
+
 /**
- * The one search box in the shell header (Ctrl/Cmd+K). Enter opens the results page; while the
- * results page is open, typing updates it in place (replacing the history entry, so Back leaves
- * the results instead of stepping through every keystroke).
+ * The one search box in the shell header (Ctrl/Cmd+K, shown in the box). Enter opens the results
+ * page; while the results page is open, typing updates it in place (replacing the history entry,
+ * so Back leaves the results instead of stepping through every keystroke). Going to any other
+ * screen empties it: an old query over a folder or Settings reads as if it filtered them.
  */
 export function GlobalSearchBox() {
   const { t } = useTranslation();
@@ -33,6 +41,14 @@ export function GlobalSearchBox() {
     setSeenQuery(routeQuery);
     if (routeQuery !== null) setText(routeQuery);
   }
+  // Another screen than the results (a hit opened, the navigation used): the query is not its own.
+  const hash = useHash();
+  const [seenHash, setSeenHash] = useState(hash);
+  if (hash !== seenHash) {
+    setSeenHash(hash);
+    if (!onResults) setText('');
+  }
+  const key = shortcutKey();
 
   useEffect(() => {
     // Only once the debounce has caught up: right after Back, `typed` still holds the old text.
@@ -48,6 +64,11 @@ export function GlobalSearchBox() {
       className="global-search"
       allowClear
       prefix={<SearchOutlined />}
+      suffix={
+        <kbd className="key-hint" title={t('search.shortcut', { key })}>
+          {key}
+        </kbd>
+      }
       value={text}
       placeholder={t('search.placeholder')}
       aria-label={t('search.title')}
