@@ -5,6 +5,7 @@ import * as m0003 from './0003-search-leads.ts';
 import * as m0004 from './0004-mail-flag-changes.ts';
 import * as m0005 from './0005-mail-sender-auth.ts';
 import * as m0006 from './0006-mail-automated.ts';
+import * as m0008 from './0008-search-notes.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-mail-flag-changes': m0004,
   '0005-mail-sender-auth': m0005,
   '0006-mail-automated': m0006,
+  '0008-search-notes': m0008,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

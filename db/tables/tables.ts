@@ -149,10 +149,13 @@ export interface SettingsTable {
   updated_at: number;
 }
 
-/** FTS5 table over customers: one row per customer, rowid = customers.rowid. */
+/** FTS5 table over customers: one row per live customer, rowid = customers.rid. */
 export interface CustomerSearchTable {
   rowid: number;
+  /** Names, code, website, contacts and their channels (customerSearchText). */
   text: string;
+  /** What was written about the customer: notes, custom-field text, activities (customerWritingSearchText; migration 0008). */
+  notes: string | null;
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */

@@ -26,3 +26,36 @@ export function customerSearchText(
     .filter((s) => s.length > 0)
     .join(' ');
 }
+
+/** What the salesperson wrote about a customer, for the `notes` column of its FTS row. */
+export interface CustomerWriting {
+  notes: string | null;
+  /** custom_field_values.value as stored: JSON. Text (strings, lists of strings) is indexed; numbers are not. */
+  customFieldValues: readonly string[];
+  /** Live activities (notes, calls, meetings, visits). */
+  activities: ReadonlyArray<{ subject: string | null; body: string | null }>;
+}
+
+function fieldText(json: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [json];
+  }
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/**
+ * The second column of a customer's FTS row: its notes, custom-field text, and the subjects and
+ * bodies of its live activities, so "报价" finds the customer of a call logged as "…报价 FOB Ningbo".
+ * One row per customer (not one per activity) keeps a search's match count a count of customers.
+ */
+export function customerWritingSearchText(writing: CustomerWriting): string {
+  // Piece by piece, not one spread call: a customer may have thousands of activities.
+  const parts = [toSearchText(writing.notes), ...writing.customFieldValues.map((v) => toSearchText(...fieldText(v)))];
+  for (const a of writing.activities) parts.push(toSearchText(a.subject, a.body));
+  return parts.filter((s) => s.length > 0).join(' ');
+}

@@ -2,6 +2,7 @@ import { fail } from '../../../shared/contract/result.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import { newId } from '../core/ids.ts';
+import { reindexCustomerWriting } from './customer-index.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 
 type ActivityOut = CallOutput<'activities.create'>;
@@ -28,7 +29,11 @@ export function selectActivities(db: ServiceDeps['db']) {
     .where('a.deleted_at', 'is', null);
 }
 
-/** Notes, calls, meetings and visits on a customer's timeline; triggers derive last contact from them. */
+/**
+ * Notes, calls, meetings and visits on a customer's timeline; triggers derive last contact from
+ * them. Every write rewrites the customer's search text in the same transaction, so a call's body
+ * finds its customer in the list search and search.all at once.
+ */
 export function createActivityService(deps: ServiceDeps): {
   handlers: Pick<Handlers, 'activities.list' | 'activities.create' | 'activities.update' | 'activities.remove'>;
 } {
@@ -62,29 +67,41 @@ export function createActivityService(deps: ServiceDeps): {
         const ownerId = await check(input);
         const id = newId();
         const now = clock.now();
-        await db
-          .insertInto('activities')
-          .values({ id, customer_id: input.customerId, contact_id: input.contactId, kind: input.kind, direction: input.direction, subject: input.subject, body: input.body, occurred_at: input.occurredAt, owner_id: ownerId, created_at: now, updated_at: now, deleted_at: null })
-          .execute();
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('activities')
+            .values({ id, customer_id: input.customerId, contact_id: input.contactId, kind: input.kind, direction: input.direction, subject: input.subject, body: input.body, occurred_at: input.occurredAt, owner_id: ownerId, created_at: now, updated_at: now, deleted_at: null })
+            .execute();
+          await reindexCustomerWriting(trx, [input.customerId]);
+        });
         emit('data.changed', { entities: ['activities', 'customers'] });
         return get(id);
       },
       'activities.update': async (input) => {
         await check(input);
-        const res = await db
-          .updateTable('activities')
-          .set({ customer_id: input.customerId, contact_id: input.contactId, kind: input.kind, direction: input.direction, subject: input.subject, body: input.body, occurred_at: input.occurredAt, updated_at: clock.now() })
-          .where('id', '=', input.id)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) fail('notFound', 'errors.activityNotFound', { id: input.id });
+        await db.transaction().execute(async (trx) => {
+          const before = await trx.selectFrom('activities').select('customer_id').where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
+          if (!before) fail('notFound', 'errors.activityNotFound', { id: input.id });
+          await trx
+            .updateTable('activities')
+            .set({ customer_id: input.customerId, contact_id: input.contactId, kind: input.kind, direction: input.direction, subject: input.subject, body: input.body, occurred_at: input.occurredAt, updated_at: clock.now() })
+            .where('id', '=', input.id)
+            .execute();
+          // Moved to another customer: both customers' search rows change.
+          await reindexCustomerWriting(trx, [before.customer_id, input.customerId]);
+        });
         emit('data.changed', { entities: ['activities', 'customers'] });
         return get(input.id);
       },
       'activities.remove': async ({ id }) => {
-        const res = await db.updateTable('activities').set({ deleted_at: clock.now() }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+        const count = await db.transaction().execute(async (trx) => {
+          const rows = await trx.updateTable('activities').set({ deleted_at: clock.now() }).where('id', '=', id).where('deleted_at', 'is', null).returning('customer_id').execute();
+          // A deleted activity no longer finds its customer.
+          await reindexCustomerWriting(trx, rows.map((r) => r.customer_id));
+          return rows.length;
+        });
         emit('data.changed', { entities: ['activities', 'customers'] });
-        return { count: Number(res.numUpdatedRows) };
+        return { count };
       },
     },
   };

@@ -2,14 +2,14 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../../db/open-database.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
-import { customerSearchText } from '../../../shared/domain/customer-search-text.ts';
+import { customerSearchText, customerWritingSearchText } from '../../../shared/domain/customer-search-text.ts';
 import { batches, idChunks, IDS_PER_STATEMENT } from '../core/id-chunks.ts';
 import { refileCustomers } from '../mail/filing.ts';
 
 type DbOrTrx = Db | Transaction<Database>;
 
-/** Rows per multi-row insert: two values each, well under SQLite's 32,766 per statement. */
-const ROWS_PER_INSERT = IDS_PER_STATEMENT / 2;
+/** Rows per multi-row insert: three values each, well under SQLite's 32,766 per statement. */
+const ROWS_PER_INSERT = Math.floor(IDS_PER_STATEMENT / 3);
 
 function groupBy<T extends { customer_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -33,7 +33,7 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
   for (const ids of idChunks(customerIds)) {
     const customers = await db
       .selectFrom('customers')
-      .select(['rid', 'id', 'code', 'name', 'local_name', 'website', 'phone', 'deleted_at'])
+      .select(['rid', 'id', 'code', 'name', 'local_name', 'website', 'phone', 'notes', 'deleted_at'])
       .where('id', 'in', ids)
       .execute();
     if (customers.length === 0) continue;
@@ -52,9 +52,13 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
 
     // Only live customers are searchable, so a match count is a count of live customers.
     await db.deleteFrom('customer_search').where('rowid', 'in', customers.map((c) => c.rid)).execute();
-    const searchRows = customers
-      .filter((c) => c.deleted_at === null)
-      .map((c) => ({ rowid: c.rid, text: customerSearchText(c, (contacts.get(c.id) ?? []).map((ct) => ct.name), channels.get(c.id) ?? []) }));
+    const live = customers.filter((c) => c.deleted_at === null);
+    const writing = await writingSearchTexts(db, live);
+    const searchRows = live.map((c) => ({
+      rowid: c.rid,
+      text: customerSearchText(c, (contacts.get(c.id) ?? []).map((ct) => ct.name), channels.get(c.id) ?? []),
+      notes: writing.get(c.id) ?? '',
+    }));
     for (const rows of batches(searchRows, ROWS_PER_INSERT)) await db.insertInto('customer_search').values(rows).execute();
 
     const domainRows = customers.flatMap((c) => {
@@ -67,6 +71,55 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
   // Contacts' addresses and company domains decide which mail is filed here, so whatever
   // changed them (an added email, a merge, a delete or restore) refiles that mail at once.
   await refileCustomers(db, customerIds);
+}
+
+/**
+ * The `notes` column of the given live customers' FTS rows (customerWritingSearchText): their
+ * notes, custom-field text and live activities, by customer id. The same text as migration 0008.
+ */
+async function writingSearchTexts(db: DbOrTrx, customers: ReadonlyArray<{ id: string; notes: string | null }>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (customers.length === 0) return out;
+  const ids = customers.map((c) => c.id);
+  const fields = groupBy(
+    await db
+      .selectFrom('custom_field_values as v')
+      .innerJoin('custom_field_defs as d', 'd.id', 'v.field_id')
+      .select(['v.customer_id', 'v.value'])
+      .where('v.customer_id', 'in', ids)
+      .where('d.deleted_at', 'is', null)
+      .execute(),
+  );
+  const activities = groupBy(
+    await db
+      .selectFrom('activities')
+      .select(['customer_id', 'subject', 'body'])
+      .where('customer_id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .orderBy('customer_id')
+      .orderBy('occurred_at')
+      .execute(),
+  );
+  for (const c of customers) {
+    const customFieldValues = (fields.get(c.id) ?? []).map((f) => f.value);
+    out.set(c.id, customerWritingSearchText({ notes: c.notes, customFieldValues, activities: activities.get(c.id) ?? [] }));
+  }
+  return out;
+}
+
+/**
+ * Rewrites only the `notes` column of live customers' FTS rows: what an activity's create,
+ * update or delete changes. Call it in the same transaction as the write. A customer in the
+ * trash has no row and gets none.
+ */
+export async function reindexCustomerWriting(db: DbOrTrx, customerIds: readonly string[]): Promise<void> {
+  for (const ids of idChunks([...new Set(customerIds)])) {
+    const customers = await db.selectFrom('customers').select(['rid', 'id', 'notes']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+    const writing = await writingSearchTexts(db, customers);
+    for (const c of customers) {
+      await db.updateTable('customer_search').set({ notes: writing.get(c.id) ?? '' }).where('rowid', '=', c.rid).execute();
+    }
+  }
 }
 
 export { customerSearchText, type SearchableCustomer } from '../../../shared/domain/customer-search-text.ts';

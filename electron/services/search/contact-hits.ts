@@ -15,10 +15,12 @@ const MIN_PHONE_TERM = 6;
  * A digit term also matches a phone channel by its digits, as the customer index does.
  */
 export async function contactHits(db: Db, fts: string, terms: readonly QueryTerm[], limit: number): Promise<{ rows: ContactHit[]; more: boolean }> {
+  // Only the `text` column (names, contacts, channels): customers found by their notes or
+  // activities alone would crowd out those whose contacts match.
   const candidates = db
     .selectFrom('customer_search')
     .select('rowid')
-    .where(sql<boolean>`customer_search MATCH ${fts}`)
+    .where(sql<boolean>`customer_search MATCH ${`{text} : (${fts})`}`)
     .limit(CONTACT_CANDIDATE_CUSTOMERS);
   const contacts = await db
     .selectFrom('customers as c')
