@@ -28,12 +28,17 @@ interface Box {
  */
 async function settledBox(locator: Locator): Promise<Box> {
   await locator.waitFor({ state: 'visible' });
-  let last = await locator.boundingBox();
+  // No finite animation or transition still running on the page (spinners run for ever)…
+  await expect
+    .poll(() => locator.page().evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length))
+    .toBe(0);
+  // …and the same box three times over.
+  const boxes: string[] = [];
   for (let i = 0; i < 40; i++) {
+    const box = await locator.boundingBox();
+    boxes.push(JSON.stringify(box));
+    if (box && boxes.length >= 3 && boxes.slice(-3).every((b) => b === boxes.at(-1))) return box;
     await new Promise((r) => setTimeout(r, 100));
-    const next = await locator.boundingBox();
-    if (last && next && JSON.stringify(last) === JSON.stringify(next)) return next;
-    last = next;
   }
   throw new Error(`${locator.toString()} never stopped moving`);
 }
@@ -182,6 +187,15 @@ describe('dialogs and drawers on a laptop screen (web host, Chromium)', () => {
       await page.getByTestId('mail-new').click();
       await expectOnScreen('New mail (Mail page)', page.getByTestId('mail-compose-send'), screen);
       await closeWithEscape(page, page.getByTestId('mail-compose-send'));
+      // A template's live preview is on screen beside the form, not below the fold.
+      await page.getByTestId('mail-view-templates').click();
+      await page.getByTestId('template-new').click();
+      await expectOnScreen('Template: Save', page.getByTestId('template-save'), screen);
+      await page.getByTestId('template-subject').fill('Meet us in Guangzhou');
+      await page.getByTestId('template-text').fill('Dear {{contact.firstName | there}},\n\nSee you at the fair.');
+      await pick(page, page.getByTestId('template-preview-customer'), 'Harbourside');
+      await expect.poll(() => page.getByTestId('template-preview-subject').textContent()).toContain('Guangzhou');
+      await expectOnScreen('Template: its preview', page.getByTestId('template-preview-subject'), screen);
       await page.close();
     });
   }

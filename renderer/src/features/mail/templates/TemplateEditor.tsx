@@ -11,6 +11,7 @@ import { PlaceholderPicker } from './PlaceholderPicker.tsx';
 import { insertAt, placeholderToken } from './template-helpers.ts';
 import { TemplatePreview } from './TemplatePreview.tsx';
 import { useFeedback } from '../../../app/feedback.ts';
+import './templates.css';
 
 interface Values {
   name: string;
@@ -130,7 +131,7 @@ export function TemplateEditor({ template, onSaved, onRemoved }: Props) {
           <Input.TextArea ref={textRef} autoSize={{ minRows: 8, maxRows: 24 }} onFocus={() => (lastField.current = 'text')} data-testid="template-text" />
         </Form.Item>
         {template?.html && <Alert type="info" showIcon className="compose-note" title={t('mail.templates.htmlReplaced')} />}
-        <Space>
+        <Space className="template-actions">
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="template-save">
             {t('common.save')}
           </Button>
