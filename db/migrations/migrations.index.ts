@@ -5,6 +5,7 @@ import * as m0003 from './0003-search-leads.ts';
 import * as m0004 from './0004-mail-flag-changes.ts';
 import * as m0005 from './0005-mail-sender-auth.ts';
 import * as m0006 from './0006-mail-automated.ts';
+import * as m0007 from './0007-duplicate-dismissals.ts';
 import * as m0008 from './0008-search-notes.ts';
 
 /**
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-mail-flag-changes': m0004,
   '0005-mail-sender-auth': m0005,
   '0006-mail-automated': m0006,
+  '0007-duplicate-dismissals': m0007,
   '0008-search-notes': m0008,
 };
 

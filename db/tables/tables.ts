@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DuplicateTables } from './duplicates.tables.ts';
 import type { LeadTables } from './leads.tables.ts';
 import type { MailTables } from './mail.tables.ts';
 import type {
@@ -159,7 +160,7 @@ export interface CustomerSearchTable {
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
-export interface Database extends MailTables, LeadTables {
+export interface Database extends MailTables, LeadTables, DuplicateTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

@@ -13,7 +13,8 @@ import {
   CustomFieldDef,
   CustomFieldDefInput,
   DuplicateCandidate,
-  DuplicateGroup,
+  DuplicatePage,
+  DuplicateQuery,
   DuplicateMatch,
   OverdueRow,
   Owner,
@@ -74,7 +75,11 @@ export const contract = {
   'customers.listTrash': call(Page.extend({}), CustomerPage),
   'customers.transfer': call(ByIds.extend({ toOwnerId: Id.nullable() }), Count),
   'customers.checkDuplicates': call(DuplicateCandidate, z.array(DuplicateMatch)),
-  'customers.findDuplicates': call(Empty, z.array(DuplicateGroup)),
+  'customers.findDuplicates': call(DuplicateQuery, DuplicatePage),
+  /** "Not a duplicate": every pair among these customers is remembered and never grouped again. */
+  'customers.dismissDuplicates': call(z.object({ ids: z.array(Id).min(2).max(50) }), Count),
+  /** Undo of dismissDuplicates: the pairs among these customers may be grouped again. */
+  'customers.restoreDuplicates': call(z.object({ ids: z.array(Id).min(2).max(50) }), Count),
   'customers.merge': call(z.object({ targetId: Id, sourceIds: z.array(Id).min(1).max(50) }), CustomerDetail),
 
   'contacts.create': call(ContactInput, Contact),

@@ -189,7 +189,26 @@ export const CustomerPage = z.object({ total: z.number(), rows: z.array(Customer
 
 export const DuplicateReason = z.enum(['email', 'domain', 'name']);
 export const DuplicateMatch = z.object({ reason: DuplicateReason, key: z.string(), customer: CustomerRow });
-export const DuplicateGroup = z.object({ reason: DuplicateReason, key: z.string(), customers: z.array(CustomerRow) });
+export const DuplicateConfidence = z.enum(['high', 'medium', 'low']);
+/** What points at (or away from) one company; shown beside each group (shared/domain/duplicate-confidence.ts). */
+export const DuplicateSignal = z.enum(['sameEmail', 'sameDomain', 'sameName', 'similarName', 'sameCountry', 'differentCountries', 'differentLegalForms']);
+export const DuplicateGroup = z.object({
+  /** Stable while the group's members stay the same: reason, key and member ids. */
+  id: z.string(),
+  reason: DuplicateReason,
+  key: z.string(),
+  /** 0–100: email groups 90–100, domain 70–89, names 0–69; the list is sorted by it, highest first. */
+  score: z.number(),
+  confidence: DuplicateConfidence,
+  signals: z.array(DuplicateSignal),
+  customers: z.array(CustomerRow),
+});
+/** One page of the groups, most certain first; total counts every group, dismissed pairs left out. */
+export const DuplicatePage = z.object({ total: z.number(), groups: z.array(DuplicateGroup) });
+export const DuplicateQuery = z.object({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(20),
+});
 export const DuplicateCandidate = z.object({
   excludeId: Id.nullish(),
   name: z.string().max(200).default(''),

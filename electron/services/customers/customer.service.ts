@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../core/service-deps.ts';
 import { reindexCustomers, normalizeChannel } from './customer-index.ts';
 import { listCustomers } from './customer-list.query.ts';
 import { selectCustomerRows, toCustomerRow } from './customer-rows.ts';
-import { checkDuplicates, findDuplicateGroups } from './duplicates.ts';
+import { checkDuplicates, dismissDuplicates, findDuplicateGroups, restoreDuplicates } from './duplicates.ts';
 import { mergeCustomers } from './merge.ts';
 
 type Trx = Transaction<Database>;
@@ -30,6 +30,8 @@ export type CustomerHandlerKeys =
   | 'customers.transfer'
   | 'customers.checkDuplicates'
   | 'customers.findDuplicates'
+  | 'customers.dismissDuplicates'
+  | 'customers.restoreDuplicates'
   | 'customers.merge'
   | 'contacts.create'
   | 'contacts.update'
@@ -314,7 +316,17 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
       return { count };
     },
     'customers.checkDuplicates': (candidate) => checkDuplicates(db, candidate),
-    'customers.findDuplicates': () => findDuplicateGroups(db),
+    'customers.findDuplicates': (page) => findDuplicateGroups(db, page),
+    'customers.dismissDuplicates': async ({ ids }) => {
+      const count = await db.transaction().execute((trx) => dismissDuplicates(trx, ids, clock.now()));
+      emit('data.changed', { entities: ['customers'] });
+      return { count };
+    },
+    'customers.restoreDuplicates': async ({ ids }) => {
+      const count = await db.transaction().execute((trx) => restoreDuplicates(trx, ids));
+      emit('data.changed', { entities: ['customers'] });
+      return { count };
+    },
     'customers.merge': async ({ targetId, sourceIds }) => {
       await db.transaction().execute((trx) => mergeCustomers(trx, targetId, sourceIds, clock.now()));
       emit('data.changed', { entities: ['customers', 'contacts', 'activities', 'tags'] });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../helpers/temp-core.ts';
+import { legalFormOf } from '../../../shared/domain/duplicate-confidence.ts';
 
 let app: TempCore;
 beforeEach(async () => {
@@ -37,7 +38,7 @@ describe('duplicate detection', () => {
     await app.call('activities.create', { customerId: keep.id, kind: 'call', occurredAt: T0 - 10 * DAY });
     await app.call('activities.create', { customerId: dup.id, kind: 'meeting', subject: 'Canton Fair booth', occurredAt: T0 - 2 * DAY });
 
-    const groups = await app.call('customers.findDuplicates', {});
+    const { groups } = await app.call('customers.findDuplicates', {});
     const domainGroup = groups.find((g) => g.reason === 'domain');
     expect(domainGroup?.key).toBe('berlinlamps.de');
     expect(domainGroup?.customers.map((c) => c.id).sort()).toEqual([keep.id, dup.id].sort());
@@ -55,7 +56,7 @@ describe('duplicate detection', () => {
     const list = await app.call('customers.list', {});
     expect(list.rows.map((r) => r.id)).toEqual([keep.id]);
     expect((await app.call('customers.list', { search: 'b@berlinlamps' })).rows.map((r) => r.id)).toEqual([keep.id]);
-    expect((await app.call('customers.findDuplicates', {})).length).toBe(0);
+    expect((await app.call('customers.findDuplicates', {})).total).toBe(0);
   });
 
   it('refuses to merge a customer into itself', async () => {
@@ -71,5 +72,87 @@ describe('duplicate detection', () => {
     await customerWithEmail('Oslo Marine AS', 'y@oslomarine.no', { ownerId: li.id });
     const detail = await app.call('customers.get', { id: a.id });
     expect(detail.conflicts.map((c) => [c.ownerName, c.domain])).toEqual([['Li', 'oslomarine.no']]);
+  });
+});
+
+describe('duplicate groups at scale: ranked, paged, dismissed for good (issue 11, point 8)', () => {
+  async function seedMixed() {
+    // Two companies that only share common words, in two countries with two legal forms: last.
+    const anchorNl = await app.call('customers.create', { name: 'Anchor Atlas Home Goods B.V.', country: 'NL', regionCode: 'EU' });
+    const anchorEs = await app.call('customers.create', { name: 'Anchor Atlas Home Goods S.A.', country: 'ES', regionCode: 'EU' });
+    // The same name twice in one country.
+    const oslo1 = await app.call('customers.create', { name: 'Oslo Marine Supply AS', country: 'NO', regionCode: 'EU' });
+    const oslo2 = await app.call('customers.create', { name: 'Oslo Marine Supply', country: 'NO', regionCode: 'EU' });
+    // One company domain, names unlike.
+    const dom1 = await app.call('customers.create', { name: 'Rocket Supplies', website: 'https://rocket-supplies.com', regionCode: 'NA', country: 'US' });
+    const dom2 = await app.call('customers.create', { name: 'RS Purchasing Dept', website: 'rocket-supplies.com', regionCode: 'NA', country: 'US' });
+    // One email address on two customers (which also share its domain): first.
+    const mail1 = await customerWithEmail('Zephyr Lamps', 'buyer@zephyr-lamps.de', { country: 'DE' });
+    const mail2 = await customerWithEmail('Lampenhaus Nord', 'buyer@zephyr-lamps.de', { country: 'DE' });
+    return { anchorNl, anchorEs, oslo1, oslo2, dom1, dom2, mail1, mail2 };
+  }
+
+  it('ranks email, then domain, then near-same names, and names sharing only words across countries last, with the reasons', async () => {
+    const c = await seedMixed();
+    const all = await app.call('customers.findDuplicates', { offset: 0, limit: 50 });
+    expect(all.total).toBe(4);
+    expect(all.groups.map((g) => [g.reason, g.customers.map((x) => x.id).sort()])).toEqual([
+      ['email', [c.mail1.id, c.mail2.id].sort()],
+      ['domain', [c.dom1.id, c.dom2.id].sort()],
+      ['name', [c.oslo1.id, c.oslo2.id].sort()],
+      ['name', [c.anchorNl.id, c.anchorEs.id].sort()],
+    ]);
+    const [email, domain, oslo, anchor] = all.groups;
+    // The email group also found the domain group's customers: one group, both reasons.
+    expect(email!.signals).toEqual(['sameEmail', 'sameDomain', 'sameCountry']);
+    expect(email!.confidence).toBe('high');
+    expect(domain!.signals).toEqual(['sameDomain', 'sameCountry']);
+    expect(oslo!.signals).toEqual(['sameName', 'sameCountry']);
+    expect(oslo!.confidence).toBe('medium');
+    expect(anchor!.signals).toEqual(['similarName', 'differentCountries', 'differentLegalForms']);
+    expect(anchor!.confidence).toBe('low');
+    expect(all.groups.map((g) => g.score)).toEqual([...all.groups.map((g) => g.score)].sort((a, b) => b - a));
+
+    // Pages: the same order, in slices, with the total every time.
+    const first = await app.call('customers.findDuplicates', { offset: 0, limit: 2 });
+    const second = await app.call('customers.findDuplicates', { offset: 2, limit: 2 });
+    expect(first.total).toBe(4);
+    expect(second.total).toBe(4);
+    expect([...first.groups, ...second.groups].map((g) => g.id)).toEqual(all.groups.map((g) => g.id));
+  });
+
+  it('remembers "not a duplicate" for good: the pair never returns, a third customer brings only its own pairs, undo brings it back', async () => {
+    const c = await seedMixed();
+    expect((await app.call('customers.dismissDuplicates', { ids: [c.anchorNl.id, c.anchorEs.id] })).count).toBe(1);
+    const after = await app.call('customers.findDuplicates', {});
+    expect(after.total).toBe(3);
+    expect(after.groups.some((g) => g.customers.some((x) => x.id === c.anchorNl.id))).toBe(false);
+
+    // Stored, not just hidden: it survives closing and reopening the data folder.
+    const dataDir = app.dataDir;
+    await app.close();
+    app = await createTempCore({ dataDir });
+    expect((await app.call('customers.findDuplicates', {})).total).toBe(3);
+    // Editing one of the two no longer warns about the other.
+    expect(await app.call('customers.checkDuplicates', { name: 'Anchor Atlas Home Goods S.A.', excludeId: c.anchorNl.id })).toEqual([]);
+
+    // A third "Anchor Atlas Home Goods" is new: grouped with both, the dismissed pair no obstacle.
+    const third = await app.call('customers.create', { name: 'Anchor Atlas Home Goods N.V.', country: 'BE', regionCode: 'EU' });
+    const withThird = (await app.call('customers.findDuplicates', {})).groups.find((g) => g.customers.some((x) => x.id === third.id));
+    expect(withThird?.customers.map((x) => x.id).sort()).toEqual([c.anchorNl.id, c.anchorEs.id, third.id].sort());
+    // Dismissing that group too leaves nothing of the three.
+    await app.call('customers.dismissDuplicates', { ids: [c.anchorNl.id, c.anchorEs.id, third.id] });
+    expect((await app.call('customers.findDuplicates', {})).groups.some((g) => g.customers.some((x) => x.id === third.id))).toBe(false);
+
+    // Undo: the pairs may be grouped again.
+    expect((await app.call('customers.restoreDuplicates', { ids: [c.anchorNl.id, c.anchorEs.id, third.id] })).count).toBe(3);
+    expect((await app.call('customers.findDuplicates', {})).total).toBe(4);
+    expect((await app.fail('customers.dismissDuplicates', { ids: [c.oslo1.id, 'no-such-customer'] })).code).toBe('notFound');
+  });
+
+  it('reads the legal form at the end of a name in one spelling', () => {
+    expect(['Anchor Atlas Home Goods B.V.', 'Anchor S.A.', 'Minghua Lighting Co., Ltd', 'Acme Limited', '宁波明华灯饰有限公司', 'Atlas Nordic'].map(legalFormOf)).toEqual([
+      'bv', 'sa', 'ltd', 'ltd', '有限公司', '',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import { MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Radio, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { CloseCircleOutlined, MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Pagination, Radio, Space, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -11,14 +11,13 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
-import { REASON_COLORS } from './duplicate-reasons.ts';
+import { CONFIDENCE_COLORS, REASON_COLORS, SIGNAL_AGAINST } from './duplicate-reasons.ts';
 import { useFeedback } from '../../app/feedback.ts';
 
-type Group = CallOutput<'customers.findDuplicates'>[number];
+type Group = CallOutput<'customers.findDuplicates'>['groups'][number];
 
-function groupKey(group: Group): string {
-  return `${group.reason}:${group.key}:${group.customers.map((c) => c.id).join(',')}`;
-}
+/** Groups per page: each is a small table, and a page of them draws at once (500 took ~40 s). */
+export const DUPLICATES_PAGE_SIZE = 20;
 
 /** The oldest customer is the usual original, so it is kept unless the user picks another. */
 function defaultKeep(group: Group): string {
@@ -31,6 +30,8 @@ function DuplicateGroupCard({ group }: { group: Group }) {
   const { modal, message } = useFeedback();
   const showError = useShowError();
   const merge = useMutationCall('customers.merge');
+  const dismiss = useMutationCall('customers.dismissDuplicates');
+  const restore = useMutationCall('customers.restoreDuplicates');
   const [keepId, setKeepId] = useState(() => defaultKeep(group));
   // Unticked customers stay apart: near-same names in particular can be two real companies.
   const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
@@ -65,6 +66,38 @@ function DuplicateGroupCard({ group }: { group: Group }) {
           showError(err);
         }
       },
+    });
+  }
+
+  async function notDuplicates(): Promise<void> {
+    const ids = group.customers.map((c) => c.id);
+    try {
+      await dismiss.mutateAsync({ ids });
+    } catch (err) {
+      showError(err);
+      return;
+    }
+    const key = `dismissed:${group.id}`;
+    message.open({
+      key,
+      type: 'success',
+      duration: 8,
+      content: (
+        <span data-testid="duplicate-dismissed">
+          {t('duplicates.dismissed', { count: ids.length })}{' '}
+          <Button
+            size="small"
+            type="link"
+            data-testid="duplicate-undo"
+            onClick={() => {
+              message.destroy(key);
+              restore.mutateAsync({ ids }).catch(showError);
+            }}
+          >
+            {t('duplicates.undo')}
+          </Button>
+        </span>
+      ),
     });
   }
 
@@ -131,15 +164,32 @@ function DuplicateGroupCard({ group }: { group: Group }) {
       size="small"
       data-testid="duplicate-group"
       data-reason={group.reason}
+      data-confidence={group.confidence}
+      data-group-id={group.id}
       title={
-        <span>
+        <span className="duplicate-group-title">
+          <Tooltip title={t('duplicates.confidenceHint', { score: group.score })}>
+            <Tag color={CONFIDENCE_COLORS[group.confidence]} data-testid="duplicate-confidence">
+              {t(`duplicates.confidence.${group.confidence}`)}
+            </Tag>
+          </Tooltip>
           <Tag color={REASON_COLORS[group.reason]}>{t(`duplicates.reason.${group.reason}`, { key: group.key })}</Tag>
+          {group.signals.map((signal) => (
+            <Tag key={signal} bordered={false} color={SIGNAL_AGAINST.has(signal) ? 'default' : 'green'} data-testid="duplicate-signal" data-signal={signal}>
+              {t(`duplicates.signal.${signal}`)}
+            </Tag>
+          ))}
         </span>
       }
       extra={
-        <Button type="primary" icon={<MergeCellsOutlined />} loading={merge.isPending} onClick={confirmMerge} disabled={sources.length === 0} data-testid="duplicate-merge">
-          {t('duplicates.merge')}
-        </Button>
+        <Space>
+          <Button icon={<CloseCircleOutlined />} loading={dismiss.isPending} onClick={() => void notDuplicates()} data-testid="duplicate-dismiss">
+            {t('duplicates.dismiss')}
+          </Button>
+          <Button type="primary" icon={<MergeCellsOutlined />} loading={merge.isPending} onClick={confirmMerge} disabled={sources.length === 0} data-testid="duplicate-merge">
+            {t('duplicates.merge')}
+          </Button>
+        </Space>
       }
     >
       <Table<CustomerRow>
@@ -154,17 +204,45 @@ function DuplicateGroupCard({ group }: { group: Group }) {
   );
 }
 
-/** Possible duplicates found across all customers, one card per group, each mergeable on its own. */
+/**
+ * Possible duplicates found across all customers, most certain first, one card per group, each
+ * mergeable or dismissable on its own. A page of groups at a time: the service ranks them all
+ * and returns one page, so the first groups show at once however many customers there are.
+ */
 export function DuplicatesPage() {
   const { t } = useTranslation();
-  const groups = useCall('customers.findDuplicates', {});
-  const data = groups.data ?? [];
+  const [page, setPage] = useState(1);
+  const groups = useCall(
+    'customers.findDuplicates',
+    { offset: (page - 1) * DUPLICATES_PAGE_SIZE, limit: DUPLICATES_PAGE_SIZE },
+    { placeholderData: (previous) => previous },
+  );
+  const data = groups.data?.groups ?? [];
+  const total = groups.data?.total ?? 0;
+  const lastPage = Math.max(1, Math.ceil(total / DUPLICATES_PAGE_SIZE));
+  // A merge or dismissal can empty the last page: step back to the one that is now last
+  // (adjusted while rendering, as React advises for state derived from new data).
+  if (groups.data && !groups.isPlaceholderData && page > lastPage) setPage(lastPage);
+
+  const pager =
+    total > DUPLICATES_PAGE_SIZE ? (
+      <div className="duplicates-pager" data-testid="duplicates-pagination" style={{ margin: '8px 0', display: 'flex', justifyContent: 'flex-end' }}>
+        <Pagination
+        size="small"
+        current={page}
+        pageSize={DUPLICATES_PAGE_SIZE}
+        total={total}
+        showSizeChanger={false}
+        onChange={(next) => setPage(next)}
+        />
+      </div>
+    ) : null;
 
   return (
     <div className="page" data-testid="duplicates-page" style={{ overflow: 'auto' }}>
       <ListPageHeader
         title={t('duplicates.title')}
-        count={groups.data ? t('duplicates.groups', { count: data.length }) : null}
+        count={groups.data ? t('duplicates.groups', { count: total }) : null}
         countTestId="duplicates-total"
         intro={t('duplicates.intro')}
       >
@@ -177,7 +255,15 @@ export function DuplicatesPage() {
       ) : data.length === 0 ? (
         <EmptyState title={t('duplicates.empty')} testId="duplicates-empty" />
       ) : (
-        data.map((group) => <DuplicateGroupCard key={groupKey(group)} group={group} />)
+        <>
+          {pager}
+          <div data-testid="duplicates-list" data-page={page} style={{ opacity: groups.isPlaceholderData ? 0.6 : 1 }}>
+            {data.map((group) => (
+              <DuplicateGroupCard key={group.id} group={group} />
+            ))}
+          </div>
+          {pager}
+        </>
       )}
     </div>
   );

@@ -1,0 +1,84 @@
+/**
+ * How sure we are that a group of customers is one company (issue 11, point 8). A shared email
+ * address is near proof, a shared company domain strong evidence, a near-same name only a hint —
+ * and two "Anchor Atlas Home Goods" with different legal forms in different countries are most
+ * likely two companies that happen to share common words. Scores fall in bands per reason, so
+ * email groups always rank above domain groups, and those above name groups.
+ */
+
+export type DuplicateReasonKind = 'email' | 'domain' | 'name';
+export type DuplicateSignal = 'sameEmail' | 'sameDomain' | 'sameName' | 'similarName' | 'sameCountry' | 'differentCountries' | 'differentLegalForms';
+export type DuplicateConfidence = 'high' | 'medium' | 'low';
+
+const BANDS: Record<DuplicateReasonKind, readonly [number, number]> = { email: [90, 100], domain: [70, 89], name: [0, 69] };
+
+/** Legal-form words, with their usual spellings brought to one. */
+const LEGAL_FORM: Record<string, string> = {
+  ltd: 'ltd', limited: 'ltd', inc: 'inc', incorporated: 'inc', corp: 'corp', corporation: 'corp', llc: 'llc', llp: 'llp',
+  plc: 'plc', gmbh: 'gmbh', ag: 'ag', kg: 'kg', sa: 'sa', sas: 'sas', sarl: 'sarl', srl: 'srl', spa: 'spa', bv: 'bv', nv: 'nv',
+  oy: 'oy', ab: 'ab', as: 'as', pty: 'pty', pvt: 'pvt', co: 'co', company: 'co', kk: 'kk', sl: 'sl', sro: 'sro', zoo: 'zoo',
+};
+const CJK_FORMS = ['股份有限公司', '有限责任公司', '有限公司'];
+
+/**
+ * The legal form at the end of a company name, in one spelling: "B.V." → "bv", "Co., Ltd" →
+ * "ltd" (the last word decides), "有限公司" → "有限公司"; '' when the name has none.
+ */
+export function legalFormOf(name: string): string {
+  const s = name.toLowerCase().normalize('NFKC').trim();
+  for (const form of CJK_FORMS) if (s.endsWith(form)) return form;
+  const words = s.replace(/\./g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const last = words.at(-1);
+  return last !== undefined && LEGAL_FORM[last] !== undefined ? LEGAL_FORM[last] : '';
+}
+
+export interface GroupEvidence {
+  reason: DuplicateReasonKind;
+  /** Other reasons that found exactly the same customers. */
+  alsoMatched: readonly DuplicateReasonKind[];
+  /** Normalized name keys and raw names of the members. */
+  members: ReadonlyArray<{ name: string; nameKey: string; country: string | null }>;
+  /** True when every member's name is near-same to the first (already known for name groups). */
+  namesNear: boolean;
+}
+
+export interface GroupConfidence {
+  score: number;
+  confidence: DuplicateConfidence;
+  signals: DuplicateSignal[];
+}
+
+/** Scores one group; see the module comment for the order this gives. */
+export function scoreDuplicateGroup(group: GroupEvidence): GroupConfidence {
+  const reasons = new Set<DuplicateReasonKind>([group.reason, ...group.alsoMatched]);
+  const signals: DuplicateSignal[] = [];
+  if (reasons.has('email')) signals.push('sameEmail');
+  if (reasons.has('domain')) signals.push('sameDomain');
+  const keys = new Set(group.members.map((m) => m.nameKey));
+  const sameName = keys.size === 1 && !keys.has('');
+  const similarName = !sameName && (group.namesNear || reasons.has('name'));
+  if (sameName) signals.push('sameName');
+  else if (similarName) signals.push('similarName');
+  const countries = new Set(group.members.map((m) => m.country).filter((c): c is string => !!c));
+  const known = group.members.every((m) => !!m.country);
+  const sameCountry = known && countries.size === 1;
+  const differentCountries = countries.size > 1;
+  if (sameCountry) signals.push('sameCountry');
+  if (differentCountries) signals.push('differentCountries');
+  const forms = new Set(group.members.map((m) => legalFormOf(m.name)).filter((f) => f !== ''));
+  const differentLegalForms = forms.size > 1;
+  if (differentLegalForms) signals.push('differentLegalForms');
+
+  let score: number;
+  if (group.reason === 'email') {
+    score = 94 + (sameName || similarName ? 3 : 0) + (sameCountry ? 2 : 0) - (differentCountries ? 3 : 0);
+  } else if (group.reason === 'domain') {
+    score = 80 + (sameName || similarName ? 6 : 0) + (sameCountry ? 3 : 0) - (differentCountries ? 8 : 0) - (differentLegalForms ? 3 : 0);
+  } else {
+    score = (sameName ? 50 : 40) + (sameCountry ? 12 : 0) - (differentCountries ? 30 : 0) - (differentLegalForms ? 15 : 0);
+  }
+  const [lo, hi] = BANDS[group.reason];
+  score = Math.min(hi, Math.max(lo, score));
+  const confidence: DuplicateConfidence = score >= 75 ? 'high' : score >= 40 ? 'medium' : 'low';
+  return { score, confidence, signals };
+}
