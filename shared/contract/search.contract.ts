@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Contact, CustomerDetail, CustomerInput, CustomerRow } from './customers.contract.ts';
+import { ActivityKind, Contact, CustomerDetail, CustomerInput, CustomerRow } from './customers.contract.ts';
 import { MailAddress, MailDirection, MessageCustomer } from './mail.contract.ts';
 import { EpochMs, Id, Page, requiredText } from './primitives.ts';
 
@@ -41,12 +41,28 @@ export const MessageHit = z.object({
 });
 export type MessageHit = z.infer<typeof MessageHit>;
 
+/** A note, call, meeting or visit whose subject or body matched; opens its customer's timeline. */
+export const ActivityHit = z.object({
+  id: Id,
+  customerId: Id,
+  customerName: z.string(),
+  customerCode: z.string(),
+  kind: ActivityKind,
+  subject: TextParts,
+  /** Around the first match in the body. */
+  snippet: TextParts,
+  occurredAt: EpochMs,
+});
+export type ActivityHit = z.infer<typeof ActivityHit>;
+
 export const SearchResult = z.object({
   customers: z.object({ total: z.number(), rows: z.array(CustomerRow) }),
   /** Contacts of the best-matching customers whose own name or channels match; `more` when cut. */
   contacts: z.object({ rows: z.array(ContactHit), more: z.boolean() }),
   /** Newest first. */
   messages: z.object({ total: z.number(), rows: z.array(MessageHit) }),
+  /** Activities of the best-matching customers whose own text matches every term, newest first; `more` when cut. */
+  activities: z.object({ rows: z.array(ActivityHit), more: z.boolean() }),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
@@ -90,7 +106,7 @@ export type WaitingRow = z.infer<typeof WaitingRow>;
 
 /** The calls; shaped like `contract`'s entries so they can be spread into it. */
 export const searchCalls = {
-  /** One search box: customers, contacts and mail (subject, addresses, body, attachment names). */
+  /** One search box: customers (names, contacts, notes, custom fields, activities), contacts, activities and mail (subject, addresses, body, attachment names). */
   'search.all': { input: SearchQuery, output: SearchResult },
 
   /** Correspondents of mail filed under no customer, grouped by company domain (free-mail: per address). */

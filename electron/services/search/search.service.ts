@@ -4,16 +4,23 @@ import { queryTerms, toFtsQuery } from '../../../shared/domain/search-text.ts';
 import { listCustomers } from '../customers/customer-list.query.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
+import { activityHits } from './activity-hits.ts';
 import { contactHits } from './contact-hits.ts';
 import { searchMailIds } from './mail-search.query.ts';
 import { messageHits } from './message-hits.ts';
 
-const EMPTY: SearchResult = { customers: { total: 0, rows: [] }, contacts: { rows: [], more: false }, messages: { total: 0, rows: [] } };
+const EMPTY: SearchResult = {
+  customers: { total: 0, rows: [] },
+  contacts: { rows: [], more: false },
+  messages: { total: 0, rows: [] },
+  activities: { rows: [], more: false },
+};
 
 /**
- * The one search box: customers (the customer list's own search, so both find the same),
- * their contacts, and mail. Mail is indexed by message-writer.ts with toSearchText(), so
- * Chinese two-character words match through character pairs and Latin words by prefix.
+ * The one search box: customers (the customer list's own search, so both find the same: names,
+ * contacts, notes, custom fields and activities), their contacts, their activities, and mail.
+ * Mail is indexed by message-writer.ts with toSearchText(), so Chinese two-character words
+ * match through character pairs and Latin words by prefix.
  */
 export function createSearchService(deps: Pick<ServiceDeps, 'db' | 'clock'>): { handlers: Pick<Handlers, 'search.all'> } {
   const { db, clock } = deps;
@@ -26,8 +33,9 @@ export function createSearchService(deps: Pick<ServiceDeps, 'db' | 'clock'>): { 
         // One connection serialises these anyway; sequential keeps the order of work plain.
         const customers = await listCustomers(db, CustomerQuery.parse({ search: query, limit }), clock.now());
         const contacts = await contactHits(db, fts, terms, limit);
+        const activities = await activityHits(db, fts, terms, limit);
         const mail = await searchMailIds(db, fts, limit);
-        return { customers, contacts, messages: { total: mail.total, rows: await messageHits(db, mail.ids, terms) } };
+        return { customers, contacts, messages: { total: mail.total, rows: await messageHits(db, mail.ids, terms) }, activities };
       },
     },
   };

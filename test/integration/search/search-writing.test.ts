@@ -63,6 +63,28 @@ describe('search over what the salesperson wrote', () => {
     await expectFound('报样', []);
   });
 
+  it('lists the matching activities themselves in search.all, with the words marked, and their customer', async () => {
+    const r = await app.call('search.all', { query: '报价 ningbo' });
+    expect(r.activities.more).toBe(false);
+    expect(r.activities.rows).toHaveLength(1);
+    const hit = r.activities.rows[0]!;
+    expect(hit).toMatchObject({ id: ids.callActivity, customerId: ids.call, customerName: 'Callisto Imports', kind: 'call', occurredAt: T0 - DAY });
+    expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['报价', 'Ningbo']);
+    const meeting = await app.call('search.all', { query: 'canton' });
+    expect(meeting.activities.rows.map((a) => [a.kind, a.customerName, a.subject.filter((p) => p.hit).map((p) => p.text)])).toEqual([['meeting', 'Mettler Goods', ['Canton']]]);
+    // Found by its name, not by what was written: no activity hit.
+    expect((await app.call('search.all', { query: 'callisto' })).activities.rows).toEqual([]);
+    // Every term must be in the activity itself.
+    expect((await app.call('search.all', { query: 'callisto 报价' })).activities.rows).toEqual([]);
+  });
+
+  it('cuts the activity hits at the limit and says there are more', async () => {
+    for (let i = 0; i < 3; i++) await app.call('activities.create', { customerId: ids.bystander, kind: 'note', body: `试产 trial run ${i}`, occurredAt: T0 - i * DAY });
+    const r = await app.call('search.all', { query: '试产', limit: 2 });
+    expect(r.activities.rows.map((a) => a.occurredAt)).toEqual([T0, T0 - DAY]);
+    expect(r.activities.more).toBe(true);
+  });
+
   it('finds notes, meetings (subject and body) and visits', async () => {
     await expectFound('纸箱', ['Notos Trading']);
     await expectFound('neutral', ['Notos Trading']);
@@ -106,6 +128,7 @@ describe('search over what the salesperson wrote', () => {
 
     expect(await app.call('activities.remove', { id: ids.callActivity })).toEqual({ count: 1 });
     await expectFound('报价', []);
+    expect((await app.call('search.all', { query: '报价' })).activities.rows).toEqual([]);
     await expectFound('样品', []);
     // The customer's other text is still found.
     await expectFound('bystander', ['Bystander BV']);

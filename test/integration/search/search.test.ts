@@ -143,7 +143,12 @@ describe('search.all: one box over customers, contacts and mail', () => {
   });
 
   it('answers an empty or punctuation-only query with nothing, and limits each group', async () => {
-    expect(await app.call('search.all', { query: '  ' })).toEqual({ customers: { total: 0, rows: [] }, contacts: { rows: [], more: false }, messages: { total: 0, rows: [] } });
+    expect(await app.call('search.all', { query: '  ' })).toEqual({
+      customers: { total: 0, rows: [] },
+      contacts: { rows: [], more: false },
+      messages: { total: 0, rows: [] },
+      activities: { rows: [], more: false },
+    });
     expect((await app.call('search.all', { query: '"*(' })).messages.total).toBe(0);
     const limited = await app.call('search.all', { query: '报价', limit: 1 });
     expect(limited.messages.total).toBe(3);

@@ -3,7 +3,7 @@ import { Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
-import type { ContactHit, MessageHit } from '../../../../shared/contract/search.contract.ts';
+import type { ActivityHit, ContactHit, MessageHit } from '../../../../shared/contract/search.contract.ts';
 import { hrefFor, navigate } from '../../app/router.ts';
 import { GradeTag } from '../../ui/GradeTag.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
@@ -134,6 +134,38 @@ export function MessageHits({ rows, query, onOpen }: { rows: MessageHit[]; query
           ))}
         </Hit>
       ))}
+    </div>
+  );
+}
+
+/** Notes, calls, meetings and visits that matched; a click opens the customer's timeline. */
+export function ActivityHits({ rows, more }: { rows: ActivityHit[]; more: boolean }) {
+  const { t } = useTranslation();
+  const time = useTimeFormat();
+  return (
+    <div className="search-hits">
+      {rows.map((a) => (
+        <Hit key={a.id} id={a.id} testId="search-activity" onOpen={() => navigate({ page: 'customer', id: a.customerId })}>
+          <div className="search-hit-line">
+            <Tag>{t(`activityKinds.${a.kind}`)}</Tag>
+            {a.subject.length > 0 && (
+              <Typography.Text strong>
+                <HighlightedText parts={a.subject} />
+              </Typography.Text>
+            )}
+            <a href={hrefFor({ page: 'customer', id: a.customerId })} data-testid="search-activity-customer">
+              {a.customerCode} · {a.customerName}
+            </a>
+            <Tooltip title={time.dateTime(a.occurredAt)}>
+              <span className="muted">{time.date(a.occurredAt)}</span>
+            </Tooltip>
+          </div>
+          <div className="search-snippet" data-testid="search-activity-snippet">
+            <HighlightedText parts={a.snippet} />
+          </div>
+        </Hit>
+      ))}
+      {more && <div className="muted">{t('search.moreActivities')}</div>}
     </div>
   );
 }

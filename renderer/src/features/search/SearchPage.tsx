@@ -5,19 +5,19 @@ import { useCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { MessageDrawer } from '../mail/MessageDrawer.tsx';
-import { ContactHits, CustomerHits, MessageHits } from './SearchHits.tsx';
+import { ActivityHits, ContactHits, CustomerHits, MessageHits } from './SearchHits.tsx';
 import './search.css';
 
 const PER_GROUP = 20;
 
-/** Results of the global search, grouped: customers, contacts, mail (newest first). */
+/** Results of the global search, grouped: customers, contacts, notes and calls, mail (newest first). */
 export function SearchPage({ query }: { query: string }) {
   const { t } = useTranslation();
   const [openMessage, setOpenMessage] = useState<string | null>(null);
   const trimmed = query.trim();
   const result = useCall('search.all', { query: trimmed, limit: PER_GROUP }, { enabled: trimmed.length > 0, placeholderData: (previous) => previous });
   const data = result.data;
-  const empty = data && data.customers.total + data.contacts.rows.length + data.messages.total === 0;
+  const empty = data && data.customers.total + data.contacts.rows.length + data.activities.rows.length + data.messages.total === 0;
 
   return (
     <div className="page search-results" data-testid="search-page">
@@ -39,6 +39,11 @@ export function SearchPage({ query }: { query: string }) {
           {data.contacts.rows.length > 0 && (
             <Card size="small" title={t('search.contacts')} data-testid="search-contacts">
               <ContactHits rows={data.contacts.rows} query={trimmed} more={data.contacts.more} />
+            </Card>
+          )}
+          {data.activities.rows.length > 0 && (
+            <Card size="small" title={t('search.activities')} data-testid="search-activities">
+              <ActivityHits rows={data.activities.rows} more={data.activities.more} />
             </Card>
           )}
           {data.messages.total > 0 && (
