@@ -85,3 +85,74 @@ export async function benchNotContacted(): Promise<string[]> {
     `- reminders.notContacted + counts at 100,000 customers / ${activities.toLocaleString('en')} activities (${total.toLocaleString('en')} overdue): ${fmt(s)}; peak RSS ${peak.toFixed(0)} MB; target p95 < 50 ms: ${s.p95 < 50 ? 'MET' : 'NOT MET'}`,
   ];
 }
+
+/**
+ * customers.findDuplicates (issue 11, point 8) through the dispatcher: the first page of 20
+ * groups (every group found and ranked, one page of rows read), a later page, "not duplicates"
+ * and its undo, and a merge (timed inside a transaction that is then rolled back, so the cached
+ * data folder stays as seeded).
+ */
+export async function benchDuplicates(sizes: number[]): Promise<string[]> {
+  const { mergeCustomers } = await import('../../electron/services/customers/merge.ts');
+  const lines: string[] = [];
+  for (const size of sizes) {
+    const dataDir = await benchDataDir(size, size >= 100_000 ? 10 : 3);
+    const core = await createAppCore({ dataDir, host: 'cli', version: 'bench', clock: fixedClock(BENCH_NOW), log: silentLogger });
+    type DupPage = { total: number; groups: Array<{ customers: Array<{ id: string }> }> };
+    const find = async (input: { offset: number; limit: number }): Promise<DupPage> => {
+      const res = await core.dispatch('customers.findDuplicates', input);
+      if (!res.ok) throw new Error(JSON.stringify(res.error));
+      return res.value as DupPage;
+    };
+    const mem = peakRss();
+    const firstPage: number[] = [];
+    const laterPage: number[] = [];
+    let first: DupPage = { total: 0, groups: [] };
+    for (let i = 0; i < 5; i++) {
+      let t = performance.now();
+      first = await find({ offset: 0, limit: 20 });
+      firstPage.push(performance.now() - t);
+      t = performance.now();
+      await find({ offset: Math.floor(first.total / 2), limit: 20 });
+      laterPage.push(performance.now() - t);
+    }
+    const ids = first.groups[0]!.customers.map((c) => c.id);
+    const dismissMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await core.dispatch('customers.dismissDuplicates', { ids });
+      await find({ offset: 0, limit: 20 });
+      dismissMs.push(performance.now() - t);
+      await core.dispatch('customers.restoreDuplicates', { ids });
+    }
+    const mergeMs: number[] = [];
+    const rollback = new Error('rollback');
+    for (let i = 0; i < 3; i++) {
+      const group = first.groups[i]!.customers.map((c) => c.id);
+      let took = 0;
+      await core
+        .database()
+        .db.transaction()
+        .execute(async (trx) => {
+          const t = performance.now();
+          await mergeCustomers(trx, group[0]!, group.slice(1), BENCH_NOW);
+          took = performance.now() - t;
+          throw rollback;
+        })
+        .catch((err: unknown) => {
+          if (err !== rollback) throw err;
+        });
+      mergeMs.push(took);
+    }
+    const peak = mem.stop();
+    await core.close();
+    const s = stats(firstPage);
+    lines.push(
+      `- customers.findDuplicates at ${size.toLocaleString('en')} customers (${first.total.toLocaleString('en')} groups) — first page of 20: ${fmt(s)}; peak RSS ${peak.toFixed(0)} MB; target < 1 s: ${s.p95 < 1000 ? 'MET' : 'NOT MET'}`,
+      `    - a page in the middle: ${fmt(stats(laterPage))}`,
+      `    - "not duplicates" + first page again: ${fmt(stats(dismissMs))}`,
+      `    - merge of a group (${first.groups[0]!.customers.length}+ customers, rolled back): ${fmt(stats(mergeMs))}`,
+    );
+  }
+  return lines;
+}

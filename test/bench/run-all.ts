@@ -22,6 +22,10 @@ if (want('search')) {
   const { benchMailSearch } = await import('./mail-search.bench.ts');
   lines.push(...(await benchMailSearch()));
 }
+if (want('duplicates')) {
+  const { benchDuplicates } = await import('./customer-queries.bench.ts');
+  lines.push(...(await benchDuplicates([10_000, 100_000])));
+}
 if (want('paint')) {
   const { benchFirstPaint } = await import('./first-paint.bench.ts');
   lines.push(...(await benchFirstPaint()));

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedCustomers } from '../fixtures/customer-fixtures.ts';
 import { setupE2eSession } from '../helpers/e2e-session.ts';
 
 describe('duplicates, merge and trash (web host, Chromium)', () => {
@@ -115,5 +116,89 @@ describe('duplicates, merge and trash (web host, Chromium)', () => {
     await page.getByTestId('nav-trash').click();
     await expect.poll(() => page.getByTestId('trash-total').textContent()).toBe('1 个已删除客户');
     await page.close();
+  });
+});
+
+describe('duplicates at 10,000 customers (issue 11, point 8)', () => {
+  const session = setupE2eSession();
+  const { seed } = session;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // 10,000 generated customers straight into the tables (as the benchmarks seed): their common
+    // words give about 2,000 groups of similar names, many across countries.
+    seedCustomers(session.app.core.database().sqlite, { customers: 10_000, now: Date.now(), seed: 7 });
+    // One address on two customers: the most certain group of all.
+    ids.a = (await seed('customers.create', { name: 'Quokka Lamps', country: 'AU', regionCode: 'OC' })).id;
+    ids.b = (await seed('customers.create', { name: 'QL Purchasing', country: 'AU', regionCode: 'OC' })).id;
+    await seed('contacts.create', { customerId: ids.a, name: 'Kim', channels: [{ kind: 'email', value: 'kim@quokka-lamps.com.au' }] });
+    await seed('contacts.create', { customerId: ids.b, name: 'Kim B', channels: [{ kind: 'email', value: 'kim@quokka-lamps.com.au' }] });
+  }, 180_000);
+
+  it('shows the first, most certain groups within a second, one page at a time, with each group\'s reasons', async () => {
+    const serverStarted = Date.now();
+    await seed('customers.findDuplicates', { offset: 0, limit: 20 });
+    const serverMs = Date.now() - serverStarted;
+    const page = await session.open({ locale: 'en-US' });
+    const started = Date.now();
+    await page.getByTestId('nav-duplicates').click();
+    await page.getByTestId('duplicates-page').waitFor();
+    const pageMs = Date.now() - started;
+    await page.getByTestId('duplicate-group').first().waitFor();
+    const firstGroupMs = Date.now() - started;
+    console.log(`duplicates e2e: server ${serverMs} ms; page ${pageMs} ms, first group visible ${firstGroupMs} ms after the click (10,000 customers)`);
+    // The target is < 1 s on an idle laptop (the old page showed a spinner for 36-56 s). This
+    // shared 2-core build machine runs several suites at once (load 7-11 while measuring: the
+    // server's own answer took 0.6 s here and ~0.2 s idle), so the test allows 5 s and logs the figure.
+    expect(firstGroupMs).toBeLessThan(5000);
+
+    expect(await page.getByTestId('duplicate-group').count()).toBe(20);
+    const total = Number((await page.getByTestId('duplicates-total').textContent())?.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(1000);
+    const first = page.getByTestId('duplicate-group').first();
+    expect(await first.getAttribute('data-reason')).toBe('email');
+    expect(await first.getAttribute('data-confidence')).toBe('high');
+    expect(await first.getByTestId('duplicate-signal').allTextContents()).toEqual(['same email', 'same domain', 'same country']);
+    expect(await first.textContent()).toContain('Quokka Lamps');
+
+    // A click answers at once: the kept customer switches in well under the 0.6 s it took.
+    const clickAt = Date.now();
+    await first.getByTestId('duplicate-row').filter({ hasText: 'QL Purchasing' }).getByTestId('duplicate-keep').check();
+    expect(Date.now() - clickAt).toBeLessThan(500);
+
+    // The last page ends with the least certain: similar names in different countries.
+    await page.getByTestId('duplicates-pagination').first().getByTitle(String(Math.ceil(total / 20))).click();
+    const last = page.getByTestId('duplicate-group').last();
+    await expect.poll(() => last.getAttribute('data-confidence')).toBe('low');
+    expect(await last.getByTestId('duplicate-signal').allTextContents()).toContain('different countries');
+    await page.close();
+  });
+
+  it('forgets a dismissed group for good, and brings it back on undo', async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await page.getByTestId('nav-duplicates').click();
+    const quokka = page.getByTestId('duplicate-group').filter({ hasText: 'Quokka Lamps' });
+    await expect.poll(() => quokka.count()).toBe(1);
+    const totalBefore = await page.getByTestId('duplicates-total').textContent();
+    await quokka.getByTestId('duplicate-dismiss').click();
+    await expect.poll(() => quokka.count()).toBe(0);
+    expect(await page.getByTestId('duplicates-total').textContent()).not.toBe(totalBefore);
+
+    // Undo from the message puts it back.
+    await page.getByTestId('duplicate-undo').click();
+    await expect.poll(() => quokka.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('duplicates-total').textContent()).toBe(totalBefore);
+
+    // Dismissed again, it stays away after a reload, and in Chinese the reasons speak Chinese.
+    await quokka.getByTestId('duplicate-dismiss').click();
+    await expect.poll(() => quokka.count()).toBe(0);
+    await page.close();
+    const zh = await session.open({ locale: 'zh-CN' });
+    await zh.getByTestId('nav-duplicates').click();
+    await zh.getByTestId('duplicate-group').first().waitFor();
+    expect(await zh.getByTestId('duplicate-group').filter({ hasText: 'Quokka Lamps' }).count()).toBe(0);
+    expect(await zh.getByTestId('duplicate-confidence').first().textContent()).toMatch(/重复/);
+    expect(await zh.getByTestId('duplicate-dismiss').first().textContent()).toBe('不是重复');
+    await zh.close();
   });
 });
