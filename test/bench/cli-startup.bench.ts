@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
 import { benchDataDir, fmt, stats } from './bench-kit.ts';
 
 /**
@@ -31,7 +32,19 @@ function sample(runs: number, args: readonly string[]): number[] {
 }
 
 export async function benchCliStartup(runs = 20): Promise<string[]> {
-  const dataDir = await benchDataDir(100_000, 10);
+  // A private copy: the CLI migrates and writes the WAL of the folder it opens, and the seeded
+  // folder is shared with the other benches (and with whatever migrations a checkout has).
+  const seeded = await benchDataDir(100_000, 10);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradefolio-bench-cli-'));
+  fs.copyFileSync(path.join(seeded, DATABASE_FILE_NAME), path.join(dataDir, DATABASE_FILE_NAME));
+  try {
+    return runAll(dataDir, runs);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function runAll(dataDir: string, runs: number): string[] {
   const lines = [`- CLI process end to end on 100,000 customers (${runs} runs each after one warm-up; load average at start ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores):`];
   const floor = stats(sample(runs, ['-e', '0']));
   lines.push(`    - node -e 0 (process start, the floor): ${fmt(floor)}`);
