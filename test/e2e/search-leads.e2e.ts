@@ -108,4 +108,27 @@ describe('global search, new leads and waiting for our reply (web host, Chromium
     expect(created.lastContactedAt).not.toBeNull();
     await page.close();
   });
+
+  it('finds a call by words of its body, in the header box and in the customer list (issue 11, point 7)', async () => {
+    const callisto = await seed('customers.create', { name: 'Callisto Imports', regionCode: 'EU' });
+    await seed('activities.create', { customerId: callisto.id, kind: 'call', body: '客户要求先寄样品，报价 FOB Ningbo', occurredAt: Date.now() - DAY });
+    const page = await session.open({ locale: 'zh-CN' });
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid=global-search]') !== null)).toBe(true);
+    await page.keyboard.type('寄样品');
+    await page.keyboard.press('Enter');
+    const activity = page.getByTestId('search-activity');
+    await expect.poll(() => activity.count()).toBe(1);
+    expect(await activity.getByTestId('search-activity-snippet').locator('mark').allTextContents()).toEqual(['寄样品']);
+    expect(await activity.getByTestId('search-activity-customer').textContent()).toContain('Callisto Imports');
+    expect(await page.getByTestId('search-customer-name').allTextContents()).toEqual(['Callisto Imports']);
+    // The hit opens the customer's folder, where the call is on the timeline.
+    await activity.click();
+    await expect.poll(() => page.getByTestId('customer-folder').getAttribute('data-customer-id')).toBe(callisto.id);
+
+    await page.getByTestId('nav-customers').click();
+    await page.getByTestId('customer-search').fill('Ningbo');
+    await expect.poll(() => page.getByTestId('customer-row-name').allTextContents()).toEqual(['Callisto Imports']);
+    await page.close();
+  });
 });
