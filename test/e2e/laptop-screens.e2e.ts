@@ -104,99 +104,155 @@ describe('dialogs and drawers on a laptop screen (web host, Chromium)', () => {
     ] as const) {
       const customer = await seed('customers.create', { name, country: 'GB', regionCode: 'EU', grade: 'B' });
       await seed('contacts.create', { customerId: customer.id, name: person, isPrimary: true, channels: [{ kind: 'email', value: email }] });
+      await seed('activities.create', { customerId: customer.id, kind: 'call', direction: 'outbound', occurredAt: Date.now(), subject: 'Asked for the price list', body: null });
     }
   });
 
+  /** A page at the screen's size, with the list loaded. */
+  async function open(screen: Screen): Promise<Page> {
+    const page = await session.open();
+    await page.setViewportSize(screen);
+    await expect.poll(() => page.getByTestId('customer-row').count()).toBe(2);
+    return page;
+  }
+
   for (const screen of SCREENS) {
-    it(`keeps every dialog's and drawer's primary button on a ${screen.width}×${screen.height} screen`, async () => {
-      const page = await session.open();
-      await page.setViewportSize(screen);
-      const rows = page.getByTestId('customer-row');
-      await expect.poll(() => rows.count()).toBe(2);
+    describe(`keeps every dialog's and drawer's primary button on a ${screen.width}×${screen.height} screen`, () => {
+      it('in the customer list', async () => {
+        const page = await open(screen);
+        const rows = page.getByTestId('customer-row');
 
-      // The list: a new customer, and what the selection offers.
-      await page.getByTestId('new-customer').click();
-      await expectOnScreen('New customer', page.getByTestId('customer-form-save'), screen);
-      await closeWithEscape(page, page.getByTestId('customer-form-save'));
+        // The list: a new customer, and what the selection offers.
+        await page.getByTestId('new-customer').click();
+        await expectOnScreen('New customer', page.getByTestId('customer-form-save'), screen);
+        await closeWithEscape(page, page.getByTestId('customer-form-save'));
 
-      await rows.nth(0).getByRole('checkbox').check();
-      await rows.nth(1).getByRole('checkbox').check();
-      await page.getByTestId('bulk-transfer').click();
-      await expectOnScreen('Transfer to another salesperson', page.getByTestId('transfer-ok'), screen);
-      await closeWithEscape(page, page.getByTestId('transfer-ok'));
+        await rows.nth(0).getByRole('checkbox').check();
+        await rows.nth(1).getByRole('checkbox').check();
+        await page.getByTestId('bulk-transfer').click();
+        await expectOnScreen('Transfer to another salesperson', page.getByTestId('transfer-ok'), screen);
+        await closeWithEscape(page, page.getByTestId('transfer-ok'));
 
-      await page.getByTestId('bulk-send-mail').click();
-      await pick(page, page.getByTestId('batch-template'), 'Canton Fair invitation');
-      await expect.poll(() => page.getByTestId('template-preview-subject').textContent()).toContain('Canton Fair');
-      await expectOnScreen('Send personalised mail', page.getByTestId('batch-send'), screen);
-      await closeWithEscape(page, page.getByTestId('batch-send'));
+        await page.getByTestId('bulk-send-mail').click();
+        await pick(page, page.getByTestId('batch-template'), 'Canton Fair invitation');
+        await expect.poll(() => page.getByTestId('template-preview-subject').textContent()).toContain('Canton Fair');
+        await expectOnScreen('Send personalised mail', page.getByTestId('batch-send'), screen);
+        await closeWithEscape(page, page.getByTestId('batch-send'));
 
-      await page.getByTestId('bulk-delete').click();
-      await expectOnScreen('Delete customers?', modalPrimary(page), screen);
-      await closeWithEscape(page, page.locator('.ant-modal-confirm'));
+        await page.getByTestId('bulk-delete').click();
+        await expectOnScreen('Delete customers?', modalPrimary(page), screen);
+        await closeWithEscape(page, page.locator('.ant-modal-confirm'));
 
-      // A folder: edit, log a call, a note, a contact, a mail, delete.
-      await openCustomer(page, CUSTOMER);
-      await page.getByTestId('action-edit').click();
-      await expectOnScreen('Edit customer', page.getByTestId('customer-form-save'), screen);
-      await closeWithEscape(page, page.getByTestId('customer-form-save'));
+        await page.close();
+      });
 
-      await page.getByTestId('action-log-call').click();
-      await page.getByTestId('activity-form').waitFor();
-      await expectOnScreen('Log call', modalPrimary(page), screen);
-      await closeWithEscape(page, page.getByTestId('activity-form'));
+      it('in a customer’s folder', async () => {
+        const page = await open(screen);
+        // A folder: edit, log a call, a note, a contact, a mail, delete.
+        await openCustomer(page, CUSTOMER);
+        await page.getByTestId('action-edit').click();
+        await expectOnScreen('Edit customer', page.getByTestId('customer-form-save'), screen);
+        await closeWithEscape(page, page.getByTestId('customer-form-save'));
 
-      await page.getByTestId('action-add-note').click();
-      await page.getByTestId('activity-form').waitFor();
-      await expectOnScreen('Add note', modalPrimary(page), screen);
-      await closeWithEscape(page, page.getByTestId('activity-form'));
+        await page.getByTestId('action-log-call').click();
+        await page.getByTestId('activity-form').waitFor();
+        await expectOnScreen('Log call', modalPrimary(page), screen);
+        await closeWithEscape(page, page.getByTestId('activity-form'));
 
-      await page.getByTestId('tab-contacts').click();
-      await page.getByTestId('add-contact').click();
-      await page.getByTestId('contact-form').waitFor();
-      await expectOnScreen('New contact', modalPrimary(page), screen);
-      await closeWithEscape(page, page.getByTestId('contact-form'));
+        await page.getByTestId('action-add-note').click();
+        await page.getByTestId('activity-form').waitFor();
+        await expectOnScreen('Add note', modalPrimary(page), screen);
+        await closeWithEscape(page, page.getByTestId('activity-form'));
 
-      await page.getByTestId('action-write-mail').click();
-      await expectOnScreen('New mail', page.getByTestId('mail-compose-send'), screen);
-      await closeWithEscape(page, page.getByTestId('mail-compose-send'));
+        const entry = page.getByTestId('timeline-entry').first();
+        await entry.getByRole('button', { name: 'Edit' }).click();
+        await page.getByTestId('activity-form').waitFor();
+        await expectOnScreen('Edit timeline entry', modalPrimary(page), screen);
+        await closeWithEscape(page, page.getByTestId('activity-form'));
+        await entry.getByRole('button', { name: 'Delete' }).click();
+        await expectOnScreen('Delete timeline entry?', modalPrimary(page), screen);
+        await closeWithEscape(page, page.locator('.ant-modal-confirm'));
 
-      await page.getByTestId('action-delete').click();
-      await expectOnScreen('Delete customer?', modalPrimary(page), screen);
-      await closeWithEscape(page, page.locator('.ant-modal-confirm'));
+        await page.getByTestId('tab-contacts').click();
+        await page.getByTestId('add-contact').click();
+        await page.getByTestId('contact-form').waitFor();
+        await expectOnScreen('New contact', modalPrimary(page), screen);
+        await closeWithEscape(page, page.getByTestId('contact-form'));
+        const card = page.getByTestId('contact-card').first();
+        await card.getByRole('button', { name: 'Edit' }).click();
+        await page.getByTestId('contact-form').waitFor();
+        await expectOnScreen('Edit contact', modalPrimary(page), screen);
+        await closeWithEscape(page, page.getByTestId('contact-form'));
+        await card.getByRole('button', { name: 'Remove' }).click();
+        await expectOnScreen('Remove contact?', modalPrimary(page), screen);
+        await closeWithEscape(page, page.locator('.ant-modal-confirm'));
 
-      // Settings: the records' dialogs and the mail account drawer.
-      await page.getByTestId('nav-settings').click();
-      for (const [tab, testId] of [
-        ['regions', 'region'],
-        ['customFields', 'field'],
-        ['owners', 'owner'],
-      ] as const) {
-        await page.getByTestId(`settings-tab-${tab}`).click();
-        await page.getByTestId(`${testId}-add`).click();
-        await expectOnScreen(`Settings: add ${testId}`, page.getByTestId(`${testId}-save`), screen);
-        await closeWithEscape(page, page.getByTestId(`${testId}-save`));
-      }
-      await page.getByTestId('settings-tab-mailAccounts').click();
-      await page.getByTestId('mail-account-add').click();
-      await expectOnScreen('Add mail account', page.getByTestId('mail-account-save'), screen);
-      await closeWithEscape(page, page.getByTestId('mail-account-save'));
+        await page.getByTestId('action-write-mail').click();
+        await expectOnScreen('New mail', page.getByTestId('mail-compose-send'), screen);
+        await closeWithEscape(page, page.getByTestId('mail-compose-send'));
 
-      // Mail: a new mail from the Mail page, and a template with its preview.
-      await page.getByTestId('nav-mail').click();
-      await page.getByTestId('mail-new').click();
-      await expectOnScreen('New mail (Mail page)', page.getByTestId('mail-compose-send'), screen);
-      await closeWithEscape(page, page.getByTestId('mail-compose-send'));
-      // A template's live preview is on screen beside the form, not below the fold.
-      await page.getByTestId('mail-view-templates').click();
-      await page.getByTestId('template-new').click();
-      await expectOnScreen('Template: Save', page.getByTestId('template-save'), screen);
-      await page.getByTestId('template-subject').fill('Meet us in Guangzhou');
-      await page.getByTestId('template-text').fill('Dear {{contact.firstName | there}},\n\nSee you at the fair.');
-      await pick(page, page.getByTestId('template-preview-customer'), 'Harbourside');
-      await expect.poll(() => page.getByTestId('template-preview-subject').textContent()).toContain('Guangzhou');
-      await expectOnScreen('Template: its preview', page.getByTestId('template-preview-subject'), screen);
-      await page.close();
+        await page.getByTestId('action-delete').click();
+        await expectOnScreen('Delete customer?', modalPrimary(page), screen);
+        await closeWithEscape(page, page.locator('.ant-modal-confirm'));
+
+        await page.close();
+      });
+
+      it('in Settings', async () => {
+        const page = await open(screen);
+        // Settings: the records' dialogs and the mail account drawer.
+        await page.getByTestId('nav-settings').click();
+        for (const [tab, testId] of [
+          ['regions', 'region'],
+          ['customFields', 'field'],
+          ['owners', 'owner'],
+        ] as const) {
+          await page.getByTestId(`settings-tab-${tab}`).click();
+          await page.getByTestId(`${testId}-add`).click();
+          await expectOnScreen(`Settings: add ${testId}`, page.getByTestId(`${testId}-save`), screen);
+          await closeWithEscape(page, page.getByTestId(`${testId}-save`));
+        }
+        await page.getByTestId('settings-tab-mailAccounts').click();
+        await page.getByTestId('mail-account-add').click();
+        await expectOnScreen('Add mail account', page.getByTestId('mail-account-save'), screen);
+        await closeWithEscape(page, page.getByTestId('mail-account-save'));
+        await page.getByTestId('mail-account-remove').click();
+        await expectOnScreen('Remove mail account?', page.getByTestId('mail-account-remove-ok'), screen);
+        await closeWithEscape(page, page.getByTestId('mail-account-remove-ok'));
+        await page.getByTestId('settings-tab-backups').click();
+        await page.getByTestId('backup-now').click();
+        await page.getByTestId('backup-restore').first().click();
+        await expectOnScreen('Restore this backup?', page.getByTestId('restore-confirm-ok'), screen);
+        await closeWithEscape(page, page.getByTestId('restore-confirm-ok'));
+
+        await page.close();
+      });
+
+      it('in Mail', async () => {
+        const page = await open(screen);
+        // Mail: a new mail from the Mail page, and a template with its preview.
+        await page.getByTestId('nav-mail').click();
+        await page.getByTestId('mail-manage-accounts').click();
+        await expectOnScreen('Mail accounts', page.getByTestId('mail-accounts-drawer').getByTestId('mail-account-add'), screen);
+        await closeWithEscape(page, page.getByTestId('mail-accounts-drawer').getByTestId('mail-account-add'));
+        await page.getByTestId('mail-new').click();
+        await expectOnScreen('New mail (Mail page)', page.getByTestId('mail-compose-send'), screen);
+        await closeWithEscape(page, page.getByTestId('mail-compose-send'));
+        // A template's live preview is on screen beside the form, not below the fold.
+        await page.getByTestId('mail-view-templates').click();
+        await page.getByTestId('template-new').click();
+        await expectOnScreen('Template: Save', page.getByTestId('template-save'), screen);
+        await page.getByTestId('template-subject').fill('Meet us in Guangzhou');
+        await page.getByTestId('template-text').fill('Dear {{contact.firstName | there}},\n\nSee you at the fair.');
+        await pick(page, page.getByTestId('template-preview-customer'), 'Harbourside');
+        await expect.poll(() => page.getByTestId('template-preview-subject').textContent()).toContain('Guangzhou');
+        await expectOnScreen('Template: its preview', page.getByTestId('template-preview-subject'), screen);
+        await page.getByTestId('template-item').filter({ hasText: 'Canton Fair invitation' }).click();
+        await page.getByTestId('template-remove').click();
+        await expectOnScreen('Delete template?', modalPrimary(page), screen);
+        await closeWithEscape(page, page.locator('.ant-modal-confirm'));
+        await page.close();
+      });
     });
   }
 
