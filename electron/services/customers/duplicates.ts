@@ -5,7 +5,7 @@ import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.
 import type { CustomerRow } from '../../../shared/contract/customers.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
-import { scoreDuplicateGroup, type DuplicateReasonKind } from '../../../shared/domain/duplicate-confidence.ts';
+import { scoreDuplicateGroup, type DuplicateReasonKind, type GroupConfidence } from '../../../shared/domain/duplicate-confidence.ts';
 import { areNamesNearSame, normalizeCompanyName } from '../../../shared/domain/name-similarity.ts';
 import { idChunks } from '../core/id-chunks.ts';
 import { selectCustomerRows, toCustomerRow } from './customer-rows.ts';
@@ -178,13 +178,10 @@ function nameGroups(live: Map<string, Member>): RawGroup[] {
   return groups;
 }
 
-/**
- * Every group of live customers that look like the same company, most certain first (see
- * shared/domain/duplicate-confidence.ts), one page of them with their rows. Groups that found
- * the same customers for several reasons become one, carrying every reason as a signal. Pairs
- * the user dismissed are left out: a group keeps only customers with a pair not dismissed.
- */
-export async function findDuplicateGroups(db: Db, page: { offset: number; limit: number }): Promise<Page> {
+type Ranked = RawGroup & GroupConfidence & { id: string };
+
+/** Every group found, merged, filtered by dismissals, scored and sorted. */
+async function rankGroups(db: Db): Promise<Ranked[]> {
   const raw: RawGroup[] = [];
   // Addresses stored twice or more first, from the index alone; only those are joined to their
   // customers (CROSS JOIN keeps that order: joining every address took 25× as long at 10k).
@@ -230,7 +227,7 @@ export async function findDuplicateGroups(db: Db, page: { offset: number; limit:
   }
 
   const dismissed = new Set((await db.selectFrom('duplicate_dismissals').select(['customer_a', 'customer_b']).execute()).map((r) => `${r.customer_a}|${r.customer_b}`));
-  const scored = [];
+  const scored: Ranked[] = [];
   for (const g of bySet.values()) {
     let ids = g.ids;
     if (dismissed.size > 0) {
@@ -249,6 +246,33 @@ export async function findDuplicateGroups(db: Db, page: { offset: number; limit:
   }
   // Most certain first; then by reason, key and members, so pages never shuffle between calls.
   scored.sort((a, b) => b.score - a.score || REASON_ORDER[a.reason] - REASON_ORDER[b.reason] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  return scored;
+}
+
+/**
+ * Changes since the connection opened (total_changes) and by other connections (data_version):
+ * equal stamps mean nothing was written, so the ranked groups of the last call still hold and
+ * a further page reads only its own rows. Any write at all — even one rolled back — renews it.
+ */
+async function writeStamp(db: Db): Promise<string> {
+  const r = await sql<{ t: number; v: number }>`SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v`.execute(db);
+  const row = r.rows[0];
+  return row ? `${row.t}:${row.v}` : '';
+}
+
+const rankedCache = new WeakMap<Db, { stamp: string; groups: Ranked[] }>();
+
+/**
+ * Every group of live customers that look like the same company, most certain first (see
+ * shared/domain/duplicate-confidence.ts), one page of them with their rows. Groups that found
+ * the same customers for several reasons become one, carrying every reason as a signal. Pairs
+ * the user dismissed are left out: a group keeps only customers with a pair not dismissed.
+ */
+export async function findDuplicateGroups(db: Db, page: { offset: number; limit: number }): Promise<Page> {
+  const stamp = await writeStamp(db);
+  const cached = rankedCache.get(db);
+  const scored = cached && cached.stamp === stamp ? cached.groups : await rankGroups(db);
+  if (!cached || cached.stamp !== stamp) rankedCache.set(db, { stamp, groups: scored });
 
   const slice = scored.slice(page.offset, page.offset + page.limit);
   const rows = await rowsByIds(db, [...new Set(slice.flatMap((g) => g.ids))]);

@@ -119,6 +119,10 @@ describe('duplicate groups at scale: ranked, paged, dismissed for good (issue 11
     expect(first.total).toBe(4);
     expect(second.total).toBe(4);
     expect([...first.groups, ...second.groups].map((g) => g.id)).toEqual(all.groups.map((g) => g.id));
+
+    // Pages after the first reuse the ranking until anything is written, by any path.
+    app.core.database().sqlite.prepare(`UPDATE customers SET deleted_at = 1 WHERE id = ?`).run(c.oslo2.id);
+    expect((await app.call('customers.findDuplicates', { offset: 2, limit: 2 })).total).toBe(3);
   });
 
   it('remembers "not a duplicate" for good: the pair never returns, a third customer brings only its own pairs, undo brings it back', async () => {
