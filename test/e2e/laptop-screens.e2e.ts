@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pick, setupE2eSession } from '../helpers/e2e-session.ts';
+import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
+import { rfc822 } from '../integration/mail/mail-test-kit.ts';
 
 /**
  * Every dialog and drawer fits a laptop screen: its primary button is wholly on screen, and is
@@ -268,4 +270,62 @@ describe('dialogs and drawers on a laptop screen (web host, Chromium)', () => {
     expect(dir.x).toBeGreaterThan(select.x + select.width - 1);
     await page.close();
   });
+});
+
+describe('mail’s dialogs and drawers on a laptop screen (web host, Chromium, Dovecot)', () => {
+  const session = setupE2eSession();
+  const { seed } = session;
+  const ME = 'sales@mytrade.cn';
+  const CUSTOMER = 'Lisbon Ceramics Lda';
+  let dovecot: Dovecot;
+
+  beforeAll(async () => {
+    dovecot = await startDovecot({ users: [{ user: ME, password: 'secret' }] });
+    const customer = await seed('customers.create', { name: CUSTOMER, country: 'PT', regionCode: 'EU', grade: 'A' });
+    await seed('contacts.create', { customerId: customer.id, name: 'Rita Sousa', isPrimary: true, channels: [{ kind: 'email', value: 'rita@lisbon-ceramics.pt' }] });
+    // One mail from the customer (it opens in a drawer over her folder), one from a stranger (a new lead).
+    await dovecot.deliver(rfc822({ from: 'Rita Sousa <rita@lisbon-ceramics.pt>', to: ME, subject: 'Glaze samples', body: 'Please send the glaze samples.', messageId: 'glaze@lisbon-ceramics.pt' }), ME);
+    await dovecot.deliver(rfc822({ from: 'Tom Baker <tom@oak-furniture.co.uk>', to: ME, subject: 'Catalogue request', body: 'Could you send your catalogue?', messageId: 'catalogue@oak-furniture.co.uk' }), ME);
+    await seed('mail.addAccount', {
+      name: 'Work',
+      email: ME,
+      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: ME },
+      smtp: { host: '127.0.0.1', port: 2525, security: 'none', user: ME },
+      password: 'secret',
+      syncWindowDays: null,
+    });
+    await seed('mail.syncNow', {});
+    await session.app.core.mail().whenIdle();
+    for (let i = 0; i < 100 && (await seed('mail.listMessages', {})).total < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await seed('mail.listMessages', {})).total).toBe(2);
+  });
+  afterAll(async () => {
+    await dovecot?.stop();
+  });
+
+  for (const screen of SCREENS) {
+    it(`keeps the primary button of a lead's dialogs and of a message's drawer on a ${screen.width}×${screen.height} screen`, async () => {
+      const page = await session.open();
+      await page.setViewportSize(screen);
+
+      await page.getByTestId('nav-leads').click();
+      const lead = page.getByTestId('lead').filter({ hasText: 'oak-furniture.co.uk' });
+      await lead.getByTestId('lead-create').click();
+      await expectOnScreen('New customer from a lead', page.getByTestId('lead-create-ok'), screen);
+      await closeWithEscape(page, page.getByTestId('lead-create-ok'));
+      await lead.getByTestId('lead-attach').click();
+      await pick(page, page.getByTestId('lead-attach-customer'), 'Lisbon');
+      await expectOnScreen('Attach a lead to a customer', page.getByTestId('lead-attach-ok'), screen);
+      await closeWithEscape(page, page.getByTestId('lead-attach-ok'));
+
+      await page.getByTestId('nav-customers').click();
+      await page.getByTestId('customer-row-name').filter({ hasText: CUSTOMER }).click();
+      await page.getByTestId('tab-mail').click();
+      await page.getByTestId('customer-mail').getByTestId('mail-row').filter({ hasText: 'Glaze samples' }).click();
+      await expectOnScreen('A message over the folder: Reply', page.getByTestId('mail-drawer').getByTestId('mail-reply'), screen);
+      await page.getByTestId('mail-drawer').getByTestId('mail-reply').click();
+      await expectOnScreen('Reply', page.getByTestId('mail-compose-send'), screen);
+      await page.close();
+    });
+  }
 });
