@@ -11,20 +11,28 @@ let loading: Promise<void> | null = null;
  */
 export function loadFullStyles(): Promise<void> {
   const url = fullCssUrl;
-  if (url === null) return Promise.resolve();
-  loading ??= new Promise<void>((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = new URL(url, document.baseURI).href;
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => resolve());
-    // After the first screen's antd sheet (never before it: the cascade among antd's own rules
-    // must be the full sheet's order).
-    // (A host that rendered the page wrote that sheet into it: electron/web/first-screen-page.ts.)
-    const firstSheet = document.querySelector('link[rel="stylesheet"][href*="/antd-"], style[data-href*="/antd-"]');
-    if (firstSheet) firstSheet.after(link);
-    else document.head.append(link);
-  });
+  // The app's own rules for dialogs come with antd's (imported later: out of the first screen's sheet).
+  const dialogs = () => import('../ui/dialogs.css').then(
+    () => undefined,
+    () => undefined,
+  );
+  if (url === null) return (loading ??= dialogs());
+  loading ??= Promise.all([
+    new Promise<void>((resolve) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = new URL(url, document.baseURI).href;
+      link.addEventListener('load', () => resolve());
+      link.addEventListener('error', () => resolve());
+      // After the first screen's antd sheet (never before it: the cascade among antd's own rules
+      // must be the full sheet's order).
+      // (A host that rendered the page wrote that sheet into it: electron/web/first-screen-page.ts.)
+      const firstSheet = document.querySelector('link[rel="stylesheet"][href*="/antd-"], style[data-href*="/antd-"]');
+      if (firstSheet) firstSheet.after(link);
+      else document.head.append(link);
+    }),
+    dialogs(),
+  ]).then(() => undefined);
   return loading;
 }
 
