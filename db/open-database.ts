@@ -45,9 +45,7 @@ export async function openDatabase(file: string, options: { readonly?: boolean }
     throw new AppFailure({ code: 'migrationFailed', message: 'dataFolder.databaseNewerSchema', params: { file, version: found } });
   }
   if (!options.readonly) {
-    // Unordered: 0008 landed before 0007 (two people, numbers handed out in advance), so a
-    // database already at 0008 runs 0007 next instead of refusing to open. They are independent.
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
