@@ -5,57 +5,69 @@ import { hasHit, highlight, snippetAround } from '../../../shared/domain/search-
 import type { QueryTerm } from '../../../shared/domain/search-text.ts';
 import { liveCustomer } from '../customers/live-customer.ts';
 
-/** Activities of at most this many customers whose writing matches are looked at. */
-export const ACTIVITY_CANDIDATE_CUSTOMERS = 50;
-/** And at most this many of their newest activities: bounded work per keystroke. */
-export const ACTIVITY_CANDIDATE_ROWS = 2000;
+/** Activities of at most this many customers whose writing matches are looked at… */
+export const ACTIVITY_CANDIDATE_CUSTOMERS = 20;
+/** …and of each, its newest this many: bounded work per keystroke, whatever the history's length. */
+export const ACTIVITIES_PER_CANDIDATE = 50;
 
 /**
- * The newest activities of the customers whose `notes` column matches `fts` (a toFtsQuery()
- * expression); exported so a test can EXPLAIN it.
+ * The live customers whose `notes` column matches `fts` (a toFtsQuery() expression); exported
+ * so a test can EXPLAIN it.
  */
-export function activityCandidatesQuery(db: Db, fts: string) {
+export function activityCustomersQuery(db: Db, fts: string) {
   const candidates = db
     .selectFrom('customer_search')
     .select('rowid')
     .where(sql<boolean>`customer_search MATCH ${`{notes} : (${fts})`}`)
     .limit(ACTIVITY_CANDIDATE_CUSTOMERS);
+  return (
+    db
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.name', 'c.code'])
+      .where('c.rid', 'in', candidates)
+      // See liveCustomer: a lookup by rid, not through the deleted_at index.
+      .where(liveCustomer)
+  );
+}
+
+/** A customer's newest live activities, through the timeline index; exported so a test can EXPLAIN it. */
+export function newestActivitiesQuery(db: Db, customerId: string) {
   return db
-    .selectFrom('customers as c')
-    .innerJoin('activities as a', 'a.customer_id', 'c.id')
-    .select(['a.id', 'a.customer_id', 'a.kind', 'a.subject', 'a.body', 'a.occurred_at', 'c.name', 'c.code'])
-    .where('c.rid', 'in', candidates)
-    // See liveCustomer: a lookup by rid, not through the deleted_at index.
-    .where(liveCustomer)
-    .where('a.deleted_at', 'is', null)
-    .orderBy('a.occurred_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(ACTIVITY_CANDIDATE_ROWS);
+    .selectFrom('activities')
+    .select(['id', 'kind', 'subject', 'body', 'occurred_at'])
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .orderBy('occurred_at', 'desc')
+    .limit(ACTIVITIES_PER_CANDIDATE);
 }
 
 /**
  * Activities are indexed inside their customer's full-text row (the `notes` column of
  * customer_search, see customer-index.ts), so, as contacts are, an activity is found through its
- * customer: the customers whose writing matches are the candidates, and an activity is listed
- * when its own subject and body hold every term of the query.
+ * customer: among the newest activities of the customers whose writing matches, those whose own
+ * subject and body hold every term of the query are listed, newest first. (A customer with a
+ * long history is found by an old call's words; that call itself is listed on its timeline.)
  */
 export async function activityHits(db: Db, fts: string, terms: readonly QueryTerm[], limit: number): Promise<{ rows: ActivityHit[]; more: boolean }> {
-  const rows = await activityCandidatesQuery(db, fts).execute();
-  const hits: ActivityHit[] = [];
-  for (const a of rows) {
-    const text = `${a.subject ?? ''}\n${a.body ?? ''}`;
-    if (!terms.every((term) => hasHit(text, [term]))) continue;
-    if (hits.length === limit) return { rows: hits, more: true };
-    hits.push({
-      id: a.id,
-      customerId: a.customer_id,
-      customerName: a.name,
-      customerCode: a.code,
-      kind: a.kind,
-      subject: highlight(a.subject ?? '', terms),
-      snippet: snippetAround(a.body ?? '', terms),
-      occurredAt: a.occurred_at,
-    });
+  const customers = await activityCustomersQuery(db, fts).execute();
+  type Row = Awaited<ReturnType<ReturnType<typeof newestActivitiesQuery>['execute']>>[number];
+  const matching: Array<{ a: Row; c: (typeof customers)[number] }> = [];
+  for (const c of customers) {
+    for (const a of await newestActivitiesQuery(db, c.id).execute()) {
+      if (terms.every((term) => hasHit(`${a.subject ?? ''}\n${a.body ?? ''}`, [term]))) matching.push({ a, c });
+    }
   }
-  return { rows: hits, more: false };
+  matching.sort((x, y) => y.a.occurred_at - x.a.occurred_at || (x.a.id < y.a.id ? 1 : -1));
+  // Marks only for the hits shown.
+  const rows = matching.slice(0, limit).map(({ a, c }) => ({
+    id: a.id,
+    customerId: c.id,
+    customerName: c.name,
+    customerCode: c.code,
+    kind: a.kind,
+    subject: highlight(a.subject ?? '', terms),
+    snippet: snippetAround(a.body ?? '', terms),
+    occurredAt: a.occurred_at,
+  }));
+  return { rows, more: matching.length > limit };
 }

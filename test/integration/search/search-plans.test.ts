@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFtsQuery } from '../../../shared/domain/search-text.ts';
 import { leadGroupsQuery, leadRowsFor, loadLeadScope } from '../../../electron/services/leads/lead.queries.ts';
 import { unansweredQuery } from '../../../electron/services/reminders/waiting-for-reply.query.ts';
-import { activityCandidatesQuery } from '../../../electron/services/search/activity-hits.ts';
+import { activityCustomersQuery, newestActivitiesQuery } from '../../../electron/services/search/activity-hits.ts';
 import { mailSearchQueries } from '../../../electron/services/search/mail-search.query.ts';
 import { seedMailAccount, writeMail, type MailSpec } from '../../fixtures/mail-fixtures.ts';
 import { queryPlan } from '../../helpers/query-plan.ts';
@@ -57,11 +57,13 @@ describe('query plans of search, leads and waiting-for-reply (fail on a full sca
     const customer = await app.call('customers.create', { name: 'Callisto Imports', regionCode: 'EU' });
     await app.call('activities.create', { customerId: customer.id, kind: 'call', body: '客户要求先寄样品，报价 FOB Ningbo', occurredAt: T0 - DAY });
     for (const query of ['报价', 'ningbo', '寄样品 fob']) {
-      const lines = plan(activityCandidatesQuery(db, toFtsQuery(query)!));
+      const lines = plan(activityCustomersQuery(db, toFtsQuery(query)!));
       expect(fullScans(lines), lines.join('\n')).toEqual([]);
-      expect(lines.join('\n')).toMatch(/SEARCH a USING INDEX activities_timeline \(customer_id=\?\)/);
       expect(lines.join('\n')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
     }
+    const newest = plan(newestActivitiesQuery(db, customer.id));
+    expect(newest.join('\n')).toMatch(/SEARCH activities USING INDEX activities_timeline \(customer_id=\?\)/);
+    expect(newest.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('leads: unfiled mail through its partial index, a page of leads through the address and domain indexes', async () => {
