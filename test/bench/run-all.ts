@@ -22,6 +22,10 @@ if (want('search')) {
   const { benchMailSearch } = await import('./mail-search.bench.ts');
   lines.push(...(await benchMailSearch()));
 }
+if (want('activities')) {
+  const { benchActivitySearch } = await import('./activity-search.bench.ts');
+  lines.push(...(await benchActivitySearch()));
+}
 if (want('duplicates')) {
   const { benchDuplicates } = await import('./customer-queries.bench.ts');
   lines.push(...(await benchDuplicates([10_000, 100_000])));
