@@ -77,9 +77,16 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
  * The `notes` column of the given live customers' FTS rows (customerWritingSearchText): their
  * notes, custom-field text and live activities, by customer id. The same text as migration 0008.
  */
-async function writingSearchTexts(db: DbOrTrx, customers: ReadonlyArray<{ id: string; notes: string | null }>): Promise<Map<string, string>> {
+async function writingSearchTexts(db: DbOrTrx, all: ReadonlyArray<{ id: string; notes: string | null }>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (customers.length === 0) return out;
+  // A few hundred customers at a time: 10,000 customers' activities at once held ~8 GB at 1M activities.
+  for (const customers of batches(all, WRITING_CUSTOMERS_PER_READ)) await writingSearchTextsOf(db, customers, out);
+  return out;
+}
+
+const WRITING_CUSTOMERS_PER_READ = 500;
+
+async function writingSearchTextsOf(db: DbOrTrx, customers: ReadonlyArray<{ id: string; notes: string | null }>, out: Map<string, string>): Promise<void> {
   const ids = customers.map((c) => c.id);
   const fields = groupBy(
     await db
@@ -104,7 +111,6 @@ async function writingSearchTexts(db: DbOrTrx, customers: ReadonlyArray<{ id: st
     const customFieldValues = (fields.get(c.id) ?? []).map((f) => f.value);
     out.set(c.id, customerWritingSearchText({ notes: c.notes, customFieldValues, activities: activities.get(c.id) ?? [] }));
   }
-  return out;
 }
 
 /**
