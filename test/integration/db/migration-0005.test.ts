@@ -1,14 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Migrator } from 'kysely/migration';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as m0001 from '../../../db/migrations/0001-initial.ts';
-import * as m0002 from '../../../db/migrations/0002-mail.ts';
-import * as m0003 from '../../../db/migrations/0003-search-leads.ts';
-import * as m0004 from '../../../db/migrations/0004-mail-flag-changes.ts';
-import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
-import { tempDir } from '../../helpers/temp-core.ts';
+import { openDatabase } from '../../../db/open-database.ts';
+import { databaseAt } from '../../helpers/old-database.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,17 +10,8 @@ afterAll(() => {
 
 describe('migration 0005-mail-sender-auth', () => {
   it('marks stored messages as unknown (not verified) with no per-message allowance, and keeps the allowlist', async () => {
-    const dir = tempDir('tf-upgrade-0005-');
+    const { dir, file, sqlite, old } = await databaseAt('0004-mail-flag-changes', 'tf-upgrade-0005-');
     dirs.push(dir);
-    const file = path.join(dir, 'old.sqlite');
-    const sqlite = new BetterSqlite3(file);
-    applyPragmas(sqlite);
-    const old = createKysely(sqlite);
-    const result = await new Migrator({
-      db: old,
-      provider: { getMigrations: async () => ({ '0001-initial': m0001, '0002-mail': m0002, '0003-search-leads': m0003, '0004-mail-flag-changes': m0004 }) },
-    }).migrateToLatest();
-    expect(result.error).toBeUndefined();
     sqlite.exec(`
       INSERT INTO mail_accounts (id, name, email, imap_host, imap_port, imap_user, created_at, updated_at) VALUES ('acc', 'Work', 'me@x.cn', 'imap.x.cn', 993, 'me@x.cn', 0, 0);
       INSERT INTO mail_folders (id, account_id, path, name, created_at, updated_at) VALUES ('f', 'acc', 'INBOX', 'INBOX', 0, 0);

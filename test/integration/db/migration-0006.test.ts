@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Migrator } from 'kysely/migration';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as m0001 from '../../../db/migrations/0001-initial.ts';
-import * as m0002 from '../../../db/migrations/0002-mail.ts';
-import * as m0003 from '../../../db/migrations/0003-search-leads.ts';
-import * as m0004 from '../../../db/migrations/0004-mail-flag-changes.ts';
-import * as m0005 from '../../../db/migrations/0005-mail-sender-auth.ts';
-import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
+import { openDatabase } from '../../../db/open-database.ts';
 import { listLeads } from '../../../electron/services/leads/lead.queries.ts';
 import { AUTOMATED_BACKFILL_KEY } from '../../../electron/services/mail/automated-backfill.ts';
+import { databaseAt } from '../../helpers/old-database.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 
 const dirs: string[] = [];
@@ -20,19 +14,8 @@ afterAll(() => {
 
 describe('migration 0006-mail-automated', () => {
   it('marks stored mail from no-reply senders, leaves the rest as written by a person, and New leads drops the marked mail', async () => {
-    const dir = tempDir('tf-upgrade-0006-');
+    const { dir, file, sqlite, old } = await databaseAt('0005-mail-sender-auth', 'tf-upgrade-0006-');
     dirs.push(dir);
-    const file = path.join(dir, 'old.sqlite');
-    const sqlite = new BetterSqlite3(file);
-    applyPragmas(sqlite);
-    const old = createKysely(sqlite);
-    const result = await new Migrator({
-      db: old,
-      provider: {
-        getMigrations: async () => ({ '0001-initial': m0001, '0002-mail': m0002, '0003-search-leads': m0003, '0004-mail-flag-changes': m0004, '0005-mail-sender-auth': m0005 }),
-      },
-    }).migrateToLatest();
-    expect(result.error).toBeUndefined();
     const message = (id: string, from: string | null, at: number) =>
       `INSERT INTO mail_messages (id, account_id, folder_id, uid, from_address, date_at, received_at, direction, created_at, updated_at) VALUES ('${id}', 'acc', 'f', ${at}, ${from ? `'${from}'` : 'NULL'}, ${at}, ${at}, 'inbound', 0, 0);` +
       (from ? `INSERT INTO mail_message_addresses (message_id, role, position, address, domain) VALUES ('${id}', 'from', 0, '${from}', '${from.slice(from.indexOf('@') + 1)}');` : '');

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Migrator } from 'kysely/migration';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../db/migrations/migrations.index.ts';
-import { applyPragmas, createKysely, openDatabase } from '../../../db/open-database.ts';
+import { openDatabase } from '../../../db/open-database.ts';
 import { toFtsQuery } from '../../../shared/domain/search-text.ts';
-import { tempDir } from '../../helpers/temp-core.ts';
+import { databaseAt } from '../../helpers/old-database.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -15,16 +11,8 @@ afterAll(() => {
 
 describe('migration 0008-search-notes', () => {
   it('indexes the notes, custom-field text and live activities of every existing live customer, and keeps the old search text', async () => {
-    const dir = tempDir('tf-upgrade-0008-');
+    const { dir, file, sqlite, old } = await databaseAt('0007-duplicate-dismissals', 'tf-upgrade-0008-');
     dirs.push(dir);
-    const file = path.join(dir, 'old.sqlite');
-    const sqlite = new BetterSqlite3(file);
-    applyPragmas(sqlite);
-    const old = createKysely(sqlite);
-    // Every migration before this one.
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0008'));
-    const result = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-    expect(result.error).toBeUndefined();
     sqlite.exec(`
       INSERT INTO customers (rid, id, code, region_code, seq, name, notes, grade, stage, created_at, updated_at) VALUES
         (1, 'c1', 'EU-001-C', 'EU', 1, 'Callisto Imports', NULL, 'C', 'potential', 0, 0),
