@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 } from 'uuid';
 import { openDatabase } from '../../db/open-database.ts';
-import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../electron/services/core/app-core.ts';
+import { createAppCore, DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
 import { fixedClock } from '../../electron/services/core/clock.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { reindexCustomerWriting } from '../../electron/services/customers/customer-index.ts';
 import { prng } from '../fixtures/customer-fixtures.ts';
-import { BENCH_NOW, fmt, peakRss, stats, type Stats } from './bench-kit.ts';
+import { BENCH_NOW, fmt, peakRss, stats, timeCall, verdict } from './bench-kit.ts';
 import { mailBenchDataDir } from './mail-search.bench.ts';
 
 const ACTIVITIES = 1_000_000;
@@ -98,22 +98,6 @@ async function activityBenchDataDir(): Promise<{ dir: string; seeded: string }> 
   }
 }
 
-async function time(core: AppCore, key: string, input: object, reps: number): Promise<{ samples: number[]; value: unknown }> {
-  await core.dispatch(key, input); // warm the page cache
-  const samples: number[] = [];
-  let value: unknown = null;
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    const res = await core.dispatch(key, input);
-    samples.push(performance.now() - t);
-    if (!res.ok) throw new Error(`${key} ${JSON.stringify(input)}: ${JSON.stringify(res.error)}`);
-    value = res.value;
-  }
-  return { samples, value };
-}
-
-const verdict = (s: Stats, target: number) => `target p95 < ${target} ms: ${s.p95 < target ? 'MET' : 'NOT MET'}`;
-
 /** search.all and the customer list's search over 100k messages plus 1M activities (issue 11, point 7). */
 export async function benchActivitySearch(): Promise<string[]> {
   const { dir, seeded } = await activityBenchDataDir();
@@ -128,8 +112,8 @@ export async function benchActivitySearch(): Promise<string[]> {
   const list: number[] = [];
   const perQuery: string[] = [];
   for (const query of QUERIES) {
-    const a = await time(core, 'search.all', { query, limit: 10 }, REPS);
-    const l = await time(core, 'customers.list', { search: query, limit: 50 }, REPS);
+    const a = await timeCall(core, 'search.all', { query, limit: 10 }, REPS);
+    const l = await timeCall(core, 'customers.list', { search: query, limit: 50 }, REPS);
     all.push(...a.samples);
     list.push(...l.samples);
     const r = a.value as { customers: { total: number }; messages: { total: number } };

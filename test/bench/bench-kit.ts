@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database.ts';
-import { DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
+import { DATABASE_FILE_NAME, type AppCore } from '../../electron/services/core/app-core.ts';
 import { seedCustomers } from '../fixtures/customer-fixtures.ts';
 
 export const BENCH_NOW = Date.UTC(2026, 10, 1);
@@ -73,3 +73,20 @@ export function benchDataDir(customers: number, activities: number): Promise<str
     return `${summary.customers} customers, ${summary.activities} activities`;
   });
 }
+
+/** Times `reps` calls of one contract key through the core (after one warm-up call) and keeps the last answer. */
+export async function timeCall(core: AppCore, key: string, input: object, reps: number): Promise<{ samples: number[]; value: unknown }> {
+  await core.dispatch(key, input); // warm the page cache
+  const samples: number[] = [];
+  let value: unknown = null;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    const res = await core.dispatch(key, input);
+    samples.push(performance.now() - t);
+    if (!res.ok) throw new Error(`${key} ${JSON.stringify(input)}: ${JSON.stringify(res.error)}`);
+    value = res.value;
+  }
+  return { samples, value };
+}
+
+export const verdict = (s: Stats, target: number) => `target p95 < ${target} ms: ${s.p95 < target ? 'MET' : 'NOT MET'}`;

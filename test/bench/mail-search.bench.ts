@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../electron/services/core/app-core.ts';
+import { createAppCore, DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
 import { fixedClock } from '../../electron/services/core/clock.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { seedCustomers } from '../fixtures/customer-fixtures.ts';
 import { seedMailVolume } from '../fixtures/mail-volume.ts';
-import { BENCH_NOW, cachedBenchDir, fmt, peakRss, stats, type Stats } from './bench-kit.ts';
+import { BENCH_NOW, cachedBenchDir, fmt, peakRss, stats, timeCall, verdict } from './bench-kit.ts';
 
 const MESSAGES = 100_000;
 const CUSTOMERS = 20_000;
@@ -30,22 +30,6 @@ export function mailBenchDataDir(): Promise<string> {
   });
 }
 
-async function time(core: AppCore, key: string, input: object, reps: number): Promise<{ samples: number[]; value: unknown }> {
-  await core.dispatch(key, input); // warm the page cache
-  const samples: number[] = [];
-  let value: unknown = null;
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    const res = await core.dispatch(key, input);
-    samples.push(performance.now() - t);
-    if (!res.ok) throw new Error(`${key} ${JSON.stringify(input)}: ${JSON.stringify(res.error)}`);
-    value = res.value;
-  }
-  return { samples, value };
-}
-
-const verdict = (s: Stats, target: number) => `target p95 < ${target} ms: ${s.p95 < target ? 'MET' : 'NOT MET'}`;
-
 /** search.all at 100k messages (Chinese and English queries), plus leads.list and waiting-for-reply on the same data. */
 export async function benchMailSearch(): Promise<string[]> {
   const dataDir = await mailBenchDataDir();
@@ -63,7 +47,7 @@ export async function benchMailSearch(): Promise<string[]> {
   for (const [label, queries] of groups) {
     const mine: number[] = [];
     for (const query of queries) {
-      const { samples, value } = await time(core, 'search.all', { query, limit: 10 }, REPS);
+      const { samples, value } = await timeCall(core, 'search.all', { query, limit: 10 }, REPS);
       const r = value as { customers: { total: number }; messages: { total: number } };
       mine.push(...samples);
       perQuery.push(`    - "${query}" (${r.messages.total.toLocaleString('en')} messages, ${r.customers.total} customers): ${fmt(stats(samples))}`);
@@ -74,11 +58,11 @@ export async function benchMailSearch(): Promise<string[]> {
   const s = stats(all);
   lines.push(`- search.all at ${messages.toLocaleString('en')} messages / ${CUSTOMERS.toLocaleString('en')} customers — all queries: ${fmt(s)}; ${verdict(s, 50)}`, ...perQuery);
 
-  const leads = await time(core, 'leads.list', { limit: 50 }, 10);
+  const leads = await timeCall(core, 'leads.list', { limit: 50 }, 10);
   const leadTotal = (leads.value as { total: number }).total;
   lines.push(`- leads.list, first 50 of ${leadTotal.toLocaleString('en')} leads (${count('mail_messages WHERE filed = 0').toLocaleString('en')} unfiled messages): ${fmt(stats(leads.samples))}`);
-  const waiting = await time(core, 'reminders.waitingForReply', { limit: 100 }, 20);
-  const counts = await time(core, 'reminders.counts', {}, 20);
+  const waiting = await timeCall(core, 'reminders.waitingForReply', { limit: 100 }, 20);
+  const counts = await timeCall(core, 'reminders.counts', {}, 20);
   lines.push(
     `- reminders.waitingForReply (${(waiting.value as { total: number }).total} customers waiting): ${fmt(stats(waiting.samples))}; reminders.counts: ${fmt(stats(counts.samples))}`,
   );

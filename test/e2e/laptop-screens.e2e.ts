@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pick, setupE2eSession } from '../helpers/e2e-session.ts';
+import { pick, setupE2eSession, syncTestMailbox } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 import { rfc822 } from '../integration/mail/mail-test-kit.ts';
 
@@ -286,18 +286,7 @@ describe('mail’s dialogs and drawers on a laptop screen (web host, Chromium, D
     // One mail from the customer (it opens in a drawer over her folder), one from a stranger (a new lead).
     await dovecot.deliver(rfc822({ from: 'Rita Sousa <rita@lisbon-ceramics.pt>', to: ME, subject: 'Glaze samples', body: 'Please send the glaze samples.', messageId: 'glaze@lisbon-ceramics.pt' }), ME);
     await dovecot.deliver(rfc822({ from: 'Tom Baker <tom@oak-furniture.co.uk>', to: ME, subject: 'Catalogue request', body: 'Could you send your catalogue?', messageId: 'catalogue@oak-furniture.co.uk' }), ME);
-    await seed('mail.addAccount', {
-      name: 'Work',
-      email: ME,
-      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: ME },
-      smtp: { host: '127.0.0.1', port: 2525, security: 'none', user: ME },
-      password: 'secret',
-      syncWindowDays: null,
-    });
-    await seed('mail.syncNow', {});
-    await session.app.core.mail().whenIdle();
-    for (let i = 0; i < 100 && (await seed('mail.listMessages', {})).total < 2; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await seed('mail.listMessages', {})).total).toBe(2);
+    await syncTestMailbox(session, dovecot.imapPort, ME, 2);
   });
   afterAll(async () => {
     await dovecot?.stop();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { navCount, setupE2eSession } from '../helpers/e2e-session.ts';
+import { navCount, setupE2eSession, syncTestMailbox } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 import { rfc822 } from '../integration/mail/mail-test-kit.ts';
 
@@ -47,18 +47,7 @@ describe('navigation counts say what they count (web host, Chromium, Dovecot)', 
       await seed('contacts.create', { customerId: customer.id, name: `Buyer ${i}`, channels: [{ kind: 'email', value: email }] });
       await dovecot.deliver(rfc822({ from: email, to: ME, subject: `Inquiry ${i}`, date: new Date(Date.now() - 10 * DAY), messageId: `inquiry-${i}@waiting.test` }), ME);
     }
-    await seed('mail.addAccount', {
-      name: 'Work',
-      email: ME,
-      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: ME },
-      smtp: { host: '127.0.0.1', port: 2525, security: 'none', user: ME },
-      password: 'secret',
-      syncWindowDays: null,
-    });
-    await seed('mail.syncNow', {});
-    await session.app.core.mail().whenIdle();
-    for (let i = 0; i < 100 && (await seed('mail.listMessages', {})).total < MANY; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await seed('mail.listMessages', {})).total).toBe(MANY);
+    await syncTestMailbox(session, dovecot.imapPort, ME, MANY);
   });
   afterAll(async () => {
     await dovecot?.stop();

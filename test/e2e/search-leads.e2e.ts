@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { navCount, setupE2eSession } from '../helpers/e2e-session.ts';
+import { navCount, setupE2eSession, syncTestMailbox } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 import { rfc822 } from '../integration/mail/mail-test-kit.ts';
 
@@ -22,19 +22,7 @@ describe('global search, new leads and waiting for our reply (web host, Chromium
     const ago = (days: number) => new Date(Date.now() - days * DAY);
     await dovecot.deliver(rfc822({ from: '王芳 <wang.fang@minghua.cn>', to: ME, subject: '关于LED灯具的报价', body: '这是深圳明华照明的最新报价，请确认样品颜色。', date: ago(10), messageId: 'quote@minghua.cn' }), ME);
     await dovecot.deliver(rfc822({ from: 'Bob Buyer <buyer@fresh-buyer.com>', to: ME, subject: '样品什么时候发货？', body: 'We need the samples before the fair.', date: ago(3), messageId: 'q@fresh-buyer.com' }), ME);
-    await seed('mail.addAccount', {
-      name: 'Work',
-      email: ME,
-      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: ME },
-      smtp: { host: '127.0.0.1', port: 2525, security: 'none', user: ME },
-      password: 'secret',
-      syncWindowDays: null,
-    });
-    await seed('mail.syncNow', {});
-    await session.app.core.mail().whenIdle();
-    // expect.poll only runs inside a test: wait for the sync by hand.
-    for (let i = 0; i < 100 && (await seed('mail.listMessages', {})).total < 2; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await seed('mail.listMessages', {})).total).toBe(2);
+    await syncTestMailbox(session, dovecot.imapPort, ME, 2);
   });
   afterAll(async () => {
     await dovecot?.stop();

@@ -87,3 +87,24 @@ export async function navCount(page: Page, testId: string): Promise<number> {
   const count = await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-count') ?? '0', testId);
   return Number(count);
 }
+
+/**
+ * Adds `user`'s mailbox on the test Dovecot as the app's account (password "secret", all mail,
+ * no working SMTP) and waits until the first sync has stored `expected` messages. A plain loop:
+ * expect.poll runs only inside a test, and this is called from beforeAll.
+ */
+export async function syncTestMailbox(session: E2eSession, imapPort: number, user: string, expected: number): Promise<void> {
+  await session.seed('mail.addAccount', {
+    name: 'Work',
+    email: user,
+    imap: { host: '127.0.0.1', port: imapPort, security: 'none', user },
+    smtp: { host: '127.0.0.1', port: 2525, security: 'none', user },
+    password: 'secret',
+    syncWindowDays: null,
+  });
+  await session.seed('mail.syncNow', {});
+  await session.app.core.mail().whenIdle();
+  for (let i = 0; i < 100 && (await session.seed('mail.listMessages', {})).total < expected; i++) await new Promise((r) => setTimeout(r, 100));
+  const stored = (await session.seed('mail.listMessages', {})).total;
+  if (stored !== expected) throw new Error(`the test mailbox synced ${stored} messages, expected ${expected}`);
+}
