@@ -6,7 +6,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/migrations.index
 import { AppSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './tables/tables.ts';
 
-export type Db = Kysely<Database>;
+import type { Db } from './database.ts';
 
 export interface OpenedDatabase {
   db: Db;

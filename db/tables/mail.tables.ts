@@ -12,7 +12,7 @@ import type {
   SpecialUse,
 } from '../../shared/domain/mail-enums.ts';
 import type { AutomatedKind } from '../../shared/domain/automated-mail.ts';
-import type { Database, Flag } from './tables.ts';
+import type { Flag } from './tables.ts';
 
 /** A mailbox the user reads here. Passwords live in the SecretStore, never in this table. */
 export interface MailAccountsTable {
@@ -316,5 +316,3 @@ export interface MailTables {
   mail_search: MailSearchTable;
 }
 
-/** The mail code's name for the whole database (which includes MailTables). */
-export type MailDatabase = Database;

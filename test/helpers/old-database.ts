@@ -2,7 +2,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Migrator } from 'kysely/migration';
 import { MIGRATIONS } from '../../db/migrations/migrations.index.ts';
-import { applyPragmas, createKysely, type Db } from '../../db/open-database.ts';
+import { applyPragmas, createKysely } from '../../db/open-database.ts';
+import type { Db } from '../../db/database.ts';
 import { tempDir } from './temp-core.ts';
 
 /**

@@ -212,10 +212,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       secrets,
       ...(options.mailBatchSize ? { batchSize: options.mailBatchSize } : {}),
       ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
-      notify: {
-        changed: (entities) => bus.emit('data.changed', { entities: [...entities] }),
-        progress: (p) => bus.emit('mail.syncProgress', p),
-      },
+      emit: bus.emit,
     });
     const sender = code.createMailSender({
       db: opened.db,
@@ -223,7 +220,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       log,
       dataDir: options.dataDir,
       password: service.password,
-      notify: { changed: (entities) => bus.emit('data.changed', { entities: [...entities] }) },
+      emit: bus.emit,
     });
     return { service, sender };
   }

@@ -22,3 +22,6 @@ export function createEventBus(): { emit: Emit; subscribe(listener: EventListene
     },
   };
 }
+
+/** What a `data.changed` event can name; services report writes as `emit('data.changed', { entities })`. */
+export type DataEntity = EventPayload<'data.changed'>['entities'][number];

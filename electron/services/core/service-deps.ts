@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import type { Clock } from './clock.ts';
 import type { Emit } from './events.ts';
 import type { Logger } from './logger.ts';

@@ -1,12 +1,9 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
-import type { Database } from '../../../db/tables/tables.ts';
+import type { DbOrTx } from '../../../db/database.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
 import { customerSearchText, customerWritingSearchText } from '../../../shared/domain/customer-search-text.ts';
 import { batches, idChunks, IDS_PER_STATEMENT } from '../core/id-chunks.ts';
 import { refileCustomers } from '../mail/filing.ts';
 
-type DbOrTrx = Db | Transaction<Database>;
 
 /** Rows per multi-row insert: three values each, well under SQLite's 32,766 per statement. */
 const ROWS_PER_INSERT = Math.floor(IDS_PER_STATEMENT / 3);
@@ -29,7 +26,7 @@ function groupBy<T extends { customer_id: string }>(rows: readonly T[]): Map<str
  * Set-wise, a chunk of customers per statement: a bulk delete or restore passes tens of
  * thousands, and a few statements per chunk instead of seven per customer keeps that to seconds.
  */
-export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string[]): Promise<void> {
+export async function reindexCustomers(db: DbOrTx, customerIds: readonly string[]): Promise<void> {
   for (const ids of idChunks(customerIds)) {
     const customers = await db
       .selectFrom('customers')
@@ -77,7 +74,7 @@ export async function reindexCustomers(db: DbOrTrx, customerIds: readonly string
  * The `notes` column of the given live customers' FTS rows (customerWritingSearchText): their
  * notes, custom-field text and live activities, by customer id. The same text as migration 0008.
  */
-async function writingSearchTexts(db: DbOrTrx, all: ReadonlyArray<{ id: string; notes: string | null }>): Promise<Map<string, string>> {
+async function writingSearchTexts(db: DbOrTx, all: ReadonlyArray<{ id: string; notes: string | null }>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   // A few hundred customers at a time: 10,000 customers' activities at once held ~8 GB at 1M activities.
   for (const customers of batches(all, WRITING_CUSTOMERS_PER_READ)) await writingSearchTextsOf(db, customers, out);
@@ -86,7 +83,7 @@ async function writingSearchTexts(db: DbOrTrx, all: ReadonlyArray<{ id: string; 
 
 const WRITING_CUSTOMERS_PER_READ = 500;
 
-async function writingSearchTextsOf(db: DbOrTrx, customers: ReadonlyArray<{ id: string; notes: string | null }>, out: Map<string, string>): Promise<void> {
+async function writingSearchTextsOf(db: DbOrTx, customers: ReadonlyArray<{ id: string; notes: string | null }>, out: Map<string, string>): Promise<void> {
   const ids = customers.map((c) => c.id);
   const fields = groupBy(
     await db
@@ -118,7 +115,7 @@ async function writingSearchTextsOf(db: DbOrTrx, customers: ReadonlyArray<{ id: 
  * update or delete changes. Call it in the same transaction as the write. A customer in the
  * trash has no row and gets none.
  */
-export async function reindexCustomerWriting(db: DbOrTrx, customerIds: readonly string[]): Promise<void> {
+export async function reindexCustomerWriting(db: DbOrTx, customerIds: readonly string[]): Promise<void> {
   for (const ids of idChunks([...new Set(customerIds)])) {
     const customers = await db.selectFrom('customers').select(['rid', 'id', 'notes']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
     const writing = await writingSearchTexts(db, customers);

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import { toFtsQuery } from '../../../shared/domain/search-text.ts';

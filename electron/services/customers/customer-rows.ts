@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import type { CustomerRow } from '../../../shared/contract/customers.contract.ts';
 import type { Grade, Stage } from '../../../shared/domain/customer-enums.ts';
 

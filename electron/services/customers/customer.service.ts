@@ -1,5 +1,5 @@
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../../db/tables/tables.ts';
+import type { Tx } from '../../../db/database.ts';
+import { sql } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import type { Contact, CustomerDetail } from '../../../shared/contract/customers.contract.ts';
 import { fail, type FieldError } from '../../../shared/contract/result.ts';
@@ -15,7 +15,6 @@ import { selectCustomerRows, toCustomerRow } from './customer-rows.ts';
 import { checkDuplicates, dismissDuplicates, findDuplicateGroups, restoreDuplicates } from './duplicates.ts';
 import { mergeCustomers } from './merge.ts';
 
-type Trx = Transaction<Database>;
 type CustomerInput = ParsedInput<'customers.create'>;
 type ContactInput = ParsedInput<'contacts.create'>;
 
@@ -44,9 +43,9 @@ export type CustomerHandlerKeys =
  */
 export interface CustomerWrites {
   /** Returns the new customer's id. */
-  insertCustomer(trx: Trx, input: CustomerInput): Promise<string>;
+  insertCustomer(trx: Tx, input: CustomerInput): Promise<string>;
   /** Returns the new contact's id. */
-  insertContact(trx: Trx, input: ContactInput): Promise<string>;
+  insertContact(trx: Tx, input: ContactInput): Promise<string>;
   getDetail(id: string): Promise<CustomerDetail>;
 }
 
@@ -119,13 +118,13 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     }));
   }
 
-  async function assertLiveCustomer(trx: Trx, id: string, path = 'customerId'): Promise<{ owner_id: string | null }> {
+  async function assertLiveCustomer(trx: Tx, id: string, path = 'customerId'): Promise<{ owner_id: string | null }> {
     const row = await trx.selectFrom('customers').select(['owner_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) fail('notFound', 'errors.customerNotFound', { id }, [{ path, message: 'errors.customerNotFound', params: { id } }]);
     return row;
   }
 
-  async function nextSeq(trx: Trx, regionCode: string): Promise<number> {
+  async function nextSeq(trx: Tx, regionCode: string): Promise<number> {
     const row = await trx
       .updateTable('regions')
       .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
@@ -136,7 +135,7 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     return row.next_seq - 1;
   }
 
-  async function checkReferences(trx: Trx, input: CustomerInput): Promise<void> {
+  async function checkReferences(trx: Tx, input: CustomerInput): Promise<void> {
     const errors: FieldError[] = [];
     if (input.ownerId) {
       const owner = await trx.selectFrom('owners').select('id').where('id', '=', input.ownerId).executeTakeFirst();
@@ -158,7 +157,7 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     if (errors.length) fail('validation', 'errors.validation', undefined, errors);
   }
 
-  async function writeTagsAndFields(trx: Trx, customerId: string, input: CustomerInput): Promise<void> {
+  async function writeTagsAndFields(trx: Tx, customerId: string, input: CustomerInput): Promise<void> {
     await trx.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
     for (const name of new Set(input.tags)) {
       let tag = await trx.selectFrom('tags').select('id').where(sql<boolean>`name = ${name} COLLATE NOCASE`).executeTakeFirst();
@@ -193,7 +192,7 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     };
   }
 
-  async function writeContact(trx: Trx, input: ContactInput, id: string, existing: boolean): Promise<void> {
+  async function writeContact(trx: Tx, input: ContactInput, id: string, existing: boolean): Promise<void> {
     const now = clock.now();
     if (input.isPrimary) {
       await trx.updateTable('contacts').set({ is_primary: 0 }).where('customer_id', '=', input.customerId).where('id', '!=', id).execute();
@@ -232,7 +231,7 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     return count;
   }
 
-  async function insertCustomer(trx: Trx, input: CustomerInput): Promise<string> {
+  async function insertCustomer(trx: Tx, input: CustomerInput): Promise<string> {
     const id = newId();
     await checkReferences(trx, input);
     const seq = await nextSeq(trx, input.regionCode);
@@ -258,7 +257,7 @@ export function createCustomerService(deps: ServiceDeps): { handlers: Pick<Handl
     return id;
   }
 
-  async function insertContact(trx: Trx, input: ContactInput): Promise<string> {
+  async function insertContact(trx: Tx, input: ContactInput): Promise<string> {
     const id = newId();
     await assertLiveCustomer(trx, input.customerId);
     await writeContact(trx, input, id, false);

@@ -1,6 +1,5 @@
-import { sql, type Transaction } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
-import type { Database } from '../../../db/tables/tables.ts';
+import type { Db, Tx } from '../../../db/database.ts';
+import { sql } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import type { CustomerRow } from '../../../shared/contract/customers.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
@@ -305,7 +304,7 @@ function pairsOf(ids: string[]): Array<[string, string]> {
 }
 
 /** "Not a duplicate": remembers every pair among these customers; returns how many pairs were new. */
-export async function dismissDuplicates(trx: Transaction<Database>, ids: string[], now: number): Promise<number> {
+export async function dismissDuplicates(trx: Tx, ids: string[], now: number): Promise<number> {
   const unique = [...new Set(ids)];
   if (unique.length < 2) return 0;
   const found = new Set((await trx.selectFrom('customers').select('id').where('id', 'in', unique).execute()).map((r) => r.id));
@@ -320,7 +319,7 @@ export async function dismissDuplicates(trx: Transaction<Database>, ids: string[
 }
 
 /** Undo of dismissDuplicates: forgets the pairs among these customers; returns how many there were. */
-export async function restoreDuplicates(trx: Transaction<Database>, ids: string[]): Promise<number> {
+export async function restoreDuplicates(trx: Tx, ids: string[]): Promise<number> {
   let removed = 0;
   for (const [a, b] of pairsOf(ids)) {
     const res = await trx.deleteFrom('duplicate_dismissals').where('customer_a', '=', a).where('customer_b', '=', b).executeTakeFirst();

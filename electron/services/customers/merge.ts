@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { CustomersTable, Database } from '../../../db/tables/tables.ts';
+import type { Tx } from '../../../db/database.ts';
+import type { CustomersTable } from '../../../db/tables/tables.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import { reindexCustomers } from './customer-index.ts';
 
@@ -11,7 +11,7 @@ const PROFILE_FIELDS = ['local_name', 'country', 'website', 'address', 'phone', 
  * that differs from the kept one is written into the kept customer's notes. The duplicates are
  * soft-deleted with `merged_into_id`, so the trash can still show where they went.
  */
-export async function mergeCustomers(trx: Transaction<Database>, targetId: string, sourceIds: string[], now: number): Promise<void> {
+export async function mergeCustomers(trx: Tx, targetId: string, sourceIds: string[], now: number): Promise<void> {
   const sources = [...new Set(sourceIds)].filter((id) => id !== targetId);
   if (sources.length === 0) fail('validation', 'errors.mergeNeedsOthers');
   const target = await trx.selectFrom('customers').selectAll().where('id', '=', targetId).where('deleted_at', 'is', null).executeTakeFirst();

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../db/tables/tables.ts';
+import type { DbOrTx } from '../../../db/database.ts';
+import { sql } from 'kysely';
 import type { Lead } from '../../../shared/contract/search.contract.ts';
 import { emailDomain, FREE_MAIL_DOMAINS, isFreeMailDomain } from '../../../shared/domain/free-mail-domains.ts';
 import { ownAddressesOf } from '../mail/imap-connection.ts';
@@ -22,7 +22,6 @@ import { ownAddressesOf } from '../mail/imap-connection.ts';
  * uses a partial index when the query repeats its WHERE term, and a bound parameter does not.
  */
 
-type DbOrTrx = Kysely<Database>;
 const SAMPLES_PER_LEAD = 3;
 
 /** What the lead queries leave out, and from when they look. */
@@ -39,7 +38,7 @@ export interface LeadScope {
  * Reads our own addresses (accounts and aliases) and the dismissals. Both lists are short, so
  * they go into the query as NOT IN lists rather than as a lookup per address row.
  */
-export async function loadLeadScope(db: DbOrTrx, since = 0): Promise<LeadScope> {
+export async function loadLeadScope(db: DbOrTx, since = 0): Promise<LeadScope> {
   const accounts = await db.selectFrom('mail_accounts').select(['email', 'aliases']).execute();
   const addresses = new Set<string>();
   for (const a of accounts) for (const own of ownAddressesOf(a)) addresses.add(own);
@@ -64,7 +63,7 @@ const FREE_DOMAINS = [...FREE_MAIL_DOMAINS];
 const keyExpr = sql<string>`CASE WHEN a.domain IN (${sql.join(FREE_DOMAINS)}) THEN a.address ELSE a.domain END`;
 
 /** Every correspondent address of unfiled mail, one row per (message, address role). */
-function leadAddresses(db: DbOrTrx, scope: LeadScope) {
+function leadAddresses(db: DbOrTx, scope: LeadScope) {
   let q = db
     .selectFrom('mail_messages as m')
     .innerJoin('mail_folders as f', 'f.id', 'm.folder_id')
@@ -80,7 +79,7 @@ function leadAddresses(db: DbOrTrx, scope: LeadScope) {
 }
 
 /** One page of lead groups, most recent mail first, with the number of groups; exported for EXPLAIN. */
-export function leadGroupsQuery(db: DbOrTrx, scope: LeadScope, offset: number, limit: number) {
+export function leadGroupsQuery(db: DbOrTx, scope: LeadScope, offset: number, limit: number) {
   return leadAddresses(db, scope)
     .select([
       keyExpr.as('lead_key'),
@@ -97,7 +96,7 @@ export function leadGroupsQuery(db: DbOrTrx, scope: LeadScope, offset: number, l
 }
 
 /** Rows of unfiled mail for these lead keys only, through the address and domain indexes; exported for EXPLAIN. */
-export function leadRowsFor(db: DbOrTrx, scope: LeadScope, keys: readonly string[]) {
+export function leadRowsFor(db: DbOrTx, scope: LeadScope, keys: readonly string[]) {
   const addressKeys = keys.filter((k) => k.includes('@'));
   const domainKeys = keys.filter((k) => !k.includes('@'));
   return leadAddresses(db, scope).where((eb) =>
@@ -109,7 +108,7 @@ export function leadRowsFor(db: DbOrTrx, scope: LeadScope, keys: readonly string
 }
 
 /** The addresses of these leads with their names and message counts, busiest first. */
-async function addressesOf(db: DbOrTrx, scope: LeadScope, keys: readonly string[]): Promise<Map<string, Lead['addresses']>> {
+async function addressesOf(db: DbOrTx, scope: LeadScope, keys: readonly string[]): Promise<Map<string, Lead['addresses']>> {
   const rows = await leadRowsFor(db, scope, keys)
     .select(['a.address', 'a.domain', sql<string | null>`max(a.name)`.as('name'), sql<number>`count(DISTINCT m.rid)`.as('messages')])
     .groupBy('a.address')
@@ -126,7 +125,7 @@ async function addressesOf(db: DbOrTrx, scope: LeadScope, keys: readonly string[
   return out;
 }
 
-async function samplesOf(db: DbOrTrx, scope: LeadScope, keys: readonly string[]): Promise<Map<string, Lead['samples']>> {
+async function samplesOf(db: DbOrTx, scope: LeadScope, keys: readonly string[]): Promise<Map<string, Lead['samples']>> {
   const perMessage = leadRowsFor(db, scope, keys)
     .select([keyExpr.as('lead_key'), 'm.id', 'm.subject', 'm.date_at', 'm.direction'])
     .select(sql<number>`row_number() OVER (PARTITION BY ${keyExpr} ORDER BY m.date_at DESC, m.rid DESC)`.as('n'))
@@ -146,7 +145,7 @@ async function samplesOf(db: DbOrTrx, scope: LeadScope, keys: readonly string[])
 }
 
 /** One page of leads with their addresses and newest subjects, counting mail since `since` (0 = all). */
-export async function listLeads(db: DbOrTrx, q: { offset: number; limit: number; since: number }): Promise<{ total: number; rows: Lead[] }> {
+export async function listLeads(db: DbOrTx, q: { offset: number; limit: number; since: number }): Promise<{ total: number; rows: Lead[] }> {
   const { offset, limit } = q;
   const scope = await loadLeadScope(db, q.since);
   const groups = await leadGroupsQuery(db, scope, offset, limit).execute();
@@ -167,7 +166,7 @@ export async function listLeads(db: DbOrTrx, q: { offset: number; limit: number;
   };
 }
 
-async function countLeads(db: DbOrTrx, scope: LeadScope): Promise<number> {
+async function countLeads(db: DbOrTx, scope: LeadScope): Promise<number> {
   const row = await db
     .selectFrom(leadAddresses(db, scope).select(keyExpr.as('lead_key')).groupBy(sql`lead_key`).as('g'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -176,7 +175,7 @@ async function countLeads(db: DbOrTrx, scope: LeadScope): Promise<number> {
 }
 
 /** The current addresses of one lead in all its mail (empty when it is no lead any more). */
-export async function leadAddressesOf(db: DbOrTrx, key: string): Promise<Lead['addresses']> {
+export async function leadAddressesOf(db: DbOrTx, key: string): Promise<Lead['addresses']> {
   const scope = await loadLeadScope(db);
   return (await addressesOf(db, scope, [key])).get(key) ?? [];
 }

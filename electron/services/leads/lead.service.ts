@@ -1,5 +1,4 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../../../db/tables/tables.ts';
+import type { Tx } from '../../../db/database.ts';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import { ContactInput } from '../../../shared/contract/customers.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
@@ -10,7 +9,6 @@ import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { leadAddressesOf, listLeads } from './lead.queries.ts';
 
-type Trx = Transaction<Database>;
 type LeadKeys = 'leads.list' | 'leads.createCustomer' | 'leads.attach' | 'leads.dismiss' | 'leads.restore';
 const MAX_CONTACT_NAME = 100;
 const DAY = 86_400_000;
@@ -21,7 +19,7 @@ function contactName(address: string, name: string | null): string {
 }
 
 /** The lead's addresses, or those of them the user picked; fails if the lead is gone or an address is not its. */
-async function pickAddresses(trx: Trx, key: string, wanted: readonly string[] | null | undefined): Promise<Lead['addresses']> {
+async function pickAddresses(trx: Tx, key: string, wanted: readonly string[] | null | undefined): Promise<Lead['addresses']> {
   const current = await leadAddressesOf(trx, key);
   if (current.length === 0) fail('notFound', 'errors.leadNotFound', { key });
   if (!wanted) return current;
@@ -44,14 +42,14 @@ export function createLeadService(deps: ServiceDeps & { customers: CustomerWrite
   const { db, clock, emit, customers } = deps;
 
   /** One contact per address; the first becomes the primary contact of a new customer, never of an existing one. */
-  async function addContacts(trx: Trx, customerId: string, contacts: ReadonlyArray<{ address: string; name: string }>, primaryFirst: boolean): Promise<void> {
+  async function addContacts(trx: Tx, customerId: string, contacts: ReadonlyArray<{ address: string; name: string }>, primaryFirst: boolean): Promise<void> {
     for (const [i, c] of contacts.entries()) {
       const input = ContactInput.parse({ customerId, name: c.name, isPrimary: primaryFirst && i === 0, channels: [{ kind: 'email', value: c.address }] });
       await customers.insertContact(trx, input);
     }
   }
 
-  async function attachWebsite(trx: Trx, key: string, customerId: string): Promise<void> {
+  async function attachWebsite(trx: Tx, key: string, customerId: string): Promise<void> {
     if (key.includes('@')) fail('validation', 'errors.leadNotDomain', { key });
     const customer = await trx.selectFrom('customers').select('website').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!customer) fail('notFound', 'errors.customerNotFound', { id: customerId });

@@ -1,10 +1,8 @@
+import type { Db, DbOrTx } from '../../../db/database.ts';
 import fs from 'node:fs';
-import type { Kysely, Transaction } from 'kysely';
-import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import { automatedKindOf, type AutomatedKind, type HeaderLine } from '../../../shared/domain/automated-mail.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 
-type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
 
 /**
  * Marks the newsletters, list and machine mail among messages stored before migration 0006
@@ -59,7 +57,7 @@ function readHead(file: string): Buffer | null {
 }
 
 /** Where the backfill stands: the rid below which messages are still to be read, or null when done. */
-async function pendingBelow(db: MailDb): Promise<number | null> {
+async function pendingBelow(db: DbOrTx): Promise<number | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', AUTOMATED_BACKFILL_KEY).executeTakeFirst();
   if (!row) return null;
   const below = Number(JSON.parse(row.value));
@@ -71,7 +69,7 @@ async function pendingBelow(db: MailDb): Promise<number | null> {
  * or null when nothing is left to read. The files are read before the write transaction, so
  * the sync's writes never wait for the disk.
  */
-export async function backfillAutomatedBatch(db: Kysely<MailDatabase>, raw: AttachmentStore, now: number, batch = BATCH): Promise<number | null> {
+export async function backfillAutomatedBatch(db: Db, raw: AttachmentStore, now: number, batch = BATCH): Promise<number | null> {
   const below = await pendingBelow(db);
   if (below === null) return null;
   const rows = await db
@@ -110,7 +108,7 @@ export async function backfillAutomatedBatch(db: Kysely<MailDatabase>, raw: Atta
  * messages it marked; `onMarked` is told after each batch that marked any.
  */
 export async function backfillAutomated(
-  db: Kysely<MailDatabase>,
+  db: Db,
   raw: AttachmentStore,
   options: { now: () => number; signal?: AbortSignal; onMarked?: () => void; batch?: number },
 ): Promise<number> {
@@ -126,7 +124,7 @@ export async function backfillAutomated(
 }
 
 /** Whether older mail is still to be read (for tests and the log). */
-export async function automatedBackfillPending(db: MailDb): Promise<boolean> {
+export async function automatedBackfillPending(db: DbOrTx): Promise<boolean> {
   return (await pendingBelow(db)) !== null;
 }
 

@@ -1,6 +1,6 @@
+import type { DbOrTx } from '../../../db/database.ts';
 import type { z } from 'zod';
 import type { BatchCustomer, mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
-import type { MailDb } from './outbox-store.ts';
 
 type Call = (typeof mailSendCalls)['mail.batchRecipients'];
 
@@ -12,7 +12,7 @@ const CHUNK = 500;
  * list — each customer's live contacts, primary first, with their first email (the one
  * mail.sendBatch would use), in one call rather than one `customers.get` per customer.
  */
-export function createBatchRecipientHandlers(db: MailDb): {
+export function createBatchRecipientHandlers(db: DbOrTx): {
   'mail.batchRecipients': (input: z.output<Call['input']>) => Promise<z.output<Call['output']>>;
 } {
   return {

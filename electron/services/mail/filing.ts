@@ -1,12 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
+import type { DbOrTx } from '../../../db/database.ts';
 import type { FilingMatch, MailDirection } from '../../../shared/domain/mail-enums.ts';
 import { UNFILED_SPECIAL_USES } from '../../../shared/domain/mail-enums.ts';
 import { filingDomains } from '../../../shared/domain/mail-filing.ts';
 import { idChunks } from '../core/id-chunks.ts';
 import { ownAddressesOf } from './imap-connection.ts';
 
-type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
 
 /**
  * Automatic filing: which customers' folders a message belongs in.
@@ -38,7 +36,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 
 /** (Re)computes the automatic links of these messages. Returns how many links were added or removed. */
-export async function fileMessages(db: MailDb, messageIds: readonly string[]): Promise<number> {
+export async function fileMessages(db: DbOrTx, messageIds: readonly string[]): Promise<number> {
   let changed = 0;
   for (const ids of chunks([...new Set(messageIds)])) {
     const messages = await db
@@ -178,7 +176,7 @@ export async function fileMessages(db: MailDb, messageIds: readonly string[]): P
  * Refiles the mail of these addresses, e.g. right after an email is added to a contact, so
  * that address's past mail appears in the customer's folder at once.
  */
-export async function refileAddresses(db: MailDb, addresses: readonly string[]): Promise<number> {
+export async function refileAddresses(db: DbOrTx, addresses: readonly string[]): Promise<number> {
   const normalized = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
   const ids = new Set<string>();
   for (const part of chunks(normalized)) {
@@ -189,7 +187,7 @@ export async function refileAddresses(db: MailDb, addresses: readonly string[]):
 }
 
 /** Messages with a correspondent at one of these domains or below them (acme.com also finds eu.acme.com). */
-async function messagesAtDomains(db: MailDb, domains: readonly string[]): Promise<Set<string>> {
+async function messagesAtDomains(db: DbOrTx, domains: readonly string[]): Promise<Set<string>> {
   const normalized = [...new Set(domains.map((d) => d.trim().toLowerCase()).filter((d) => /^[a-z0-9.-]+$/.test(d)))];
   const ids = new Set<string>();
   for (const part of chunks(normalized, 50)) {
@@ -205,7 +203,7 @@ async function messagesAtDomains(db: MailDb, domains: readonly string[]): Promis
 }
 
 /** Refiles mail at these domains (after a customer's website or company domains change). */
-export async function refileDomains(db: MailDb, domains: readonly string[]): Promise<number> {
+export async function refileDomains(db: DbOrTx, domains: readonly string[]): Promise<number> {
   return fileMessages(db, [...(await messagesAtDomains(db, domains))]);
 }
 
@@ -214,7 +212,7 @@ export async function refileDomains(db: MailDb, domains: readonly string[]): Pro
  * to or from their contacts' addresses and company domains. Call it in the same transaction
  * after a merge, a soft delete or restore, or an edit of contacts or website.
  */
-export async function refileCustomers(db: MailDb, customerIds: readonly string[]): Promise<number> {
+export async function refileCustomers(db: DbOrTx, customerIds: readonly string[]): Promise<number> {
   const messageIds = new Set<string>();
   const emails: string[] = [];
   const domains: string[] = [];

@@ -1,6 +1,6 @@
+import type { Db } from '../../../db/database.ts';
 import type { FetchMessageObject, IdInfoObject, ImapFlow, ListResponse, MailboxObject, StatusObject } from 'imapflow';
-import type { Kysely } from 'kysely';
-import type { MailAccountsTable, MailDatabase, MailFolderCheckpointsTable, MailFoldersTable } from '../../../db/tables/mail.tables.ts';
+import type { MailAccountsTable, MailFolderCheckpointsTable, MailFoldersTable } from '../../../db/tables/mail.tables.ts';
 import type { SpecialUse } from '../../../shared/domain/mail-enums.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
@@ -17,7 +17,7 @@ const DEFAULT_BATCH_SIZE = 50;
 const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface MailSyncDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
   log: Logger;
   dataDir: string;

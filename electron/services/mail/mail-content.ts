@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Emit } from '../core/events.ts';
 import type { RemoteContentScope } from '../../../shared/contract/mail.contract.ts';
 import { MAX_ATTACHMENT_FETCH_BYTES, MAX_REMOTE_IMAGES_PER_CALL, type RemoteImageError } from '../../../shared/domain/mail-content-limits.ts';
 import type { SenderAuth } from '../../../shared/domain/mail-enums.ts';
@@ -16,12 +16,11 @@ import { fetchRemote, webUrl } from './remote-fetch.ts';
 type RemoteImage = Awaited<ReturnType<MailHandlers['mail.fetchRemoteImages']>>['images'][number];
 
 export interface MailContentDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
   dataDir: string;
   log: Logger;
-  /** The data changed (the allowlist, a message's allowance); the hosts turn it into `data.changed`. */
-  changed: (entities: ReadonlyArray<'mailMessages'>) => void;
+  emit: Emit;
   /**
    * Which addresses remote images may come from; public internet addresses only unless a test
    * allows one more (a loopback test server). Never read from the environment.
@@ -54,7 +53,7 @@ export interface RemoteContentFacts {
  * only for a message whose receiving server verified the From address: anyone can write
  * someone else's address in From. Any message can be allowed on its own.
  */
-export async function remoteContentScope(db: Kysely<MailDatabase>, m: RemoteContentFacts): Promise<z.infer<typeof RemoteContentScope> | null> {
+export async function remoteContentScope(db: Db, m: RemoteContentFacts): Promise<z.infer<typeof RemoteContentScope> | null> {
   const from = m.from_address;
   if (from && m.sender_auth === 'pass') {
     const listed = await db.selectFrom('mail_remote_content_allow').select('sender').where('sender', 'in', [from, from.slice(from.lastIndexOf('@'))]).executeTakeFirst();
@@ -161,7 +160,7 @@ export function createMailContentHandlers(
       const message = await messageFacts(messageId);
       if (scope === 'message') {
         await db.updateTable('mail_messages').set({ remote_content_allowed_at: clock.now() }).where('id', '=', messageId).execute();
-        deps.changed(['mailMessages']);
+        deps.emit('data.changed', { entities: ['mailMessages'] });
         return { scope, sender: null };
       }
       // A sender-wide allowance trusts the From address; only the receiving server's verdict makes that safe.
@@ -171,7 +170,7 @@ export function createMailContentHandlers(
       if (scope === 'domain' && isFreeMailDomain(domain)) fail('validation', 'mail.errors.freeMailDomain', { domain });
       const sender = scope === 'domain' ? `@${domain}` : from;
       await db.insertInto('mail_remote_content_allow').values({ sender, created_at: clock.now() }).onConflict((oc) => oc.doNothing()).execute();
-      deps.changed(['mailMessages']);
+      deps.emit('data.changed', { entities: ['mailMessages'] });
       return { scope, sender };
     },
   };

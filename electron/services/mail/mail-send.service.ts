@@ -1,7 +1,8 @@
+import type { Db } from '../../../db/database.ts';
+import type { Emit } from '../core/events.ts';
 import type { IdInfoObject } from 'imapflow';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { MailAccountsTable, MailDatabase } from '../../../db/tables/mail.tables.ts';
+import type { MailAccountsTable } from '../../../db/tables/mail.tables.ts';
 import type { ComposeDraft, mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import { normalizeMessageId } from '../../../shared/domain/mail-message.ts';
@@ -14,7 +15,7 @@ import { createBatchRecipientHandlers } from './batch-recipients.ts';
 import { createTemplateHandlers, type TemplateHandlers } from './mail-templates.ts';
 import { forwardDraft, htmlToText, newDraft, replyDraft, type ComposeAccount, type DraftBody, type SourceMessage } from './message-compose.ts';
 import { insertQueued, sendingAccount, storeAttachments } from './outbox-queue.ts';
-import { createOutboxSender, type SenderEntity } from './outbox-sender.ts';
+import { createOutboxSender } from './outbox-sender.ts';
 import { outboxCounts, outboxRow, toOutboxDetail, toOutboxRow } from './outbox-store.ts';
 
 type Calls = typeof mailSendCalls;
@@ -23,17 +24,14 @@ export type MailSendHandlers = {
   [K in MailSendCallKey]: (input: z.output<Calls[K]['input']>) => Promise<z.output<Calls[K]['output']>>;
 };
 
-/** What the sender reports as changed; the hosts turn it into `data.changed`. */
-export type MailSendEntity = SenderEntity | 'mailTemplates';
-
 export interface MailSenderDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
   log: Logger;
   dataDir: string;
   /** An account's stored password for one server (the mail service's `password`); SMTP falls back to IMAP's. */
   password(accountId: string, server: 'imap' | 'smtp'): string | null;
-  notify?: { changed(entities: readonly MailSendEntity[]): void };
+  emit: Emit;
   /** Sent with the IMAP ID command when putting mail into Sent (NetEase refuses clients without it). */
   clientInfo?: IdInfoObject;
   smtpTimeoutMs?: number;
@@ -70,7 +68,6 @@ function composeAccount(a: MailAccountsTable): ComposeAccount {
  */
 export function createMailSender(deps: MailSenderDeps) {
   const { db, clock, log } = deps;
-  const changed = (entities: readonly MailSendEntity[]) => deps.notify?.changed(entities);
   const stores = mailStores(deps.dataDir);
   const sender = createOutboxSender({
     db,
@@ -78,11 +75,11 @@ export function createMailSender(deps: MailSenderDeps) {
     log,
     stores,
     password: deps.password,
-    changed,
+    emit: deps.emit,
     clientInfo: deps.clientInfo ?? { name: 'TradeFolio', vendor: 'TradeFolio' },
     ...(deps.smtpTimeoutMs ? { smtpTimeoutMs: deps.smtpTimeoutMs } : {}),
   });
-  const templates: TemplateHandlers = createTemplateHandlers({ db, clock, changed, kick: sender.kick });
+  const templates: TemplateHandlers = createTemplateHandlers({ db, clock, emit: deps.emit, kick: sender.kick });
 
   async function loadSource(id: string): Promise<{ source: SourceMessage; accountId: string; customerId: string | null }> {
     const m = await db
@@ -222,7 +219,7 @@ export function createMailSender(deps: MailSenderDeps) {
           clock.now(),
         ),
       );
-      changed(['mailOutbox']);
+      deps.emit('data.changed', { entities: ['mailOutbox'] });
       sender.kick();
       return toOutboxRow(row);
     },
@@ -254,7 +251,7 @@ export function createMailSender(deps: MailSenderDeps) {
         await trx.updateTable('mail_outbox').set({ status: 'queued', next_attempt_at: now, updated_at: now }).where('id', '=', id).where('status', 'in', ['queued', 'failed']).execute();
         return (await outboxRow(trx, id))!;
       });
-      changed(['mailOutbox']);
+      deps.emit('data.changed', { entities: ['mailOutbox'] });
       sender.kick();
       return toOutboxRow(row);
     },
@@ -267,7 +264,7 @@ export function createMailSender(deps: MailSenderDeps) {
         const res = await trx.deleteFrom('mail_outbox').where('id', '=', id).where('status', 'in', ['queued', 'failed']).executeTakeFirst();
         return Number(res.numDeletedRows);
       });
-      changed(['mailOutbox']);
+      deps.emit('data.changed', { entities: ['mailOutbox'] });
       return { count };
     },
   };

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Db, DbOrTx } from '../../../db/database.ts';
+import type { Emit } from '../core/events.ts';
 import type { z } from 'zod';
-import type { MailAccountsTable, MailDatabase, MailTemplatesTable } from '../../../db/tables/mail.tables.ts';
+import type { MailAccountsTable, MailTemplatesTable } from '../../../db/tables/mail.tables.ts';
 import type { BatchSummary, MailTemplate, mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import { fail, type FieldError } from '../../../shared/contract/result.ts';
 import { batchInterval } from '../../../shared/domain/mail-outbox.ts';
@@ -9,7 +10,7 @@ import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import { withSignature } from './message-compose.ts';
 import { insertQueued, sendingAccount } from './outbox-queue.ts';
-import { outboxCounts, type MailDb } from './outbox-store.ts';
+import { outboxCounts, } from './outbox-store.ts';
 
 /**
  * Templates with placeholders and the personalised send to a list of contacts. A batch is
@@ -32,9 +33,9 @@ export type TemplateHandlers = {
 };
 
 export interface TemplateDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
-  changed(entities: ReadonlyArray<'mailTemplates' | 'mailOutbox'>): void;
+  emit: Emit;
   /** Wakes the sender after a batch is queued. */
   kick(): void;
 }
@@ -65,7 +66,7 @@ interface Recipient {
 }
 
 /** Live contacts of live customers with their first email (by channel order), keyed by contact id. */
-async function recipients(db: MailDb, contactIds: readonly string[]): Promise<Map<string, Recipient>> {
+async function recipients(db: DbOrTx, contactIds: readonly string[]): Promise<Map<string, Recipient>> {
   const out = new Map<string, Recipient>();
   for (let i = 0; i < contactIds.length; i += 500) {
     const part = contactIds.slice(i, i + 500);
@@ -160,7 +161,7 @@ export function createTemplateHandlers(deps: TemplateDeps): TemplateHandlers {
         const row = { id, ...values, created_at: now, deleted_at: null };
         await db.transaction().execute((trx) => trx.insertInto('mail_templates').values(row).execute());
       }
-      deps.changed(['mailTemplates']);
+      deps.emit('data.changed', { entities: ['mailTemplates'] });
       return toTemplate(await templateRow(id));
     },
 
@@ -170,7 +171,7 @@ export function createTemplateHandlers(deps: TemplateDeps): TemplateHandlers {
       );
       const count = Number(res.numUpdatedRows);
       if (count === 0) fail('notFound', 'errors.mailTemplateNotFound', { id });
-      deps.changed(['mailTemplates']);
+      deps.emit('data.changed', { entities: ['mailTemplates'] });
       return { count };
     },
 
@@ -259,7 +260,7 @@ export function createTemplateHandlers(deps: TemplateDeps): TemplateHandlers {
           );
         }
       });
-      deps.changed(['mailOutbox']);
+      deps.emit('data.changed', { entities: ['mailOutbox'] });
       deps.kick();
       const [batch] = await summaries([batchId]);
       return { batch: batch!, skipped };
@@ -282,7 +283,7 @@ export function createTemplateHandlers(deps: TemplateDeps): TemplateHandlers {
         const res = await trx.deleteFrom('mail_outbox').where('batch_id', '=', id).where('status', 'in', ['queued', 'failed']).executeTakeFirst();
         return Number(res.numDeletedRows);
       });
-      deps.changed(['mailOutbox']);
+      deps.emit('data.changed', { entities: ['mailOutbox'] });
       return { count };
     },
   };

@@ -1,7 +1,9 @@
+import type { Db } from '../../../db/database.ts';
+import type { DataEntity, Emit } from '../core/events.ts';
 import type { IdInfoObject } from 'imapflow';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { MailAccountsTable, MailDatabase } from '../../../db/tables/mail.tables.ts';
+import type { MailAccountsTable } from '../../../db/tables/mail.tables.ts';
 import type { mailCalls, MailAccount, MessageRow, TimelineItem } from '../../../shared/contract/mail.contract.ts';
 import { selectActivities } from '../customers/activity.service.ts';
 import { fail } from '../../../shared/contract/result.ts';
@@ -15,7 +17,7 @@ import { testMailConnection } from './connection-test.ts';
 import { createMailContentHandlers, remoteContentScope } from './mail-content.ts';
 import type { RemoteAddressPolicy } from './remote-address-policy.ts';
 import { createMessageFlagHandlers } from './message-flags.ts';
-import { createMailSync, MailSyncError, type SyncProgress, type SyncReport } from './imap-sync.ts';
+import { createMailSync, MailSyncError, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
 import { mailStores } from './attachment-store.ts';
 import { backfillAutomated } from './automated-backfill.ts';
@@ -28,20 +30,14 @@ export type MailHandlers = {
   [K in MailCallKey]: (input: z.output<MailCalls[K]['input']>) => Promise<z.output<MailCalls[K]['output']>>;
 };
 
-export interface MailNotify {
-  /** Something mail-related was written; the hosts turn this into `data.changed`. */
-  changed(entities: ReadonlyArray<'mailAccounts' | 'mailFolders' | 'mailMessages' | 'customers'>): void;
-  /** Sync progress; the hosts turn this into `mail.syncProgress`. */
-  progress(progress: SyncProgress): void;
-}
-
 export interface MailServiceDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
   log: Logger;
   dataDir: string;
   secrets: SecretStore;
-  notify?: MailNotify;
+  /** `data.changed` after writes (batch by batch while a sync runs), `mail.syncProgress` while it does. */
+  emit: Emit;
   clientInfo?: IdInfoObject;
   batchSize?: number;
   /** Where remote mail images may be fetched from (mail-content.ts); public addresses only by default. */
@@ -60,7 +56,7 @@ const secretName = (accountId: string, server: 'imap' | 'smtp') => `mail.${accou
  */
 export function createMailService(deps: MailServiceDeps) {
   const { db, clock, log, secrets } = deps;
-  const notify: MailNotify = deps.notify ?? { changed: () => {}, progress: () => {} };
+  const changed = (entities: DataEntity[]) => deps.emit('data.changed', { entities });
   const sessionPasswords = new Map<string, string>();
 
   const getSecret = (name: string): string | null => sessionPasswords.get(name) ?? secrets.get(name);
@@ -93,7 +89,7 @@ export function createMailService(deps: MailServiceDeps) {
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
   });
   /** New mail committed by a sync that is still running; the screens refresh twice a second at most. */
-  const batchCommitted = throttle(() => notify.changed(['mailFolders', 'mailMessages', 'customers']), 500);
+  const batchCommitted = throttle(() => changed(['mailFolders', 'mailMessages', 'customers']), 500);
   /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
   const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null>; quiet: boolean }>();
   const queued = new Map<string, { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> }>();
@@ -193,7 +189,7 @@ export function createMailService(deps: MailServiceDeps) {
     const done = sync
       .syncAccount(id, {
         signal: controller.signal,
-        onProgress: quiet ? () => {} : (p) => notify.progress(p),
+        onProgress: quiet ? () => {} : (p) => deps.emit('mail.syncProgress', p),
         onCommitted: batchCommitted,
         olderInBackground: true,
         ...(folders ? { folders } : {}),
@@ -207,7 +203,7 @@ export function createMailService(deps: MailServiceDeps) {
       .finally(() => {
         running.delete(id);
         batchCommitted.cancel();
-        notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+        changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
       });
     running.set(id, { controller, done, quiet });
     return done;
@@ -254,7 +250,7 @@ export function createMailService(deps: MailServiceDeps) {
     backfill ??= backfillAutomated(db, mailStores(deps.dataDir).raw, {
       now: () => clock.now(),
       signal: backfillStop.signal,
-      onMarked: () => notify.changed(['mailMessages']),
+      onMarked: () => changed(['mailMessages']),
     }).then(
       (marked) => {
         if (marked > 0) log.info('mail.automatedBackfill.done', { marked });
@@ -366,7 +362,7 @@ export function createMailService(deps: MailServiceDeps) {
       await db.insertInto('mail_accounts').values({ id, kind: 'imap', ...columns(input), last_sync_at: null, last_sync_error: null, created_at: now, updated_at: now }).execute();
       setSecret(secretName(id, 'imap'), input.password);
       if (input.smtpPassword) setSecret(secretName(id, 'smtp'), input.smtpPassword);
-      notify.changed(['mailAccounts']);
+      changed(['mailAccounts']);
       refreshScheduler();
       return toAccount(await accountRow(id));
     },
@@ -387,7 +383,7 @@ export function createMailService(deps: MailServiceDeps) {
       });
       if (input.password) setSecret(secretName(input.id, 'imap'), input.password);
       if (input.smtpPassword) setSecret(secretName(input.id, 'smtp'), input.smtpPassword);
-      notify.changed(['mailAccounts']);
+      changed(['mailAccounts']);
       refreshScheduler();
       // New settings or a new password deserve a try now, not after the backoff.
       scheduler?.poke(input.id);
@@ -407,7 +403,7 @@ export function createMailService(deps: MailServiceDeps) {
       const res = await db.deleteFrom('mail_accounts').where('id', '=', id).executeTakeFirst();
       deleteSecret(secretName(id, 'imap'));
       deleteSecret(secretName(id, 'smtp'));
-      notify.changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+      changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
       refreshScheduler();
       return { count: Number(res.numDeletedRows) };
     },
@@ -538,10 +534,10 @@ export function createMailService(deps: MailServiceDeps) {
       clock,
       dataDir: deps.dataDir,
       log,
-      changed: notify.changed,
+      emit: deps.emit,
       ...(deps.remoteAddressPolicy ? { remoteAddressPolicy: deps.remoteAddressPolicy } : {}),
     }),
-    ...createMessageFlagHandlers({ db, clock, changed: notify.changed, push: pushFlags }),
+    ...createMessageFlagHandlers({ db, clock, emit: deps.emit, push: pushFlags }),
   };
 
   return {

@@ -1,7 +1,7 @@
+import type { Db } from '../../../db/database.ts';
+import type { Emit } from '../core/events.ts';
 import type { ImapFlow } from 'imapflow';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import type { Flag } from '../../../db/tables/tables.ts';
 import type { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import type { Clock } from '../core/clock.ts';
@@ -32,9 +32,9 @@ type SetFlagsInput = z.output<Calls['mail.setFlags']['input']>;
 type SetFlagsOutput = z.output<Calls['mail.setFlags']['output']>;
 
 export interface MessageFlagDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
-  changed(entities: ReadonlyArray<'mailFolders' | 'mailMessages'>): void;
+  emit: Emit;
   /** Starts a sync pass of these folders (paths) of the account, which sends the pending changes. */
   push(accountId: string, folderPaths: readonly string[]): void;
 }
@@ -97,7 +97,7 @@ export function createMessageFlagHandlers(deps: MessageFlagDeps): { 'mail.setFla
         }
         return found;
       });
-      deps.changed(['mailMessages', 'mailFolders']);
+      deps.emit('data.changed', { entities: ['mailMessages', 'mailFolders'] });
       // Accounts whose sync is off keep their changes pending until it is turned on again.
       const byAccount = new Map<string, Set<string>>();
       for (const r of rows) {
@@ -112,7 +112,6 @@ export function createMessageFlagHandlers(deps: MessageFlagDeps): { 'mail.setFla
 
 /* ---------- the sync's side ---------- */
 
-type Db = Kysely<MailDatabase>;
 
 /** Folders of this account with changes the server has not been told; one query per sync pass. */
 export async function foldersWithPendingFlags(db: Db, accountId: string): Promise<Set<string>> {

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { MailDatabase, MailMessagesTable } from '../../../db/tables/mail.tables.ts';
+import type { DbOrTx } from '../../../db/database.ts';
+import type { MailMessagesTable } from '../../../db/tables/mail.tables.ts';
 import type { Flag } from '../../../db/tables/tables.ts';
 import type { SpecialUse } from '../../../shared/domain/mail-enums.ts';
 import { messageDate, messageDirection } from '../../../shared/domain/mail-message.ts';
@@ -10,7 +10,6 @@ import { fileMessages } from './filing.ts';
 import type { ParsedMessage } from './mail-parse.ts';
 import { assignThread } from './threading.ts';
 
-type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
 
 /** A message fetched from a server (or read from an archive), parsed, its files already on disk. */
 export interface PreparedMessage {
@@ -69,7 +68,7 @@ export function storeContent(
  * Messages whose (folder, uid) is already stored are skipped, so replaying a batch after a
  * crash adds nothing twice. Returns the ids of the messages written.
  */
-export async function insertMessages(db: MailDb, folder: FolderContext, items: readonly PreparedMessage[], now: number): Promise<string[]> {
+export async function insertMessages(db: DbOrTx, folder: FolderContext, items: readonly PreparedMessage[], now: number): Promise<string[]> {
   const uids = items.map((i) => i.uid).filter((u): u is number => u !== null);
   const present = new Set<number>();
   for (let i = 0; i < uids.length; i += 500) {

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../../db/database.ts';
 import { detectMimeType } from 'nodemailer/lib/mime-funcs';
 import type { z } from 'zod';
 import type { MailAccountsTable, MailOutboxTable } from '../../../db/tables/mail.tables.ts';
@@ -7,7 +8,7 @@ import type { ComposeKind } from '../../../shared/domain/mail-enums.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/mail-outbox.ts';
 import { newId } from '../core/ids.ts';
 import type { AttachmentStore } from './attachment-store.ts';
-import type { MailDb, StoredAddress, StoredAttachment } from './outbox-store.ts';
+import type { StoredAddress, StoredAttachment } from './outbox-store.ts';
 
 /**
  * Putting a mail into the outbox: its attachments are copied into the content store first
@@ -21,7 +22,7 @@ type AttachmentSpec = z.output<typeof AttachmentInput>;
  * The account to send from: the one asked for (notFound when missing), else the first one
  * that has an outgoing server. Fails as data when it cannot send (no SMTP server, an archive).
  */
-export async function sendingAccount(db: MailDb, accountId: string | null): Promise<MailAccountsTable> {
+export async function sendingAccount(db: DbOrTx, accountId: string | null): Promise<MailAccountsTable> {
   let q = db.selectFrom('mail_accounts').selectAll();
   q = accountId ? q.where('id', '=', accountId) : q.where('kind', '=', 'imap').where('smtp_host', 'is not', null).orderBy('created_at');
   const account = await q.executeTakeFirst();
@@ -46,7 +47,7 @@ const tooLarge = (): never =>
  * into the attachment store. Fails as data, naming the attachment by its index, when a file
  * cannot be read or is gone, and when all together exceed MAX_ATTACHMENT_BYTES.
  */
-export async function storeAttachments(db: MailDb, store: AttachmentStore, specs: readonly AttachmentSpec[]): Promise<StoredAttachment[]> {
+export async function storeAttachments(db: DbOrTx, store: AttachmentStore, specs: readonly AttachmentSpec[]): Promise<StoredAttachment[]> {
   const out: StoredAttachment[] = [];
   const problems: FieldError[] = [];
   let total = 0;
@@ -102,7 +103,7 @@ export interface QueuedMail {
 const addresses = (list: readonly StoredAddress[]) => JSON.stringify(list.map((a) => ({ name: a.name ?? null, address: a.address })));
 
 /** Inserts one queued row (inside the caller's transaction) and returns it. */
-export async function insertQueued(db: MailDb, mail: QueuedMail, now: number): Promise<MailOutboxTable> {
+export async function insertQueued(db: DbOrTx, mail: QueuedMail, now: number): Promise<MailOutboxTable> {
   const row: MailOutboxTable = {
     id: newId(),
     account_id: mail.accountId,

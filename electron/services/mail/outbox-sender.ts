@@ -1,6 +1,7 @@
+import type { Db } from '../../../db/database.ts';
+import type { Emit } from '../core/events.ts';
 import type { IdInfoObject } from 'imapflow';
-import type { Kysely } from 'kysely';
-import type { MailAccountsTable, MailDatabase, MailOutboxTable } from '../../../db/tables/mail.tables.ts';
+import type { MailAccountsTable, MailOutboxTable } from '../../../db/tables/mail.tables.ts';
 import { batchInterval, retryDelay, RETRIED_REASONS } from '../../../shared/domain/mail-outbox.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
@@ -12,17 +13,14 @@ import { closeImap, connectImap, errorText, ownAddressesOf } from './imap-connec
 import { addFlag, appendMessage, findSentFolder, folderHasMessage, serverFilesSent } from './sent-copy.ts';
 import { buildMime, classifySmtpError, sendRaw, withoutBcc, type SendFailure } from './smtp-send.ts';
 
-/** Entities the sender reports as changed; the host turns them into `data.changed`. */
-export type SenderEntity = 'mailOutbox' | 'mailMessages' | 'customers';
-
 export interface OutboxSenderDeps {
-  db: Kysely<MailDatabase>;
+  db: Db;
   clock: Clock;
   log: Logger;
   stores: { raw: AttachmentStore; attachments: AttachmentStore };
   /** The stored password of an account's server, or null. */
   password(accountId: string, server: 'imap' | 'smtp'): string | null;
-  changed(entities: readonly SenderEntity[]): void;
+  emit: Emit;
   clientInfo: IdInfoObject;
   smtpTimeoutMs?: number;
   /** Longest sleep between passes when nothing is due sooner (a safety net, and the Sent-copy retry). */
@@ -162,7 +160,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       });
       log.warn('mail.send.failed', { outboxId: id, reason: failure.reason, detail: failure.detail, attempts: row.attempts, retryInMs: delay });
     } finally {
-      deps.changed(['mailOutbox']);
+      deps.emit('data.changed', { entities: ['mailOutbox'] });
     }
   }
 
@@ -217,7 +215,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
           if (!id) return;
           const claimed = await db.transaction().execute((trx) => claim(trx, id, clock.now()));
           if (claimed) {
-            deps.changed(['mailOutbox']);
+            deps.emit('data.changed', { entities: ['mailOutbox'] });
             inFlight.add(id);
             try {
               await sendClaimed(id);
@@ -298,7 +296,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       log.warn('mail.send.sentCopyFailed', { accountId, error: errorText(err) });
     } finally {
       await closeImap(client);
-      deps.changed(['mailOutbox', 'mailMessages', 'customers']);
+      deps.emit('data.changed', { entities: ['mailOutbox', 'mailMessages', 'customers'] });
     }
   }
 
@@ -434,7 +432,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       });
       log.warn('mail.send.interrupted', { outboxId: row.id, foundInSent: found });
     }
-    if (rows.length > 0) deps.changed(['mailOutbox']);
+    if (rows.length > 0) deps.emit('data.changed', { entities: ['mailOutbox'] });
   }
 
   /* ---------- the loop ---------- */

@@ -1,5 +1,6 @@
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
-import type { MailDatabase, MailOutboxTable } from '../../../db/tables/mail.tables.ts';
+import type { Database, DbOrTx } from '../../../db/database.ts';
+import type { SelectQueryBuilder } from 'kysely';
+import type { MailOutboxTable } from '../../../db/tables/mail.tables.ts';
 import type { OutboxDetail, OutboxError, OutboxRow } from '../../../shared/contract/mail-send.contract.ts';
 import type { OutboxStatus } from '../../../shared/domain/mail-enums.ts';
 import { snippetOf } from '../../../shared/domain/mail-message.ts';
@@ -14,7 +15,6 @@ import { parseJson } from '../core/json-column.ts';
  * only by the one worker whose claim changed the row.
  */
 
-export type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
 
 /** An attachment copied into the content store when the mail was queued (attachments_json). */
 export interface StoredAttachment {
@@ -104,12 +104,12 @@ export function toOutboxDetail(row: MailOutboxTable): OutboxDetail {
   return { ...toOutboxRow(row), text: row.text_body, html: row.html_body, inReplyTo: row.in_reply_to, references: referencesOf(row.refs) };
 }
 
-export async function outboxRow(db: MailDb, id: string): Promise<MailOutboxTable | undefined> {
+export async function outboxRow(db: DbOrTx, id: string): Promise<MailOutboxTable | undefined> {
   return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** queued → sending, counting the attempt. False when someone else changed the row first. */
-export async function claim(db: MailDb, id: string, now: number): Promise<boolean> {
+export async function claim(db: DbOrTx, id: string, now: number): Promise<boolean> {
   const res = await db
     .updateTable('mail_outbox')
     .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), last_attempt_at: now, updated_at: now }))
@@ -121,7 +121,7 @@ export async function claim(db: MailDb, id: string, now: number): Promise<boolea
 }
 
 /** sending → sent. `warning` keeps a partial rejection visible; `copied` when the server files its own copy (Gmail). */
-export async function markSent(db: MailDb, id: string, now: number, warning: StoredError | null, copied: boolean): Promise<void> {
+export async function markSent(db: DbOrTx, id: string, now: number, warning: StoredError | null, copied: boolean): Promise<void> {
   await db
     .updateTable('mail_outbox')
     .set({ status: 'sent', sent_at: now, last_error: warning ? JSON.stringify(warning) : null, updated_at: now, ...(copied ? { sent_copy_at: now } : {}) })
@@ -131,7 +131,7 @@ export async function markSent(db: MailDb, id: string, now: number, warning: Sto
 }
 
 /** sending → queued again after `delay` (network trouble, 4xx), or → failed with the server's reason. */
-export async function markAttemptFailed(db: MailDb, id: string, now: number, error: StoredError, retryAt: number | null): Promise<void> {
+export async function markAttemptFailed(db: DbOrTx, id: string, now: number, error: StoredError, retryAt: number | null): Promise<void> {
   await db
     .updateTable('mail_outbox')
     .set({
@@ -146,10 +146,10 @@ export async function markAttemptFailed(db: MailDb, id: string, now: number, err
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Kysely's type for "no columns selected yet"
-type CountQuery = SelectQueryBuilder<MailDatabase, 'mail_outbox', {}>;
+type CountQuery = SelectQueryBuilder<Database, 'mail_outbox', {}>;
 
 /** Outbox entries per status, for tabs and a badge; `filter` narrows them like the list does. */
-export async function outboxCounts(db: MailDb, filter: (q: CountQuery) => CountQuery = (q) => q): Promise<Record<OutboxStatus, number>> {
+export async function outboxCounts(db: DbOrTx, filter: (q: CountQuery) => CountQuery = (q) => q): Promise<Record<OutboxStatus, number>> {
   const rows = await filter(db.selectFrom('mail_outbox'))
     .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
     .groupBy('status')

@@ -1,6 +1,6 @@
+import type { DbOrTx } from '../../../db/database.ts';
 import type { ImapFlow } from 'imapflow';
 import { specialUseOf } from './imap-sync.ts';
-import type { MailDb } from './outbox-store.ts';
 
 /**
  * The IMAP side of sending: finding the account's Sent folder, putting the sent message
@@ -25,7 +25,7 @@ export interface SentFolder {
 }
 
 /** The Sent folder: the one the sync stored as special-use `sent`, else what the server lists. */
-export async function findSentFolder(client: ImapFlow, db: MailDb, accountId: string): Promise<SentFolder | null> {
+export async function findSentFolder(client: ImapFlow, db: DbOrTx, accountId: string): Promise<SentFolder | null> {
   const local = await db
     .selectFrom('mail_folders')
     .select(['id', 'path'])

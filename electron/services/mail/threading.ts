@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
+import type { DbOrTx } from '../../../db/database.ts';
 import { isReplySubject, subjectKey } from '../../../shared/domain/mail-message.ts';
 import { newId } from '../core/ids.ts';
 
-type MailDb = Kysely<MailDatabase> | Transaction<MailDatabase>;
 
 export interface ThreadInput {
   accountId: string;
@@ -27,7 +25,7 @@ const SUBJECT_FALLBACK_WINDOW = 90 * DAY;
  * order) still meets it: whichever comes second finds the first's key. When one message
  * links two threads, they are merged into the older one.
  */
-export async function assignThread(db: MailDb, input: ThreadInput, now: number): Promise<string> {
+export async function assignThread(db: DbOrTx, input: ThreadInput, now: number): Promise<string> {
   const keys = [...new Set([input.messageId, input.inReplyTo, ...input.references].filter((k): k is string => !!k))];
   const key = subjectKey(input.subject);
   let threadId: string | null = null;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import type { WaitingRow } from '../../../shared/contract/search.contract.ts';
 import { addWorkingDays, DAY_MS, daysOffWithin, workingDaysBetween, type ReplyWait } from '../../../shared/domain/working-days.ts';
 import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';

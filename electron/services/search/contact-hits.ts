@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import type { ContactHit } from '../../../shared/contract/search.contract.ts';
 import { hasHit } from '../../../shared/domain/search-highlight.ts';
 import type { QueryTerm } from '../../../shared/domain/search-text.ts';

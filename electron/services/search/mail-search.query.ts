@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 
 /**
  * Above this many full-text matches, walking the date index newest first and probing the match

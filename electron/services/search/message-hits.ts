@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import type { MessageHit } from '../../../shared/contract/search.contract.ts';
 import { hasHit, highlight, snippetAround } from '../../../shared/domain/search-highlight.ts';
 import type { QueryTerm } from '../../../shared/domain/search-text.ts';

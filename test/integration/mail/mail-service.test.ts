@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import type { AppFailure } from '../../../shared/contract/result.ts';
+import type { EventPayload } from '../../../shared/contract/contract.ts';
 import { createMailService, type MailCallKey, type MailService } from '../../../electron/services/mail/mail.service.ts';
 import type { SyncProgress } from '../../../electron/services/mail/imap-sync.ts';
 import { createAesGcmCipher, createJsonSecretStore, SECRETS_FILE } from '../../../electron/services/platform/secret-store.ts';
@@ -51,7 +52,10 @@ beforeAll(async () => {
     log: silentLogger,
     dataDir: m.dataDir,
     secrets: createJsonSecretStore(m.dataDir, createAesGcmCipher('test-aes-gcm', () => key)),
-    notify: { changed: (entities) => changed.push(...entities), progress: (p) => progress.push(p) },
+    emit: (event, payload) => {
+      if (event === 'data.changed') changed.push(...(payload as EventPayload<'data.changed'>).entities);
+      if (event === 'mail.syncProgress') progress.push(payload as SyncProgress);
+    },
     clientInfo: { name: 'TradeFolio', version: 'test' },
   });
 });

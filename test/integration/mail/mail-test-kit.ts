@@ -1,9 +1,8 @@
+import type { Db } from '../../../db/database.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Kysely } from 'kysely';
 import { openDatabase, type OpenedDatabase } from '../../../db/open-database.ts';
-import type { MailDatabase } from '../../../db/tables/mail.tables.ts';
 import type { Clock } from '../../../electron/services/core/clock.ts';
 import { silentLogger, type Logger } from '../../../electron/services/core/logger.ts';
 import type { AppCore } from '../../../electron/services/core/app-core.ts';
@@ -18,7 +17,7 @@ export const CORPUS_DIR = '/work/shared/corpus/csdmc2010';
 
 export interface MailDb {
   opened: OpenedDatabase;
-  db: Kysely<MailDatabase>;
+  db: Db;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -39,12 +38,12 @@ export async function openMailDb(): Promise<MailDb> {
 }
 
 /** The core's handle typed with the mail tables (until they are merged into Database). */
-export function asMailDb(opened: OpenedDatabase): Kysely<MailDatabase> {
-  return opened.db as unknown as Kysely<MailDatabase>;
+export function asMailDb(opened: OpenedDatabase): Db {
+  return opened.db as unknown as Db;
 }
 
 export async function addAccount(
-  db: Kysely<MailDatabase>,
+  db: Db,
   server: { imapPort: number },
   options: { id?: string; email: string; port?: number; windowDays?: number | null; aliases?: string[] },
 ): Promise<string> {
@@ -71,7 +70,7 @@ export async function addAccount(
 }
 
 export function mailSync(
-  db: Kysely<MailDatabase>,
+  db: Db,
   dataDir: string,
   options: { clock?: Clock; batchSize?: number; log?: Logger; password?: MailSyncDeps['password'] } = {},
 ) {

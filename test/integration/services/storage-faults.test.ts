@@ -2,7 +2,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/open-database.ts';
+import type { Db } from '../../../db/database.ts';
 import { AppSqliteDialect } from '../../../db/sqlite-dialect.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import { DATABASE_FILE_NAME } from '../../../electron/services/core/app-core.ts';
