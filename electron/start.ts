@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { REPO_ROOT } from './services/platform/app-package.ts';
+import { REPO_ROOT } from './hosts/app-package.ts';
 import { ensureRendererBuilt, REPO_RENDERER_BUILD } from './web/renderer-build.ts';
 import { runWebHost } from './web/web-host.main.ts';
 

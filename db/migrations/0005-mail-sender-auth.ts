@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
  * allowance now applies only to messages whose receiving server vouched for the From address.
  *
  * sender_auth: what the receiving server's Authentication-Results said of the From address,
- * read when the message is stored (electron/services/mail/sender-authentication.ts): pass,
+ * read when the message is stored (electron/services/mail/store/sender-authentication.ts): pass,
  * fail, none. Messages stored before this migration were never read that way and get
  * 'unknown', which counts as not verified; their images can still be allowed one message at a
  * time. (Re-reading them would mean opening every stored raw message at upgrade.)

@@ -14,7 +14,7 @@ import { isNoReplyAddress } from '../../shared/domain/automated-mail.ts';
  * Auto-Submitted headers are only in the raw files of the content store (<dataDir>/mail-raw),
  * which a migration does not open (that would read every stored message at upgrade). The
  * settings row `mail.automatedBackfillBelowRid` (one past the newest rid) asks for them to be
- * read in the background instead (electron/services/mail/automated-backfill.ts, started with
+ * read in the background instead (electron/services/mail/store/automated-backfill.ts, started with
  * the mail scheduler), newest first; until then an older newsletter can still show as a lead.
  *
  * No index: New leads reads unfiled mail through mail_messages_unfiled and drops automated

@@ -1,4 +1,4 @@
-import { UsageError } from '../services/platform/data-dir.ts';
+import { UsageError } from '../hosts/data-dir.ts';
 
 /**
  * A mail password for one CLI run, for machines whose keychain cannot keep one between runs

@@ -5,11 +5,11 @@ import type { CallKey } from '../../shared/contract/contract.ts';
 import type { AppError, Result } from '../../shared/contract/result.ts';
 import type { Language } from '../../shared/i18n/catalogs.ts';
 import type { AppCore } from '../services/core/app-core.ts';
-import { readAppVersion, REPO_ROOT } from '../services/platform/app-package.ts';
-import { faultPointFromEnv } from '../services/platform/fault-points.ts';
-import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../services/platform/data-dir.ts';
-import { stderrLogger } from '../services/platform/stderr-logger.ts';
-import { describeFailure, pickLanguage, systemLocale, translate } from '../services/platform/translate.ts';
+import { readAppVersion, REPO_ROOT } from '../hosts/app-package.ts';
+import { faultPointFromEnv } from '../hosts/fault-points.ts';
+import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
+import { stderrLogger } from '../hosts/stderr-logger.ts';
+import { describeFailure, pickLanguage, systemLocale, translate } from '../hosts/translate.ts';
 import { formatTable } from './text-table.ts';
 import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 

@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { Notifier } from '../services/platform/notifier.ts';
+import type { Notifier } from '../hosts/notifier.ts';
 
 /** Desktop notifications through the OS; clicking one brings the window forward. */
 export function createElectronNotifier(onClick: () => void): Notifier {

@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { Language } from '../../shared/i18n/catalogs.ts';
-import { translate } from '../services/platform/translate.ts';
+import { translate } from '../hosts/translate.ts';
 
 /**
  * The system's folder dialog for the contract's app.pickFolder: the backup folder is chosen,

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { firstScreenRendererBeside, RENDERER_DIST_DIR, REPO_ROOT } from '../services/platform/app-package.ts';
+import { firstScreenRendererBeside, RENDERER_DIST_DIR, REPO_ROOT } from '../hosts/app-package.ts';
 
 /**
  * The renderer's two builds — the browser app (dist/renderer) and the server-rendered first

@@ -6,7 +6,7 @@ import type { AppCore } from '../services/core/app-core.ts';
 import type { Logger } from '../services/core/logger.ts';
 import { silentLogger } from '../services/core/logger.ts';
 import type { Result } from '../../shared/contract/result.ts';
-import { firstScreenRendererBeside } from '../services/platform/app-package.ts';
+import { firstScreenRendererBeside } from '../hosts/app-package.ts';
 import { firstScreenPages, viewportFromCookie, type FirstScreenPages } from './first-screen-page.ts';
 import { contentTypeFor, resolveStaticPath, SECURITY_HEADERS } from './static-files.ts';
 

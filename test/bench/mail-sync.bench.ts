@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createAppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { startDovecot } from '../helpers/mail-servers.ts';
-import { CORPUS_DIR, rfc822, unlabelledLegacy, withAttachment } from '../integration/mail/mail-test-kit.ts';
+import { CORPUS_DIR, rfc822, unlabelledLegacy, withAttachment } from '../helpers/mail-test-kit.ts';
 import { fmt, peakRss, stats } from './bench-kit.ts';
 
 const USER = 'bench@mytrade.cn';

@@ -8,9 +8,9 @@ import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../electron/
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { storageFailure } from '../../electron/services/core/storage-errors.ts';
 import { RESTORE_FAULT_POINTS, type FaultPoint } from '../../electron/services/backups/backup.service.ts';
-import { parseMail, type ParsedMessage } from '../../electron/services/mail/mail-parse.ts';
-import { FAULT_POINT_ENV } from '../../electron/services/platform/fault-points.ts';
-import { translate } from '../../electron/services/platform/translate.ts';
+import { parseMail, type ParsedMessage } from '../../electron/services/mail/store/mail-parse.ts';
+import { FAULT_POINT_ENV } from '../../electron/hosts/fault-points.ts';
+import { translate } from '../../electron/hosts/translate.ts';
 import { PARSE_WARNINGS, type ParseWarning } from '../../shared/domain/mail-message.ts';
 import { AppFailure, type AppError, type MessageParams } from '../../shared/contract/result.ts';
 import { catalogs, type Language } from '../../shared/i18n/catalogs.ts';
@@ -20,7 +20,7 @@ import { startDovecot } from '../helpers/mail-servers.ts';
 import { readOnlyView, smallDisk } from '../helpers/mounts.ts';
 import { createTempCore, tempDir, type TempCore } from '../helpers/temp-core.ts';
 import { REPO_ROOT } from '../helpers/web-app.ts';
-import { corpusFile, rfc822 } from '../integration/mail/mail-test-kit.ts';
+import { corpusFile, rfc822 } from '../helpers/mail-test-kit.ts';
 
 /**
  * `npm run bench -- reliability`: what survives a kill -9 and what the user is told about bad

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pick, setupE2eSession, syncTestMailbox } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
-import { rfc822 } from '../integration/mail/mail-test-kit.ts';
+import { rfc822 } from '../helpers/mail-test-kit.ts';
 
 /**
  * Every dialog and drawer fits a laptop screen: its primary button is wholly on screen, and is

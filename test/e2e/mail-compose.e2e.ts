@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMail } from '../../electron/services/mail/mail-parse.ts';
+import { parseMail } from '../../electron/services/mail/store/mail-parse.ts';
 import { appInteractive, navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, startSmtpSink, type Dovecot, type SmtpSink } from '../helpers/mail-servers.ts';
-import { serverFolder } from '../integration/mail/mail-send-kit.ts';
-import { rfc822 } from '../integration/mail/mail-test-kit.ts';
+import { serverFolder } from '../integration/electron/services/mail/send/mail-send-kit.ts';
+import { rfc822 } from '../helpers/mail-test-kit.ts';
 
 /**
  * Writing and sending mail in the UI: a new mail with a file to a customer's contact, the

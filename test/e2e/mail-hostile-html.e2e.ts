@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { publicAddressesAnd } from '../../electron/services/mail/remote-address-policy.ts';
+import { publicAddressesAnd } from '../../electron/services/mail/read/remote-address-policy.ts';
 import { setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navCount, pick, setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
-import { rfc822 } from '../integration/mail/mail-test-kit.ts';
+import { rfc822 } from '../helpers/mail-test-kit.ts';
 
 const ME = 'sales@mytrade.test';
 const ANNA = 'anna@hamburg-trade.de';

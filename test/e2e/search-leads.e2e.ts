@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navCount, setupE2eSession, syncTestMailbox } from '../helpers/e2e-session.ts';
 import { startDovecot, type Dovecot } from '../helpers/mail-servers.ts';
-import { rfc822 } from '../integration/mail/mail-test-kit.ts';
+import { rfc822 } from '../helpers/mail-test-kit.ts';
 
 const ME = 'sales@mytrade.cn';
 const DAY = 86_400_000;

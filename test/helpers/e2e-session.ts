@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
 import { launchBrowser, openApp, type OpenAppOptions } from './browser.ts';
-import type { RemoteAddressPolicy } from '../../electron/services/mail/remote-address-policy.ts';
+import type { RemoteAddressPolicy } from '../../electron/services/mail/read/remote-address-policy.ts';
 import { startTestApp, type TestApp } from './web-app.ts';
 
 export interface E2eSession {

@@ -8,7 +8,7 @@ import type { SecretStore } from '../../electron/services/platform/secret-store.
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import type { DataFolderAccess } from '../../electron/services/core/data-folder.ts';
-import type { RemoteAddressPolicy } from '../../electron/services/mail/remote-address-policy.ts';
+import type { RemoteAddressPolicy } from '../../electron/services/mail/read/remote-address-policy.ts';
 
 export const DAY = 86_400_000;
 /** 2026-06-01T00:00:00Z: a fixed "now" so day arithmetic in tests is exact. */

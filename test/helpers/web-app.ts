@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { fixedClock, systemClock } from '../../electron/services/core/clock.ts';
 import type { Logger } from '../../electron/services/core/logger.ts';
-import type { RemoteAddressPolicy } from '../../electron/services/mail/remote-address-policy.ts';
+import type { RemoteAddressPolicy } from '../../electron/services/mail/read/remote-address-policy.ts';
 import { startWebHost, type WebHost } from '../../electron/web/web-host.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

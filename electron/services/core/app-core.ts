@@ -13,8 +13,8 @@ import { createSettingsService } from '../settings/settings.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import type { createMailService, MailCallKey, MailService } from '../mail/mail.service.ts';
-import type { RemoteAddressPolicy } from '../mail/remote-address-policy.ts';
-import type { createMailSender, MailSendCallKey, MailSender } from '../mail/mail-send.service.ts';
+import type { RemoteAddressPolicy } from '../mail/read/remote-address-policy.ts';
+import type { createMailSender, MailSendCallKey, MailSender } from '../mail/send/mail-send.service.ts';
 import { createNodeSecretStore, type SecretStore } from '../platform/secret-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
@@ -111,7 +111,7 @@ interface MailCode {
 }
 
 async function importMailCode(): Promise<MailCode> {
-  const [service, send] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/mail-send.service.ts')]);
+  const [service, send] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/send/mail-send.service.ts')]);
   return { createMailService: service.createMailService, createMailSender: send.createMailSender };
 }
 

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../../db/database.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
 import { customerSearchText, customerWritingSearchText } from '../../../shared/domain/customer-search-text.ts';
 import { batches, idChunks, IDS_PER_STATEMENT } from '../core/id-chunks.ts';
-import { refileCustomers } from '../mail/filing.ts';
+import { refileCustomers } from '../mail/store/filing.ts';
 
 
 /** Rows per multi-row insert: three values each, well under SQLite's 32,766 per statement. */

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../../db/database.ts';
 import { sql } from 'kysely';
 import type { Lead } from '../../../shared/contract/search.contract.ts';
 import { emailDomain, FREE_MAIL_DOMAINS, isFreeMailDomain } from '../../../shared/domain/free-mail-domains.ts';
-import { ownAddressesOf } from '../mail/imap-connection.ts';
+import { ownAddressesOf } from '../mail/sync/imap-connection.ts';
 
 /**
  * New leads: the correspondents of mail filed under no customer. A lead is keyed by company

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open-database.ts';
 import { listLeads } from '../../../electron/services/leads/lead.queries.ts';
-import { AUTOMATED_BACKFILL_KEY } from '../../../electron/services/mail/automated-backfill.ts';
+import { AUTOMATED_BACKFILL_KEY } from '../../../electron/services/mail/store/automated-backfill.ts';
 import { databaseAt } from '../../helpers/old-database.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
 

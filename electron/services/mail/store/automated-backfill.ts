@@ -1,0 +1,130 @@
+import type { Db, DbOrTx } from '../../../../db/database.ts';
+import fs from 'node:fs';
+import { automatedKindOf, type AutomatedKind, type HeaderLine } from '../../../../shared/domain/automated-mail.ts';
+import type { AttachmentStore } from './attachment-store.ts';
+
+
+/**
+ * Marks the newsletters, list and machine mail among messages stored before migration 0006
+ * (mail_messages.automated), so that they leave New leads. The migration could judge only the
+ * From address; the List-* / Precedence / Auto-Submitted headers are in the raw files of the
+ * content store, read here in the background, newest mail first (what New leads shows), a
+ * batch per short transaction.
+ *
+ * Progress is the settings row AUTOMATED_BACKFILL_KEY, written by the migration: every message
+ * with a rid below its value is still to be read. Each batch lowers it in the same transaction
+ * as its marks, so a quit or a crash resumes where it stopped; the row is deleted when done.
+ */
+export const AUTOMATED_BACKFILL_KEY = 'mail.automatedBackfillBelowRid';
+
+/** The headers sit at the start of a message; a header block longer than this is cut here. */
+const HEADER_BYTES = 64 * 1024;
+const BATCH = 200;
+
+/** The top-level header lines of a raw message, folded lines joined to their field. */
+export function headerLinesOf(raw: Buffer): HeaderLine[] {
+  const text = raw.toString('latin1');
+  const end = /\r?\n\r?\n/.exec(text);
+  const block = end ? text.slice(0, end.index) : text;
+  const out: HeaderLine[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && out.length > 0) {
+      out[out.length - 1]!.line += `\r\n${line}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    out.push({ key: line.slice(0, colon).trim().toLowerCase(), line });
+  }
+  return out;
+}
+
+function readHead(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    // Not in the store (never stored, or removed): nothing to read it from.
+    return null;
+  }
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES);
+    const n = fs.readSync(fd, buffer, 0, HEADER_BYTES, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Where the backfill stands: the rid below which messages are still to be read, or null when done. */
+async function pendingBelow(db: DbOrTx): Promise<number | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', AUTOMATED_BACKFILL_KEY).executeTakeFirst();
+  if (!row) return null;
+  const below = Number(JSON.parse(row.value));
+  return Number.isFinite(below) ? below : null;
+}
+
+/**
+ * Reads one batch of older messages and marks the automated ones. Returns how many it marked,
+ * or null when nothing is left to read. The files are read before the write transaction, so
+ * the sync's writes never wait for the disk.
+ */
+export async function backfillAutomatedBatch(db: Db, raw: AttachmentStore, now: number, batch = BATCH): Promise<number | null> {
+  const below = await pendingBelow(db);
+  if (below === null) return null;
+  const rows = await db
+    .selectFrom('mail_messages')
+    .select(['rid', 'id', 'raw_sha256', 'from_address'])
+    .where('rid', '<', below)
+    .where('automated', 'is', null)
+    .orderBy('rid', 'desc')
+    .limit(batch)
+    .execute();
+  const marks: Array<{ id: string; kind: AutomatedKind }> = [];
+  for (const r of rows) {
+    if (r.raw_sha256 === null) continue;
+    const head = readHead(raw.pathOf(r.raw_sha256));
+    const kind = head ? automatedKindOf(headerLinesOf(head), r.from_address) : null;
+    if (kind !== null) marks.push({ id: r.id, kind });
+  }
+  return db.transaction().execute(async (trx) => {
+    for (const m of marks) await trx.updateTable('mail_messages').set({ automated: m.kind }).where('id', '=', m.id).where('automated', 'is', null).execute();
+    if (rows.length < batch) {
+      await trx.deleteFrom('settings').where('key', '=', AUTOMATED_BACKFILL_KEY).execute();
+    } else {
+      await trx
+        .updateTable('settings')
+        .set({ value: JSON.stringify(rows[rows.length - 1]!.rid), updated_at: now })
+        .where('key', '=', AUTOMATED_BACKFILL_KEY)
+        .execute();
+    }
+    return marks.length;
+  });
+}
+
+/**
+ * Runs the backfill to its end, a batch at a time with a turn of the event loop between
+ * batches so calls are answered meanwhile; stops early when `signal` aborts. Returns how many
+ * messages it marked; `onMarked` is told after each batch that marked any.
+ */
+export async function backfillAutomated(
+  db: Db,
+  raw: AttachmentStore,
+  options: { now: () => number; signal?: AbortSignal; onMarked?: () => void; batch?: number },
+): Promise<number> {
+  let total = 0;
+  while (!options.signal?.aborted) {
+    const marked = await backfillAutomatedBatch(db, raw, options.now(), options.batch);
+    if (marked === null) break;
+    total += marked;
+    if (marked > 0) options.onMarked?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return total;
+}
+
+/** Whether older mail is still to be read (for tests and the log). */
+export async function automatedBackfillPending(db: DbOrTx): Promise<boolean> {
+  return (await pendingBelow(db)) !== null;
+}
+
