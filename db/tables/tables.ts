@@ -12,6 +12,7 @@ import type {
   Source,
   Stage,
 } from '../../shared/domain/customer-enums.ts';
+import type { MailLanguage } from '../../shared/domain/message-language.ts';
 
 /** SQLite stores booleans as 0/1. */
 export type Flag = 0 | 1;
@@ -71,6 +72,8 @@ export interface ContactsTable {
   title: string | null;
   is_primary: Flag;
   notes: string | null;
+  /** The language mail to this contact is framed in (quote/forward headers, dates); null = follow each mail (migration 0009). */
+  preferred_language: MailLanguage | null;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;

@@ -1,5 +1,13 @@
 import type { Language } from '../i18n/catalogs.ts';
 
+/**
+ * The languages a mail can be framed in: the app's own languages, since the quote and forward
+ * headers come from its catalogs. A contact's preferred mail language is one of these
+ * (contacts.preferred_language; null = follow each mail).
+ */
+export const MAIL_LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly Language[];
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
 /** How much of a message is looked at: its opening says which language it is written in. */
 const SAMPLE_CHARS = 4000;
 
