@@ -1,5 +1,5 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text';
-import { decodeUnlabelled } from './mail-charsets.ts';
+import { decodeUnlabelled } from './charset-guessing.ts';
 
 /**
  * Plain text derived for a message's preview and search row when the message itself has none:

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectCharset, mislabelledCharset } from '../../../../../../electron/services/mail/store/mail-charsets.ts';
+import { detectCharset } from '../../../../../../electron/services/mail/store/charset-guessing.ts';
+import { mislabelledCharset } from '../../../../../../electron/services/mail/store/charset-mislabel-detection.ts';
 import { parseMail } from '../../../../../../electron/services/mail/store/mail-parse.ts';
 import { isReplySubject, messageDate, subjectKey } from '../../../../../../shared/domain/mail-message.ts';
 import { filingDomains } from '../../../../../../shared/domain/mail-filing.ts';
