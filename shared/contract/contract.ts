@@ -23,7 +23,7 @@ import {
   RegionInput,
   Tag,
 } from './customers.contract.ts';
-import { MAIL_DATA_ENTITIES, mailCalls, mailEvents } from './mail.contract.ts';
+import { MAIL_DATA_ENTITIES, mailCalls, mailEvents, TimelineItem } from './mail.contract.ts';
 import { mailSendCalls } from './mail-send.contract.ts';
 import { EpochMs, Id, Page } from './primitives.ts';
 import { searchCalls } from './search.contract.ts';
@@ -81,6 +81,8 @@ export const contract = {
   /** Undo of dismissDuplicates: the pairs among these customers may be grouped again. */
   'customers.restoreDuplicates': call(z.object({ ids: z.array(Id).min(2).max(50) }), Count),
   'customers.merge': call(z.object({ targetId: Id, sourceIds: z.array(Id).min(1).max(50) }), CustomerDetail),
+  /** A customer's activities and filed mail in one list, newest first. */
+  'customers.timeline': call(Page.extend({ customerId: Id }), z.object({ total: z.number(), rows: z.array(TimelineItem) })),
 
   'contacts.create': call(ContactInput, Contact),
   'contacts.update': call(ContactInput.extend({ id: Id }), Contact),

@@ -298,11 +298,6 @@ export const SetFlagsInput = z
 
 /** The mail calls; shaped like `contract`'s entries so they can be spread into it. */
 export const mailCalls = {
-  /** A customer's activities and filed mail in one list, newest first. */
-  'customers.timeline': {
-    input: Page.extend({ customerId: Id }),
-    output: z.object({ total: z.number(), rows: z.array(TimelineItem) }),
-  },
   'mail.listProviders': { input: z.object({}).default({}), output: z.array(MailProviderPreset) },
   'mail.listAccounts': { input: z.object({}).default({}), output: z.array(MailAccount) },
   'mail.addAccount': { input: MailAccountInput, output: MailAccount },

@@ -6,6 +6,7 @@ import { prepareBackupFolder } from '../backups/backup-folder.ts';
 import { createCatalogService } from '../customers/catalog.service.ts';
 import { createCustomerService } from '../customers/customer.service.ts';
 import { createActivityService } from '../customers/activity.service.ts';
+import { createTimelineService } from '../customers/timeline.service.ts';
 import { createReminderService } from '../reminders/reminder.service.ts';
 import { createLeadService } from '../leads/lead.service.ts';
 import { createSearchService } from '../search/search.service.ts';
@@ -281,6 +282,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createSearchService(deps).handlers,
       ...createLeadService({ ...deps, customers: customers.writes }).handlers,
       ...createActivityService(deps).handlers,
+      ...createTimelineService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...backups.handlers,
       ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers } : deferredMailHandlers()),

@@ -11,6 +11,7 @@ import type { Logger } from '../../core/logger.ts';
 import { mailStores } from '../store/attachment-store.ts';
 import type { MailHandlers } from '../mail.service.ts';
 import { publicAddressesOnly, type RemoteAddressPolicy } from './remote-address-policy.ts';
+import { allowMessage, allowSender, attachmentRow, messageHtml, remoteContentFacts, senderAllowed } from './remote-content.queries.ts';
 import { fetchRemote, webUrl } from './remote-fetch.ts';
 
 type RemoteImage = Awaited<ReturnType<MailHandlers['mail.fetchRemoteImages']>>['images'][number];
@@ -56,8 +57,7 @@ export interface RemoteContentFacts {
 export async function remoteContentScope(db: Db, m: RemoteContentFacts): Promise<z.infer<typeof RemoteContentScope> | null> {
   const from = m.from_address;
   if (from && m.sender_auth === 'pass') {
-    const listed = await db.selectFrom('mail_remote_content_allow').select('sender').where('sender', 'in', [from, from.slice(from.lastIndexOf('@'))]).executeTakeFirst();
-    if (listed) return 'sender';
+    if (await senderAllowed(db, { address: from })) return 'sender';
   }
   return m.remote_content_allowed_at !== null ? 'message' : null;
 }
@@ -114,18 +114,14 @@ export function createMailContentHandlers(
   }
 
   async function messageFacts(messageId: string) {
-    const m = await db
-      .selectFrom('mail_messages')
-      .select(['id', 'from_address', 'sender_auth', 'remote_content_allowed_at'])
-      .where('id', '=', messageId)
-      .executeTakeFirst();
+    const m = await remoteContentFacts(db, messageId);
     if (!m) fail('notFound', 'errors.mailMessageNotFound', { id: messageId });
     return m;
   }
 
   return {
     'mail.getAttachment': async ({ id }) => {
-      const row = await db.selectFrom('mail_attachments').select(['id', 'filename', 'content_type', 'size', 'sha256']).where('id', '=', id).executeTakeFirst();
+      const row = await attachmentRow(db, id);
       if (!row) fail('notFound', 'mail.errors.attachmentNotFound', { id });
       if (row.size > MAX_ATTACHMENT_FETCH_BYTES) fail('validation', 'mail.errors.attachmentTooLarge', { mb: Math.ceil(MAX_ATTACHMENT_FETCH_BYTES / 1024 / 1024) });
       if (!stores.attachments.has(row.sha256)) fail('notFound', 'mail.errors.attachmentMissing', { name: row.filename ?? '' });
@@ -136,8 +132,7 @@ export function createMailContentHandlers(
     'mail.fetchRemoteImages': async ({ messageId, urls }) => {
       const message = await messageFacts(messageId);
       if ((await remoteContentScope(db, message)) === null) fail('validation', 'mail.errors.remoteContentNotAllowed');
-      const body = await db.selectFrom('mail_bodies').select('html').where('message_id', '=', messageId).executeTakeFirst();
-      const html = body?.html ?? '';
+      const html = await messageHtml(db, messageId);
       // The contract caps a call's URLs too; this holds for any caller of the handler.
       const unique = [...new Set(urls)].slice(0, MAX_REMOTE_IMAGES_PER_CALL);
       const budget = { left: MAX_REMOTE_TOTAL_BYTES };
@@ -159,7 +154,7 @@ export function createMailContentHandlers(
     'mail.allowRemoteContent': async ({ messageId, scope }) => {
       const message = await messageFacts(messageId);
       if (scope === 'message') {
-        await db.updateTable('mail_messages').set({ remote_content_allowed_at: clock.now() }).where('id', '=', messageId).execute();
+        await allowMessage(db, messageId, clock.now());
         deps.emit('data.changed', { entities: ['mailMessages'] });
         return { scope, sender: null };
       }
@@ -169,7 +164,7 @@ export function createMailContentHandlers(
       const domain = from.slice(from.lastIndexOf('@') + 1);
       if (scope === 'domain' && isFreeMailDomain(domain)) fail('validation', 'mail.errors.freeMailDomain', { domain });
       const sender = scope === 'domain' ? `@${domain}` : from;
-      await db.insertInto('mail_remote_content_allow').values({ sender, created_at: clock.now() }).onConflict((oc) => oc.doNothing()).execute();
+      await allowSender(db, sender, clock.now());
       deps.emit('data.changed', { entities: ['mailMessages'] });
       return { scope, sender };
     },

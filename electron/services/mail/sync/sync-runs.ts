@@ -1,0 +1,237 @@
+import type { IdInfoObject } from 'imapflow';
+import type { Db } from '../../../../db/database.ts';
+import type { mailCalls } from '../../../../shared/contract/mail.contract.ts';
+import { fail } from '../../../../shared/contract/result.ts';
+import type { z } from 'zod';
+import type { Clock } from '../../core/clock.ts';
+import type { DataEntity, Emit } from '../../core/events.ts';
+import type { Logger } from '../../core/logger.ts';
+import { parseJson } from '../../core/json-column.ts';
+import { throttle } from '../../core/throttle.ts';
+import { imapAccountIds } from '../accounts/accounts.queries.ts';
+import { mailStores } from '../store/attachment-store.ts';
+import { backfillAutomated } from '../store/automated-backfill.ts';
+import { createMailSync, MailSyncError, type SyncReport } from './imap-sync.ts';
+import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
+import { folderStatusRows, imapAccountRows } from './sync-status.queries.ts';
+
+export interface SyncRunDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  emit: Emit;
+  dataDir: string;
+  /** An account's IMAP password, or null when this process has none. */
+  password(accountId: string): string | null;
+  clientInfo?: IdInfoObject;
+  batchSize?: number;
+}
+
+type SyncStatus = z.output<(typeof mailCalls)['mail.syncStatus']['output']>;
+type QueuedRun = { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> };
+
+/**
+ * Sync runs of the mail accounts: at most one per account at a time, the background scheduler
+ * (IDLE on each Inbox, full passes on an interval, backoff), and the background read of older
+ * mail's headers. Screens hear of new mail after each committed batch, not only when a run ends.
+ */
+export function createSyncRuns(deps: SyncRunDeps) {
+  const { db, clock, log } = deps;
+  const changed = (entities: DataEntity[]) => deps.emit('data.changed', { entities });
+  const sync = createMailSync({
+    db,
+    clock,
+    log,
+    dataDir: deps.dataDir,
+    password: deps.password,
+    ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
+    ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
+  });
+  /** New mail committed by a sync that is still running; the screens refresh twice a second at most. */
+  const batchCommitted = throttle(() => changed(['mailFolders', 'mailMessages', 'customers']), 500);
+  /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
+  const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null>; quiet: boolean }>();
+  const queued = new Map<string, QueuedRun>();
+  let scheduler: MailScheduler | null = null;
+  let closed = false;
+  /** The background read of older mail's headers (automated-backfill.ts), once per process. */
+  const backfillStop = new AbortController();
+  let backfill: Promise<void> | null = null;
+
+  /**
+   * One sync run of an account. A call while a run is going queues exactly one follow-up run
+   * (shared by every caller meanwhile), so a burst of IDLE notifications or clicks costs at most
+   * one extra pass and no change the server reported is left unsynced.
+   */
+  function runSync(id: string, folders?: readonly string[], quiet = false): Promise<SyncReport | null> {
+    const current = running.get(id);
+    if (current) return queueAfter(id, current.done, folders, quiet);
+    const controller = new AbortController();
+    const done = sync
+      .syncAccount(id, {
+        signal: controller.signal,
+        onProgress: quiet ? () => {} : (p) => deps.emit('mail.syncProgress', p),
+        onCommitted: batchCommitted,
+        olderInBackground: true,
+        ...(folders ? { folders } : {}),
+      })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) {
+          log.warn('mail.sync.failed', { accountId: id, step: err instanceof MailSyncError ? err.step : 'unknown', error: err instanceof Error ? err.message : String(err) });
+        }
+        return null;
+      })
+      .finally(() => {
+        running.delete(id);
+        batchCommitted.cancel();
+        changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+      });
+    running.set(id, { controller, done, quiet });
+    return done;
+  }
+
+  function queueAfter(id: string, current: Promise<unknown>, folders: readonly string[] | undefined, quiet: boolean): Promise<SyncReport | null> {
+    const next = queued.get(id);
+    if (next) {
+      // A queued pass widens to every folder asked for meanwhile (all of them when a full pass is).
+      next.folders = !folders || !next.folders ? undefined : [...new Set([...next.folders, ...folders])];
+      next.quiet &&= quiet;
+      return next.done;
+    }
+    const entry: QueuedRun = { folders, quiet, done: Promise.resolve(null) };
+    entry.done = current.then(() => {
+      // Dropped meanwhile (the account is being removed): nothing to run.
+      if (queued.get(id) !== entry) return null;
+      queued.delete(id);
+      return closed ? null : runSync(id, entry.folders, entry.quiet);
+    });
+    queued.set(id, entry);
+    return entry.done;
+  }
+
+  /** Starts a background sync of these accounts (all enabled IMAP accounts when none given). */
+  async function syncNow(accountId?: string | null): Promise<string[]> {
+    const ids = await imapAccountIds(db, { accountId: accountId ?? null });
+    if (accountId && ids.length === 0) fail('notFound', 'errors.mailAccountNotFound', { id: accountId });
+    const started: string[] = [];
+    for (const id of ids) {
+      // A quiet pass (read / star changes) does not stand in for the sync asked for: it queues.
+      if (running.get(id)?.quiet === false) continue;
+      // With the scheduler on, a manual sync also resets the account's backoff.
+      if (scheduler) scheduler.poke(id);
+      else void runSync(id);
+      started.push(id);
+    }
+    return started;
+  }
+
+  async function whenIdle(): Promise<void> {
+    while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
+  }
+
+  const startBackfill = () => {
+    backfill ??= backfillAutomated(db, mailStores(deps.dataDir).raw, {
+      now: () => clock.now(),
+      signal: backfillStop.signal,
+      onMarked: () => changed(['mailMessages']),
+    }).then(
+      (marked) => {
+        if (marked > 0) log.info('mail.automatedBackfill.done', { marked });
+      },
+      (err: unknown) => log.warn('mail.automatedBackfill.failed', { error: err instanceof Error ? err.message : String(err) }),
+    );
+  };
+
+  async function syncStatus(): Promise<SyncStatus> {
+    const [accounts, folders] = await Promise.all([imapAccountRows(db), folderStatusRows(db)]);
+    return accounts.map((a) => {
+      const error = parseJson<{ step: string; message: string } | null>(a.last_sync_error, null);
+      return {
+        accountId: a.id,
+        state: running.get(a.id)?.quiet === false ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
+        lastSyncAt: a.last_sync_at,
+        lastSyncError: error,
+        retryAt: scheduler?.retryAt(a.id) ?? null,
+        folders: folders
+          .filter((f) => f.account_id === a.id)
+          .map((f) => ({
+            id: f.id,
+            accountId: f.account_id,
+            path: f.path,
+            name: f.name,
+            specialUse: f.special_use,
+            syncEnabled: f.sync_enabled === 1,
+            unread: Number(f.unread ?? 0),
+            localCount: Number(f.local_count ?? 0),
+            serverCount: f.server_count,
+            serverRangeCount: f.server_range_count,
+            windowComplete: f.low_uid !== null && f.floor_uid !== null && f.low_uid <= f.floor_uid,
+            verifiedAt: f.verified_at,
+          })),
+      };
+    });
+  }
+
+  return {
+    sync,
+    runSync,
+    syncNow,
+    syncStatus,
+    /** Resolves when no sync is running (tests, shutdown). */
+    whenIdle,
+    /**
+     * Tells the server about read / star changes: a pass of those folders (message-flags.ts);
+     * skipped without a password. Quiet: opening a message should not make the account look busy.
+     */
+    pushFlags(accountId: string, folderPaths: readonly string[]): void {
+      if (!closed && deps.password(accountId) !== null) void runSync(accountId, folderPaths, true);
+    },
+    /** Stops the account's run and drops its queued one (the account is being removed). */
+    async stop(accountId: string): Promise<void> {
+      queued.delete(accountId);
+      const run = running.get(accountId);
+      if (run) {
+        run.controller.abort();
+        await run.done;
+      }
+    },
+    /** The account list or its settings changed: the scheduler re-reads which accounts to keep in sync. */
+    accountsChanged(pokeAccountId?: string): void {
+      void scheduler?.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
+      // New settings or a new password deserve a try now, not after the backoff.
+      if (pokeAccountId) scheduler?.poke(pokeAccountId);
+    },
+    /**
+     * Background sync for the hosts: every enabled account syncs now, keeps an IDLE watcher on
+     * its Inbox, syncs fully every `intervalMs`, and reconnects with backoff.
+     */
+    startScheduler(options: Pick<MailSchedulerDeps, 'intervalMs' | 'backoff' | 'debounceMs' | 'onRecovered'> = {}): void {
+      if (scheduler || closed) return;
+      scheduler = createMailScheduler({
+        ...options,
+        log,
+        accounts: async () => (await imapAccountIds(db, { accountId: null })).filter((id) => deps.password(id) !== null),
+        sync: async (id, folders) => {
+          const report = await runSync(id, folders);
+          return report !== null && report.folders.every((f) => f.error === null);
+        },
+        watch: (id, onChange, signal) => sync.watchInbox(id, onChange, signal),
+      });
+      void scheduler.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
+      startBackfill();
+    },
+    /** Stops the scheduler, aborts running syncs and waits for them to stop. */
+    async close(): Promise<void> {
+      closed = true;
+      batchCommitted.cancel();
+      const stopping = scheduler?.stop();
+      backfillStop.abort();
+      for (const r of running.values()) r.controller.abort();
+      await whenIdle();
+      await stopping;
+      await backfill;
+    },
+  };
+}
+
+export type SyncRuns = ReturnType<typeof createSyncRuns>;
