@@ -43,7 +43,6 @@ const sqlOutsideQueries = [
   { selector: "CallExpression[callee.property.name='prepare']", message: sqlMessage },
 ];
 const sqlNotYetMoved = [
-  'electron/services/customers/customer.service.ts',
   'electron/services/mail/mail.service.ts',
   'electron/services/mail/sync/imap-sync.ts',
   'electron/services/customers/catalog.service.ts',
@@ -53,7 +52,6 @@ const sqlNotYetMoved = [
   'electron/services/mail/store/filing.ts',
   'electron/services/mail/send/mail-templates.ts',
   'electron/services/mail/send/mail-send.service.ts',
-  'electron/services/customers/customer-index.ts',
   'electron/services/customers/activity.service.ts',
   'electron/services/mail/store/threading.ts',
   'electron/services/mail/sync/message-flags.ts',
@@ -63,7 +61,6 @@ const sqlNotYetMoved = [
   'electron/services/settings/settings.service.ts',
   'electron/services/mail/store/automated-backfill.ts',
   'electron/services/search/contact-hits.ts',
-  'electron/services/customers/customer-rows.ts',
   'electron/services/leads/lead.service.ts',
   'electron/services/search/activity-hits.ts',
   'electron/services/mail/send/batch-recipients.ts',
@@ -71,7 +68,6 @@ const sqlNotYetMoved = [
   'electron/services/search/message-hits.ts',
   'electron/services/mail/send/sent-copy.ts',
   'electron/services/reminders/reminder.service.ts',
-  'electron/services/customers/live-customer.ts',
 ];
 
 export default tseslint.config(

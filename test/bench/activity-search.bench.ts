@@ -6,7 +6,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import { createAppCore, DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
 import { fixedClock } from '../../electron/services/core/clock.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
-import { reindexCustomerWriting } from '../../electron/services/customers/customer-index.ts';
+import { reindexCustomerWriting } from '../../electron/services/customers/customer-index.queries.ts';
 import { prng } from '../fixtures/customer-fixtures.ts';
 import { BENCH_NOW, fmt, peakRss, stats, timeCall, verdict } from './bench-kit.ts';
 import { mailBenchDataDir } from './mail-search.bench.ts';

@@ -2,7 +2,7 @@ import { fail } from '../../../shared/contract/result.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import { newId } from '../core/ids.ts';
-import { reindexCustomerWriting } from './customer-index.ts';
+import { reindexCustomerWriting } from './customer-index.queries.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 
 type ActivityOut = CallOutput<'activities.create'>;

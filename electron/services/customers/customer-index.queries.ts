@@ -4,7 +4,6 @@ import { customerSearchText, customerWritingSearchText } from '../../../shared/d
 import { batches, idChunks, IDS_PER_STATEMENT } from '../core/id-chunks.ts';
 import { refileCustomers } from '../mail/store/filing.ts';
 
-
 /** Rows per multi-row insert: three values each, well under SQLite's 32,766 per statement. */
 const ROWS_PER_INSERT = Math.floor(IDS_PER_STATEMENT / 3);
 
@@ -123,12 +122,4 @@ export async function reindexCustomerWriting(db: DbOrTx, customerIds: readonly s
       await db.updateTable('customer_search').set({ notes: writing.get(c.id) ?? '' }).where('rowid', '=', c.rid).execute();
     }
   }
-}
-
-export { customerSearchText, type SearchableCustomer } from '../../../shared/domain/customer-search-text.ts';
-
-/** What channel matching compares: lower-cased emails and handles, digits-only phones. */
-export function normalizeChannel(kind: string, value: string): string {
-  if (kind === 'phone' || kind === 'whatsapp') return value.replace(/\D/g, '');
-  return value.trim().toLowerCase();
 }

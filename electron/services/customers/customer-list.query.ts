@@ -3,8 +3,8 @@ import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import { toFtsQuery } from '../../../shared/domain/search-text.ts';
-import { selectCustomerRows, toCustomerRow } from './customer-rows.ts';
-import { liveCustomer } from './live-customer.ts';
+import { selectCustomerRows, toCustomerRow } from './customer-rows.queries.ts';
+import { liveCustomer } from './live-customer.queries.ts';
 
 type Query = ParsedInput<'customers.list'>;
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@ import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
 import { scoreDuplicateGroup, type DuplicateReasonKind, type GroupConfidence } from '../../../shared/domain/duplicate-confidence.ts';
 import { areNamesNearSame, normalizeCompanyName } from '../../../shared/domain/name-similarity.ts';
 import { idChunks } from '../core/id-chunks.ts';
-import { selectCustomerRows, toCustomerRow } from './customer-rows.ts';
+import { selectCustomerRows, toCustomerRow } from './customer-rows.queries.ts';
 
 type Match = CallOutput<'customers.checkDuplicates'>[number];
 type Page = CallOutput<'customers.findDuplicates'>;

@@ -1,7 +1,7 @@
 import type { Tx } from '../../../db/database.ts';
 import type { CustomersTable } from '../../../db/tables/tables.ts';
 import { fail } from '../../../shared/contract/result.ts';
-import { reindexCustomers } from './customer-index.ts';
+import { reindexCustomers } from './customer-index.queries.ts';
 
 const PROFILE_FIELDS = ['local_name', 'country', 'website', 'address', 'phone', 'source', 'owner_id', 'personality'] as const;
 

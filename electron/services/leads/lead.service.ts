@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import { ContactInput } from '../../../shared/contract/customers.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import type { Lead } from '../../../shared/contract/search.contract.ts';
-import { reindexCustomers } from '../customers/customer-index.ts';
+import { reindexCustomers } from '../customers/customer-index.queries.ts';
 import type { CustomerWrites } from '../customers/customer.service.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';

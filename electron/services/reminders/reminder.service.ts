@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
-import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';
+import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.queries.ts';
 import { readReplyWait } from '../settings/settings.service.ts';
 import { countWaiting, listWaiting } from './waiting-for-reply.query.ts';
-import { liveCustomer } from '../customers/live-customer.ts';
+import { liveCustomer } from '../customers/live-customer.queries.ts';
 
 const DAY = 86_400_000;
 

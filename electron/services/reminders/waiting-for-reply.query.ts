@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { WaitingRow } from '../../../shared/contract/search.contract.ts';
 import { addWorkingDays, DAY_MS, daysOffWithin, workingDaysBetween, type ReplyWait } from '../../../shared/domain/working-days.ts';
-import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.ts';
-import { liveCustomer } from '../customers/live-customer.ts';
+import { selectCustomerRows, toCustomerRow } from '../customers/customer-rows.queries.ts';
+import { liveCustomer } from '../customers/live-customer.queries.ts';
 
 /**
  * "Waiting for our reply" (issue 4, point 7): a customer's inbound mail (filed under the

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/database.ts';
 import type { ActivityHit } from '../../../shared/contract/search.contract.ts';
 import { hasHit, highlight, snippetAround } from '../../../shared/domain/search-highlight.ts';
 import type { QueryTerm } from '../../../shared/domain/search-text.ts';
-import { liveCustomer } from '../customers/live-customer.ts';
+import { liveCustomer } from '../customers/live-customer.queries.ts';
 
 /** Activities of at most this many customers whose writing matches are looked at… */
 export const ACTIVITY_CANDIDATE_CUSTOMERS = 20;

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/database.ts';
 import type { MessageHit } from '../../../shared/contract/search.contract.ts';
 import { hasHit, highlight, snippetAround } from '../../../shared/domain/search-highlight.ts';
 import type { QueryTerm } from '../../../shared/domain/search-text.ts';
-import { liveCustomer } from '../customers/live-customer.ts';
+import { liveCustomer } from '../customers/live-customer.queries.ts';
 
 /**
  * Turns the ids of matching messages into hits with the matched words marked. Only a page of
