@@ -11,6 +11,7 @@ import {
   STAGES,
 } from '../domain/customer-enums.ts';
 import { REGION_CODE_PATTERN } from '../domain/customer-code.ts';
+import { MAIL_LANGUAGES } from '../domain/message-language.ts';
 import { EpochMs, Id, optionalText, Page, requiredText } from './primitives.ts';
 
 export const Grade = z.enum(GRADES);
@@ -21,6 +22,7 @@ export const ChannelKind = z.enum(CHANNEL_KINDS);
 export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export const Direction = z.enum(DIRECTIONS);
 export const CustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
+export const MailLanguage = z.enum(MAIL_LANGUAGES);
 export const RegionCode = z.string().trim().toUpperCase().regex(REGION_CODE_PATTERN);
 export const CountryCode = z
   .string()
@@ -137,6 +139,8 @@ export const Contact = z.object({
   title: z.string().nullable(),
   isPrimary: z.boolean(),
   notes: z.string().nullable(),
+  /** The language mail to this contact is framed in (reply and forward headers, dates); null = follow each mail. */
+  preferredLanguage: MailLanguage.nullable(),
   channels: z.array(ContactChannel),
 });
 export type Contact = z.infer<typeof Contact>;
@@ -147,6 +151,8 @@ export const ContactInput = z.object({
   title: optionalText(100),
   isPrimary: z.boolean().default(false),
   notes: optionalText(2000),
+  // Left out = follow each mail, like the other optional fields a rewrite leaves out.
+  preferredLanguage: MailLanguage.nullish().transform((v) => v ?? null),
   channels: z.array(ContactChannelInput).max(30).default([]),
 });
 export type ContactInput = z.input<typeof ContactInput>;

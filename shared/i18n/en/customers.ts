@@ -145,6 +145,13 @@ export const customers = {
       channelKind: 'Kind',
       channelValue: 'Address or number',
       channelLabel: 'Label (e.g. work)',
+      preferredLanguage: 'Mail language',
+    },
+    preferredLanguageHint: 'The language of the quote line, forward header and dates in replies and forwards to this contact. “Follow each mail” uses the language the mail answered is written in.',
+    mailLanguage: {
+      follow: 'Follow each mail',
+      en: 'English',
+      'zh-CN': '中文',
     },
   },
   timeline: {

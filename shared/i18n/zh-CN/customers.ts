@@ -147,6 +147,13 @@ export const customers: Catalog<typeof en> = {
       channelKind: '类型',
       channelValue: '地址或号码',
       channelLabel: '标注（如 工作）',
+      preferredLanguage: '邮件语言',
+    },
+    preferredLanguageHint: '回复和转发给该联系人时，引用行、转发标头和日期所用的语言。“跟随每封邮件”即使用所回复邮件本身的语言。',
+    mailLanguage: {
+      follow: '跟随每封邮件',
+      en: 'English',
+      'zh-CN': '中文',
     },
   },
   timeline: {

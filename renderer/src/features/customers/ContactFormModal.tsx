@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/contract/customers.contract.ts';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../../shared/domain/customer-enums.ts';
+import { MAIL_LANGUAGES, type MailLanguage } from '../../../../shared/domain/message-language.ts';
 import type { AppError } from '../../../../shared/contract/result.ts';
 import { CallError } from '../../api/client.ts';
 import { useFormErrorHandler } from '../../app/app-errors.ts';
@@ -15,13 +16,18 @@ interface ChannelValue {
   label?: string | null;
 }
 
+/** The mail-language option that stands for null (follow each mail): a Select option needs a value. */
+const FOLLOW_EACH_MAIL = 'follow';
+
 interface FormValues {
   name?: string;
   title?: string | null;
   isPrimary?: boolean;
   notes?: string | null;
+  preferredLanguage?: MailLanguage | typeof FOLLOW_EACH_MAIL;
   channels?: ChannelValue[];
 }
+
 
 function remapChannelPaths(error: AppError, formIndexes: number[]): AppError {
   if (!error.fieldErrors) return error;
@@ -52,7 +58,7 @@ export function ContactFormModal({ customerId, contact, isFirst, onClose }: Prop
   const labelOf = useCallback(
     (path: string): string | undefined => {
       const [head, index, leaf] = path.split('.');
-      if (head === 'name' || head === 'title' || head === 'notes' || head === 'isPrimary') return t(`contacts.fields.${head}`);
+      if (head === 'name' || head === 'title' || head === 'notes' || head === 'isPrimary' || head === 'preferredLanguage') return t(`contacts.fields.${head}`);
       if (head === 'channels' && index !== undefined) {
         const kind = (form.getFieldValue(['channels', Number(index), 'kind']) as ChannelKind | undefined) ?? 'other';
         return leaf === 'label' ? t('contacts.fields.channelLabel') : t(`channels.${kind}`);
@@ -64,8 +70,15 @@ export function ContactFormModal({ customerId, contact, isFirst, onClose }: Prop
   const onError = useFormErrorHandler(form, labelOf);
 
   const initialValues: FormValues = contact
-    ? { name: contact.name, title: contact.title, isPrimary: contact.isPrimary, notes: contact.notes, channels: contact.channels }
-    : { isPrimary: isFirst, channels: [{ kind: 'email' }, { kind: 'phone' }] };
+    ? {
+        name: contact.name,
+        title: contact.title,
+        isPrimary: contact.isPrimary,
+        notes: contact.notes,
+        preferredLanguage: contact.preferredLanguage ?? FOLLOW_EACH_MAIL,
+        channels: contact.channels,
+      }
+    : { isPrimary: isFirst, preferredLanguage: FOLLOW_EACH_MAIL, channels: [{ kind: 'email' }, { kind: 'phone' }] };
 
   const submit = async (values: FormValues) => {
     // An empty row the user did not fill is not a channel; remember where the others sit in
@@ -77,6 +90,7 @@ export function ContactFormModal({ customerId, contact, isFirst, onClose }: Prop
       title: values.title ?? null,
       isPrimary: values.isPrimary ?? false,
       notes: values.notes ?? null,
+      preferredLanguage: values.preferredLanguage === FOLLOW_EACH_MAIL ? null : (values.preferredLanguage ?? null),
       channels: kept.map(({ ch }) => ({ kind: ch.kind, value: ch.value ?? '', label: ch.label ?? null })),
     };
     try {
@@ -109,6 +123,17 @@ export function ContactFormModal({ customerId, contact, isFirst, onClose }: Prop
         </Form.Item>
         <Form.Item name="isPrimary" valuePropName="checked">
           <Checkbox data-testid="contact-primary">{t('contacts.fields.isPrimary')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="preferredLanguage" label={t('contacts.fields.preferredLanguage')} extra={t('contacts.preferredLanguageHint')}>
+          <Select
+            style={{ width: 280 }}
+            data-testid="contact-mail-language"
+            options={[
+              { value: FOLLOW_EACH_MAIL, label: t('contacts.mailLanguage.follow') },
+              // Each language in its own name, as language pickers are written.
+              ...MAIL_LANGUAGES.map((language) => ({ value: language, label: t(`contacts.mailLanguage.${language}`) })),
+            ]}
+          />
         </Form.Item>
         <Form.List name="channels">
           {(fields, { add, remove }) => (

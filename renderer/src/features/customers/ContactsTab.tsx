@@ -94,7 +94,7 @@ export function ContactsTab({ contacts, onAdd, onEdit, onWrite }: Props) {
                     {t('mail.composer.writeMail')}
                   </Button>
                 )}
-                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(c)} />
+                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(c)} data-testid="contact-edit" />
                 <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => confirmRemove(c)} />
               </>
             }
