@@ -2,6 +2,14 @@ import type { Db, DbOrTx } from '../../../../db/database.ts';
 import fs from 'node:fs';
 import { automatedKindOf, type AutomatedKind, type HeaderLine } from '../../../../shared/domain/automated-mail.ts';
 import type { AttachmentStore } from './attachment-store.ts';
+import {
+  AUTOMATED_BACKFILL_KEY,
+  backfillProgressValue,
+  finishBackfill,
+  markAutomated,
+  setBackfillBelow,
+  unjudgedMessagesBelow,
+} from './automated-backfill.queries.ts';
 
 
 /**
@@ -15,7 +23,7 @@ import type { AttachmentStore } from './attachment-store.ts';
  * with a rid below its value is still to be read. Each batch lowers it in the same transaction
  * as its marks, so a quit or a crash resumes where it stopped; the row is deleted when done.
  */
-export const AUTOMATED_BACKFILL_KEY = 'mail.automatedBackfillBelowRid';
+export { AUTOMATED_BACKFILL_KEY };
 
 /** The headers sit at the start of a message; a header block longer than this is cut here. */
 const HEADER_BYTES = 64 * 1024;
@@ -58,9 +66,9 @@ function readHead(file: string): Buffer | null {
 
 /** Where the backfill stands: the rid below which messages are still to be read, or null when done. */
 async function pendingBelow(db: DbOrTx): Promise<number | null> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', AUTOMATED_BACKFILL_KEY).executeTakeFirst();
-  if (!row) return null;
-  const below = Number(JSON.parse(row.value));
+  const value = await backfillProgressValue(db);
+  if (value === null) return null;
+  const below = Number(JSON.parse(value));
   return Number.isFinite(below) ? below : null;
 }
 
@@ -72,14 +80,7 @@ async function pendingBelow(db: DbOrTx): Promise<number | null> {
 export async function backfillAutomatedBatch(db: Db, raw: AttachmentStore, now: number, batch = BATCH): Promise<number | null> {
   const below = await pendingBelow(db);
   if (below === null) return null;
-  const rows = await db
-    .selectFrom('mail_messages')
-    .select(['rid', 'id', 'raw_sha256', 'from_address'])
-    .where('rid', '<', below)
-    .where('automated', 'is', null)
-    .orderBy('rid', 'desc')
-    .limit(batch)
-    .execute();
+  const rows = await unjudgedMessagesBelow(db, { below, limit: batch });
   const marks: Array<{ id: string; kind: AutomatedKind }> = [];
   for (const r of rows) {
     if (r.raw_sha256 === null) continue;
@@ -88,16 +89,9 @@ export async function backfillAutomatedBatch(db: Db, raw: AttachmentStore, now: 
     if (kind !== null) marks.push({ id: r.id, kind });
   }
   return db.transaction().execute(async (trx) => {
-    for (const m of marks) await trx.updateTable('mail_messages').set({ automated: m.kind }).where('id', '=', m.id).where('automated', 'is', null).execute();
-    if (rows.length < batch) {
-      await trx.deleteFrom('settings').where('key', '=', AUTOMATED_BACKFILL_KEY).execute();
-    } else {
-      await trx
-        .updateTable('settings')
-        .set({ value: JSON.stringify(rows[rows.length - 1]!.rid), updated_at: now })
-        .where('key', '=', AUTOMATED_BACKFILL_KEY)
-        .execute();
-    }
+    for (const m of marks) await markAutomated(trx, m);
+    if (rows.length < batch) await finishBackfill(trx);
+    else await setBackfillBelow(trx, rows[rows.length - 1]!.rid, now);
     return marks.length;
   });
 }

@@ -7,6 +7,7 @@ import { toSearchText } from '../../../../shared/domain/search-text.ts';
 import { newId } from '../../core/ids.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { fileMessages } from './filing.ts';
+import { insertMessageRows, storedUids, type NewMessageRows } from './message-insert.queries.ts';
 import type { ParsedMessage } from './mail-parse.ts';
 import { assignThread } from './threading.ts';
 
@@ -70,16 +71,7 @@ export function storeContent(
  */
 export async function insertMessages(db: DbOrTx, folder: FolderContext, items: readonly PreparedMessage[], now: number): Promise<string[]> {
   const uids = items.map((i) => i.uid).filter((u): u is number => u !== null);
-  const present = new Set<number>();
-  for (let i = 0; i < uids.length; i += 500) {
-    const rows = await db
-      .selectFrom('mail_messages')
-      .select('uid')
-      .where('folder_id', '=', folder.folderId)
-      .where('uid', 'in', uids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) if (r.uid !== null) present.add(r.uid);
-  }
+  const present = await storedUids(db, { folderId: folder.folderId, uids });
 
   const ids: string[] = [];
   for (const item of items) {
@@ -93,74 +85,61 @@ export async function insertMessages(db: DbOrTx, folder: FolderContext, items: r
       { accountId: folder.accountId, messageId: p.messageId, inReplyTo: p.inReplyTo, references: p.references, subject: p.subject, dateAt },
       now,
     );
-    const inserted = await db
-      .insertInto('mail_messages')
-      .values({
-        id,
-        account_id: folder.accountId,
-        folder_id: folder.folderId,
-        uid: item.uid,
-        message_id: p.messageId,
-        in_reply_to: p.inReplyTo,
-        refs: p.references.length > 0 ? p.references.join(' ') : null,
-        thread_id: threadId,
-        subject: p.subject,
-        from_name: p.from?.name ?? null,
-        from_address: p.from?.address ?? null,
-        snippet: p.snippet,
-        date_at: dateAt,
-        received_at: item.receivedAt ?? dateAt,
-        direction: messageDirection(p.from?.address ?? null, folder.ownAddresses, folder.specialUse),
-        ...flagColumns(item.flags),
-        size: item.size,
-        has_attachments: p.attachments.some((a) => !a.inline) ? 1 : 0,
-        raw_sha256: item.rawSha256,
-        parse_status: p.status,
-        parse_warnings: JSON.stringify(p.warnings),
-        sender_auth: p.senderAuth,
-        automated: p.automated,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('rid')
-      .executeTakeFirstOrThrow();
-    await db.insertInto('mail_bodies').values({ message_id: id, text: p.text, html: p.html }).execute();
-    if (p.addresses.length > 0) {
-      await db
-        .insertInto('mail_message_addresses')
-        .values(p.addresses.map((a) => ({ message_id: id, role: a.role, position: a.position, name: a.name, address: a.address, domain: a.domain })))
-        .execute();
-    }
-    if (p.attachments.length > 0) {
-      await db
-        .insertInto('mail_attachments')
-        .values(
-          p.attachments.map((a, position) => ({
-            id: newId(),
-            message_id: id,
-            position,
-            filename: a.filename,
-            content_type: a.contentType,
-            size: a.size,
-            sha256: item.attachmentShas[position]!,
-            content_id: a.contentId,
-            inline: a.inline ? (1 as const) : (0 as const),
-          })),
-        )
-        .execute();
-    }
-    await db
-      .insertInto('mail_search')
-      .values({
-        rowid: inserted.rid,
-        subject: toSearchText(p.subject),
-        addresses: toSearchText(...p.addresses.flatMap((a) => [a.name, a.address])),
-        body: toSearchText((p.text ?? '').slice(0, MAX_INDEXED_BODY)),
-        attachments: toSearchText(...p.attachments.map((a) => a.filename)),
-      })
-      .execute();
+    await insertMessageRows(db, newMessageRows(folder, item, { id, threadId, dateAt }), now);
     ids.push(id);
   }
   if (ids.length > 0) await fileMessages(db, ids);
   return ids;
+}
+
+/** The rows of one message as stored: columns derived from its parse, its folder and its flags, and its search text. */
+function newMessageRows(folder: FolderContext, item: PreparedMessage, at: { id: string; threadId: string; dateAt: number }): NewMessageRows {
+  const p = item.parsed;
+  const { id, dateAt } = at;
+  return {
+    message: {
+      id,
+      account_id: folder.accountId,
+      folder_id: folder.folderId,
+      uid: item.uid,
+      message_id: p.messageId,
+      in_reply_to: p.inReplyTo,
+      refs: p.references.length > 0 ? p.references.join(' ') : null,
+      thread_id: at.threadId,
+      subject: p.subject,
+      from_name: p.from?.name ?? null,
+      from_address: p.from?.address ?? null,
+      snippet: p.snippet,
+      date_at: dateAt,
+      received_at: item.receivedAt ?? dateAt,
+      direction: messageDirection(p.from?.address ?? null, folder.ownAddresses, folder.specialUse),
+      ...flagColumns(item.flags),
+      size: item.size,
+      has_attachments: p.attachments.some((a) => !a.inline) ? 1 : 0,
+      raw_sha256: item.rawSha256,
+      parse_status: p.status,
+      parse_warnings: JSON.stringify(p.warnings),
+      sender_auth: p.senderAuth,
+      automated: p.automated,
+    },
+    body: { message_id: id, text: p.text, html: p.html },
+    addresses: p.addresses.map((a) => ({ message_id: id, role: a.role, position: a.position, name: a.name, address: a.address, domain: a.domain })),
+    attachments: p.attachments.map((a, position) => ({
+      id: newId(),
+      message_id: id,
+      position,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.size,
+      sha256: item.attachmentShas[position]!,
+      content_id: a.contentId,
+      inline: a.inline ? 1 : 0,
+    })),
+    search: {
+      subject: toSearchText(p.subject),
+      addresses: toSearchText(...p.addresses.flatMap((a) => [a.name, a.address])),
+      body: toSearchText((p.text ?? '').slice(0, MAX_INDEXED_BODY)),
+      attachments: toSearchText(...p.attachments.map((a) => a.filename)),
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../../db/database.ts';
 import { isReplySubject, subjectKey } from '../../../../shared/domain/mail-message.ts';
 import { newId } from '../../core/ids.ts';
+import { insertThread, mergeThreadsInto, recordThreadKeys, threadsOfMessageKeys, threadWithSubjectBetween } from './threading.queries.ts';
 
 
 export interface ThreadInput {
@@ -31,53 +32,29 @@ export async function assignThread(db: DbOrTx, input: ThreadInput, now: number):
   let threadId: string | null = null;
 
   if (keys.length > 0) {
-    const found = await db
-      .selectFrom('mail_thread_keys')
-      .select('thread_id')
-      .distinct()
-      .where('account_id', '=', input.accountId)
-      .where('message_key', 'in', keys)
-      .orderBy('thread_id')
-      .execute();
-    const threadIds = found.map((f) => f.thread_id);
+    const threadIds = await threadsOfMessageKeys(db, { accountId: input.accountId, keys });
     if (threadIds.length > 0) {
       // UUIDv7 ids sort by creation: keep the oldest thread.
       threadId = threadIds[0]!;
       const others = threadIds.slice(1);
-      if (others.length > 0) {
-        await db.updateTable('mail_messages').set({ thread_id: threadId }).where('thread_id', 'in', others).execute();
-        await db.updateTable('mail_thread_keys').set({ thread_id: threadId }).where('thread_id', 'in', others).execute();
-        await db.deleteFrom('mail_threads').where('id', 'in', others).execute();
-      }
+      if (others.length > 0) await mergeThreadsInto(db, { threadId, others });
     }
   }
 
   const isReply = input.inReplyTo !== null || input.references.length > 0 || isReplySubject(input.subject);
   if (threadId === null && key && isReply) {
-    const candidate = await db
-      .selectFrom('mail_threads as t')
-      .innerJoin('mail_messages as m', 'm.thread_id', 't.id')
-      .select('t.id')
-      .where('t.account_id', '=', input.accountId)
-      .where('t.subject_key', '=', key)
-      .where('m.date_at', '>=', input.dateAt - SUBJECT_FALLBACK_WINDOW)
-      .where('m.date_at', '<=', input.dateAt + SUBJECT_FALLBACK_WINDOW)
-      .orderBy('m.date_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    threadId = candidate?.id ?? null;
+    threadId = await threadWithSubjectBetween(db, {
+      accountId: input.accountId,
+      subjectKey: key,
+      from: input.dateAt - SUBJECT_FALLBACK_WINDOW,
+      to: input.dateAt + SUBJECT_FALLBACK_WINDOW,
+    });
   }
 
   if (threadId === null) {
     threadId = newId();
-    await db.insertInto('mail_threads').values({ id: threadId, account_id: input.accountId, subject_key: key, created_at: now }).execute();
+    await insertThread(db, { id: threadId, accountId: input.accountId, subjectKey: key }, now);
   }
-  if (keys.length > 0) {
-    await db
-      .insertInto('mail_thread_keys')
-      .values(keys.map((k) => ({ account_id: input.accountId, message_key: k, thread_id: threadId })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  if (keys.length > 0) await recordThreadKeys(db, { accountId: input.accountId, keys, threadId });
   return threadId;
 }
