@@ -262,7 +262,7 @@ export interface MailOutboxTable {
   attempts: number;
   /**
    * JSON of the last failure: `{ reason, detail, responseCode, recipients, at }`, the reason in
-   * our terms (OutboxErrorReason) and the server's words verbatim in `detail` (outbox-store.ts).
+   * our terms (OutboxErrorReason) and the server's words verbatim in `detail` (mail/send/outbox-rows.ts).
    */
   last_error: string | null;
   last_attempt_at: number | null;

@@ -1,6 +1,6 @@
 /**
  * Pure rules of the outbox: why a send failed, when to try again, how far apart the mails of
- * a batch go out. The sender (electron/services/mail/send/outbox-sender.ts) applies them.
+ * a batch go out. The outbox worker (electron/services/mail/send/outbox-worker.ts) applies them.
  */
 
 /**

@@ -15,7 +15,7 @@ import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import type { createMailService, MailCallKey, MailService } from '../mail/mail.service.ts';
 import type { RemoteAddressPolicy } from '../mail/read/remote-address-policy.ts';
-import type { createMailSender, MailSendCallKey, MailSender } from '../mail/send/mail-send.service.ts';
+import type { createSendService, MailSendCallKey, SendService } from '../mail/send/send.service.ts';
 import { createNodeSecretStore, type SecretStore } from '../platform/secret-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
@@ -80,7 +80,7 @@ export interface AppCore {
    */
   mail(): MailService;
   /** The outbox sender of the open database; kick() it when the network comes back. Same rule as mail(). */
-  mailSender(): MailSender;
+  mailSender(): SendService;
   /** Loads the mail code and wires the mail services, once; a no-op when they are there. */
   loadMail(): Promise<void>;
   /** Starts background mail sync (IDLE, periodic sync, reconnect with backoff); the app and web hosts call it. */
@@ -108,17 +108,17 @@ const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls)] as 
 /** The two factories behind the mail calls, imported on demand (see AppCoreOptions.mailCode). */
 interface MailCode {
   createMailService: typeof createMailService;
-  createMailSender: typeof createMailSender;
+  createSendService: typeof createSendService;
 }
 
 async function importMailCode(): Promise<MailCode> {
-  const [service, send] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/send/mail-send.service.ts')]);
-  return { createMailService: service.createMailService, createMailSender: send.createMailSender };
+  const [service, send] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/send/send.service.ts')]);
+  return { createMailService: service.createMailService, createSendService: send.createSendService };
 }
 
 interface MailServices {
   service: MailService;
-  sender: MailSender;
+  sender: SendService;
 }
 
 interface Services {
@@ -215,7 +215,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
       emit: bus.emit,
     });
-    const sender = code.createMailSender({
+    const sender = code.createSendService({
       db: opened.db,
       clock,
       log,

@@ -8,12 +8,14 @@ import type { ComposeKind } from '../../../../shared/domain/mail-enums.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/domain/mail-outbox.ts';
 import { newId } from '../../core/ids.ts';
 import type { AttachmentStore } from '../store/attachment-store.ts';
-import type { StoredAddress, StoredAttachment } from './outbox-store.ts';
+import { accountById, attachmentById, firstSendingAccount } from './compose.queries.ts';
+import type { StoredAddress, StoredAttachment } from './outbox-rows.ts';
+import { insertOutboxRow } from './outbox.queries.ts';
 
 /**
  * Putting a mail into the outbox: its attachments are copied into the content store first
  * (so the user may move or delete the originals), then one row is inserted. Nothing here
- * touches the network; the sender picks the row up.
+ * touches the network; the outbox worker (outbox-worker.ts) picks the row up.
  */
 
 type AttachmentSpec = z.output<typeof AttachmentInput>;
@@ -23,9 +25,7 @@ type AttachmentSpec = z.output<typeof AttachmentInput>;
  * that has an outgoing server. Fails as data when it cannot send (no SMTP server, an archive).
  */
 export async function sendingAccount(db: DbOrTx, accountId: string | null): Promise<MailAccountsTable> {
-  let q = db.selectFrom('mail_accounts').selectAll();
-  q = accountId ? q.where('id', '=', accountId) : q.where('kind', '=', 'imap').where('smtp_host', 'is not', null).orderBy('created_at');
-  const account = await q.executeTakeFirst();
+  const account = accountId ? await accountById(db, accountId) : await firstSendingAccount(db);
   if (!account) {
     if (accountId) fail('notFound', 'errors.mailAccountNotFound', { id: accountId });
     fail('validation', 'errors.mailNoSendingAccount');
@@ -53,7 +53,7 @@ export async function storeAttachments(db: DbOrTx, store: AttachmentStore, specs
   let total = 0;
   for (const [i, spec] of specs.entries()) {
     if ('attachmentId' in spec) {
-      const a = await db.selectFrom('mail_attachments').selectAll().where('id', '=', spec.attachmentId).executeTakeFirst();
+      const a = await attachmentById(db, spec.attachmentId);
       if (!a || !store.has(a.sha256)) {
         problems.push({ path: `attachments.${i}`, message: 'errors.mailAttachmentNotFound' });
         continue;
@@ -103,7 +103,7 @@ export interface QueuedMail {
 const addresses = (list: readonly StoredAddress[]) => JSON.stringify(list.map((a) => ({ name: a.name ?? null, address: a.address })));
 
 /** Inserts one queued row (inside the caller's transaction) and returns it. */
-export async function insertQueued(db: DbOrTx, mail: QueuedMail, now: number): Promise<MailOutboxTable> {
+export async function enqueue(db: DbOrTx, mail: QueuedMail, now: number): Promise<MailOutboxTable> {
   const row: MailOutboxTable = {
     id: newId(),
     account_id: mail.accountId,
@@ -134,6 +134,6 @@ export async function insertQueued(db: DbOrTx, mail: QueuedMail, now: number): P
     created_at: now,
     updated_at: now,
   };
-  await db.insertInto('mail_outbox').values(row).execute();
+  await insertOutboxRow(db, row);
   return row;
 }

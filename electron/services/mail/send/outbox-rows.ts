@@ -1,20 +1,15 @@
-import type { Database, DbOrTx } from '../../../../db/database.ts';
-import type { SelectQueryBuilder } from 'kysely';
 import type { MailOutboxTable } from '../../../../db/tables/mail.tables.ts';
 import type { OutboxDetail, OutboxError, OutboxRow } from '../../../../shared/contract/mail-send.contract.ts';
 import type { OutboxStatus } from '../../../../shared/domain/mail-enums.ts';
 import { snippetOf } from '../../../../shared/domain/mail-message.ts';
 import { OUTBOX_ERROR_REASONS, type OutboxErrorReason } from '../../../../shared/domain/mail-outbox.ts';
-import { htmlToText } from './message-compose.ts';
+import { htmlToText } from './drafts.ts';
 import { parseJson } from '../../core/json-column.ts';
 
 /**
- * The outbox table's rows and their state changes. Every change is one UPDATE guarded by the
- * status it expects (`WHERE status = 'queued'` to claim, `'sending'` to finish), so two
- * workers, a retry click and a cancel can never both win: a mail is handed to the SMTP server
- * only by the one worker whose claim changed the row.
+ * An outbox row's JSON columns (addresses, attachments, the last error) and its shape in the
+ * contract. No SQL: the table's queries are in outbox.queries.ts.
  */
-
 
 /** An attachment copied into the content store when the mail was queued (attachments_json). */
 export interface StoredAttachment {
@@ -39,7 +34,6 @@ export interface StoredError {
   recipients: string[];
   at: number;
 }
-
 
 export function addressesOf(json: string): StoredAddress[] {
   return parseJson<StoredAddress[]>(json, []).filter((a) => a && typeof a.address === 'string');
@@ -102,59 +96,4 @@ export function toOutboxRow(row: MailOutboxTable): OutboxRow {
 
 export function toOutboxDetail(row: MailOutboxTable): OutboxDetail {
   return { ...toOutboxRow(row), text: row.text_body, html: row.html_body, inReplyTo: row.in_reply_to, references: referencesOf(row.refs) };
-}
-
-export async function outboxRow(db: DbOrTx, id: string): Promise<MailOutboxTable | undefined> {
-  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** queued → sending, counting the attempt. False when someone else changed the row first. */
-export async function claim(db: DbOrTx, id: string, now: number): Promise<boolean> {
-  const res = await db
-    .updateTable('mail_outbox')
-    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), last_attempt_at: now, updated_at: now }))
-    .where('id', '=', id)
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', now)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
-/** sending → sent. `warning` keeps a partial rejection visible; `copied` when the server files its own copy (Gmail). */
-export async function markSent(db: DbOrTx, id: string, now: number, warning: StoredError | null, copied: boolean): Promise<void> {
-  await db
-    .updateTable('mail_outbox')
-    .set({ status: 'sent', sent_at: now, last_error: warning ? JSON.stringify(warning) : null, updated_at: now, ...(copied ? { sent_copy_at: now } : {}) })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
-    .execute();
-}
-
-/** sending → queued again after `delay` (network trouble, 4xx), or → failed with the server's reason. */
-export async function markAttemptFailed(db: DbOrTx, id: string, now: number, error: StoredError, retryAt: number | null): Promise<void> {
-  await db
-    .updateTable('mail_outbox')
-    .set({
-      status: retryAt === null ? 'failed' : 'queued',
-      last_error: JSON.stringify(error),
-      ...(retryAt === null ? {} : { next_attempt_at: retryAt }),
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
-    .execute();
-}
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Kysely's type for "no columns selected yet"
-type CountQuery = SelectQueryBuilder<Database, 'mail_outbox', {}>;
-
-/** Outbox entries per status, for tabs and a badge; `filter` narrows them like the list does. */
-export async function outboxCounts(db: DbOrTx, filter: (q: CountQuery) => CountQuery = (q) => q): Promise<Record<OutboxStatus, number>> {
-  const rows = await filter(db.selectFrom('mail_outbox'))
-    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return counts;
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { ImapFlow } from 'imapflow';
 import { specialUseOf } from '../sync/imap-sync.ts';
+import { folderIdByPath, localSentFolder } from './sent-copy.queries.ts';
 
 /**
  * The IMAP side of sending: finding the account's Sent folder, putting the sent message
@@ -26,19 +27,12 @@ export interface SentFolder {
 
 /** The Sent folder: the one the sync stored as special-use `sent`, else what the server lists. */
 export async function findSentFolder(client: ImapFlow, db: DbOrTx, accountId: string): Promise<SentFolder | null> {
-  const local = await db
-    .selectFrom('mail_folders')
-    .select(['id', 'path'])
-    .where('account_id', '=', accountId)
-    .where('special_use', '=', 'sent')
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const local = await localSentFolder(db, accountId);
   if (local) return { path: local.path, folderId: local.id };
   const listed = await client.list();
   const entry = listed.find((e) => specialUseOf(e) === 'sent') ?? listed.find((e) => SENT_NAMES.test(e.name));
   if (!entry) return null;
-  const known = await db.selectFrom('mail_folders').select('id').where('account_id', '=', accountId).where('path', '=', entry.path).executeTakeFirst();
-  return { path: entry.path, folderId: known?.id ?? null };
+  return { path: entry.path, folderId: await folderIdByPath(db, accountId, entry.path) };
 }
 
 /** Whether a message with this Message-ID (no angle brackets) is in the folder. */

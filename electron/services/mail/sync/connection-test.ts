@@ -6,7 +6,7 @@ import type { MailSecurity, SpecialUse } from '../../../../shared/domain/mail-en
 import type { CONNECTION_STEPS } from '../../../../shared/contract/mail.contract.ts';
 import { createImapClient } from './imap-connection.ts';
 import { specialUseOf } from './imap-sync.ts';
-import { smtpTransport } from '../send/smtp-send.ts';
+import { smtpTransport } from '../send/smtp-client.ts';
 
 export type ConnectionStep = (typeof CONNECTION_STEPS)[number];
 

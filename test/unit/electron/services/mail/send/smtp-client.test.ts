@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMime, classifySmtpError, withoutBcc } from '../../../../../../electron/services/mail/send/smtp-send.ts';
+import { buildMime, classifySmtpError, withoutBcc } from '../../../../../../electron/services/mail/send/smtp-client.ts';
 import { parseMail } from '../../../../../../electron/services/mail/store/mail-parse.ts';
 
 const message = {

@@ -14,7 +14,7 @@ import {
   type ComposeAccount,
   type ComposeOptions,
   type SourceMessage,
-} from '../../../../../../electron/services/mail/send/message-compose.ts';
+} from '../../../../../../electron/services/mail/send/drafts.ts';
 import { catalogs } from '../../../../../../shared/i18n/catalogs.ts';
 
 const account: ComposeAccount = {
