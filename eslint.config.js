@@ -44,12 +44,10 @@ const sqlOutsideQueries = [
 ];
 const sqlNotYetMoved = [
   'electron/services/mail/mail.service.ts',
-  'electron/services/mail/sync/imap-sync.ts',
   'electron/services/customers/catalog.service.ts',
   'electron/services/customers/duplicates.ts',
   'electron/services/customers/merge.ts',
   'electron/services/customers/activity.service.ts',
-  'electron/services/mail/sync/message-flags.ts',
   'electron/services/mail/read/mail-content.ts',
   'electron/services/settings/settings.service.ts',
   'electron/services/search/contact-hits.ts',

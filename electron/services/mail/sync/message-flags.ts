@@ -7,20 +7,22 @@ import type { mailCalls } from '../../../../shared/contract/mail.contract.ts';
 import type { Clock } from '../../core/clock.ts';
 import { parseJson } from '../../core/json-column.ts';
 import { flagColumns } from '../store/message-writer.ts';
+import { flagTargets, forgetSentFlagChanges, pendingFlagChanges, setFlagsOfMessage, upsertFlagChange } from './message-flags.queries.ts';
 
 /**
  * Read / unread and star (`mail.setFlags`), local first.
  *
  * The handler changes the message rows in one transaction, so unread counts drop before the
  * call returns, and records the wanted flags in mail_flag_changes (migration 0004). Telling
- * the server is a sync pass of the folders concerned: imap-sync.ts sends a folder's pending
- * changes (UID STORE) right after connecting and before it reads the server's flags, and its
- * flag phase leaves messages alone that still have a pending change. So:
+ * the server is a sync pass of the folders concerned: the sync (imap-sync.ts) sends a folder's
+ * pending changes (UID STORE) right after connecting and before it reads the server's flags,
+ * and its flag phase (folder-steps.ts) leaves messages alone that still have a pending change.
+ * So:
  *  - online, the server has the flag within one short pass;
  *  - offline (or the pass fails), the rows wait, and the next successful sync — the scheduler's
  *    retry, or any later one — sends them first; the server's older state never flips the
  *    local change back;
- *  - the sync runs one pass per account at a time (mail.service.ts runSync), so no second
+ *  - the sync runs one pass per account at a time (sync-runs.ts runSync), so no second
  *    connection can race it: a change made during a pass stays pending (skipped by that pass's
  *    flag phase) and is sent by the follow-up pass the handler asked for.
  * A change on another device still comes in: once nothing is pending for a message, the
@@ -73,27 +75,15 @@ export function createMessageFlagHandlers(deps: MessageFlagDeps): { 'mail.setFla
       const seen = toFlag(input.seen);
       const flagged = toFlag(input.flagged);
       const rows = await db.transaction().execute(async (trx) => {
-        const found = await trx
-          .selectFrom('mail_messages as m')
-          .innerJoin('mail_accounts as a', 'a.id', 'm.account_id')
-          .innerJoin('mail_folders as f', 'f.id', 'm.folder_id')
-          .select(['m.id', 'm.account_id', 'm.folder_id', 'm.uid', 'm.flags', 'a.kind', 'a.sync_enabled', 'f.path'])
-          .where('m.id', 'in', ids)
-          .execute();
+        const found = await flagTargets(trx, { ids });
         for (const r of found) {
           const columns = flagColumns(applyFlagChange(parseFlags(r.flags), input));
-          if (columns.flags !== r.flags) await trx.updateTable('mail_messages').set({ ...columns, updated_at: now }).where('id', '=', r.id).execute();
+          if (columns.flags !== r.flags) await setFlagsOfMessage(trx, { id: r.id, columns }, now);
           // Imported archive mail has no server to tell. A pending row is written even when the
           // local flags did not change: the server may differ (changed elsewhere since the last
           // sync), and what the user asked for is what it should end up with.
           if (r.kind !== 'imap' || r.uid === null) continue;
-          await trx
-            .insertInto('mail_flag_changes')
-            .values({ message_id: r.id, folder_id: r.folder_id, seen, flagged, created_at: now, updated_at: now })
-            .onConflict((oc) =>
-              oc.column('message_id').doUpdateSet({ ...(seen !== null ? { seen } : {}), ...(flagged !== null ? { flagged } : {}), updated_at: now }),
-            )
-            .execute();
+          await upsertFlagChange(trx, { messageId: r.id, folderId: r.folder_id, seen, flagged }, now);
         }
         return found;
       });
@@ -111,30 +101,6 @@ export function createMessageFlagHandlers(deps: MessageFlagDeps): { 'mail.setFla
 }
 
 /* ---------- the sync's side ---------- */
-
-
-/** Folders of this account with changes the server has not been told; one query per sync pass. */
-export async function foldersWithPendingFlags(db: Db, accountId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('mail_flag_changes as p')
-    .innerJoin('mail_folders as f', 'f.id', 'p.folder_id')
-    .select('p.folder_id')
-    .distinct()
-    .where('f.account_id', '=', accountId)
-    .execute();
-  return new Set(rows.map((r) => r.folder_id));
-}
-
-/** UIDs of a folder's messages with a pending change, which the flag phase must not overwrite. */
-export async function pendingFlagUids(db: Db, folderId: string): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom('mail_flag_changes as p')
-    .innerJoin('mail_messages as m', 'm.id', 'p.message_id')
-    .select('m.uid')
-    .where('p.folder_id', '=', folderId)
-    .execute();
-  return new Set(rows.flatMap((r) => (r.uid === null ? [] : [r.uid])));
-}
 
 export interface StoreCommand {
   flag: string;
@@ -163,12 +129,7 @@ export function storeCommands(pending: ReadonlyArray<{ uid: number; seen: Flag |
  * again meanwhile — that newer one waits for the next pass. Returns how many were sent.
  */
 export async function pushPendingFlags(client: ImapFlow, db: Db, folder: { id: string; path: string }): Promise<number> {
-  const pending = await db
-    .selectFrom('mail_flag_changes as p')
-    .innerJoin('mail_messages as m', 'm.id', 'p.message_id')
-    .select(['p.message_id', 'p.seen', 'p.flagged', 'm.uid'])
-    .where('p.folder_id', '=', folder.id)
-    .execute();
+  const pending = await pendingFlagChanges(db, { folderId: folder.id });
   const sendable = pending.flatMap((p) => (p.uid === null ? [] : [{ ...p, uid: p.uid }]));
   if (sendable.length === 0) return 0;
   const lock = await client.getMailboxLock(folder.path);
@@ -183,15 +144,6 @@ export async function pushPendingFlags(client: ImapFlow, db: Db, folder: { id: s
   } finally {
     lock.release();
   }
-  await db.transaction().execute(async (trx) => {
-    for (const p of pending) {
-      await trx
-        .deleteFrom('mail_flag_changes')
-        .where('message_id', '=', p.message_id)
-        .where('seen', 'is', p.seen)
-        .where('flagged', 'is', p.flagged)
-        .execute();
-    }
-  });
+  await forgetSentFlagChanges(db, { sent: pending });
   return sendable.length;
 }
