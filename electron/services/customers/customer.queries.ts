@@ -171,3 +171,13 @@ export async function transferCustomers(trx: Tx, ids: readonly string[], toOwner
   const res = await trx.updateTable('customers').set({ owner_id: toOwnerId, updated_at: now }).where('id', 'in', ids).where('deleted_at', 'is', null).executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+/** A live customer's website; undefined when the customer is missing or in the trash. */
+export function liveCustomerWebsite(trx: Tx, id: string): Promise<{ website: string | null } | undefined> {
+  return trx.selectFrom('customers').select('website').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** Sets the website alone; the caller reindexes, since the website is a company domain. */
+export async function setCustomerWebsite(trx: Tx, id: string, website: string, now: number): Promise<void> {
+  await trx.updateTable('customers').set({ website, updated_at: now }).where('id', '=', id).execute();
+}

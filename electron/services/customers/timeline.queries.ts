@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { TimelineItem } from '../../../shared/contract/mail.contract.ts';
 import { messageRows } from '../mail/read/message-rows.queries.ts';
-import { selectActivities } from './activity.service.ts';
+import { selectActivities } from './activity.queries.ts';
 
 /**
  * One page of a customer's activities and filed mail, newest first. One ordered page over both

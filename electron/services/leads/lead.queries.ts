@@ -179,3 +179,12 @@ export async function leadAddressesOf(db: DbOrTx, key: string): Promise<Lead['ad
   const scope = await loadLeadScope(db);
   return (await addressesOf(db, scope, [key])).get(key) ?? [];
 }
+
+/** Remembers a dismissed lead key; dismissing twice is a no-op. */
+export async function dismissLead(db: DbOrTx, key: string, now: number): Promise<void> {
+  await db.insertInto('lead_dismissals').values({ key, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function restoreLead(db: DbOrTx, key: string): Promise<void> {
+  await db.deleteFrom('lead_dismissals').where('key', '=', key).execute();
+}

@@ -4,10 +4,11 @@ import { ContactInput } from '../../../shared/contract/customers.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import type { Lead } from '../../../shared/contract/search.contract.ts';
 import { reindexCustomers } from '../customers/customer-index.queries.ts';
+import { liveCustomerWebsite, setCustomerWebsite } from '../customers/customer.queries.ts';
 import type { CustomerWrites } from '../customers/customer.service.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
-import { leadAddressesOf, listLeads } from './lead.queries.ts';
+import { dismissLead, leadAddressesOf, listLeads, restoreLead } from './lead.queries.ts';
 
 type LeadKeys = 'leads.list' | 'leads.createCustomer' | 'leads.attach' | 'leads.dismiss' | 'leads.restore';
 const MAX_CONTACT_NAME = 100;
@@ -51,11 +52,11 @@ export function createLeadService(deps: ServiceDeps & { customers: CustomerWrite
 
   async function attachWebsite(trx: Tx, key: string, customerId: string): Promise<void> {
     if (key.includes('@')) fail('validation', 'errors.leadNotDomain', { key });
-    const customer = await trx.selectFrom('customers').select('website').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst();
+    const customer = await liveCustomerWebsite(trx, customerId);
     if (!customer) fail('notFound', 'errors.customerNotFound', { id: customerId });
     if (customer.website) fail('conflict', 'errors.leadWebsiteTaken', { website: customer.website });
     await pickAddresses(trx, key, null);
-    await trx.updateTable('customers').set({ website: key, updated_at: clock.now() }).where('id', '=', customerId).execute();
+    await setCustomerWebsite(trx, customerId, key, clock.now());
     // The website becomes a company domain, which files the domain's mail.
     await reindexCustomers(trx, [customerId]);
   }
@@ -89,13 +90,13 @@ export function createLeadService(deps: ServiceDeps & { customers: CustomerWrite
       },
 
       'leads.dismiss': async ({ key }) => {
-        await db.insertInto('lead_dismissals').values({ key, created_at: clock.now() }).onConflict((oc) => oc.doNothing()).execute();
+        await dismissLead(db, key, clock.now());
         // Leads are a view of mail: the mail entity refreshes them.
         emit('data.changed', { entities: ['mailMessages'] });
         return { key };
       },
       'leads.restore': async ({ key }) => {
-        await db.deleteFrom('lead_dismissals').where('key', '=', key).execute();
+        await restoreLead(db, key);
         emit('data.changed', { entities: ['mailMessages'] });
         return { key };
       },

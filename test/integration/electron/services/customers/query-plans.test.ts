@@ -4,7 +4,7 @@ import { contract } from '../../../../../shared/contract/contract.ts';
 import type { CustomerQuery } from '../../../../../shared/contract/customers.contract.ts';
 import { customerListQueries } from '../../../../../electron/services/customers/customer-list.query.ts';
 import { selectCustomerRows } from '../../../../../electron/services/customers/customer-rows.queries.ts';
-import { notContactedQuery } from '../../../../../electron/services/reminders/reminder.service.ts';
+import { notContactedQuery } from '../../../../../electron/services/reminders/reminder.queries.ts';
 import { seedCustomers } from '../../../../fixtures/customer-fixtures.ts';
 import { queryPlan } from '../../../../helpers/query-plan.ts';
 import { createTempCore, T0, type TempCore } from '../../../../helpers/temp-core.ts';
