@@ -44,17 +44,12 @@ const sqlOutsideQueries = [
 ];
 const sqlNotYetMoved = [
   'electron/services/mail/mail.service.ts',
-  'electron/services/customers/catalog.service.ts',
   'electron/services/customers/duplicates.ts',
   'electron/services/customers/merge.ts',
-  'electron/services/customers/activity.service.ts',
   'electron/services/mail/read/mail-content.ts',
-  'electron/services/settings/settings.service.ts',
   'electron/services/search/contact-hits.ts',
-  'electron/services/leads/lead.service.ts',
   'electron/services/search/activity-hits.ts',
   'electron/services/search/message-hits.ts',
-  'electron/services/reminders/reminder.service.ts',
 ];
 
 export default tseslint.config(
