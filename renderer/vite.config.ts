@@ -23,7 +23,7 @@ function dropCspWhileServing(): Plugin {
 }
 
 /**
- * `src/first-screen.ts` is a second entry that starts the first screen's calls while the app's
+ * `src/first-screen/early.ts` is a second entry that starts the first screen's calls while the app's
  * code is still loading. Vite would merge a second module script of index.html into the main
  * entry (which runs only once all of the app's code has loaded), so it is built as its own input
  * and added here as an async module script, which runs as soon as it arrives. `modules` collects
@@ -91,7 +91,7 @@ function antdFormContextWithoutRcFormIndex(): Plugin {
 
 /** index.html's script (and what Vite makes of it) stays in the entry chunk. */
 const isEntryModule = (id: string) => id.startsWith(path.resolve(root, 'index.html')) || id === path.resolve(root, 'src/main.tsx');
-const FIRST_SCREEN_ENTRY = path.resolve(root, 'src/first-screen.ts');
+const FIRST_SCREEN_ENTRY = path.resolve(root, 'src/first-screen/early.ts');
 const firstScreenModules = new Set<string>();
 const inNodeModules = /[\\/]node_modules[\\/]/;
 

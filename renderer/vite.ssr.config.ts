@@ -26,7 +26,7 @@ export default defineConfig({
   plugins: [react(), noFullStylesheet()],
   ssr: { noExternal: true, target: 'node' },
   build: {
-    ssr: path.resolve(root, 'src/server/first-screen-renderer.tsx'),
+    ssr: path.resolve(root, 'src/first-screen/server-renderer.tsx'),
     outDir: path.resolve(root, '../dist/renderer-ssr'),
     emptyOutDir: true,
     target: 'node22',

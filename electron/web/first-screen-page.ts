@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppCore } from '../services/core/app-core.ts';
 import type { Logger } from '../services/core/logger.ts';
-import { FIRST_SCREEN_STATE_ID, VIEWPORT_COOKIE, type FirstScreenRenderer, type FirstScreenRequest } from '../../shared/contract/first-screen.ts';
+import { FIRST_SCREEN_STATE_ID, firstScreenCalls, VIEWPORT_COOKIE, type FirstScreenRenderer, type FirstScreenRequest } from '../../shared/contract/first-screen.ts';
 import type { CallKey } from '../../shared/contract/contract.ts';
 
 export interface FirstScreenPages {
@@ -17,7 +17,7 @@ export interface FirstScreenPages {
   warmUp(): Promise<void>;
 }
 
-/** The size in the page's `tradefolio-viewport` cookie (renderer app/viewport-cookie.ts); the renderer checks it is plausible. */
+/** The size in the page's `tradefolio-viewport` cookie (renderer first-screen/viewport-cookie.ts); the renderer checks it is plausible. */
 export function viewportFromCookie(cookieHeader: string | undefined): FirstScreenRequest['viewport'] {
   const size = /^(\d{1,5})x(\d{1,5})$/.exec(cookieValue(cookieHeader, VIEWPORT_COOKIE) ?? '');
   return size ? { width: Number(size[1]), height: Number(size[2]) } : null;
@@ -34,7 +34,7 @@ export function cookieValue(header: string | undefined, name: string): string | 
 function isRenderer(value: unknown): value is FirstScreenRenderer {
   if (value === null || typeof value !== 'object') return false;
   const candidate = value as Partial<FirstScreenRenderer>;
-  return typeof candidate.calls === 'function' && typeof candidate.render === 'function';
+  return typeof candidate.render === 'function';
 }
 
 /**
@@ -74,8 +74,9 @@ async function inlineStylesheets(html: string, staticDir: string): Promise<strin
 }
 
 /**
- * The hosts' half of first-screen rendering: asks the core what the first screen asks for and
- * has the renderer's server build (`rendererModule`) turn it into HTML.
+ * The hosts' half of first-screen rendering: asks the core the first screen's calls (the
+ * contract's one list of them) and has the renderer's server build (`rendererModule`) turn the
+ * answers into HTML.
  */
 export function firstScreenPages(options: { core: AppCore; indexHtml: string; rendererModule: string; log: Logger }): FirstScreenPages {
   let loading: Promise<FirstScreenRenderer | null> | null = null;
@@ -110,7 +111,7 @@ export function firstScreenPages(options: { core: AppCore; indexHtml: string; re
     if (!loaded) return null;
     try {
       const answers: [CallKey, unknown, unknown][] = [];
-      for (const [key, input] of loaded.calls()) {
+      for (const [key, input] of firstScreenCalls('customers')) {
         const result = await options.core.dispatch(key, input);
         if (!result.ok) return null;
         answers.push([key, input, result.value]);

@@ -1,5 +1,48 @@
-import type { CallKey } from './contract.ts';
+import type { CallInput, CallKey } from './contract.ts';
 import type { Language } from '../i18n/catalogs.ts';
+
+/** A call the first screen makes: its contract key and its input, which is also its query key in the renderer. */
+export type FirstScreenCall = { [K in CallKey]: readonly [K, CallInput<K>] }[CallKey];
+
+/**
+ * The customer list's first page as the list asks for it when it opens: no filter, by name, 200
+ * rows. The list builds its own input (renderer features/customers/customer-list-filters.ts); a
+ * unit test keeps the two equal, or the list would ask again for what the host already answered.
+ */
+export const FIRST_CUSTOMER_PAGE: CallInput<'customers.list'> = {
+  search: '',
+  grades: [],
+  stages: [],
+  countries: [],
+  ownerIds: [],
+  tagIds: [],
+  lastContact: null,
+  sort: 'name',
+  dir: 'asc',
+  offset: 0,
+  limit: 200,
+};
+
+/**
+ * The one list of what the first screen asks for, with the same inputs its screens use: the hosts
+ * answer it to render the customer list into the page and to warm up (app-core), and the renderer
+ * starts these calls before its code has loaded and seeds its query cache from their answers
+ * (renderer/src/first-screen/). `customers`: the start screen, the one the hosts render; `other`:
+ * a reload of another screen, which asks only for what the shell shows.
+ *
+ * In order of need: the browser gives a host six connections, and the app's scripts hold most of
+ * them while these start, so each call waits for one; the rows (the largest answer) first, then
+ * the language, then the counts on the nav badges. The list's filter Selects (owners, tags) load
+ * after the first paint and ask for their own options.
+ */
+export function firstScreenCalls(screen: 'customers' | 'other'): FirstScreenCall[] {
+  const shell: FirstScreenCall[] = [
+    ['settings.get', {}],
+    ['reminders.counts', {}],
+    ['mail.syncStatus', {}],
+  ];
+  return screen === 'customers' ? [['customers.list', FIRST_CUSTOMER_PAGE], ...shell] : shell;
+}
 
 /**
  * Between a host and the renderer's server build (dist/renderer-ssr): the host, which has the
@@ -7,7 +50,7 @@ import type { Language } from '../i18n/catalogs.ts';
  * the page and its stylesheets are in, not after the app's scripts have loaded and run.
  */
 export interface FirstScreenRequest {
-  /** The answers to `calls()`, in order, as [key, input, answer]. */
+  /** The answers to `firstScreenCalls('customers')`, in order, as [key, input, answer]. */
   answers: [CallKey, unknown, unknown][];
   /** The request's Accept-Language (the system language of the window) and User-Agent. */
   acceptLanguage: string;
@@ -38,7 +81,5 @@ export interface FirstScreenPage {
 }
 
 export interface FirstScreenRenderer {
-  /** The calls the first screen makes, with their inputs, as [key, input]. */
-  calls(): [CallKey, unknown][];
   render(request: FirstScreenRequest): Promise<FirstScreenPage>;
 }

@@ -102,7 +102,7 @@ export async function benchFirstPaint(): Promise<string[]> {
  * own observer rather than a Playwright locator also keeps the test's injected script out of
  * the page while that frame is rastered (it competed for the CPU and delayed the frame).
  */
-/** Milliseconds from navigation start until the app responded to input (renderer app/server-rendered.ts marks it). */
+/** Milliseconds from navigation start until the app responded to input (renderer first-screen/state.ts marks it). */
 async function respondingAt(page: Page): Promise<number> {
   const mark = await page.waitForFunction(() => performance.getEntriesByName('tradefolio-interactive')[0]?.startTime);
   return (await mark.jsonValue()) as number;

@@ -19,7 +19,7 @@ function rowNames(page: Page): Promise<string[]> {
 }
 
 /**
- * The hosts render the customer list into the page (renderer/src/server/first-screen-renderer.tsx
+ * The hosts render the customer list into the page (renderer/src/first-screen/server-renderer.tsx
  * through electron/web/first-screen-page.ts), and the app adopts that HTML when its scripts have
  * loaded: the list is on screen without them, and the same list then works as before.
  */

@@ -13,6 +13,7 @@ import { createSearchService } from '../search/search.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
+import { firstScreenCalls } from '../../../shared/contract/first-screen.ts';
 import type { createMailService, MailCallKey, MailService } from '../mail/mail.service.ts';
 import type { RemoteAddressPolicy } from '../mail/read/remote-address-policy.ts';
 import type { createSendService, MailSendCallKey, SendService } from '../mail/send/send.service.ts';
@@ -94,13 +95,6 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
-/** What the customer list (the start screen) and the shell ask for first; see renderer first-screen-calls.ts. */
-const FIRST_SCREEN_READS: readonly [string, unknown][] = [
-  ['settings.get', {}],
-  ['reminders.counts', {}],
-  ['mail.syncStatus', {}],
-  ['customers.list', { offset: 0, limit: 200 }],
-];
 
 type MailKey = MailCallKey | MailSendCallKey;
 const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls)] as MailKey[];
@@ -321,7 +315,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       else loadMail().catch((err: unknown) => log.error('mail code failed to load', { error: err instanceof Error ? err.message : String(err) }));
     },
     warmUp: async () => {
-      for (const [key, input] of FIRST_SCREEN_READS) await dispatcher.dispatch(key, input);
+      // The customer list (the start screen) and the shell: the contract's one list of first-screen calls.
+      for (const [key, input] of firstScreenCalls('customers')) await dispatcher.dispatch(key, input);
     },
     close: async () => {
       await closeMail();

@@ -1,6 +1,7 @@
 import type { CallKey, EventKey } from '../../../shared/contract/contract.ts';
 import type { Result } from '../../../shared/contract/result.ts';
-import { serverRenderedState } from '../app/server-rendered.ts';
+// Not first-screen/index.ts: this module is in the early `first-screen` chunk, which must stay small.
+import { serverRenderedState } from '../first-screen/state.ts';
 
 /** What the Electron preload exposes on `window.tradefolio` (contract names only). */
 export interface PreloadBridge {

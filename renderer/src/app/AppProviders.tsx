@@ -10,8 +10,7 @@ import type { Language } from '../../../shared/i18n/catalogs.ts';
 import { createI18n } from './i18n.ts';
 import { loadedLanguagePack, loadLanguagePack, type LanguagePack } from './language-packs.ts';
 import { resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
-import { prefetchFirstScreen } from './prefetch.ts';
-import { serverRenderedState } from './server-rendered.ts';
+import { prefetchFirstScreen, serverRenderedState } from '../first-screen/index.ts';
 import { invalidateForChange } from './query-invalidation.ts';
 import { useCall } from './useCall.ts';
 

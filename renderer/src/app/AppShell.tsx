@@ -7,12 +7,11 @@ import { useMailUnreadCount } from '../features/mail/useMailUnreadCount.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { PageFallback } from '../ui/PageFallback.tsx';
 import { ScreenError } from '../ui/ScreenError.tsx';
-import { firstScreenSettled } from './first-screen-calls.ts';
+import { firstScreenSettled, reportViewport } from '../first-screen/index.ts';
 import { loadFullStylesOnFirstInput, withFullStyles } from './full-styles.ts';
 import { useHash, type Route, parseRoute } from './router.ts';
 import { ShellNav, type NavPage } from './ShellNav.tsx';
 import { useShortcuts } from './useShortcuts.ts';
-import { reportViewport } from './viewport-cookie.ts';
 import { afterFirstPaint } from '../ui/after-first-paint.ts';
 
 /**

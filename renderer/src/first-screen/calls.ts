@@ -1,10 +1,10 @@
 import type { CallKey, CallOutput } from '../../../shared/contract/contract.ts';
+import { firstScreenCalls } from '../../../shared/contract/first-screen.ts';
 import { call } from '../api/client.ts';
-import { customerPageInput, INITIAL_FILTERS } from '../features/customers/customer-list-filters.ts';
-import { loadLanguagePack, type LanguagePack } from './language-packs.ts';
-import { lastLanguage, resolveLanguage, setDocumentLanguage, systemLanguage } from './language.ts';
-import { parseRoute } from './routes.ts';
-import { onServer, serverRenderedState, type FirstScreenState } from './server-rendered.ts';
+import { loadLanguagePack, type LanguagePack } from '../app/language-packs.ts';
+import { lastLanguage, resolveLanguage, setDocumentLanguage, systemLanguage } from '../app/language.ts';
+import { parseRoute } from '../app/routes.ts';
+import { onServer, serverRenderedState, type FirstScreenState } from './state.ts';
 
 /** A call the first screen will make, started before React (and most of the app's code) has loaded. */
 export interface FirstScreenCall {
@@ -24,14 +24,9 @@ let started: FirstScreenCall[] | null = null;
 
 const ESSENTIAL: ReadonlySet<CallKey> = new Set<CallKey>(['settings.get', 'customers.list']);
 
-/** What the shell and the screen at `hash` ask for on their first render, with the same inputs. */
+/** What the shell and the screen at `hash` ask for on their first render: the contract's one list (shared/contract/first-screen.ts). */
 export function firstScreenQueries(hash: string): [CallKey, unknown][] {
-  // In order of need: the browser gives a host six connections, and the app's scripts hold most
-  // of them while these start, so each call waits for one; the rows (the largest answer) first,
-  // then the language, then the counts on the nav badges. The filter Selects (owners, tags)
-  // load after the first paint and ask for their own options.
-  const screen: [CallKey, unknown][] = parseRoute(hash).page === 'customers' ? [['customers.list', customerPageInput(INITIAL_FILTERS, 0)]] : [];
-  return [...screen, ['settings.get', {}], ['reminders.counts', {}], ['mail.syncStatus', {}]];
+  return firstScreenCalls(parseRoute(hash).page === 'customers' ? 'customers' : 'other').map(([key, input]) => [key, input]);
 }
 
 /**

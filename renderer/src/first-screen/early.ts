@@ -1,10 +1,11 @@
 /**
  * A separate, tiny entry that index.html loads with `async`: it asks for the first screen's data
- * while the browser is still downloading and evaluating the app (see renderer/vite.config.ts).
+ * while the browser is still downloading and evaluating the app (see renderer/vite.config.ts). It
+ * imports the modules it needs, not this folder's index.ts, so that the early chunk stays tiny.
  */
-import { startFirstScreenCalls } from './app/first-screen-calls.ts';
-import { parseRoute } from './app/routes.ts';
-import { SCREEN_ELSEWHERE_CLASS, serverRenderedState } from './app/server-rendered.ts';
+import { parseRoute } from '../app/routes.ts';
+import { startFirstScreenCalls } from './calls.ts';
+import { SCREEN_ELSEWHERE_CLASS, serverRenderedState } from './state.ts';
 
 startFirstScreenCalls();
 // The host renders the customer list (it never sees the hash): on a reload of another screen,

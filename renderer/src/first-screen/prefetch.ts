@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { startFirstScreenCalls } from './first-screen-calls.ts';
+import { startFirstScreenCalls } from './calls.ts';
 
 /**
  * Puts the first screen's data in the cache before the first render: answers that are already

@@ -7,10 +7,9 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { FirstScreenRenderer } from '../../../shared/contract/first-screen.ts';
 import { App } from '../app/App.tsx';
-import { firstScreenQueries } from '../app/first-screen-calls.ts';
 import { loadLanguagePack } from '../app/language-packs.ts';
 import { languageOfAcceptLanguage, resolveLanguage } from '../app/language.ts';
-import { renderingWith, type FirstScreenState } from '../app/server-rendered.ts';
+import { renderingWith, type FirstScreenState } from './state.ts';
 import type { CallOutput } from '../../../shared/contract/contract.ts';
 
 /**
@@ -33,8 +32,8 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** The hosts hand it the answers to `firstScreenCalls('customers')` (shared/contract/first-screen.ts). */
 export const firstScreenRenderer: FirstScreenRenderer = {
-  calls: () => firstScreenQueries(''),
   async render({ answers, acceptLanguage, userAgent, token, viewport }) {
     const settings = answers.find(([key]) => key === 'settings.get')?.[2] as CallOutput<'settings.get'> | undefined;
     const systemLanguage = languageOfAcceptLanguage(acceptLanguage);

@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/i18n/catalogs.ts';
 import { FIRST_SCREEN_STATE_ID } from '../../../shared/contract/first-screen.ts';
 
 /**
- * What the host rendered the first screen with (renderer/src/server/first-screen-renderer.tsx):
+ * What the host rendered the first screen with (server-renderer.tsx):
  * the page carries it in `<script type="application/json" id="first-screen-state">`, and the
  * first render in the browser must use the same, so that React can adopt the host's HTML
  * (hydrate) instead of building the screen again.

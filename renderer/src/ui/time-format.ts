@@ -3,7 +3,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n/catalogs.ts';
-import { adoptingState } from '../app/server-rendered.ts';
+import { adoptingState } from '../first-screen/index.ts';
 
 dayjs.extend(relativeTime);
 

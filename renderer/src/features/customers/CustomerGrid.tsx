@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
 import type { CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
 import { hrefFor, navigate } from '../../app/router.ts';
-import { adoptingState } from '../../app/server-rendered.ts';
+import { useFirstScreen } from '../../first-screen/index.ts';
 import { countryName } from '../../ui/country-names.ts';
 import { ListGradeTag } from '../../ui/ListGradeTag.tsx';
 import { ListCheckbox } from '../../ui/ListCheckbox.tsx';
@@ -50,6 +50,7 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
   const time = useTimeFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
+  const firstScreen = useFirstScreen();
   // The virtualizer's functions are read fresh on every render here; nothing memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -60,9 +61,8 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
     scrollMargin: HEAD_HEIGHT,
     // The grid is never taller than the window: sized so, the first render already has every row
     // in view. From the default (0 × 0) it rendered none, measured, and rendered the rows again
-    // synchronously in the same frame (~35 ms of the list's first paint). The host, which cannot
-    // know the window, renders for a tall one (and the browser's first render does the same).
-    initialRect: adoptingState()?.viewport ?? { width: window.innerWidth, height: window.innerHeight },
+    // synchronously in the same frame (~35 ms of the list's first paint).
+    initialRect: firstScreen.windowSize,
   });
   const items = virtualizer.getVirtualItems();
   // The parent only needs to know which pages of 200 are in view; telling it about every row

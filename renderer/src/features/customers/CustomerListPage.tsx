@@ -18,7 +18,7 @@ import { useCustomerPages } from './useCustomerPages.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { withFullStyles } from '../../app/full-styles.ts';
 import { useFeedback } from '../../app/feedback.ts';
-import { markServerHtmlAdopted } from '../../app/server-rendered.ts';
+import { useFirstScreen } from '../../first-screen/index.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
@@ -48,8 +48,8 @@ export function CustomerListPage() {
   const [transferMounted, setTransferMounted] = useState(false);
   if (selected.size > 0 && !transferMounted) setTransferMounted(true);
   const remove = useMutationCall('customers.remove');
-  // The host's HTML is this screen's.
-  useEffect(markServerHtmlAdopted, []);
+  // The hosts render this screen into the page.
+  useFirstScreen();
 
   const query = useMemo(() => ({ ...filters, search: search.trim() }), [filters, search]);
   useEffect(() => {

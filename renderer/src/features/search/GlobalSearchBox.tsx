@@ -6,7 +6,7 @@ import Input from 'antd/es/input/Input';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor, navigate, useHash, useRoute } from '../../app/router.ts';
-import { adoptingState } from '../../app/server-rendered.ts';
+import { adoptingState } from '../../first-screen/index.ts';
 import { useShellCommand } from '../../app/shell-commands.ts';
 import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
 import './search.css';

@@ -7,6 +7,7 @@ import type { Logger } from '../../../../electron/services/core/logger.ts';
 import { injectFirstScreen } from '../../../../electron/web/first-screen-page.ts';
 import { startWebHost, type WebHost } from '../../../../electron/web/web-host.ts';
 import { rawRequest, type RawResponse } from '../../../helpers/raw-http.ts';
+import { firstScreenCalls } from '../../../../shared/contract/first-screen.ts';
 
 /**
  * The web host's half of rendering the first screen: who gets a page with data in it, what the
@@ -20,14 +21,13 @@ const TEMPLATE =
 
 const ECHO_RENDERER = `
 export const firstScreenRenderer = {
-  calls: () => [['settings.get', {}], ['customers.list', { offset: 0, limit: 5, sort: 'name', dir: 'asc' }]],
   async render(request) {
     if (request.acceptLanguage === 'fail') throw new Error('render failed on purpose');
-    const names = request.answers[1][2].rows.map((r) => r.name);
+    const names = request.answers.find(([key]) => key === 'customers.list')[2].rows.map((r) => r.name);
     return {
       html: '<ul id="rows">' + names.map((n) => '<li>' + n.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</li>').join('') + '</ul>',
       language: request.acceptLanguage.startsWith('zh') ? 'zh-CN' : 'en',
-      state: JSON.stringify({ token: request.token, viewport: request.viewport, userAgent: request.userAgent }).replace(/</g, '\\\\u003c'),
+      state: JSON.stringify({ token: request.token, viewport: request.viewport, userAgent: request.userAgent, asked: request.answers.map(([key, input]) => [key, input]) }).replace(/</g, '\\\\u003c'),
     };
   },
 };
@@ -99,12 +99,18 @@ describe('web host: the first screen rendered into the page', () => {
     // Inserted as text: `$&` in a name is not a replacement pattern.
     expect(res.body).toContain('<li>Dollar $&amp; Sons</li>');
     expect(res.body).toContain('<html lang="zh-CN" class="language-known">');
-    expect(stateOf(res.body)).toEqual({ token: host.token, viewport: null, userAgent: 'Mozilla/5.0 (Macintosh)' });
+    expect(stateOf(res.body)).toEqual({ token: host.token, viewport: null, userAgent: 'Mozilla/5.0 (Macintosh)', asked: expect.any(Array) });
     // The state comes before every script that reads it.
     expect(res.body.indexOf('id="first-screen-state"')).toBeLessThan(res.body.indexOf('<script type="module"'));
     // The first paint waits for no stylesheet request: they are in the page, where they were.
     expect(res.body).toContain('<style data-href="./assets/antd-abc.css">.ant-btn{color:red}</style>\n    <link rel="stylesheet" crossorigin href="./assets/icons-abc.css">');
     expect(res.body).not.toContain('<script>alert(1)');
+  });
+
+  it('renders from the answers to exactly the contract\'s list of first-screen calls, in its order', async () => {
+    const res = await get(host, `/?token=${host.token}`);
+    // The renderer's early calls and the warm-up read the same list (shared/contract/first-screen.ts).
+    expect(stateOf(res.body)?.asked).toEqual(JSON.parse(JSON.stringify(firstScreenCalls('customers'))));
   });
 
   it('renders the rows for the window size the page reported in its cookie', async () => {
