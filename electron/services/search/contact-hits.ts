@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { ContactHit } from '../../../shared/contract/search.contract.ts';
 import { hasHit } from '../../../shared/domain/search-highlight.ts';
 import type { QueryTerm } from '../../../shared/domain/search-text.ts';
+import { channelsOfContacts, contactsOfMatchingCustomers } from './search-hits.queries.ts';
 
-/** Contacts of at most this many matching customers are looked at: bounded work per keystroke. */
-export const CONTACT_CANDIDATE_CUSTOMERS = 100;
 const MIN_PHONE_TERM = 6;
 
 /**
@@ -15,31 +13,9 @@ const MIN_PHONE_TERM = 6;
  * A digit term also matches a phone channel by its digits, as the customer index does.
  */
 export async function contactHits(db: Db, fts: string, terms: readonly QueryTerm[], limit: number): Promise<{ rows: ContactHit[]; more: boolean }> {
-  // Only the `text` column (names, contacts, channels): customers found by their notes or
-  // activities alone would crowd out those whose contacts match.
-  const candidates = db
-    .selectFrom('customer_search')
-    .select('rowid')
-    .where(sql<boolean>`customer_search MATCH ${`{text} : (${fts})`}`)
-    .limit(CONTACT_CANDIDATE_CUSTOMERS);
-  const contacts = await db
-    .selectFrom('customers as c')
-    .innerJoin('contacts as ct', 'ct.customer_id', 'c.id')
-    .select(['ct.id', 'ct.customer_id', 'ct.name', 'ct.title', 'c.name as customer_name', 'c.code as customer_code'])
-    .where('c.rid', 'in', candidates)
-    .where('c.deleted_at', 'is', null)
-    .where('ct.deleted_at', 'is', null)
-    .orderBy(sql`c.name COLLATE NOCASE`)
-    .orderBy('ct.is_primary', 'desc')
-    .orderBy('ct.name')
-    .execute();
+  const contacts = await contactsOfMatchingCustomers(db, fts);
   if (contacts.length === 0) return { rows: [], more: false };
-  const channels = await db
-    .selectFrom('contact_channels')
-    .select(['contact_id', 'kind', 'value'])
-    .where('contact_id', 'in', contacts.map((c) => c.id))
-    .orderBy('sort')
-    .execute();
+  const channels = await channelsOfContacts(db, contacts.map((c) => c.id));
   const digitTerms = terms.filter((t) => !t.cjk && /^\d+$/.test(t.text) && t.text.length >= MIN_PHONE_TERM).map((t) => t.text);
 
   const hits: ContactHit[] = [];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFtsQuery } from '../../../../../shared/domain/search-text.ts';
 import { leadGroupsQuery, leadRowsFor, loadLeadScope } from '../../../../../electron/services/leads/lead.queries.ts';
 import { unansweredQuery } from '../../../../../electron/services/reminders/waiting-for-reply.query.ts';
-import { activityCustomersQuery, newestActivitiesQuery } from '../../../../../electron/services/search/activity-hits.ts';
+import { activityCustomersQuery, newestActivitiesQuery } from '../../../../../electron/services/search/search-hits.queries.ts';
 import { mailSearchQueries } from '../../../../../electron/services/search/mail-search.query.ts';
 import { seedMailAccount, writeMail, type MailSpec } from '../../../../fixtures/mail-fixtures.ts';
 import { queryPlan } from '../../../../helpers/query-plan.ts';
