@@ -47,9 +47,6 @@ const sqlNotYetMoved = [
   'electron/services/customers/duplicates.ts',
   'electron/services/customers/merge.ts',
   'electron/services/mail/read/mail-content.ts',
-  'electron/services/search/contact-hits.ts',
-  'electron/services/search/activity-hits.ts',
-  'electron/services/search/message-hits.ts',
 ];
 
 export default tseslint.config(
