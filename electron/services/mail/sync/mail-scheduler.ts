@@ -1,4 +1,22 @@
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
+
+/**
+ * The scheduler's timers, injected with its Clock so a test drives both instead of sleeping.
+ * `set` runs `fn` once after `ms` and returns what cancels it.
+ */
+export interface SchedulerTimers {
+  set(fn: () => void, ms: number): () => void;
+}
+
+/** Node's timers, unref'd so they never keep a CLI process alive. */
+export const systemTimers: SchedulerTimers = {
+  set(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return () => clearTimeout(t);
+  },
+};
 
 export interface MailSchedulerDeps {
   /** Accounts that should be syncing now: IMAP, sync enabled, password known. */
@@ -8,6 +26,9 @@ export interface MailSchedulerDeps {
   /** Holds an IDLE connection on the Inbox until it drops or `signal` aborts (imap-sync's watchInbox). */
   watch(accountId: string, onChange: () => void, signal: AbortSignal): Promise<void>;
   log: Logger;
+  /** Says when a retry is due (retryAt). */
+  clock: Clock;
+  timers: SchedulerTimers;
   /** Full sync of every folder this often, besides what IDLE reports. Default 10 minutes. */
   intervalMs?: number;
   /** Reconnect delays grow from `baseMs` to `maxMs`. Default 15 s → 15 min. */
@@ -40,10 +61,12 @@ export function backoffDelay(failures: number, baseMs: number, maxMs: number, ra
 
 interface Runner {
   failures: number;
-  timer: ReturnType<typeof setTimeout> | null;
+  /** Cancels the pending cycle (interval or retry). */
+  timer: (() => void) | null;
   retryAt: number | null;
   watcher: AbortController | null;
-  debounce: ReturnType<typeof setTimeout> | null;
+  /** Cancels the pending Inbox sync after an IDLE notification. */
+  debounce: (() => void) | null;
   cycling: Promise<void> | null;
 }
 
@@ -51,7 +74,7 @@ interface Runner {
  * Keeps mail flowing in the background: per account, a full sync at start and then every
  * `intervalMs`, an IDLE watcher on the Inbox that triggers an Inbox sync when the server reports
  * a change, and reconnects with exponential backoff when the server or the network is away.
- * Timers are unref'd so they never keep a CLI process alive.
+ * Time comes from the injected clock and timers (systemTimers in production).
  */
 export function createMailScheduler(deps: MailSchedulerDeps): MailScheduler {
   const intervalMs = deps.intervalMs ?? 10 * 60_000;
@@ -60,15 +83,11 @@ export function createMailScheduler(deps: MailSchedulerDeps): MailScheduler {
   const runners = new Map<string, Runner>();
   let stopped = false;
 
-  const later = (fn: () => void, ms: number) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  };
+  const later = (fn: () => void, ms: number) => deps.timers.set(fn, ms);
 
   function schedule(id: string, runner: Runner, ms: number, failed: boolean): void {
-    if (runner.timer) clearTimeout(runner.timer);
-    runner.retryAt = failed ? Date.now() + ms : null;
+    runner.timer?.();
+    runner.retryAt = failed ? deps.clock.now() + ms : null;
     runner.timer = later(() => {
       runner.timer = null;
       void cycle(id, runner);
@@ -105,7 +124,7 @@ export function createMailScheduler(deps: MailSchedulerDeps): MailScheduler {
     const controller = new AbortController();
     runner.watcher = controller;
     const onChange = () => {
-      if (runner.debounce) clearTimeout(runner.debounce);
+      runner.debounce?.();
       runner.debounce = later(() => {
         runner.debounce = null;
         void deps.sync(id, ['INBOX']).catch(() => false);
@@ -127,8 +146,8 @@ export function createMailScheduler(deps: MailSchedulerDeps): MailScheduler {
   }
 
   function stopRunner(runner: Runner): void {
-    if (runner.timer) clearTimeout(runner.timer);
-    if (runner.debounce) clearTimeout(runner.debounce);
+    runner.timer?.();
+    runner.debounce?.();
     runner.watcher?.abort();
     runner.watcher = null;
   }
@@ -154,7 +173,7 @@ export function createMailScheduler(deps: MailSchedulerDeps): MailScheduler {
       const runner = runners.get(accountId);
       if (!runner || stopped) return;
       runner.failures = 0;
-      if (runner.timer) clearTimeout(runner.timer);
+      runner.timer?.();
       runner.timer = null;
       runner.retryAt = null;
       void cycle(accountId, runner);

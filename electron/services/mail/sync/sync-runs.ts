@@ -11,8 +11,8 @@ import { throttle } from '../../core/throttle.ts';
 import { imapAccountIds } from '../accounts/accounts.queries.ts';
 import { mailStores } from '../store/attachment-store.ts';
 import { backfillAutomated } from '../store/automated-backfill.ts';
-import { createMailSync, MailSyncError, type SyncReport } from './imap-sync.ts';
-import { createMailScheduler, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
+import { createMailSync, MailSyncError, type FolderReport, type SyncReport } from './imap-sync.ts';
+import { createMailScheduler, systemTimers, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
 import { folderStatusRows, imapAccountRows } from './sync-status.queries.ts';
 
 export interface SyncRunDeps {
@@ -28,7 +28,9 @@ export interface SyncRunDeps {
 }
 
 type SyncStatus = z.output<(typeof mailCalls)['mail.syncStatus']['output']>;
-type QueuedRun = { folders: readonly string[] | undefined; quiet: boolean; done: Promise<SyncReport | null> };
+/** Told when every folder of a run has its mail from the window (the older mail may follow). */
+type WindowDone = (folders: readonly FolderReport[]) => void;
+type QueuedRun = { folders: readonly string[] | undefined; quiet: boolean; windowDone: WindowDone[]; done: Promise<SyncReport | null> };
 
 /**
  * Sync runs of the mail accounts: at most one per account at a time, the background scheduler
@@ -52,6 +54,8 @@ export function createSyncRuns(deps: SyncRunDeps) {
   /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
   const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null>; quiet: boolean }>();
   const queued = new Map<string, QueuedRun>();
+  /** Accounts whose pass over every folder gave way to a narrower one and must go on after it. */
+  const resume = new Set<string>();
   let scheduler: MailScheduler | null = null;
   let closed = false;
   /** The background read of older mail's headers (automated-backfill.ts), once per process. */
@@ -64,16 +68,38 @@ export function createSyncRuns(deps: SyncRunDeps) {
    * one extra pass and no change the server reported is left unsynced.
    */
   function runSync(id: string, folders?: readonly string[], quiet = false): Promise<SyncReport | null> {
+    return request(id, folders, quiet, []);
+  }
+
+  function request(id: string, folders: readonly string[] | undefined, quiet: boolean, windowDone: WindowDone[]): Promise<SyncReport | null> {
     const current = running.get(id);
-    if (current) return queueAfter(id, current.done, folders, quiet);
+    if (current) return queueAfter(id, current.done, folders, quiet, windowDone);
+    return start(id, folders, quiet, windowDone);
+  }
+
+  function start(id: string, folders: readonly string[] | undefined, quiet: boolean, windowDone: WindowDone[]): Promise<SyncReport | null> {
     const controller = new AbortController();
+    const everyFolder = folders === undefined;
+    // A pass over every folder covers whatever one that gave way left to do.
+    if (everyFolder) resume.delete(id);
     const done = sync
       .syncAccount(id, {
         signal: controller.signal,
         onProgress: quiet ? () => {} : (p) => deps.emit('mail.syncProgress', p),
         onCommitted: batchCommitted,
+        onWindowDone: (reports) => {
+          for (const told of windowDone) told(reports);
+        },
+        // A pass over every folder (with its backfill of older mail, minutes on a first sync)
+        // gives way to a narrower one queued behind it — new mail in the Inbox after an IDLE
+        // notification, read / star changes to send — which then runs first; it resumes after.
+        ...(everyFolder ? { shouldYield: () => queued.get(id)?.folders !== undefined } : {}),
         olderInBackground: true,
         ...(folders ? { folders } : {}),
+      })
+      .then((report) => {
+        if (report.yielded) resume.add(id);
+        return report;
       })
       .catch((err: unknown) => {
         if (!controller.signal.aborted) {
@@ -85,28 +111,46 @@ export function createSyncRuns(deps: SyncRunDeps) {
         running.delete(id);
         batchCommitted.cancel();
         changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+        // The passes it gave way to are done: the one that yielded goes on from its checkpoints.
+        if (!queued.has(id) && resume.delete(id) && !closed) void runSync(id);
       });
     running.set(id, { controller, done, quiet });
     return done;
   }
 
-  function queueAfter(id: string, current: Promise<unknown>, folders: readonly string[] | undefined, quiet: boolean): Promise<SyncReport | null> {
+  function queueAfter(id: string, current: Promise<unknown>, folders: readonly string[] | undefined, quiet: boolean, windowDone: WindowDone[]): Promise<SyncReport | null> {
     const next = queued.get(id);
     if (next) {
       // A queued pass widens to every folder asked for meanwhile (all of them when a full pass is).
       next.folders = !folders || !next.folders ? undefined : [...new Set([...next.folders, ...folders])];
       next.quiet &&= quiet;
+      next.windowDone.push(...windowDone);
       return next.done;
     }
-    const entry: QueuedRun = { folders, quiet, done: Promise.resolve(null) };
+    const entry: QueuedRun = { folders, quiet, windowDone: [...windowDone], done: Promise.resolve(null) };
     entry.done = current.then(() => {
       // Dropped meanwhile (the account is being removed): nothing to run.
       if (queued.get(id) !== entry) return null;
       queued.delete(id);
-      return closed ? null : runSync(id, entry.folders, entry.quiet);
+      return closed ? null : start(id, entry.folders, entry.quiet, entry.windowDone);
     });
     queued.set(id, entry);
     return entry.done;
+  }
+
+  /**
+   * The scheduler's sync: true once every folder has its recent mail and none failed. It does
+   * not wait for the older mail, so the IDLE watcher is up (and new mail shows) during a first
+   * sync's long backfill, which gives way to the Inbox passes it triggers.
+   */
+  function schedulerSync(id: string, folders?: readonly string[]): Promise<boolean> {
+    const ok = (reports: readonly FolderReport[]) => reports.every((f) => f.error === null);
+    return new Promise((resolve) => {
+      request(id, folders, false, [(reports) => resolve(ok(reports))]).then(
+        (report) => resolve(report !== null && ok(report.folders)),
+        () => resolve(false),
+      );
+    });
   }
 
   /** Starts a background sync of these accounts (all enabled IMAP accounts when none given). */
@@ -189,6 +233,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
     /** Stops the account's run and drops its queued one (the account is being removed). */
     async stop(accountId: string): Promise<void> {
       queued.delete(accountId);
+      resume.delete(accountId);
       const run = running.get(accountId);
       if (run) {
         run.controller.abort();
@@ -210,11 +255,10 @@ export function createSyncRuns(deps: SyncRunDeps) {
       scheduler = createMailScheduler({
         ...options,
         log,
+        clock,
+        timers: systemTimers,
         accounts: async () => (await imapAccountIds(db, { accountId: null })).filter((id) => deps.password(id) !== null),
-        sync: async (id, folders) => {
-          const report = await runSync(id, folders);
-          return report !== null && report.folders.every((f) => f.error === null);
-        },
+        sync: schedulerSync,
         watch: (id, onChange, signal) => sync.watchInbox(id, onChange, signal),
       });
       void scheduler.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
