@@ -44,8 +44,6 @@ const sqlOutsideQueries = [
 ];
 const sqlNotYetMoved = [
   'electron/services/mail/mail.service.ts',
-  'electron/services/customers/duplicates.ts',
-  'electron/services/customers/merge.ts',
   'electron/services/mail/read/mail-content.ts',
 ];
 

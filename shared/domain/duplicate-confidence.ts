@@ -36,8 +36,11 @@ export interface GroupEvidence {
   reason: DuplicateReasonKind;
   /** Other reasons that found exactly the same customers. */
   alsoMatched: readonly DuplicateReasonKind[];
-  /** Normalized name keys and raw names of the members. */
-  members: ReadonlyArray<{ name: string; nameKey: string; country: string | null }>;
+  /**
+   * Normalized name keys and raw names of the members; `legalForm` (legalFormOf(name)) when the
+   * caller already has it — a recompute at 100,000 customers scores ~100k members.
+   */
+  members: ReadonlyArray<{ name: string; nameKey: string; country: string | null; legalForm?: string }>;
   /** True when every member's name is near-same to the first (already known for name groups). */
   namesNear: boolean;
 }
@@ -65,7 +68,7 @@ export function scoreDuplicateGroup(group: GroupEvidence): GroupConfidence {
   const differentCountries = countries.size > 1;
   if (sameCountry) signals.push('sameCountry');
   if (differentCountries) signals.push('differentCountries');
-  const forms = new Set(group.members.map((m) => legalFormOf(m.name)).filter((f) => f !== ''));
+  const forms = new Set(group.members.map((m) => m.legalForm ?? legalFormOf(m.name)).filter((f) => f !== ''));
   const differentLegalForms = forms.size > 1;
   if (differentLegalForms) signals.push('differentLegalForms');
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
 import { legalFormOf } from '../../../../../shared/domain/duplicate-confidence.ts';
+import { rankDuplicateGroups } from '../../../../../electron/services/customers/duplicates.ts';
 
 let app: TempCore;
 beforeEach(async () => {
@@ -152,6 +153,44 @@ describe('duplicate groups at scale: ranked, paged, dismissed for good (issue 11
     expect((await app.call('customers.restoreDuplicates', { ids: [c.anchorNl.id, c.anchorEs.id, third.id] })).count).toBe(3);
     expect((await app.call('customers.findDuplicates', {})).total).toBe(4);
     expect((await app.fail('customers.dismissDuplicates', { ids: [c.oslo1.id, 'no-such-customer'] })).code).toBe('notFound');
+  });
+
+  it('after each write, by any path, shows exactly the groups a full recompute finds (the kept name groups miss none)', async () => {
+    const c = await seedMixed();
+    const berlin = await app.call('customers.create', { name: 'Berlin Lamps GmbH', country: 'DE', regionCode: 'EU' });
+    const berlin2 = await app.call('customers.create', { name: 'Berlin Lampz', country: 'DE', regionCode: 'EU' });
+    const lone = await app.call('customers.create', { name: 'Quiet Harbour Trading', country: 'GB', regionCode: 'EU' });
+    // What the page shows (ranked from the name groups kept since the last call) against a
+    // recompute from nothing, after each change.
+    const shown = async () => (await app.call('customers.findDuplicates', { offset: 0, limit: 200 })).groups.map((g) => [g.id, g.score, g.signals]);
+    const full = async () => (await rankDuplicateGroups(app.core.database().db)).map((g) => [g.id, g.score, g.signals]);
+    const same = async (step: string) => {
+      const expected = await full();
+      expect(await shown(), step).toEqual(expected);
+      return expected.length;
+    };
+    expect(await same('start')).toBe(5);
+
+    await app.call('customers.update', { id: lone.id, name: 'Berlin Lamp GmbH', country: 'DE', regionCode: 'EU' });
+    await same('renamed into a group');
+    await app.call('customers.update', { id: berlin2.id, name: 'Orion Supplies', country: 'DE', regionCode: 'EU' });
+    await same('renamed out of a group');
+    await app.call('customers.update', { id: c.oslo2.id, name: 'Oslo Marine Supply', country: 'SE', regionCode: 'EU' });
+    await same('moved to another country');
+    await app.call('customers.remove', { ids: [c.anchorEs.id] });
+    expect(await same('deleted')).toBe(4);
+    await app.call('customers.restore', { ids: [c.anchorEs.id] });
+    await same('restored');
+    await app.call('contacts.create', { customerId: berlin.id, name: 'Kim', channels: [{ kind: 'email', value: 'kim@oslo-marine.no' }] });
+    await app.call('contacts.create', { customerId: c.oslo1.id, name: 'Kim', channels: [{ kind: 'email', value: 'kim@oslo-marine.no' }] });
+    await same('an address on two customers');
+    await app.call('customers.dismissDuplicates', { ids: [c.oslo1.id, c.oslo2.id] });
+    await same('dismissed');
+    await app.call('customers.merge', { targetId: berlin.id, sourceIds: [lone.id] });
+    await same('merged');
+    // Written by another path (the CLI, a restore): seen all the same.
+    app.core.database().sqlite.prepare(`UPDATE customers SET name = 'Anchor Atlas Home Goods AB', name_key = 'anchor atlas home goods' WHERE id = ?`).run(c.dom1.id);
+    await same('written by another connection');
   });
 
   it('reads the legal form at the end of a name in one spelling', () => {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DuplicateRanking, NameGroupIndex, type RawGroup } from '../../../../../electron/services/customers/duplicate-groups.ts';
+import type { NameRow } from '../../../../../electron/services/customers/duplicates.queries.ts';
+import { normalizeCompanyName } from '../../../../../shared/domain/name-similarity.ts';
+import { prng } from '../../../../fixtures/customer-fixtures.ts';
+
+/** Names that collide often: few words, typos, legal forms, one block prefix for many ("atlas…"). */
+const WORDS = ['Atlas', 'Atlaz', 'Atlas Nordic', 'Atlas Nordik', 'Nordic', 'Orion', 'Orion Lamps', 'Orion Lampz', 'Oslo Marine', 'Oslo Marina', '明华', '明华灯饰', 'X'];
+const TAILS = ['', ' Lighting', ' Lightning', ' Home Goods', ' Home Good'];
+const LEGAL = ['', ' Ltd', ' GmbH', ' B.V.', ' S.A.'];
+const COUNTRIES = [null, 'DE', 'NL', 'CN'];
+
+function randomRow(rnd: () => number, id: string): NameRow {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const name = `${pick(WORDS)}${pick(TAILS)}${pick(LEGAL)}`;
+  return { id, name, name_key: normalizeCompanyName(name), country: pick(COUNTRIES) };
+}
+
+/** Groups in one order whatever the order they were found in. */
+function normalized(groups: readonly RawGroup[]): string[] {
+  return groups.map((g) => `${g.reason}:${g.key}:${g.ids.join(',')}`).sort();
+}
+
+describe('NameGroupIndex: grouping only the blocks that changed equals grouping everything', () => {
+  it('after every kind of change, in 300 random steps', () => {
+    const rnd = prng(11);
+    let rows = Array.from({ length: 120 }, (_, i) => randomRow(rnd, `c${String(i).padStart(4, '0')}`));
+    let next = rows.length;
+    const kept = new NameGroupIndex();
+    const ranking = new DuplicateRanking();
+    kept.update(rows);
+    for (let step = 0; step < 300; step++) {
+      const change = Math.floor(rnd() * 5);
+      const at = Math.floor(rnd() * rows.length);
+      if (change === 0) rows = [...rows, randomRow(rnd, `c${String(next++).padStart(4, '0')}`)]; // a new customer
+      else if (change === 1) rows = rows.filter((_, i) => i !== at); // deleted (or merged away)
+      else if (change === 2) rows = rows.map((r, i) => (i === at ? { ...randomRow(rnd, r.id), country: r.country } : r)); // renamed
+      else if (change === 3) rows = rows.map((r, i) => (i === at ? { ...r, country: COUNTRIES[Math.floor(rnd() * COUNTRIES.length)]! } : r)); // moved
+      else rows = [...rows].reverse(); // the same customers read in another order: nothing changed
+      kept.update(rows);
+      const fresh = new NameGroupIndex();
+      fresh.update(rows);
+      expect(normalized(kept.groups()), `step ${step}`).toEqual(normalized(fresh.groups()));
+      // Scores kept between calls equal scores worked out afresh (a country change re-scores its group).
+      const dismissed = new Set<string>();
+      expect(ranking.rank(kept.groups(), kept.members, dismissed), `step ${step}`).toEqual(new DuplicateRanking().rank(fresh.groups(), fresh.members, dismissed));
+    }
+    expect(kept.groups().length).toBeGreaterThan(5);
+  });
+
+  it('groups again only the blocks a change touches', () => {
+    const rows: NameRow[] = ['Atlas Lighting Ltd', 'Atlas Lightning GmbH', 'Orion Lamps', 'Orion Lampz GmbH'].map((name, i) => ({ id: `c${i}`, name, name_key: normalizeCompanyName(name), country: 'DE' }));
+    const index = new NameGroupIndex();
+    expect(index.update(rows)).toBe(2);
+    expect(index.update(rows)).toBe(0);
+    const before = index.groups();
+    // A new "Orion" customer touches the "or" block only: the "at" group is the same object.
+    expect(index.update([...rows, { id: 'c9', name: 'Orion Lamps AB', name_key: normalizeCompanyName('Orion Lamps AB'), country: 'SE' }])).toBe(1);
+    const atlas = index.groups().find((g) => g.key.startsWith('atlas'));
+    expect(atlas).toBe(before.find((g) => g.key.startsWith('atlas')));
+    expect(index.groups().find((g) => g.key.startsWith('orion'))?.ids).toEqual(['c2', 'c3', 'c9']);
+  });
+});
