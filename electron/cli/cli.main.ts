@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallKey } from '../../shared/contract/contract.ts';
-import type { AppError, Result } from '../../shared/contract/result.ts';
-import type { Language } from '../../shared/i18n/catalogs.ts';
+import type { AppError, MessageParams, Result } from '../../shared/contract/result.ts';
 import type { AppCore } from '../services/core/app-core.ts';
 import { readAppVersion, REPO_ROOT } from '../hosts/app-package.ts';
 import { faultPointFromEnv } from '../hosts/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
 import { stderrLogger } from '../hosts/stderr-logger.ts';
-import { describeFailure, pickLanguage, systemLocale, translate } from '../hosts/translate.ts';
 import { formatTable } from './text-table.ts';
 import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 
@@ -59,11 +57,25 @@ class CallFailed extends Error {
   }
 }
 
+/**
+ * The messages in the user's language. Loaded only when a message must be printed: the catalogs
+ * of both languages are ~30 modules that a successful run never needs.
+ */
+async function translation(env: Readonly<Record<string, string | undefined>>) {
+  const { describeFailure, pickLanguage, systemLocale, translate } = await import('../hosts/translate.ts');
+  const language = pickLanguage(systemLocale(env));
+  return {
+    describeFailure: (err: unknown, databaseFile: string) => describeFailure(language, err, databaseFile),
+    translate: (key: string, params?: MessageParams) => translate(language, key, params),
+  };
+}
+
 /** Prints a failed call: its code and message key (stable, for scripts) and the text (for people). */
-function reportError(io: CliIo, language: Language, error: AppError): void {
-  io.err(`error: ${error.code} (${error.message}): ${translate(language, error.message, error.params)}`);
+async function reportError(io: CliIo, env: Readonly<Record<string, string | undefined>>, error: AppError): Promise<void> {
+  const { translate } = await translation(env);
+  io.err(`error: ${error.code} (${error.message}): ${translate(error.message, error.params)}`);
   for (const fe of error.fieldErrors ?? []) {
-    io.err(`  ${fe.path || '(input)'}: ${fe.message}: ${translate(language, fe.message, { field: fe.path || 'input', ...fe.params })}`);
+    io.err(`  ${fe.path || '(input)'}: ${fe.message}: ${translate(fe.message, { field: fe.path || 'input', ...fe.params })}`);
   }
 }
 
@@ -99,7 +111,6 @@ function megabytes(bytes: number): string {
 interface Session {
   core: AppCore;
   io: CliIo;
-  language: Language;
   env: Readonly<Record<string, string | undefined>>;
   /** The contract's keys (the contract is loaded with the core, not with this file). */
   callKeys: readonly CallKey[];
@@ -132,7 +143,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
       const result = await core.dispatch(key, input);
       io.out(JSON.stringify(result, null, 2));
       if (!result.ok) {
-        reportError(io, session.language, result.error);
+        await reportError(io, session.env, result.error);
         return EXIT_ERROR;
       }
       return EXIT_OK;
@@ -246,7 +257,6 @@ function replacesDatabase(words: readonly string[]): boolean {
 
 /** The whole CLI as a function of its arguments, returning the exit code. */
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo = processIo): Promise<number> {
-  const language = pickLanguage(systemLocale(env));
   let dataDir: string;
   let words: string[];
   try {
@@ -283,7 +293,8 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
       ...faultPointFromEnv(env),
     });
   } catch (err) {
-    io.err(`error: cannot open the data folder ${dataDir}: ${describeFailure(language, err, path.join(dataDir, DATABASE_FILE_NAME))}`);
+    const { describeFailure } = await translation(env);
+    io.err(`error: cannot open the data folder ${dataDir}: ${describeFailure(err, path.join(dataDir, DATABASE_FILE_NAME))}`);
     return EXIT_ERROR;
   }
   let lastProgress = -1;
@@ -300,7 +311,6 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   const session: Session = {
     core,
     io,
-    language,
     env,
     callKeys: CALL_KEYS,
     async call(key, input) {
@@ -317,7 +327,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
       return EXIT_USAGE;
     }
     if (err instanceof CallFailed) {
-      reportError(io, language, err.error);
+      await reportError(io, env, err.error);
       return EXIT_ERROR;
     }
     io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
