@@ -123,8 +123,9 @@ export function createMailSync(deps: MailSyncDeps) {
     let yielded = false;
     const shouldYield = () => (yielded ||= p.options.shouldYield?.() === true);
     const options: SyncOptions = { ...p.options, shouldYield };
-    for (const folder of wanted) {
-      if (shouldYield()) return true;
+    for (const [i, folder] of wanted.entries()) {
+      // Never before the first folder: each pass gets something done, however busy the queue.
+      if (i > 0 && shouldYield()) return true;
       reports.push(await runFolder(p, folder, options));
     }
     if (yielded) return true;

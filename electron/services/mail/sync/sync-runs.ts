@@ -54,8 +54,8 @@ export function createSyncRuns(deps: SyncRunDeps) {
   /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
   const running = new Map<string, { controller: AbortController; done: Promise<SyncReport | null>; quiet: boolean }>();
   const queued = new Map<string, QueuedRun>();
-  /** Accounts whose pass over every folder gave way to a narrower one and must go on after it. */
-  const resume = new Set<string>();
+  /** Passes that gave way to one queued behind them, by account: they go on once it is done. */
+  const resume = new Map<string, { folders: readonly string[] | undefined; quiet: boolean }>();
   let scheduler: MailScheduler | null = null;
   let closed = false;
   /** The background read of older mail's headers (automated-backfill.ts), once per process. */
@@ -79,9 +79,8 @@ export function createSyncRuns(deps: SyncRunDeps) {
 
   function start(id: string, folders: readonly string[] | undefined, quiet: boolean, windowDone: WindowDone[]): Promise<SyncReport | null> {
     const controller = new AbortController();
-    const everyFolder = folders === undefined;
     // A pass over every folder covers whatever one that gave way left to do.
-    if (everyFolder) resume.delete(id);
+    if (folders === undefined) resume.delete(id);
     const done = sync
       .syncAccount(id, {
         signal: controller.signal,
@@ -90,15 +89,22 @@ export function createSyncRuns(deps: SyncRunDeps) {
         onWindowDone: (reports) => {
           for (const told of windowDone) told(reports);
         },
-        // A pass over every folder (with its backfill of older mail, minutes on a first sync)
-        // gives way to a narrower one queued behind it — new mail in the Inbox after an IDLE
-        // notification, read / star changes to send — which then runs first; it resumes after.
-        ...(everyFolder ? { shouldYield: () => queued.get(id)?.folders !== undefined } : {}),
+        // A backfill (minutes on a first sync) gives way to a pass queued behind it — new mail
+        // in the Inbox after an IDLE notification, read / star changes to send — which then
+        // runs first; this pass resumes after it. Not to a full pass behind a full pass: that
+        // one would only do the same again.
+        shouldYield: () => {
+          const next = queued.get(id);
+          return next !== undefined && (next.folders !== undefined || folders !== undefined);
+        },
         olderInBackground: true,
         ...(folders ? { folders } : {}),
       })
       .then((report) => {
-        if (report.yielded) resume.add(id);
+        if (report.yielded) {
+          const was = resume.get(id);
+          resume.set(id, was ? { folders: !was.folders || !folders ? undefined : [...new Set([...was.folders, ...folders])], quiet: was.quiet && quiet } : { folders, quiet });
+        }
         return report;
       })
       .catch((err: unknown) => {
@@ -112,7 +118,11 @@ export function createSyncRuns(deps: SyncRunDeps) {
         batchCommitted.cancel();
         changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
         // The passes it gave way to are done: the one that yielded goes on from its checkpoints.
-        if (!queued.has(id) && resume.delete(id) && !closed) void runSync(id);
+        const resumed = queued.has(id) || closed ? undefined : resume.get(id);
+        if (resumed) {
+          resume.delete(id);
+          void runSync(id, resumed.folders, resumed.quiet);
+        }
       });
     running.set(id, { controller, done, quiet });
     return done;

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppCore, type AppCore } from '../../../../../../electron/services/core/app-core.ts';
+import { silentLogger } from '../../../../../../electron/services/core/logger.ts';
+import { createAesGcmCipher, createJsonSecretStore } from '../../../../../../electron/services/platform/secret-store.ts';
+import { startDovecot, type Dovecot } from '../../../../../helpers/mail-servers.ts';
+import { appendAll, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
+import { tempDir } from '../../../../../helpers/temp-core.ts';
+
+const USER = 'backfill@example.com';
+const PASSWORD = 'backfill-secret';
+const KEY = Buffer.alloc(32, 9);
+/** Older than the account's 12-month window: all of it is the background backfill. */
+const OLD = 300;
+const YEAR = 365 * 86_400_000;
+
+let dovecot: Dovecot;
+let core: AppCore;
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }] });
+  const dataDir = tempDir();
+  core = await createAppCore({
+    dataDir,
+    host: 'cli',
+    version: 'test',
+    log: silentLogger,
+    // One message per batch: the backfill of the older mail takes seconds, as a real one takes minutes.
+    mailBatchSize: 1,
+    secrets: createJsonSecretStore(dataDir, createAesGcmCipher('test-aes-gcm', () => KEY)),
+  });
+});
+afterAll(async () => {
+  await core?.close();
+  await dovecot?.stop();
+});
+
+const count = (where = '1 = 1'): number => (core.database().sqlite.prepare(`SELECT count(*) AS n FROM mail_messages WHERE ${where}`).get() as { n: number }).n;
+
+/** Polls a synchronous check; a plain loop, since what it waits for is a real server and a real sync. */
+async function until(what: string, check: () => boolean, ms: number): Promise<number> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now() - start;
+}
+
+describe('new mail during a long backfill of older mail', () => {
+  it('is stored within 2 s of its arrival while the backfill is still running, which then finishes', async () => {
+    const longAgo = Date.now() - 2 * YEAR;
+    await appendAll(
+      dovecot,
+      USER,
+      'INBOX',
+      Array.from({ length: OLD }, (_, i) => {
+        const date = new Date(longAgo + i * 60_000);
+        return {
+          raw: rfc822({ from: `buyer${i}@hamburg-trade.de`, to: USER, subject: `Old inquiry ${i}`, body: `Please quote item ${i}.\r\n${'Specification line. '.repeat(200)}`, messageId: `old-${i}@hamburg-trade.de`, date }),
+          date,
+        };
+      }),
+    );
+    await core.loadMail();
+    // As the hosts run it: IDLE on the Inbox, its notifications coalesced for 500 ms.
+    core.startBackgroundSync();
+    const added = await core.dispatch('mail.addAccount', {
+      name: 'Work',
+      email: USER,
+      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
+      smtp: { host: '127.0.0.1', port: 2525, security: 'none', user: USER },
+      password: PASSWORD,
+    });
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+
+    // The backfill is under way: some of the older mail is here, most is not.
+    await until('the backfill to start', () => count() >= 10, 30_000);
+    const syncing = await core.dispatch('mail.syncStatus', {});
+    if (!syncing.ok) throw new Error(JSON.stringify(syncing.error));
+    expect(syncing.value[0]?.state).toBe('syncing');
+    expect(count()).toBeLessThan(OLD / 2);
+
+    await appendAll(dovecot, USER, 'INBOX', [{ raw: rfc822({ from: 'anna@hamburg-trade.de', to: USER, subject: 'New inquiry', messageId: 'new-1@hamburg-trade.de' }) }]);
+    const waited = await until('the new message', () => count("message_id = 'new-1@hamburg-trade.de'") === 1, 10_000);
+    const olderThen = count("message_id LIKE 'old-%'");
+    expect(waited).toBeLessThan(2_000);
+    // It did not wait for the backfill to end.
+    expect(olderThen).toBeLessThan(OLD);
+
+    // The backfill went on from where it gave way: everything arrives once, and the counts agree.
+    await until('the backfill to finish', () => count() === OLD + 1, 120_000);
+    await core.mail().whenIdle();
+    const status = await core.dispatch('mail.syncStatus', {});
+    if (!status.ok) throw new Error(JSON.stringify(status.error));
+    const inbox = status.value[0]!.folders.find((f) => f.specialUse === 'inbox')!;
+    expect(inbox).toMatchObject({ localCount: OLD + 1, serverRangeCount: OLD + 1, windowComplete: true });
+    expect(count("message_id LIKE 'old-%'")).toBe(OLD);
+  });
+});
