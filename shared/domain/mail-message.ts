@@ -114,8 +114,8 @@ export const PARSE_WARNINGS = {
   charsetRepaired: 'notice',
   /**
    * A text part's label named a charset its bytes are not in (GBK labelled ISO-8859-1, Big5
-   * labelled GB2312, GBK labelled Big5) and it was read in the one they fit (mail-charsets.ts
-   * mislabelledCharset()).
+   * labelled GB2312, GBK labelled Big5) and it was read in the one they fit
+   * (electron/services/mail/store/charset-mislabel-detection.ts, mislabelledCharset()).
    */
   charsetMislabelled: 'notice',
 } as const;
