@@ -1,5 +1,4 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Migrator } from 'kysely/migration';
 import { MIGRATIONS } from './migrations/migrations.index.ts';
 import { createKysely } from './open-database.ts';
 
@@ -26,6 +25,8 @@ async function buildExpected(version: string): Promise<SchemaShape> {
   const sqlite = new BetterSqlite3(':memory:');
   const db = createKysely(sqlite);
   try {
+    // Loaded here, not with the module: only checking a backup needs it, and every start loads this file.
+    const { Migrator } = await import('kysely/migration');
     const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
     const { error } = await migrator.migrateTo(version);
     if (error) throw error;
