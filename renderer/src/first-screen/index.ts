@@ -16,7 +16,7 @@ import { adoptingState, markServerHtmlAdopted } from './state.ts';
 
 export { firstScreenSettled } from './calls.ts';
 export { prefetchFirstScreen } from './prefetch.ts';
-export { adoptingState, serverRenderedState, type FirstScreenState } from './state.ts';
+export { adoptingState, serverRenderedState } from './state.ts';
 export { reportViewport } from './viewport-cookie.ts';
 
 /**
