@@ -27,8 +27,9 @@ if (want('activities')) {
   lines.push(...(await benchActivitySearch()));
 }
 if (want('duplicates')) {
-  const { benchDuplicates } = await import('./customer-queries.bench.ts');
+  const { benchDuplicates, benchDuplicatesPaint } = await import('./duplicates.bench.ts');
   lines.push(...(await benchDuplicates([10_000, 100_000])));
+  lines.push(...(await benchDuplicatesPaint()));
 }
 if (want('paint')) {
   const { benchFirstPaint } = await import('./first-paint.bench.ts');

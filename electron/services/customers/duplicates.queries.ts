@@ -4,9 +4,10 @@ import type { CustomersTable } from '../../../db/tables/tables.ts';
 import type { CustomerRow } from '../../../shared/contract/customers.contract.ts';
 import { idChunks } from '../core/id-chunks.ts';
 import { selectCustomerRows, toCustomerRow } from './customer-rows.queries.ts';
+import { liveCustomer } from './live-customer.queries.ts';
 
 /** One live customer's part in duplicate detection: what name groups and scoring read. */
-export type NameRow = Pick<Selectable<CustomersTable>, 'id' | 'name' | 'name_key' | 'country'>;
+export type NameRow = Pick<Selectable<CustomersTable>, 'rid' | 'id' | 'name' | 'name_key' | 'country'>;
 
 /** Customers sharing one value (an email address, a company domain). */
 export interface SharedValue {
@@ -113,9 +114,14 @@ export async function sharedDomains(db: Db): Promise<SharedValue[]> {
   return r.rows;
 }
 
-/** Id, name, name key and country of every live customer (100k rows: the one full read of a recompute). */
+/**
+ * Row id, id, name, name key and country of every live customer, in row id order: the one full
+ * read of each call after a write. A scan of the table (liveCustomer's likely()), which also gives
+ * the order without a sort: through the deleted_at index SQLite looked up each of 100k rows on its
+ * own, 2.0–2.7 s against 0.6–0.9 s for the scan at load ~10.
+ */
 export function liveNameRows(db: Db): Promise<NameRow[]> {
-  return db.selectFrom('customers').select(['id', 'name', 'name_key', 'country']).where('deleted_at', 'is', null).execute();
+  return db.selectFrom('customers as c').select(['c.rid', 'c.id', 'c.name', 'c.name_key', 'c.country']).where(liveCustomer).orderBy('c.rid').execute();
 }
 
 /**
