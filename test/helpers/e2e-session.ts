@@ -18,7 +18,7 @@ export interface E2eSession {
  * One app and one Chromium for the enclosing describe block: started in a beforeAll registered
  * here, so call this before the block's own beforeAll that seeds data.
  */
-export function setupE2eSession(options: { clockStart?: number; remoteAddressPolicy?: RemoteAddressPolicy } = {}): E2eSession {
+export function setupE2eSession(options: { clockStart?: number; remoteAddressPolicy?: RemoteAddressPolicy; mailBatchSize?: number } = {}): E2eSession {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   const started = <T>(value: T | undefined): T => {

@@ -34,7 +34,7 @@ const errorsOnlyLogger: Logger = {
  * renderer. `close()` stops both and removes the folder unless the caller supplied it.
  */
 export async function startTestApp(
-  options: { dataDir?: string; clockStart?: number; checkOutputs?: boolean; remoteAddressPolicy?: RemoteAddressPolicy } = {},
+  options: { dataDir?: string; clockStart?: number; checkOutputs?: boolean; remoteAddressPolicy?: RemoteAddressPolicy; mailBatchSize?: number } = {},
 ): Promise<TestApp> {
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIST} has no index.html): run \`npm run build:renderer\` first.`);
@@ -51,6 +51,8 @@ export async function startTestApp(
     // Tests check every answer against the contract; benchmarks measure the app as it ships.
     checkOutputs: options.checkOutputs ?? true,
     ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
+    // Small sync batches make a backfill long enough to watch (mail-backfill.e2e.ts).
+    ...(options.mailBatchSize ? { mailBatchSize: options.mailBatchSize } : {}),
   });
   let host: WebHost;
   try {

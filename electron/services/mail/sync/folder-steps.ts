@@ -69,7 +69,7 @@ async function fetchNewMail(pass: FolderPass): Promise<void> {
  */
 async function backfill(pass: FolderPass): Promise<void> {
   const { client, env, options, floor } = pass;
-  if (pass.low <= floor) return;
+  if (pass.low <= floor || options.backfill === false) return;
   const older = (await uidsIn(client, floor, pass.low - 1)).reverse();
   const slices = await batchesOf(client, older, env.batchSize);
   let done = 0;

@@ -131,7 +131,7 @@ export function createMailSync(deps: MailSyncDeps) {
     if (yielded) return true;
     options.onWindowDone?.(reports);
     const windowed = options.windowDays === undefined ? account.sync_window_days !== null : options.windowDays !== null;
-    if (!options.olderInBackground || !windowed) return false;
+    if (!options.olderInBackground || !windowed || options.backfill === false) return false;
     const floors = await checkpointRows(db, { folderIds: wanted.map((f) => f.id) });
     const pending = new Set(floors.filter((c) => c.floor_uid > 1).map((c) => c.folder_id));
     for (const folder of wanted.filter((f) => pending.has(f.id))) {

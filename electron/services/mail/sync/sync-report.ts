@@ -42,6 +42,11 @@ export interface SyncOptions {
    * checkpoints stand and says so (`SyncReport.yielded`), and the caller resumes it after.
    */
   shouldYield?: () => boolean;
+  /**
+   * False: fetch only the mail above each folder's complete range, not the older mail below it
+   * (a pass for new mail after an IDLE notification; the pass over every folder backfills).
+   */
+  backfill?: boolean;
 }
 
 export interface FolderReport {

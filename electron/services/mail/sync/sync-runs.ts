@@ -79,6 +79,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
 
   function start(id: string, folders: readonly string[] | undefined, quiet: boolean, windowDone: WindowDone[]): Promise<SyncReport | null> {
     const controller = new AbortController();
+    let yielded = false;
     // A pass over every folder covers whatever one that gave way left to do.
     if (folders === undefined) resume.delete(id);
     const done = sync
@@ -98,9 +99,12 @@ export function createSyncRuns(deps: SyncRunDeps) {
           return next !== undefined && (next.folders !== undefined || folders !== undefined);
         },
         olderInBackground: true,
-        ...(folders ? { folders } : {}),
+        // A pass of some folders is for new mail (IDLE) or read / star changes, and should be
+        // over in a moment: the older mail is for the pass over every folder, which follows.
+        ...(folders ? { folders, backfill: false } : {}),
       })
       .then((report) => {
+        yielded = report.yielded;
         if (report.yielded) {
           const was = resume.get(id);
           resume.set(id, was ? { folders: !was.folders || !folders ? undefined : [...new Set([...was.folders, ...folders])], quiet: was.quiet && quiet } : { folders, quiet });
@@ -115,8 +119,12 @@ export function createSyncRuns(deps: SyncRunDeps) {
       })
       .finally(() => {
         running.delete(id);
-        batchCommitted.cancel();
-        changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+        // A pass that gave way is followed at once by the one it gave way to, whose end announces
+        // everything: two announcements a moment apart would make open screens read all twice.
+        if (!yielded || closed) {
+          batchCommitted.cancel();
+          changed(['mailAccounts', 'mailFolders', 'mailMessages', 'customers']);
+        }
         // The passes it gave way to are done: the one that yielded goes on from its checkpoints.
         const resumed = queued.has(id) || closed ? undefined : resume.get(id);
         if (resumed) {
