@@ -8,6 +8,7 @@ import * as m0006 from './0006-mail-automated.ts';
 import * as m0007 from './0007-duplicate-dismissals.ts';
 import * as m0008 from './0008-search-notes.ts';
 import * as m0009 from './0009-contact-mail-language.ts';
+import * as m0010 from './0010-activities-of-merged.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-duplicate-dismissals': m0007,
   '0008-search-notes': m0008,
   '0009-contact-mail-language': m0009,
+  '0010-activities-of-merged': m0010,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

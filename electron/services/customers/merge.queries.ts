@@ -12,12 +12,15 @@ export function liveCustomerRecords(trx: Tx, ids: readonly string[]): Promise<Cu
 /**
  * Moves everything of `sourceId` that is not its profile to `targetId`: contacts, activities,
  * mail filed by hand, tags. Returns the source's custom field values (the caller decides which
- * the target lacks). Every statement is an index lookup by customer id (EXPLAIN QUERY PLAN in
- * merge.test.ts).
+ * the target lacks). Every statement is an index lookup by customer id (checked with EXPLAIN
+ * QUERY PLAN in test/integration/electron/services/customers/duplicates.test.ts).
  */
 export async function moveCustomerBelongings(trx: Tx, sourceId: string, targetId: string, now: number): Promise<Array<Selectable<CustomFieldValuesTable>>> {
   await trx.updateTable('contacts').set({ customer_id: targetId, is_primary: 0, updated_at: now }).where('customer_id', '=', sourceId).execute();
-  await trx.updateTable('activities').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).execute();
+  // Live and deleted apart, so each is found through its index (activities_timeline holds only
+  // live ones, activities_deleted_customer only deleted ones; one statement scanned the table).
+  await trx.updateTable('activities').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).where('deleted_at', 'is', null).execute();
+  await trx.updateTable('activities').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).where('deleted_at', 'is not', null).execute();
   // Mail the user filed here by hand follows the customer; automatic links are recomputed by the reindex.
   await trx
     .insertInto('mail_message_customers')

@@ -126,9 +126,12 @@ export async function messagesFiledUnder(db: DbOrTx, customerIds: readonly strin
 
 /** The email addresses of these customers' contacts (deleted contacts too: their mail is refiled away). */
 export async function contactEmailsOf(db: DbOrTx, customerIds: readonly string[]): Promise<string[]> {
+  // CROSS JOIN fixes the order, contacts first: without statistics SQLite walked every email
+  // channel through (kind, value_normalized) instead (2.0 s against 0.2 ms at 100k customers).
   const rows = await db
-    .selectFrom('contact_channels as ch')
-    .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
+    .selectFrom('contacts as ct')
+    .crossJoin('contact_channels as ch')
+    .whereRef('ch.contact_id', '=', 'ct.id')
     .select('ch.value_normalized as address')
     .where('ct.customer_id', 'in', customerIds)
     .where('ch.kind', '=', 'email')

@@ -60,6 +60,34 @@ describe('duplicate detection', () => {
     expect((await app.call('customers.findDuplicates', {})).total).toBe(0);
   });
 
+  it('merges through indexes only: no statement of a merge scans a table', async () => {
+    const keep = await customerWithEmail('Harbor Lamps', 'a@harborlamps.com');
+    const dup = await customerWithEmail('Harbour Lamps', 'b@harborlamps.com', { tags: ['fair'] });
+    await app.call('activities.create', { customerId: dup.id, kind: 'call', occurredAt: T0 - DAY });
+    const sqlite = app.core.database().sqlite;
+    const seen = new Set<string>();
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      seen.add(source);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    try {
+      await app.call('customers.merge', { targetId: keep.id, sourceIds: [dup.id] });
+    } finally {
+      sqlite.prepare = prepare;
+    }
+    const scans = [...seen].flatMap((source) => {
+      const params = Array.from(source.matchAll(/\?/g), () => null);
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+      // A whole-table SCAN of a table that grows with the customers, or a walk of every email
+      // address through (kind, value_normalized) by kind alone (2 s at 100k customers).
+      const bad = /^SCAN (activities|contacts|contact_channels|customers|mail_message_customers|customer_tags|custom_field_values|customer_domains)\b|\(kind=\?\)$/;
+      return plan.filter((d) => bad.test(d)).map((d) => `${d} in ${source}`);
+    });
+    expect(seen.size).toBeGreaterThan(10);
+    expect(scans).toEqual([]);
+  });
+
   it('refuses to merge a customer into itself', async () => {
     const c = await app.call('customers.create', { name: 'Solo', regionCode: 'EU' });
     const err = await app.fail('customers.merge', { targetId: c.id, sourceIds: [c.id] });
