@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../../../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../../../../../electron/services/core/logger.ts';
+import type { CallOutput } from '../../../../../../shared/contract/contract.ts';
 import { createAesGcmCipher, createJsonSecretStore } from '../../../../../../electron/services/platform/secret-store.ts';
 import { startDovecot, type Dovecot } from '../../../../../helpers/mail-servers.ts';
 import { appendAll, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
@@ -35,6 +36,12 @@ afterAll(async () => {
 });
 
 const count = (where = '1 = 1'): number => (core.database().sqlite.prepare(`SELECT count(*) AS n FROM mail_messages WHERE ${where}`).get() as { n: number }).n;
+
+async function syncStatus(): Promise<CallOutput<'mail.syncStatus'>> {
+  const result = await core.dispatch('mail.syncStatus', {});
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as CallOutput<'mail.syncStatus'>;
+}
 
 /** Polls a synchronous check; a plain loop, since what it waits for is a real server and a real sync. */
 async function until(what: string, check: () => boolean, ms: number): Promise<number> {
@@ -75,9 +82,7 @@ describe('new mail during a long backfill of older mail', () => {
 
     // The backfill is under way: some of the older mail is here, most is not.
     await until('the backfill to start', () => count() >= 10, 30_000);
-    const syncing = await core.dispatch('mail.syncStatus', {});
-    if (!syncing.ok) throw new Error(JSON.stringify(syncing.error));
-    expect(syncing.value[0]?.state).toBe('syncing');
+    expect((await syncStatus())[0]?.state).toBe('syncing');
     expect(count()).toBeLessThan(OLD / 2);
 
     await appendAll(dovecot, USER, 'INBOX', [{ raw: rfc822({ from: 'anna@hamburg-trade.de', to: USER, subject: 'New inquiry', messageId: 'new-1@hamburg-trade.de' }) }]);
@@ -90,9 +95,7 @@ describe('new mail during a long backfill of older mail', () => {
     // The backfill went on from where it gave way: everything arrives once, and the counts agree.
     await until('the backfill to finish', () => count() === OLD + 1, 120_000);
     await core.mail().whenIdle();
-    const status = await core.dispatch('mail.syncStatus', {});
-    if (!status.ok) throw new Error(JSON.stringify(status.error));
-    const inbox = status.value[0]!.folders.find((f) => f.specialUse === 'inbox')!;
+    const inbox = (await syncStatus())[0]!.folders.find((f) => f.specialUse === 'inbox')!;
     expect(inbox).toMatchObject({ localCount: OLD + 1, serverRangeCount: OLD + 1, windowComplete: true });
     expect(count("message_id LIKE 'old-%'")).toBe(OLD);
   });
