@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { ImapFlow } from 'imapflow';
-import { specialUseOf } from '../sync/imap-sync.ts';
+import { specialUseOf } from '../sync/folder-list.ts';
 import { folderIdByPath, localSentFolder } from './sent-copy.queries.ts';
 
 /**

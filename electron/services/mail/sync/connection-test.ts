@@ -5,7 +5,7 @@ import type { IdInfoObject } from 'imapflow';
 import type { MailSecurity, SpecialUse } from '../../../../shared/domain/mail-enums.ts';
 import type { CONNECTION_STEPS } from '../../../../shared/contract/mail.contract.ts';
 import { createImapClient } from './imap-connection.ts';
-import { specialUseOf } from './imap-sync.ts';
+import { specialUseOf } from './folder-list.ts';
 import { smtpTransport } from '../send/smtp-client.ts';
 
 export type ConnectionStep = (typeof CONNECTION_STEPS)[number];

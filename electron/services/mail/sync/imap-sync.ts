@@ -14,8 +14,6 @@ import { pushPendingFlags } from './message-flags.ts';
 import { foldersWithPendingFlags } from './message-flags.queries.ts';
 import { emptyFolderReport, MailSyncError, type FolderReport, type SyncOptions, type SyncReport } from './sync-report.ts';
 
-export { specialUseOf } from './folder-list.ts';
-export { fromSequenceSet, toSequenceSet } from './imap-search.ts';
 export { MailSyncError } from './sync-report.ts';
 export type { FolderReport, SyncFailureStep, SyncOptions, SyncPhase, SyncProgress, SyncReport } from './sync-report.ts';
 
