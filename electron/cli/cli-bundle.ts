@@ -71,6 +71,7 @@ export type CliBundleState =
 const stampFile = (plan: CliBundlePlan) => path.join(plan.outDir, 'build-stamp.json');
 const failedFile = (plan: CliBundlePlan) => path.join(plan.outDir, 'build-failed.json');
 const relative = (plan: CliBundlePlan, file: string) => path.relative(plan.root, file).split(path.sep).join('/');
+const inNodeModules = (file: string) => file.includes(`${path.sep}node_modules${path.sep}`);
 
 /** The newest mtime and the file count under the plan's source roots (~400 files, a few ms). */
 function snapshotSources(plan: CliBundlePlan): string {
@@ -147,12 +148,13 @@ function keepImportMetaPaths(plan: CliBundlePlan): Plugin {
   return {
     name: 'tradefolio-cli-import-meta-paths',
     transform(code, id) {
-      if (!code.includes('import.meta.') || id.includes('/node_modules/') || !id.startsWith(plan.root)) return null;
+      const file = path.resolve(id); // Rolldown's ids use / on Windows too.
+      if (!code.includes('import.meta.') || inNodeModules(file) || !file.startsWith(plan.root + path.sep)) return null;
       const fromChunk = (target: string) => JSON.stringify(path.relative(plan.outDir, target).split(path.sep).join('/'));
       const replaced = code
-        .replace(/\bimport\.meta\.dirname\b/g, `__tfPath.resolve(import.meta.dirname, ${fromChunk(path.dirname(id))})`)
-        .replace(/\bimport\.meta\.filename\b/g, `__tfPath.resolve(import.meta.dirname, ${fromChunk(id)})`)
-        .replace(/\bimport\.meta\.url\b/g, `new URL(${fromChunk(id)}, import.meta.url).href`);
+        .replace(/\bimport\.meta\.dirname\b/g, `__tfPath.resolve(import.meta.dirname, ${fromChunk(path.dirname(file))})`)
+        .replace(/\bimport\.meta\.filename\b/g, `__tfPath.resolve(import.meta.dirname, ${fromChunk(file)})`)
+        .replace(/\bimport\.meta\.url\b/g, `new URL(${fromChunk(file)}, import.meta.url).href`);
       return { code: `import __tfPath from 'node:path';\n${replaced}`, map: null };
     },
   };
@@ -213,9 +215,10 @@ export async function buildCliBundle(report: (line: string) => void, why?: strin
       for (const chunk of output.output) {
         if (chunk.type !== 'chunk') continue;
         if (chunk.isEntry) stamp.entry = chunk.fileName;
-        const modules = chunk.moduleIds.filter((id) => path.isAbsolute(id));
-        stamp.chunks[chunk.fileName] = modules.map((id) => relative(plan, id));
-        for (const id of modules) if (!id.includes(`${path.sep}node_modules${path.sep}`)) inputs.add(relative(plan, id));
+        // Virtual modules (rolldown's runtime, "\0…" ids) have no file.
+        const modules = chunk.moduleIds.filter((id) => path.isAbsolute(id)).map((id) => path.resolve(id));
+        stamp.chunks[chunk.fileName] = modules.map((file) => relative(plan, file));
+        for (const file of modules) if (!inNodeModules(file)) inputs.add(relative(plan, file));
       }
     }
     if (!stamp.entry) throw new Error('the build made no entry chunk');
