@@ -247,13 +247,15 @@ export async function buildCliBundle(report: (line: string) => void, why?: strin
   }
 }
 
+/** Chunks of older builds, and the folders of builds that were killed, once they are old enough. */
 function removeOldChunks(plan: CliBundlePlan, current: CliBundleStamp): void {
   const now = Date.now();
   for (const file of fs.readdirSync(plan.outDir)) {
-    if (!file.endsWith('.mjs') || Object.hasOwn(current.chunks, file)) continue;
+    const old = file.endsWith('.mjs') ? !Object.hasOwn(current.chunks, file) : file.startsWith('.build-');
+    if (!old) continue;
     const full = path.join(plan.outDir, file);
     const stat = fs.statSync(full, { throwIfNoEntry: false });
-    if (stat && now - stat.mtimeMs > OLD_CHUNK_GRACE_MS) fs.rmSync(full, { force: true });
+    if (stat && now - stat.mtimeMs > OLD_CHUNK_GRACE_MS) fs.rmSync(full, { recursive: true, force: true });
   }
 }
 

@@ -59,6 +59,25 @@ describe('the CLI bundle', () => {
     expect(stamp.chunks[stamp.entry]?.sort()).toEqual(['src/answer.ts', 'src/cli.main.ts']);
   }, 60_000);
 
+  it('removes chunks of older builds and folders of killed builds once they are an hour old', async () => {
+    const hourAgo = Date.now() / 1000 - 3700;
+    const oldChunk = path.join(plan.outDir, 'answer-OLD.mjs');
+    const recentChunk = path.join(plan.outDir, 'answer-RECENT.mjs');
+    const killedBuild = path.join(plan.outDir, '.build-1-1');
+    fs.writeFileSync(oldChunk, '');
+    fs.utimesSync(oldChunk, hourAgo, hourAgo);
+    fs.writeFileSync(recentChunk, '');
+    fs.mkdirSync(killedBuild);
+    fs.utimesSync(killedBuild, hourAgo, hourAgo);
+    const entry = await buildCliBundle(() => {}, undefined, plan);
+    expect(fs.existsSync(oldChunk)).toBe(false);
+    expect(fs.existsSync(killedBuild)).toBe(false);
+    // A run that started on the build before may still import it.
+    expect(fs.existsSync(recentChunk)).toBe(true);
+    expect(fs.existsSync(entry!)).toBe(true);
+    fs.rmSync(recentChunk);
+  }, 60_000);
+
   it('is used as it is while no source changed', async () => {
     const before = cliBundleStamp(plan)!;
     expect(cliBundleState(plan)).toEqual({ kind: 'ready', entry: path.join(plan.outDir, before.entry) });
