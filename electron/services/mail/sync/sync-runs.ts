@@ -90,14 +90,12 @@ export function createSyncRuns(deps: SyncRunDeps) {
         onWindowDone: (reports) => {
           for (const told of windowDone) told(reports);
         },
-        // A backfill (minutes on a first sync) gives way to a pass queued behind it — new mail
-        // in the Inbox after an IDLE notification, read / star changes to send — which then
-        // runs first; this pass resumes after it. Not to a full pass behind a full pass: that
-        // one would only do the same again.
-        shouldYield: () => {
-          const next = queued.get(id);
-          return next !== undefined && (next.folders !== undefined || folders !== undefined);
-        },
+        // A backfill (minutes, or hours, on a first sync) gives way to any pass queued behind
+        // it — new mail in the Inbox after an IDLE notification, read / star changes to send —
+        // which then runs first; this pass resumes after it. A full pass too: the interval's
+        // pass, queued during a long backfill, takes in every IDLE request made meanwhile, and
+        // its first step per folder is the new mail.
+        shouldYield: () => queued.has(id),
         olderInBackground: true,
         // A pass of some folders is for new mail (IDLE) or read / star changes, and should be
         // over in a moment: the older mail is for the pass over every folder, which follows.
