@@ -8,9 +8,9 @@ import type { Plugin, Rolldown } from 'vite';
  * zod, …; better-sqlite3 stays outside, being native) in a few files under dist/cli/, made by
  * `npm run cli` itself whenever it is missing or older than its sources, as `npm start` makes the
  * renderer. Why: a CLI run is mostly start-up, and from the sources Node's ESM loader resolves,
- * reads and links ~500 modules one by one; even with the compile cache that cost a
- * `call app.getInfo` ~0.7–0.8 s of CPU on our 2 shared cores, against ~0.3 s from the bundle
- * (node -e 0 alone: ~0.13 s; figures in test/bench/RESULTS.md). Code that only some commands
+ * reads and links ~500 modules one by one; even with the compile cache a read on 100,000
+ * customers took 0.71–0.74 s of CPU on our 2 shared cores, against 0.37–0.39 s from the bundle
+ * (node -e 0 alone: 0.12–0.14 s; test/bench/RESULTS.md, 2026-12-02). Code that only some commands
  * need (mail, the i18n catalogs, the core behind `help`) stays in chunks of its own, loaded on
  * first use as from the sources.
  *
