@@ -140,7 +140,8 @@ const FIRST_GROUP_TIMING = 'duplicates-first-group';
 function firstGroupPainted(page: Page): Promise<number> {
   return page.evaluate(
     (name) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error(`no paint of the first group (${name}) within 60 s`)), 60_000);
         new PerformanceObserver((list, observer) => {
           const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === name);
           if (entry) {

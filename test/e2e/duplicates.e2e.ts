@@ -141,19 +141,49 @@ describe('duplicates at 10,000 customers (issue 11, point 8)', () => {
     await seed('customers.findDuplicates', { offset: 0, limit: 20 });
     const serverMs = Date.now() - serverStarted;
     const page = await session.open({ locale: 'en-US' });
-    const started = Date.now();
-    await page.getByTestId('nav-duplicates').click();
-    await page.getByTestId('duplicates-page').waitFor();
-    const pageMs = Date.now() - started;
-    await page.getByTestId('duplicate-group').first().waitFor();
-    const firstGroupMs = Date.now() - started;
-    console.log(`duplicates e2e: server ${serverMs} ms; page ${pageMs} ms, first group visible ${firstGroupMs} ms after the click (10,000 customers)`);
-    // The target is < 1 s on an idle laptop (the old page showed a spinner for 36-56 s). This
-    // shared 2-core build machine runs several suites at once (load 7-11 while measuring: the
-    // server's own answer took 0.6 s here and ~0.2 s idle), so the test allows 5 s and logs the figure.
+    // As a user meets it: the list is up and the other screens' code has loaded in idle time.
+    await page.getByTestId('customer-row').first().waitFor();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/DuplicatesPage-')), undefined, { timeout: 30_000 });
+    // In the page: when the first group was painted (Element Timing on its title, the time the
+    // frame was presented) and how many groups the render that brought it drew at once.
+    const firstPaint = page.evaluate(
+      () =>
+        new Promise<{ paintedAt: number; drawnAtOnce: number }>((resolve) => {
+          let drawnAtOnce = 0;
+          const mutations = new MutationObserver(() => {
+            const drawn = document.querySelectorAll('[data-testid="duplicate-group"]').length;
+            if (drawn > 0 && drawnAtOnce === 0) {
+              drawnAtOnce = drawn;
+              mutations.disconnect();
+            }
+          });
+          mutations.observe(document.body, { childList: true, subtree: true });
+          new PerformanceObserver((list, observer) => {
+            const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'duplicates-first-group');
+            if (!entry) return;
+            observer.disconnect();
+            resolve({ paintedAt: (entry as PerformanceEntry & { renderTime: number }).renderTime, drawnAtOnce });
+          }).observe({ type: 'element', buffered: true });
+        }),
+    );
+    const clickedAt = await page.evaluate(() => {
+      const at = performance.now();
+      (document.querySelector('[data-testid="nav-duplicates"]') as HTMLElement).click();
+      return at;
+    });
+    const { paintedAt, drawnAtOnce } = await firstPaint;
+    const firstGroupMs = Math.round(paintedAt - clickedAt);
+    console.log(`duplicates e2e: server ${serverMs} ms; first group painted ${firstGroupMs} ms after the click, ${drawnAtOnce} groups in that render (10,000 customers)`);
+    // The figure against the 1 s target is the benchmark's (npm run bench -- duplicates: p50/p95
+    // over 15 loads); this shared 2-core machine runs several suites at once, so the test bounds
+    // it loosely, and checks what keeps it fast: the first render draws a few groups, not the
+    // page's 20 nor the ~2,000 found (the old page drew 500 antd tables for 36-56 s).
     expect(firstGroupMs).toBeLessThan(5000);
+    expect(drawnAtOnce).toBeGreaterThan(0);
+    expect(drawnAtOnce).toBeLessThan(20);
 
-    expect(await page.getByTestId('duplicate-group').count()).toBe(20);
+    // The rest of the page follows.
+    await expect.poll(() => page.getByTestId('duplicate-group').count()).toBe(20);
     const total = Number((await page.getByTestId('duplicates-total').textContent())?.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(1000);
     const first = page.getByTestId('duplicate-group').first();

@@ -1,12 +1,13 @@
 import { CloseCircleOutlined, MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Pagination, Radio, Space, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import type { CustomerRow } from '../../../../shared/contract/customers.contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { hrefFor, navigate } from '../../app/router.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { afterFirstPaint } from '../../ui/after-first-paint.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
@@ -216,6 +217,19 @@ function DuplicateGroupCard({ group, first }: { group: Group; first: boolean }) 
 }
 
 /**
+ * Groups drawn in the first frame after the answer; the rest of the page follows a frame later.
+ * Each group is an antd table, and drawing the page's 20 at once held the first one back.
+ */
+const FIRST_FRAME_GROUPS = 3;
+
+/** One page of groups, the first few at once and the rest after they are on screen. */
+function DuplicateGroupList({ groups }: { groups: Group[] }) {
+  const [shown, setShown] = useState(FIRST_FRAME_GROUPS);
+  useEffect(() => (shown < groups.length ? afterFirstPaint(() => setShown(groups.length)) : undefined), [shown, groups.length]);
+  return groups.slice(0, shown).map((group, i) => <DuplicateGroupCard key={group.id} group={group} first={i === 0} />);
+}
+
+/**
  * Possible duplicates found across all customers, most certain first, one card per group, each
  * mergeable or dismissable on its own. A page of groups at a time: the service ranks them all
  * and returns one page, so the first groups show at once however many customers there are.
@@ -269,9 +283,7 @@ export function DuplicatesPage() {
         <>
           {pager}
           <div data-testid="duplicates-list" data-page={page} style={{ opacity: groups.isPlaceholderData ? 0.6 : 1 }}>
-            {data.map((group, i) => (
-              <DuplicateGroupCard key={group.id} group={group} first={i === 0} />
-            ))}
+            <DuplicateGroupList key={page} groups={data} />
           </div>
           {pager}
         </>
