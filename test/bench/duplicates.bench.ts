@@ -135,18 +135,28 @@ const FIRST_GROUP_TIMING = 'duplicates-first-group';
 
 /**
  * Resolves with the `renderTime` (ms since the page's time origin) of the first group's paint,
- * as the page's own Element Timing reports it.
+ * as the page's own Element Timing reports it, and how many groups the render that brought it
+ * drew (counted when they entered the DOM).
  */
-function firstGroupPainted(page: Page): Promise<number> {
+function firstGroupPainted(page: Page): Promise<{ paintedAt: number; drawnAtOnce: number }> {
   return page.evaluate(
     (name) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<{ paintedAt: number; drawnAtOnce: number }>((resolve, reject) => {
         setTimeout(() => reject(new Error(`no paint of the first group (${name}) within 60 s`)), 60_000);
+        let drawnAtOnce = 0;
+        const mutations = new MutationObserver(() => {
+          const drawn = document.querySelectorAll('[data-testid="duplicate-group"]').length;
+          if (drawn > 0 && drawnAtOnce === 0) {
+            drawnAtOnce = drawn;
+            mutations.disconnect();
+          }
+        });
+        mutations.observe(document, { childList: true, subtree: true });
         new PerformanceObserver((list, observer) => {
           const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === name);
           if (entry) {
             observer.disconnect();
-            resolve((entry as PerformanceEntry & { renderTime: number }).renderTime);
+            resolve({ paintedAt: (entry as PerformanceEntry & { renderTime: number }).renderTime, drawnAtOnce });
           }
         }).observe({ type: 'element', buffered: true });
       }),
@@ -188,14 +198,15 @@ export async function benchDuplicatesPaint(loads = 15, seeded?: string): Promise
         (document.querySelector('[data-testid="nav-duplicates"]') as HTMLElement).click();
         return at;
       });
-      click.push((await painted) - clickedAt);
-      drawn.push(await page.locator('[data-testid="duplicate-group"]').count());
+      const { paintedAt, drawnAtOnce } = await painted;
+      click.push(paintedAt - clickedAt);
+      drawn.push(drawnAtOnce);
       await page.close();
 
       const direct = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
       const p2 = await direct.newPage();
       await p2.goto(`${app.host.url}#/duplicates`, { waitUntil: 'commit' });
-      fresh.push(await firstGroupPainted(p2));
+      fresh.push((await firstGroupPainted(p2)).paintedAt);
       await direct.close();
     }
   } finally {
@@ -204,7 +215,7 @@ export async function benchDuplicatesPaint(loads = 15, seeded?: string): Promise
   }
   const c = stats(click);
   return [
-    `- Duplicates page, first group visible after the click in the navigation (10,000 customers, Chromium, settled app, a write just before): ${fmt(c)}; groups drawn: ${Math.max(...drawn)}; target < 1 s: ${c.p95 < 1000 ? 'MET' : 'NOT MET'}`,
+    `- Duplicates page, first group visible after the click in the navigation (10,000 customers, Chromium, settled app, a write just before): ${fmt(c)}; groups drawn by the render that showed the first: ${Math.min(...drawn)}–${Math.max(...drawn)} of 20; target < 1 s: ${c.p95 < 1000 ? 'MET' : 'NOT MET'}`,
     `- the same from a fresh load of #/duplicates (navigation start to first group painted): ${fmt(stats(fresh))}`,
   ];
 }
