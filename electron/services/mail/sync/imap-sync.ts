@@ -18,6 +18,8 @@ export { MailSyncError } from './sync-report.ts';
 export type { FolderReport, SyncFailureStep, SyncOptions, SyncPhase, SyncProgress, SyncReport } from './sync-report.ts';
 
 const DEFAULT_BATCH_SIZE = 50;
+/** How long a pass that gave way keeps its connection for the pass it gave way to. */
+const PARK_MS = 5_000;
 
 export interface MailSyncDeps {
   db: Db;
@@ -61,6 +63,29 @@ export function createMailSync(deps: MailSyncDeps) {
   const { db, clock, log } = deps;
   const env: FolderSyncEnv = { db, clock, log, batchSize: Math.max(1, deps.batchSize ?? DEFAULT_BATCH_SIZE), stores: mailStores(deps.dataDir) };
   const clientInfo = deps.clientInfo ?? DEFAULT_CLIENT_INFO;
+  /**
+   * A pass that gave way leaves its logged-in connection here for the pass it gave way to,
+   * which starts at once: a login costs a quarter of a second or more of the 2 s in which new
+   * mail should show. Unused, it is logged out after PARK_MS.
+   */
+  const parked = new Map<string, { client: ImapFlow; timer: ReturnType<typeof setTimeout> }>();
+
+  function unpark(accountId: string): ImapFlow | null {
+    const p = parked.get(accountId);
+    if (!p) return null;
+    parked.delete(accountId);
+    clearTimeout(p.timer);
+    if (p.client.usable) return p.client;
+    p.client.close();
+    return null;
+  }
+
+  function park(accountId: string, client: ImapFlow): void {
+    unpark(accountId)?.close();
+    const timer = setTimeout(() => void unpark(accountId)?.logout().catch(() => client.close()), PARK_MS);
+    timer.unref?.();
+    parked.set(accountId, { client, timer });
+  }
 
   async function imapAccount(accountId: string): Promise<MailAccountsTable> {
     const account = await accountRowById(db, accountId);
@@ -163,7 +188,7 @@ export function createMailSync(deps: MailSyncDeps) {
     options.onProgress?.({ accountId, folderPath: null, phase: 'connect', done: 0, total: 0 });
     let client: ImapFlow;
     try {
-      client = await connect(account);
+      client = unpark(accountId) ?? (await connect(account));
     } catch (err) {
       await recordError(err);
       throw err;
@@ -178,7 +203,12 @@ export function createMailSync(deps: MailSyncDeps) {
       // Read / star changes made here go to the server before its flags are read (message-flags.ts).
       const pendingFlags = await foldersWithPendingFlags(db, { accountId });
       yielded = await runFolders({ client, account, options, status, checkpoints, pendingFlags }, wanted, folders);
-      await client.logout().catch(() => client.close());
+      // Parked with no folder selected, so the next pass selects afresh (a stale UIDNEXT would hide new mail).
+      if (yielded && (await client.mailboxClose().then(() => true, () => false))) {
+        park(accountId, client);
+      } else {
+        await client.logout().catch(() => client.close());
+      }
     } catch (err) {
       client.close();
       const failure = err instanceof MailSyncError || options.signal?.aborted ? err : new MailSyncError('folder', accountId, errorText(err), { cause: err });
@@ -220,7 +250,17 @@ export function createMailSync(deps: MailSyncDeps) {
     }
   }
 
-  return { syncAccount, watchInbox };
+  return {
+    syncAccount,
+    watchInbox,
+    /** Logs out a connection left for a following pass (the account is removed, the app closes). */
+    releaseConnection(accountId?: string): void {
+      for (const id of accountId ? [accountId] : [...parked.keys()]) {
+        const client = unpark(id);
+        void client?.logout().catch(() => client.close());
+      }
+    },
+  };
 }
 
 export type MailSync = ReturnType<typeof createMailSync>;

@@ -30,6 +30,11 @@ export interface SyncRunDeps {
 type SyncStatus = z.output<(typeof mailCalls)['mail.syncStatus']['output']>;
 /** Told when every folder of a run has its mail from the window (the older mail may follow). */
 type WindowDone = (folders: readonly FolderReport[]) => void;
+/**
+ * A pass that gave way resumes this long after the passes it gave way to: the screens read the
+ * new mail first, without the backfill competing with them for this process.
+ */
+const RESUME_AFTER_MS = 1_000;
 type QueuedRun = { folders: readonly string[] | undefined; quiet: boolean; windowDone: WindowDone[]; done: Promise<SyncReport | null> };
 
 /**
@@ -56,6 +61,8 @@ export function createSyncRuns(deps: SyncRunDeps) {
   const queued = new Map<string, QueuedRun>();
   /** Passes that gave way to one queued behind them, by account: they go on once it is done. */
   const resume = new Map<string, { folders: readonly string[] | undefined; quiet: boolean }>();
+  /** Passes waiting RESUME_AFTER_MS to resume; `cancel` drops one (account removed, closing). */
+  const resuming = new Map<string, { done: Promise<void>; cancel: () => void }>();
   let scheduler: MailScheduler | null = null;
   let closed = false;
   /** The background read of older mail's headers (automated-backfill.ts), once per process. */
@@ -81,7 +88,10 @@ export function createSyncRuns(deps: SyncRunDeps) {
     const controller = new AbortController();
     let yielded = false;
     // A pass over every folder covers whatever one that gave way left to do.
-    if (folders === undefined) resume.delete(id);
+    if (folders === undefined) {
+      resume.delete(id);
+      resuming.get(id)?.cancel();
+    }
     const done = sync
       .syncAccount(id, {
         signal: controller.signal,
@@ -127,7 +137,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
         const resumed = queued.has(id) || closed ? undefined : resume.get(id);
         if (resumed) {
           resume.delete(id);
-          void runSync(id, resumed.folders, resumed.quiet);
+          resumeLater(id, resumed.folders, resumed.quiet);
         }
       });
     running.set(id, { controller, done, quiet });
@@ -185,8 +195,28 @@ export function createSyncRuns(deps: SyncRunDeps) {
     return started;
   }
 
+  function resumeLater(id: string, folders: readonly string[] | undefined, quiet: boolean): void {
+    resuming.get(id)?.cancel();
+    let cancel = () => {};
+    const waited = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(true), RESUME_AFTER_MS);
+      timer.unref?.();
+      cancel = () => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+    });
+    const done = waited.then((go) => {
+      if (resuming.get(id)?.done === done) resuming.delete(id);
+      if (go && !closed) void runSync(id, folders, quiet);
+    });
+    resuming.set(id, { done, cancel });
+  }
+
   async function whenIdle(): Promise<void> {
-    while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
+    while (running.size > 0 || resuming.size > 0) {
+      await Promise.all([...[...running.values()].map((r) => r.done), ...[...resuming.values()].map((r) => r.done)]);
+    }
   }
 
   const startBackfill = () => {
@@ -208,7 +238,8 @@ export function createSyncRuns(deps: SyncRunDeps) {
       const error = parseJson<{ step: string; message: string } | null>(a.last_sync_error, null);
       return {
         accountId: a.id,
-        state: running.get(a.id)?.quiet === false ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
+        // A pass about to resume (RESUME_AFTER_MS) is still syncing, not a flicker of idle.
+        state: running.get(a.id)?.quiet === false || resuming.has(a.id) ? 'syncing' : a.sync_enabled === 0 ? 'disabled' : error ? (error.step === 'connect' ? 'offline' : 'error') : 'idle',
         lastSyncAt: a.last_sync_at,
         lastSyncError: error,
         retryAt: scheduler?.retryAt(a.id) ?? null,
@@ -250,11 +281,13 @@ export function createSyncRuns(deps: SyncRunDeps) {
     async stop(accountId: string): Promise<void> {
       queued.delete(accountId);
       resume.delete(accountId);
+      resuming.get(accountId)?.cancel();
       const run = running.get(accountId);
       if (run) {
         run.controller.abort();
         await run.done;
       }
+      sync.releaseConnection(accountId);
     },
     /** The account list or its settings changed: the scheduler re-reads which accounts to keep in sync. */
     accountsChanged(pokeAccountId?: string): void {
@@ -287,7 +320,9 @@ export function createSyncRuns(deps: SyncRunDeps) {
       const stopping = scheduler?.stop();
       backfillStop.abort();
       for (const r of running.values()) r.controller.abort();
+      for (const r of resuming.values()) r.cancel();
       await whenIdle();
+      sync.releaseConnection();
       await stopping;
       await backfill;
     },
