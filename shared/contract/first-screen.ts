@@ -6,10 +6,10 @@ export type FirstScreenCall = { [K in CallKey]: readonly [K, CallInput<K>] }[Cal
 
 /**
  * The customer list's first page as the list asks for it when it opens: no filter, by name, 200
- * rows. The list builds its own input (renderer features/customers/customer-list-filters.ts); a
- * unit test keeps the two equal, or the list would ask again for what the host already answered.
+ * rows. The list takes its initial filters and page size from this (renderer
+ * features/customers/customer-list-filters.ts), so it never asks again for what the host answered.
  */
-export const FIRST_CUSTOMER_PAGE: CallInput<'customers.list'> = {
+export const FIRST_CUSTOMER_PAGE: CallInput<'customers.list'> & { offset: number; limit: number } = {
   search: '',
   grades: [],
   stages: [],

@@ -4,6 +4,7 @@ import { fixedClock } from '../../electron/services/core/clock.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { mergeCustomers } from '../../electron/services/customers/merge.ts';
 import { launchBrowser, openApp } from '../helpers/browser.ts';
+import { duplicatesCodeLoaded, firstGroupPainted } from '../helpers/duplicates-page.ts';
 import { startTestApp } from '../helpers/web-app.ts';
 import { benchDataDir, BENCH_NOW, fmt, peakRss, stats, type Stats } from './bench-kit.ts';
 
@@ -130,45 +131,11 @@ export async function benchDuplicates(sizes: number[]): Promise<string[]> {
   return lines;
 }
 
-/** The `elementtiming` name DuplicatesPage gives its first group's title. */
-const FIRST_GROUP_TIMING = 'duplicates-first-group';
-
-/**
- * Resolves with the `renderTime` (ms since the page's time origin) of the first group's paint,
- * as the page's own Element Timing reports it, and how many groups the render that brought it
- * drew (counted when they entered the DOM).
- */
-function firstGroupPainted(page: Page): Promise<{ paintedAt: number; drawnAtOnce: number }> {
-  return page.evaluate(
-    (name) =>
-      new Promise<{ paintedAt: number; drawnAtOnce: number }>((resolve, reject) => {
-        setTimeout(() => reject(new Error(`no paint of the first group (${name}) within 60 s`)), 60_000);
-        let drawnAtOnce = 0;
-        const mutations = new MutationObserver(() => {
-          const drawn = document.querySelectorAll('[data-testid="duplicate-group"]').length;
-          if (drawn > 0 && drawnAtOnce === 0) {
-            drawnAtOnce = drawn;
-            mutations.disconnect();
-          }
-        });
-        mutations.observe(document, { childList: true, subtree: true });
-        new PerformanceObserver((list, observer) => {
-          const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === name);
-          if (entry) {
-            observer.disconnect();
-            resolve({ paintedAt: (entry as PerformanceEntry & { renderTime: number }).renderTime, drawnAtOnce });
-          }
-        }).observe({ type: 'element', buffered: true });
-      }),
-    FIRST_GROUP_TIMING,
-  );
-}
-
 /** An app page with its list shown and the other screens' code preloaded (as a minute after start). */
 async function settledApp(browser: Browser, host: Parameters<typeof openApp>[1]): Promise<Page> {
   const page = await openApp(browser, host, { locale: 'en-US' });
   await page.getByTestId('customer-row').first().waitFor();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/DuplicatesPage-')), undefined, { timeout: 30_000 });
+  await duplicatesCodeLoaded(page);
   return page;
 }
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCustomers } from '../fixtures/customer-fixtures.ts';
+import { duplicatesCodeLoaded, firstGroupPainted } from '../helpers/duplicates-page.ts';
 import { setupE2eSession } from '../helpers/e2e-session.ts';
 
 describe('duplicates, merge and trash (web host, Chromium)', () => {
@@ -143,29 +144,10 @@ describe('duplicates at 10,000 customers (issue 11, point 8)', () => {
     const page = await session.open({ locale: 'en-US' });
     // As a user meets it: the list is up and the other screens' code has loaded in idle time.
     await page.getByTestId('customer-row').first().waitFor();
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/DuplicatesPage-')), undefined, { timeout: 30_000 });
+    await duplicatesCodeLoaded(page);
     // In the page: when the first group was painted (Element Timing on its title, the time the
     // frame was presented) and how many groups the render that brought it drew at once.
-    const firstPaint = page.evaluate(
-      () =>
-        new Promise<{ paintedAt: number; drawnAtOnce: number }>((resolve) => {
-          let drawnAtOnce = 0;
-          const mutations = new MutationObserver(() => {
-            const drawn = document.querySelectorAll('[data-testid="duplicate-group"]').length;
-            if (drawn > 0 && drawnAtOnce === 0) {
-              drawnAtOnce = drawn;
-              mutations.disconnect();
-            }
-          });
-          mutations.observe(document.body, { childList: true, subtree: true });
-          new PerformanceObserver((list, observer) => {
-            const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'duplicates-first-group');
-            if (!entry) return;
-            observer.disconnect();
-            resolve({ paintedAt: (entry as PerformanceEntry & { renderTime: number }).renderTime, drawnAtOnce });
-          }).observe({ type: 'element', buffered: true });
-        }),
-    );
+    const firstPaint = firstGroupPainted(page);
     const clickedAt = await page.evaluate(() => {
       const at = performance.now();
       (document.querySelector('[data-testid="nav-duplicates"]') as HTMLElement).click();

@@ -36,7 +36,7 @@ export interface TempCore {
  * secret store unless the test brings one whose passwords survive reopening the folder.
  */
 export async function createTempCore(
-  options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore; remoteAddressPolicy?: RemoteAddressPolicy; access?: DataFolderAccess } = {},
+  options: { dataDir?: string; now?: number; clock?: Clock; secrets?: SecretStore; remoteAddressPolicy?: RemoteAddressPolicy; access?: DataFolderAccess; mailBatchSize?: number } = {},
 ): Promise<TempCore> {
   const dataDir = options.dataDir ?? tempDir();
   const settable = fixedClock(options.now ?? T0);
@@ -52,6 +52,7 @@ export async function createTempCore(
     access: options.access ?? 'owner',
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
+    ...(options.mailBatchSize ? { mailBatchSize: options.mailBatchSize } : {}),
   });
   return {
     core,

@@ -4,7 +4,7 @@ import type { CustomersTable } from '../../../db/tables/tables.ts';
 import type { CustomerRow } from '../../../shared/contract/customers.contract.ts';
 import { idChunks } from '../core/id-chunks.ts';
 import { selectCustomerRows, toCustomerRow } from './customer-rows.queries.ts';
-import { liveCustomer } from './live-customer.queries.ts';
+import { liveCustomer, liveCustomerDomains, liveEmailChannels } from './live-customer.queries.ts';
 
 /** One live customer's part in duplicate detection: what name groups and scoring read. */
 export type NameRow = Pick<Selectable<CustomersTable>, 'rid' | 'id' | 'name' | 'name_key' | 'country'>;
@@ -27,29 +27,12 @@ export async function customerRowsByIds(db: Db, ids: readonly string[]): Promise
 
 /** Live customers with a live contact holding one of these (normalized) email addresses. */
 export function customersWithEmails(db: Db, emails: readonly string[], excludeId: string): Promise<Array<{ id: string; value_normalized: string }>> {
-  return db
-    .selectFrom('contact_channels as ch')
-    .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
-    .innerJoin('customers as c', 'c.id', 'ct.customer_id')
-    .select(['c.id', 'ch.value_normalized'])
-    .where('ch.kind', '=', 'email')
-    .where('ch.value_normalized', 'in', emails)
-    .where('ct.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
-    .where('c.id', '!=', excludeId)
-    .execute();
+  return liveEmailChannels(db, emails).select(['c.id', 'ch.value_normalized']).where('c.id', '!=', excludeId).execute();
 }
 
 /** Live customers with one of these company domains. */
 export function customersWithDomains(db: Db, domains: readonly string[], excludeId: string): Promise<Array<{ id: string; domain: string }>> {
-  return db
-    .selectFrom('customer_domains as d')
-    .innerJoin('customers as c', 'c.id', 'd.customer_id')
-    .select(['c.id', 'd.domain'])
-    .where('d.domain', 'in', domains)
-    .where('c.deleted_at', 'is', null)
-    .where('c.id', '!=', excludeId)
-    .execute();
+  return liveCustomerDomains(db, domains).select(['c.id', 'd.domain']).where('c.id', '!=', excludeId).execute();
 }
 
 /** Up to `limit` live customers whose name key starts with `prefix` (the customers_name_key index). */

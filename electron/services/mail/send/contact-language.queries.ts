@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { MailLanguage } from '../../../../shared/domain/message-language.ts';
+import { liveEmailChannels } from '../../customers/live-customer.queries.ts';
 
 /**
  * The mail language of the person a mail goes to (contacts.preferred_language), for the
@@ -13,15 +14,8 @@ import type { MailLanguage } from '../../../../shared/domain/message-language.ts
 export async function preferredMailLanguage(db: DbOrTx, addresses: readonly string[]): Promise<MailLanguage | null> {
   const wanted = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))].slice(0, 500);
   if (wanted.length === 0) return null;
-  const rows = await db
-    .selectFrom('contact_channels as ch')
-    .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
-    .innerJoin('customers as c', 'c.id', 'ct.customer_id')
+  const rows = await liveEmailChannels(db, wanted)
     .select(['ch.value_normalized as address', 'ct.preferred_language'])
-    .where('ch.kind', '=', 'email')
-    .where('ch.value_normalized', 'in', wanted)
-    .where('ct.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
     // The primary contact first, then the oldest: the same answer every time.
     .orderBy('ct.is_primary', 'desc')
     .orderBy('ct.created_at')

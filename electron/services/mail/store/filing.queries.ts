@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTx } from '../../../../db/database.ts';
+import { liveCustomerDomains, liveEmailChannels } from '../../customers/live-customer.queries.ts';
 import type { MailAccountsTable, MailFoldersTable, MailMessageAddressesTable, MailMessageCustomersTable, MailMessagesTable } from '../../../../db/tables/mail.tables.ts';
 
 /**
@@ -46,28 +47,12 @@ export interface ContactAtAddress {
 
 /** Live contacts of live customers with one of these email addresses, oldest contact first. */
 export function contactsWithEmails(db: DbOrTx, addresses: readonly string[]): Promise<ContactAtAddress[]> {
-  return db
-    .selectFrom('contact_channels as ch')
-    .innerJoin('contacts as ct', 'ct.id', 'ch.contact_id')
-    .innerJoin('customers as c', 'c.id', 'ct.customer_id')
-    .select(['ch.value_normalized as address', 'ct.id as contact_id', 'c.id as customer_id'])
-    .where('ch.kind', '=', 'email')
-    .where('ch.value_normalized', 'in', addresses)
-    .where('ct.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
-    .orderBy('ct.created_at')
-    .execute();
+  return liveEmailChannels(db, addresses).select(['ch.value_normalized as address', 'ct.id as contact_id', 'c.id as customer_id']).orderBy('ct.created_at').execute();
 }
 
 /** Live customers with one of these company domains. */
 export function customersAtDomains(db: DbOrTx, domains: readonly string[]): Promise<Array<{ domain: string; customer_id: string }>> {
-  return db
-    .selectFrom('customer_domains as d')
-    .innerJoin('customers as c', 'c.id', 'd.customer_id')
-    .select(['d.domain', 'c.id as customer_id'])
-    .where('d.domain', 'in', domains)
-    .where('c.deleted_at', 'is', null)
-    .execute();
+  return liveCustomerDomains(db, domains).select(['d.domain', 'c.id as customer_id']).execute();
 }
 
 export type FilingLink = Pick<MailMessageCustomersTable, 'message_id' | 'customer_id' | 'contact_id' | 'match' | 'address'>;

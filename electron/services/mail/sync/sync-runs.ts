@@ -263,6 +263,11 @@ export function createSyncRuns(deps: SyncRunDeps) {
     });
   }
 
+  /** The scheduler re-reads which accounts to keep in sync; a failure is logged, not thrown at the caller. */
+  const refreshScheduler = () => {
+    void scheduler?.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
+  };
+
   return {
     sync,
     runSync,
@@ -291,7 +296,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
     },
     /** The account list or its settings changed: the scheduler re-reads which accounts to keep in sync. */
     accountsChanged(pokeAccountId?: string): void {
-      void scheduler?.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
+      refreshScheduler();
       // New settings or a new password deserve a try now, not after the backoff.
       if (pokeAccountId) scheduler?.poke(pokeAccountId);
     },
@@ -310,7 +315,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
         sync: schedulerSync,
         watch: (id, onChange, signal) => sync.watchInbox(id, onChange, signal),
       });
-      void scheduler.refresh().catch((err: unknown) => log.warn('mail.scheduler.refreshFailed', { error: err instanceof Error ? err.message : String(err) }));
+      refreshScheduler();
       startBackfill();
     },
     /** Stops the scheduler, aborts running syncs and waits for them to stop. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../../../../../electron/services/core/app-core.ts';
-import { silentLogger } from '../../../../../../electron/services/core/logger.ts';
+import type { AppCore } from '../../../../../../electron/services/core/app-core.ts';
+import { systemClock } from '../../../../../../electron/services/core/clock.ts';
 import type { CallOutput } from '../../../../../../shared/contract/contract.ts';
 import { createAesGcmCipher, createJsonSecretStore } from '../../../../../../electron/services/platform/secret-store.ts';
 import { startDovecot, type Dovecot } from '../../../../../helpers/mail-servers.ts';
 import { appendAll, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
-import { tempDir } from '../../../../../helpers/temp-core.ts';
+import { createTempCore, tempDir } from '../../../../../helpers/temp-core.ts';
 
 const USER = 'backfill@example.com';
 const PASSWORD = 'backfill-secret';
@@ -20,15 +20,14 @@ let core: AppCore;
 beforeAll(async () => {
   dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }] });
   const dataDir = tempDir();
-  core = await createAppCore({
+  const app = await createTempCore({
     dataDir,
-    host: 'cli',
-    version: 'test',
-    log: silentLogger,
+    clock: systemClock,
     // One message per batch: the backfill of the older mail takes seconds, as a real one takes minutes.
     mailBatchSize: 1,
     secrets: createJsonSecretStore(dataDir, createAesGcmCipher('test-aes-gcm', () => KEY)),
   });
+  core = app.core;
 });
 afterAll(async () => {
   await core?.close();
