@@ -3,9 +3,8 @@ import { Kysely } from 'kysely';
 import { AppFailure } from '../shared/contract/result.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/migrations.index.ts';
 import { AppSqliteDialect } from './sqlite-dialect.ts';
-import type { Database } from './tables/tables.ts';
-
 import type { Db } from './database.ts';
+import type { Database } from './tables/tables.ts';
 
 export interface OpenedDatabase {
   db: Db;

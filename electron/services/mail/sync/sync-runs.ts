@@ -35,6 +35,10 @@ type WindowDone = (folders: readonly FolderReport[]) => void;
  * new mail first, without the backfill competing with them for this process.
  */
 const RESUME_AFTER_MS = 1_000;
+/** Two passes' folders as one pass: every folder either asked for, or all of them when either did. */
+function widen(a: readonly string[] | undefined, b: readonly string[] | undefined): readonly string[] | undefined {
+  return !a || !b ? undefined : [...new Set([...a, ...b])];
+}
 type QueuedRun = { folders: readonly string[] | undefined; quiet: boolean; windowDone: WindowDone[]; done: Promise<SyncReport | null> };
 
 /**
@@ -115,7 +119,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
         yielded = report.yielded;
         if (report.yielded) {
           const was = resume.get(id);
-          resume.set(id, was ? { folders: !was.folders || !folders ? undefined : [...new Set([...was.folders, ...folders])], quiet: was.quiet && quiet } : { folders, quiet });
+          resume.set(id, was ? { folders: widen(was.folders, folders), quiet: was.quiet && quiet } : { folders, quiet });
         }
         return report;
       })
@@ -148,7 +152,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
     const next = queued.get(id);
     if (next) {
       // A queued pass widens to every folder asked for meanwhile (all of them when a full pass is).
-      next.folders = !folders || !next.folders ? undefined : [...new Set([...next.folders, ...folders])];
+      next.folders = widen(next.folders, folders);
       next.quiet &&= quiet;
       next.windowDone.push(...windowDone);
       return next.done;
