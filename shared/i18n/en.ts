@@ -11,6 +11,7 @@ import { backups } from './en/backups.ts';
 import { mail } from './en/mail.ts';
 import { search } from './en/search.ts';
 import { dataFolder } from './en/data-folder.ts';
+import { contactImport } from './en/contact-import.ts';
 
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport };

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import type { ContactFile, SheetInfo, SheetRow } from './contact-sheet.types.ts';
+import { buildHeaders, columnsWithData, findHeaderRow, type RawRow } from './header-row.ts';
+import { columnLetter, type ImportProblem, problem } from './import-problems.ts';
+import { cellText } from './xlsx-cell-text.ts';
+
+interface ReadRow extends RawRow {
+  problems: ImportProblem[];
+}
+
+/**
+ * One row's text. Cells inside a merged range show the range's value (a company merged down
+ * over its three contacts belongs to each of them), except where `mastersOnly` asks for the
+ * range's first cell alone, as header detection does: a title merged across the top is one
+ * cell, not a row of labels.
+ */
+function readRow(ws: ExcelJS.Worksheet, sheetName: string, rowNumber: number, width: number, mastersOnly: boolean): ReadRow {
+  const row = ws.getRow(rowNumber);
+  const cells: string[] = [];
+  const problems: ImportProblem[] = [];
+  for (let col = 1; col <= width; col++) {
+    const cell = row.getCell(col);
+    if (mastersOnly && cell.isMerged && cell.master !== cell) {
+      cells.push('');
+      continue;
+    }
+    const { text, formulaWithoutResult } = cellText(cell.value, cell.numFmt);
+    cells.push(text);
+    if (formulaWithoutResult) problems.push(problem('formulaWithoutResult', { sheet: sheetName, row: rowNumber, column: columnLetter(col - 1) }));
+  }
+  return { rowNumber, cells, problems };
+}
+
+interface LoadedSheet {
+  info: SheetInfo;
+  worksheet: ExcelJS.Worksheet;
+  width: number;
+}
+
+function loadSheet(ws: ExcelJS.Worksheet, index: number, headerSearchRows: number): LoadedSheet {
+  const width = ws.columnCount;
+  const last = ws.rowCount;
+  const top: ReadRow[] = [];
+  for (let r = 1; r <= Math.min(last, headerSearchRows); r++) top.push(readRow(ws, ws.name, r, width, true));
+  const at = findHeaderRow(top);
+  const problems: ImportProblem[] = [];
+  if (at < 0) {
+    if (last > 0) problems.push(problem('noHeaderRow', { sheet: ws.name }));
+    return { info: { index, name: ws.name, rowUnit: 'row', headerRowNumber: 0, headers: [], problems }, worksheet: ws, width };
+  }
+  const headerRowNumber = top[at]!.rowNumber;
+  const headerRow = readRow(ws, ws.name, headerRowNumber, width, false);
+  const mergedAcross = new Set<number>();
+  headerRow.cells.forEach((_, i) => {
+    const cell = ws.getRow(headerRowNumber).getCell(i + 1);
+    if (cell.isMerged && cell.master !== cell) mergedAcross.add(i);
+  });
+  const withData = new Set<number>();
+  for (let r = headerRowNumber + 1; r <= last; r++) columnsWithData([readRow(ws, ws.name, r, width, true)], withData);
+  const built = buildHeaders(ws.name, headerRow, withData, mergedAcross);
+  const info: SheetInfo = { index, name: ws.name, rowUnit: 'row', headerRowNumber, headers: built.headers, problems: [...problems, ...built.problems] };
+  return { info, worksheet: ws, width };
+}
+
+async function* sheetRows(sheet: LoadedSheet): AsyncGenerator<SheetRow> {
+  const { worksheet: ws, info, width } = sheet;
+  if (info.headerRowNumber === 0) return;
+  for (let r = info.headerRowNumber + 1; r <= ws.rowCount; r++) {
+    const row = readRow(ws, info.name, r, width, false);
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    yield { sheet: info.index, rowNumber: r, cells: row.cells, problems: row.problems };
+  }
+}
+
+/**
+ * Reads a workbook whole with exceljs: merged ranges, hyperlinks and each sheet's name come
+ * only from the full reader (its streaming reader skips merges and names sheets late).
+ * Contact sheets are small next to what memory holds; a CSV is what streams.
+ */
+export async function openXlsx(filePath: string, headerSearchRows: number): Promise<ContactFile> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(filePath);
+  const sheets = workbook.worksheets.map((ws, i) => loadSheet(ws, i, headerSearchRows));
+  return {
+    format: 'xlsx',
+    encoding: null,
+    delimiter: null,
+    sheets: sheets.map((s) => s.info),
+    rows: (index) => {
+      const sheet = sheets[index];
+      if (!sheet) throw new RangeError(`the workbook has no sheet ${index + 1}`);
+      return sheetRows(sheet);
+    },
+  };
+}
