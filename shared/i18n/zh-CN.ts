@@ -12,6 +12,7 @@ import { mail } from './zh-CN/mail.ts';
 import { search } from './zh-CN/search.ts';
 import { dataFolder } from './zh-CN/data-folder.ts';
 import { contactImport } from './zh-CN/contact-import.ts';
+import { mailSources } from './zh-CN/mail-sources.ts';
 
 /** Every Chinese message; each area's file is typed against the English one, so a missing key fails the typecheck. */
-export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport };
+export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources };
