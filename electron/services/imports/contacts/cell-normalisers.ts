@@ -22,12 +22,14 @@ export function splitEmails(cell: string): SplitValues {
   const valid: string[] = [];
   const invalid: string[] = [];
   const seen = new Set<string>();
-  const text = fold(cell).replace(/mailto:/gi, ' ').replace(/[<>]/g, ' ');
+  const folded = fold(cell);
+  // "Anna Li <anna@x.com>": the words of a display name beside an address are not addresses.
+  const displayNames = /<[^<>@]+@[^<>]+>/.test(folded);
+  const text = folded.replace(/mailto:/gi, ' ').replace(/[<>]/g, ' ');
   for (const token of text.split(/[;,/、\s]+/)) {
     const candidate = token.replace(/^["'([]+|["')\].]+$/g, '');
     if (!candidate) continue;
-    // A display name beside an address ("Anna Li <anna@x.com>") is not an address.
-    if (!candidate.includes('@') && text.includes('@')) continue;
+    if (displayNames && !candidate.includes('@')) continue;
     if (emailSchema.safeParse(candidate).success) {
       const lower = candidate.toLowerCase();
       if (!seen.has(lower)) valid.push(candidate);
