@@ -12,7 +12,10 @@ const qp = (bytes: Buffer) => [...bytes].map((b) => `=${b.toString(16).toUpperCa
 async function cards(file: string) {
   const opened = await openContactFile(file);
   const headers = headerTexts(opened);
-  return (await allRows(opened)).map((r) => ({ number: r.rowNumber, problems: r.problems, ...Object.fromEntries(headers.map((h, i) => [h, r.cells[i]])) }));
+  return (await allRows(opened)).map((r) => {
+    const fields: Record<string, string | undefined> = Object.fromEntries(headers.map((h, i) => [h, r.cells[i]]));
+    return Object.assign({ number: r.rowNumber, problems: r.problems }, fields);
+  });
 }
 
 describe('reading vCard files', () => {
