@@ -93,6 +93,8 @@ function containerOf(walk: Walk, rel: string[], format: FileFormat | 'maildir'):
 
 /** One file of the tree (or the opened file itself, with rel = []). */
 export async function* readFileEntry(walk: Walk, rel: string[], resume: PositionInContainer | undefined): AsyncGenerator<MailSourceItem> {
+  // A checkpoint on a one-message file (or on a problem with a file) means the file is done.
+  if (resume?.kind === 'file') return;
   const abs = path.join(walk.rootAbs, ...rel);
   let format: Awaited<ReturnType<typeof fileFormat>>;
   try {

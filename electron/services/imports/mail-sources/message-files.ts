@@ -118,7 +118,8 @@ export async function* readPstContainer(c: Container, resume: PositionInContaine
         yield problemItem(c, whole, 'resumePositionStale', { offset: from?.cursor ?? 0 }, fileLabel(c), ctx);
         break;
       }
-      // The library cannot say how far into the file an item is; items are counted, bytes at the end.
+      // The library cannot say where in the file an item is; progress counts items through the file.
+      ctx.progress.bytesDone = base + Math.floor(size * entry.done);
       const at: PositionInContainer = { kind: 'pst', folderOrdinal: entry.folderOrdinal, folderId: entry.folderId, cursor: entry.cursor, nodeId: entry.nodeId };
       const folder = [...c.folder, ...entry.folder];
       const label = text('pstItem', { file: c.name, folder: entry.folder.join('/'), index: entry.cursor });

@@ -1,4 +1,4 @@
-import MsgReaderModule, { type FieldsData } from '@kenjiuno/msgreader';
+import MsgReaderPackage, { type FieldsData } from '@kenjiuno/msgreader';
 import iconv from 'iconv-lite';
 import { composeOutlookMail, type OutlookAddress, type OutlookMail } from './outlook-compose.ts';
 
@@ -7,8 +7,10 @@ import { composeOutlookMail, type OutlookAddress, type OutlookMail } from './out
  * @kenjiuno/msgreader (pure JS, so it runs on users' Windows and macOS laptops).
  */
 
-// The package is CommonJS with an ES-style default export; Node hands ESM the exports object.
-const MsgReader = MsgReaderModule.default;
+// The package is CommonJS with an ES-style default export: Node hands ESM the exports object
+// (class under .default), while bundlers and vitest apply the __esModule interop (the class itself).
+type MsgReaderClass = typeof MsgReaderPackage.default;
+const MsgReader: MsgReaderClass = 'default' in MsgReaderPackage ? MsgReaderPackage.default : (MsgReaderPackage as unknown as MsgReaderClass);
 
 /** Thrown when the bytes are not a readable .msg; the reader turns it into a `msgUnreadable` problem. */
 export class MsgUnreadableError extends Error {}

@@ -7,9 +7,19 @@ import { composeOutlookMail, type OutlookAddress, type OutlookMail } from './out
  * item, not the file).
  */
 
+interface PstPlace {
+  folder: string[];
+  folderOrdinal: number;
+  folderId: number;
+  cursor: number;
+  nodeId: number;
+  /** How far through the file's items this one is, 0–1 (items of earlier folders plus the cursor), for progress. */
+  done: number;
+}
+
 export type PstEntry =
-  | { kind: 'item'; folder: string[]; folderOrdinal: number; folderId: number; cursor: number; nodeId: number; raw: Buffer }
-  | { kind: 'itemUnreadable'; folder: string[]; folderOrdinal: number; folderId: number; cursor: number; nodeId: number; reason: string }
+  | ({ kind: 'item'; raw: Buffer } & PstPlace)
+  | ({ kind: 'itemUnreadable'; reason: string } & PstPlace)
   /** The checkpoint's folder is no longer at its place in the file (the file changed since). */
   | { kind: 'stale' };
 
@@ -80,6 +90,13 @@ async function toOutlookMail(message: PSTMessage): Promise<OutlookMail> {
 interface WalkState {
   ordinal: number;
   resume: PstResume | null;
+  /** Items in the folders walked before the current one, and in the whole file. */
+  before: number;
+  total: number;
+}
+
+function countItems(folder: PSTFolder): number {
+  return folder.contentCount + (folder.hasSubfolders ? folder.getSubFolders().reduce((n, f) => n + countItems(f), 0) : 0);
 }
 
 async function* walkFolder(folder: PSTFolder, path: string[], state: WalkState): AsyncGenerator<PstEntry> {
@@ -95,14 +112,15 @@ async function* walkFolder(folder: PSTFolder, path: string[], state: WalkState):
     folder.moveChildCursorTo(resume.cursor);
     state.resume = null;
   }
-  if (!skipItems && folder.contentCount > 0) yield* folderItems(folder, path, folderOrdinal, folderId);
+  if (!skipItems && folder.contentCount > 0) yield* folderItems(folder, path, folderOrdinal, folderId, state);
+  state.before += folder.contentCount;
   if (!folder.hasSubfolders) return;
   for (const child of folder.getSubFolders()) {
     yield* walkFolder(child, [...path, child.displayName], state);
   }
 }
 
-async function* folderItems(folder: PSTFolder, path: string[], folderOrdinal: number, folderId: number): AsyncGenerator<PstEntry> {
+async function* folderItems(folder: PSTFolder, path: string[], folderOrdinal: number, folderId: number, state: WalkState): AsyncGenerator<PstEntry> {
   let fallback = cursorOf(folder, 0);
   for (;;) {
     const child: unknown = folder.getNextChild();
@@ -110,11 +128,11 @@ async function* folderItems(folder: PSTFolder, path: string[], folderOrdinal: nu
     const cursor = cursorOf(folder, fallback + 1);
     fallback = cursor;
     if (!(child instanceof PSTMessage) || !MAIL_CLASS.test(child.messageClass)) continue;
-    const nodeId = child.descriptorNodeId.toNumber();
+    const place: PstPlace = { folder: path, folderOrdinal, folderId, cursor, nodeId: child.descriptorNodeId.toNumber(), done: Math.min(1, (state.before + cursor) / Math.max(1, state.total)) };
     try {
-      yield { kind: 'item', folder: path, folderOrdinal, folderId, cursor, nodeId, raw: await composeOutlookMail(await toOutlookMail(child)) };
+      yield { kind: 'item', ...place, raw: await composeOutlookMail(await toOutlookMail(child)) };
     } catch (error) {
-      yield { kind: 'itemUnreadable', folder: path, folderOrdinal, folderId, cursor, nodeId, reason: error instanceof Error ? error.message : String(error) };
+      yield { kind: 'itemUnreadable', ...place, reason: error instanceof Error ? error.message : String(error) };
     }
   }
 }
@@ -123,7 +141,8 @@ async function* folderItems(folder: PSTFolder, path: string[], folderOrdinal: nu
 export async function* readPst(file: string, resume: PstResume | null): AsyncGenerator<PstEntry> {
   const pst = new PSTFile(file);
   try {
-    yield* walkFolder(pst.getRootFolder(), [], { ordinal: 0, resume });
+    const root = pst.getRootFolder();
+    yield* walkFolder(root, [], { ordinal: 0, resume, before: 0, total: countItems(root) });
   } finally {
     pst.close();
   }
