@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Kysely } from 'kysely';
 
 /**
@@ -32,7 +32,7 @@ class CauseKeepingSqliteDriver extends SqliteDriver {
   readonly #sqlite: BetterSqlite3.Database;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
     this.#sqlite = sqlite;
   }
 
@@ -41,6 +41,37 @@ class CauseKeepingSqliteDriver extends SqliteDriver {
     if (!this.#sqlite.inTransaction) return;
     await super.rollbackTransaction(connection);
   }
+}
+
+/** How many distinct statements stay prepared; the app's hot paths use a few hundred. */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The handle Kysely's driver sees, preparing each distinct SQL text once. Kysely's SQLite
+ * driver calls `prepare()` for every query it runs (node_modules/kysely/dist/dialect/sqlite/
+ * sqlite-driver.js, SqliteConnection.executeQuery); the mail sync prepared ~70,000 statements
+ * for 10,000 messages, ~7 per message, all the same few texts (issue 12). A prepared statement
+ * is reusable as soon as `all()`/`run()` returns, and this driver never streams (`iterate()`),
+ * so one statement per text is safe. Kept least-recently-used, so texts that differ by their
+ * number of parameters (IN lists, multi-row VALUES) cannot grow it without bound.
+ */
+export function withStatementCache(sqlite: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      let stmt = cache.get(sql);
+      if (stmt !== undefined) {
+        // Map keeps insertion order: moving a hit to the end makes the first key the least recently used.
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
 
 /**

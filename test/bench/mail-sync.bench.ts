@@ -25,7 +25,7 @@ const BODY_EN = 'Dear partner, please find our latest quotation attached. Sample
  * all shapes and charsets) topped up with generated trade mail — Chinese and English, some in
  * unlabelled GBK, one in ten with a PDF — spread over two years.
  */
-function benchMessages(now: number): Buffer[] {
+export function benchMessages(now: number): Buffer[] {
   const corpus = fs
     .readdirSync(CORPUS_DIR)
     .filter((f) => f.endsWith('.eml'))

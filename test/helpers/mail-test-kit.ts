@@ -6,6 +6,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open-database.ts';
 import type { Clock } from '../../electron/services/core/clock.ts';
 import { silentLogger, type Logger } from '../../electron/services/core/logger.ts';
 import type { AppCore } from '../../electron/services/core/app-core.ts';
+import { openMailStores } from '../../electron/services/mail/store/mail-stores.ts';
 import { createMailSync, type MailSyncDeps, type SyncOptions, type SyncReport } from '../../electron/services/mail/sync/imap-sync.ts';
 import { mailAccountRow } from '../fixtures/mail-fixtures.ts';
 import type { Dovecot } from './mail-servers.ts';
@@ -78,7 +79,7 @@ export function mailSync(
     db,
     clock: options.clock ?? { now: () => Date.now() },
     log: options.log ?? silentLogger,
-    dataDir,
+    stores: openMailStores(dataDir),
     password: options.password ?? (() => 'secret'),
     clientInfo: { name: 'TradeFolio', version: 'test', vendor: 'TradeFolio' },
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),

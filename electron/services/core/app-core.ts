@@ -213,7 +213,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       db: opened.db,
       clock,
       log,
-      dataDir: options.dataDir,
+      stores: service.stores,
       password: service.password,
       emit: bus.emit,
     });

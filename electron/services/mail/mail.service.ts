@@ -10,6 +10,7 @@ import { createAccountHandlers } from './accounts/account-handlers.ts';
 import { createAccountSecrets } from './accounts/account-secrets.ts';
 import { createMailContentHandlers } from './read/mail-content.ts';
 import { createMessageReadHandlers } from './read/message-reading.ts';
+import { openMailStores } from './store/mail-stores.ts';
 import type { RemoteAddressPolicy } from './read/remote-address-policy.ts';
 import { createMessageFlagHandlers } from './sync/message-flags.ts';
 import { createSyncRuns } from './sync/sync-runs.ts';
@@ -42,12 +43,13 @@ export interface MailServiceDeps {
 export function createMailService(deps: MailServiceDeps) {
   const { db, clock, log } = deps;
   const secrets = createAccountSecrets(deps.secrets);
+  const stores = openMailStores(deps.dataDir);
   const runs = createSyncRuns({
     db,
     clock,
     log,
     emit: deps.emit,
-    dataDir: deps.dataDir,
+    stores,
     password: (id) => secrets.get(id, 'imap'),
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
@@ -61,7 +63,7 @@ export function createMailService(deps: MailServiceDeps) {
     ...createMailContentHandlers({
       db,
       clock,
-      dataDir: deps.dataDir,
+      stores,
       log,
       emit: deps.emit,
       ...(deps.remoteAddressPolicy ? { remoteAddressPolicy: deps.remoteAddressPolicy } : {}),
@@ -85,8 +87,13 @@ export function createMailService(deps: MailServiceDeps) {
     /** An account's stored password for one server, or null (the mail sender logs in with it). */
     password: secrets.get,
     startScheduler: runs.startScheduler,
-    /** Stops the scheduler, aborts running syncs and waits for them to stop. */
-    close: runs.close,
+    /** Where message content lives; the send service shares them. */
+    stores,
+    /** Stops the scheduler, aborts running syncs and waits for them to stop, then closes the content stores. */
+    close: async () => {
+      await runs.close();
+      stores.close();
+    },
   };
 }
 

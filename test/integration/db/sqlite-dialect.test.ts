@@ -2,7 +2,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type Generated } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppSqliteDialect } from '../../../db/sqlite-dialect.ts';
+import { AppSqliteDialect, withStatementCache } from '../../../db/sqlite-dialect.ts';
 import { fillDisk } from '../../helpers/fill-disk.ts';
 import { smallDisk, type Mount } from '../../helpers/mounts.ts';
 import { tempDir } from '../../helpers/temp-core.ts';
@@ -89,5 +89,29 @@ describe('transactions of the app dialect', () => {
     expect(error.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
     expect(sqlite.inTransaction).toBe(false);
     expect(await db.selectFrom('notes').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('the statement cache', () => {
+  it('prepares each SQL text once and keeps only the most recently used texts', () => {
+    const sqlite = new BetterSqlite3(':memory:');
+    let prepares = 0;
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      prepares++;
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    const cached = withStatementCache(sqlite, 2);
+    const a = cached.prepare('SELECT 1');
+    expect(cached.prepare('SELECT 1')).toBe(a);
+    cached.prepare('SELECT 2');
+    // 'SELECT 1' was used more recently than 'SELECT 2' once it is asked for again.
+    cached.prepare('SELECT 1');
+    cached.prepare('SELECT 3');
+    expect(prepares).toBe(3);
+    expect(cached.prepare('SELECT 1')).toBe(a);
+    cached.prepare('SELECT 2');
+    expect(prepares).toBe(4);
+    cached.close();
   });
 });

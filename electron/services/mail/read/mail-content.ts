@@ -8,7 +8,7 @@ import { fail } from '../../../../shared/contract/result.ts';
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
-import { mailStores } from '../store/attachment-store.ts';
+import type { MailStores } from '../store/mail-stores.ts';
 import type { MailHandlers } from '../mail.service.ts';
 import { publicAddressesOnly, type RemoteAddressPolicy } from './remote-address-policy.ts';
 import { allowMessage, allowSender, attachmentRow, messageHtml, remoteContentFacts, senderAllowed } from './remote-content.queries.ts';
@@ -19,7 +19,7 @@ type RemoteImage = Awaited<ReturnType<MailHandlers['mail.fetchRemoteImages']>>['
 export interface MailContentDeps {
   db: Db;
   clock: Clock;
-  dataDir: string;
+  stores: MailStores;
   log: Logger;
   emit: Emit;
   /**
@@ -90,7 +90,7 @@ export function createMailContentHandlers(
 ): Pick<MailHandlers, 'mail.getAttachment' | 'mail.fetchRemoteImages' | 'mail.allowRemoteContent'> {
   const { db, log, clock } = deps;
   const policy = deps.remoteAddressPolicy ?? publicAddressesOnly;
-  const stores = mailStores(deps.dataDir);
+  const { stores } = deps;
 
   async function fetchImage(raw: string, budget: { left: number }, callSignal: AbortSignal): Promise<RemoteImage> {
     const failed = (error: RemoteImageError): RemoteImage => ({ url: raw, contentType: null, base64: null, error: `mail.remote.${error}` });

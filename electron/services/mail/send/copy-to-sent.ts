@@ -92,7 +92,7 @@ async function copyOne(deps: OutboxWorkerDeps, client: ImapClient, account: Mail
 
 async function storeLocalCopy(deps: OutboxWorkerDeps, account: MailAccountsTable, row: MailOutboxTable, raw: Buffer, folderId: string | null, uid: number | null): Promise<void> {
   const now = deps.clock.now();
-  const prepared = folderId !== null && uid !== null ? storeContent(deps.stores, { uid, raw, parsed: await parseMail(raw), receivedAt: now, flags: ['\\Seen'] }) : null;
+  const prepared = folderId !== null && uid !== null ? storeContent(deps.stores, [{ uid, raw, parsed: await parseMail(raw), receivedAt: now, flags: ['\\Seen'] }])[0]! : null;
   await deps.db.transaction().execute(async (trx) => {
     await markCopied(trx, row.id, now);
     if (!prepared || folderId === null) return;

@@ -7,7 +7,8 @@ import { fail } from '../../../../shared/contract/result.ts';
 import { normalizeMessageId } from '../../../../shared/domain/mail-message.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
-import { mailStores, type AttachmentStore } from '../store/attachment-store.ts';
+import type { AttachmentStore } from '../store/attachment-store.ts';
+import type { MailStores } from '../store/mail-stores.ts';
 import { createBatchHandlers } from './batches.service.ts';
 import { composeDraft } from './compose.service.ts';
 import { isLiveCustomer, isMessageOfAccount } from './compose.queries.ts';
@@ -42,7 +43,8 @@ export interface SendServiceDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  dataDir: string;
+  /** The mail service's content stores (mail.service.ts opens and closes them). */
+  stores: MailStores;
   /** An account's stored password for one server (the mail service's `password`); SMTP falls back to IMAP's. */
   password(accountId: string, server: 'imap' | 'smtp'): string | null;
   emit: Emit;
@@ -141,7 +143,7 @@ function createOutboxHandlers(deps: OutboxDeps): Pick<SendHandlers, OutboxCallKe
 
 export function createSendService(deps: SendServiceDeps) {
   const { db, clock, log } = deps;
-  const stores = mailStores(deps.dataDir);
+  const { stores } = deps;
   const worker = createOutboxWorker({
     db,
     clock,

@@ -3,7 +3,7 @@ import type { Db } from '../../../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Emit } from '../../core/events.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { AttachmentStore } from '../store/attachment-store.ts';
+import type { MailStores } from '../store/mail-stores.ts';
 import { connectImap } from '../sync/imap-connection.ts';
 import type { MailAccountsTable } from '../../../../db/tables/mail.tables.ts';
 
@@ -12,7 +12,7 @@ export interface OutboxWorkerDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  stores: { raw: AttachmentStore; attachments: AttachmentStore };
+  stores: MailStores;
   /** The stored password of an account's server, or null. */
   password(accountId: string, server: 'imap' | 'smtp'): string | null;
   emit: Emit;

@@ -54,11 +54,3 @@ export function createAttachmentStore(dir: string): AttachmentStore {
     },
   };
 }
-
-/** Where mail content lives in the data folder. */
-export function mailStores(dataDir: string): { attachments: AttachmentStore; raw: AttachmentStore } {
-  return {
-    attachments: createAttachmentStore(path.join(dataDir, 'attachments')),
-    raw: createAttachmentStore(path.join(dataDir, 'mail-raw')),
-  };
-}

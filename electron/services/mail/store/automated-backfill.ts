@@ -1,7 +1,6 @@
 import type { Db, DbOrTx } from '../../../../db/database.ts';
-import fs from 'node:fs';
 import { automatedKindOf, type AutomatedKind, type HeaderLine } from '../../../../shared/domain/automated-mail.ts';
-import type { AttachmentStore } from './attachment-store.ts';
+import type { RawMessageStore } from './raw-message-store.ts';
 import {
   AUTOMATED_BACKFILL_KEY,
   backfillProgressValue,
@@ -47,23 +46,6 @@ export function headerLinesOf(raw: Buffer): HeaderLine[] {
   return out;
 }
 
-function readHead(file: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    // Not in the store (never stored, or removed): nothing to read it from.
-    return null;
-  }
-  try {
-    const buffer = Buffer.alloc(HEADER_BYTES);
-    const n = fs.readSync(fd, buffer, 0, HEADER_BYTES, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Where the backfill stands: the rid below which messages are still to be read, or null when done. */
 async function pendingBelow(db: DbOrTx): Promise<number | null> {
   const value = await backfillProgressValue(db);
@@ -74,17 +56,17 @@ async function pendingBelow(db: DbOrTx): Promise<number | null> {
 
 /**
  * Reads one batch of older messages and marks the automated ones. Returns how many it marked,
- * or null when nothing is left to read. The files are read before the write transaction, so
+ * or null when nothing is left to read. The headers are read before the write transaction, so
  * the sync's writes never wait for the disk.
  */
-export async function backfillAutomatedBatch(db: Db, raw: AttachmentStore, now: number, batch = BATCH): Promise<number | null> {
+export async function backfillAutomatedBatch(db: Db, raw: RawMessageStore, now: number, batch = BATCH): Promise<number | null> {
   const below = await pendingBelow(db);
   if (below === null) return null;
   const rows = await unjudgedMessagesBelow(db, { below, limit: batch });
   const marks: Array<{ id: string; kind: AutomatedKind }> = [];
   for (const r of rows) {
     if (r.raw_sha256 === null) continue;
-    const head = readHead(raw.pathOf(r.raw_sha256));
+    const head = raw.readHead(r.raw_sha256, HEADER_BYTES);
     const kind = head ? automatedKindOf(headerLinesOf(head), r.from_address) : null;
     if (kind !== null) marks.push({ id: r.id, kind });
   }
@@ -103,7 +85,7 @@ export async function backfillAutomatedBatch(db: Db, raw: AttachmentStore, now: 
  */
 export async function backfillAutomated(
   db: Db,
-  raw: AttachmentStore,
+  raw: RawMessageStore,
   options: { now: () => number; signal?: AbortSignal; onMarked?: () => void; batch?: number },
 ): Promise<number> {
   let total = 0;

@@ -5,8 +5,8 @@ import type { SpecialUse } from '../../../../shared/domain/mail-enums.ts';
 import { messageDate, messageDirection } from '../../../../shared/domain/mail-message.ts';
 import { toSearchText } from '../../../../shared/domain/search-text.ts';
 import { newId } from '../../core/ids.ts';
-import type { AttachmentStore } from './attachment-store.ts';
 import { fileMessages } from './filing.ts';
+import type { MailStores } from './mail-stores.ts';
 import { insertMessageRows, storedUids, type NewMessageRows } from './message-insert.queries.ts';
 import type { ParsedMessage } from './mail-parse.ts';
 import { assignThread } from './threading.ts';
@@ -42,25 +42,32 @@ export function flagColumns(flags: Iterable<string>): Pick<MailMessagesTable, 's
   return { seen: has('\\Seen'), flagged: has('\\Flagged'), answered: has('\\Answered'), draft: has('\\Draft'), flags: JSON.stringify(list) };
 }
 
+/** A message as fetched or read, parsed, before its content is stored. */
+export interface FetchedMessage {
+  uid: number | null;
+  raw: Buffer;
+  parsed: ParsedMessage;
+  receivedAt: number | null;
+  flags: readonly string[];
+  size?: number;
+}
+
 /**
- * Puts a message's raw source and attachments into the content stores. Done before the
- * database transaction: a crash in between leaves only unreferenced files behind.
+ * Puts messages' raw sources (one transaction of the raw pack) and attachments into the content
+ * stores. Done before the database transaction: a crash in between leaves only unreferenced
+ * content behind.
  */
-export function storeContent(
-  stores: { raw: AttachmentStore; attachments: AttachmentStore },
-  item: { uid: number | null; raw: Buffer; parsed: ParsedMessage; receivedAt: number | null; flags: readonly string[]; size?: number },
-): PreparedMessage {
-  const raw = stores.raw.put(item.raw);
-  const attachmentShas = item.parsed.attachments.map((a) => stores.attachments.put(a.content).sha256);
-  return {
+export function storeContent(stores: MailStores, items: readonly FetchedMessage[]): PreparedMessage[] {
+  const raws = stores.raw.putMany(items.map((i) => i.raw));
+  return items.map((item, i) => ({
     uid: item.uid,
     parsed: item.parsed,
     receivedAt: item.receivedAt,
     flags: item.flags,
     size: item.size ?? item.raw.length,
-    rawSha256: raw.sha256,
-    attachmentShas,
-  };
+    rawSha256: raws[i]!.sha256,
+    attachmentShas: item.parsed.attachments.map((a) => stores.attachments.put(a.content).sha256),
+  }));
 }
 
 /**

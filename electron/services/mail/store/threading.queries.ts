@@ -1,19 +1,23 @@
+import { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { MailThreadKeysTable, MailThreadsTable } from '../../../../db/tables/mail.tables.ts';
 
-/** The statements of threading.ts: thread keys, thread rows, and the merge of two threads. */
+/**
+ * The statements of threading.ts: thread keys, thread rows, and the merge of two threads. The
+ * three that run for every stored message are fixed texts, prepared once (why:
+ * message-insert.queries.ts); the rare ones use the query builder.
+ */
+
+// json_each keeps it one text whatever the number of keys.
+const THREADS_OF_KEYS =
+  'SELECT DISTINCT thread_id FROM mail_thread_keys WHERE account_id = ? AND message_key IN (SELECT value FROM json_each(?)) ORDER BY thread_id';
+const INSERT_THREAD = 'INSERT INTO mail_threads (id, account_id, subject_key, created_at) VALUES (?, ?, ?, ?)';
+const RECORD_THREAD_KEY = 'INSERT INTO mail_thread_keys (account_id, message_key, thread_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING';
 
 /** The threads any of these Message-IDs already belong to in the account, oldest first (UUIDv7 ids sort by creation). */
 export async function threadsOfMessageKeys(db: DbOrTx, input: { accountId: string; keys: readonly string[] }): Promise<Array<MailThreadKeysTable['thread_id']>> {
-  const found = await db
-    .selectFrom('mail_thread_keys')
-    .select('thread_id')
-    .distinct()
-    .where('account_id', '=', input.accountId)
-    .where('message_key', 'in', input.keys)
-    .orderBy('thread_id')
-    .execute();
-  return found.map((f) => f.thread_id);
+  const { rows } = await db.executeQuery<Pick<MailThreadKeysTable, 'thread_id'>>(CompiledQuery.raw(THREADS_OF_KEYS, [input.accountId, JSON.stringify(input.keys)]));
+  return rows.map((f) => f.thread_id);
 }
 
 /** Moves the messages and keys of the `others` threads into `threadId` and deletes those threads. */
@@ -43,14 +47,10 @@ export async function threadWithSubjectBetween(
 }
 
 export async function insertThread(db: DbOrTx, input: { id: string; accountId: string; subjectKey: string }, now: number): Promise<void> {
-  await db.insertInto('mail_threads').values({ id: input.id, account_id: input.accountId, subject_key: input.subjectKey, created_at: now }).execute();
+  await db.executeQuery(CompiledQuery.raw(INSERT_THREAD, [input.id, input.accountId, input.subjectKey, now]));
 }
 
 /** Records that these Message-IDs belong to the thread; keys already recorded keep their thread. */
 export async function recordThreadKeys(db: DbOrTx, input: { accountId: string; keys: readonly string[]; threadId: string }): Promise<void> {
-  await db
-    .insertInto('mail_thread_keys')
-    .values(input.keys.map((k) => ({ account_id: input.accountId, message_key: k, thread_id: input.threadId })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  for (const key of input.keys) await db.executeQuery(CompiledQuery.raw(RECORD_THREAD_KEY, [input.accountId, key, input.threadId]));
 }

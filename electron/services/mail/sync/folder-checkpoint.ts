@@ -3,9 +3,9 @@ import type { Db } from '../../../../db/database.ts';
 import type { MailAccountsTable, MailFolderCheckpointsTable, MailFoldersTable } from '../../../../db/tables/mail.tables.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { AttachmentStore } from '../store/attachment-store.ts';
+import type { MailStores } from '../store/mail-stores.ts';
 import { parseMail } from '../store/mail-parse.ts';
-import { insertMessages, storeContent, type FolderContext, type PreparedMessage } from '../store/message-writer.ts';
+import { insertMessages, storeContent, type FetchedMessage, type FolderContext, type PreparedMessage } from '../store/message-writer.ts';
 import { ownAddressesOf } from './imap-connection.ts';
 import { windowFloor } from './imap-search.ts';
 import { checkpointOf, forgetFolderMail, insertCheckpoint, localCount, moveCheckpoint } from './imap-sync.queries.ts';
@@ -24,8 +24,11 @@ export interface FolderSyncEnv {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** Messages per transaction for new mail: small, so the first of it shows soon. */
   batchSize: number;
-  stores: { raw: AttachmentStore; attachments: AttachmentStore };
+  /** Messages per transaction for older mail (bulk): fewer commits, less rewriting of the same pages. */
+  backfillBatchSize: number;
+  stores: MailStores;
 }
 
 /** One pass over one opened folder, shared by its steps; `low` and `high` move as batches commit. */
@@ -132,23 +135,20 @@ export async function beginPass(
 
 /** Parses fetched messages and puts their content in the stores, before any transaction. */
 export async function prepareBatch(env: FolderSyncEnv, fetched: readonly FetchMessageObject[]): Promise<PreparedMessage[]> {
-  const out: PreparedMessage[] = [];
+  const items: FetchedMessage[] = [];
   for (const m of fetched) {
     const raw = m.source ?? Buffer.alloc(0);
-    const parsed = await parseMail(raw);
     const internal = m.internalDate ? new Date(m.internalDate).getTime() : NaN;
-    out.push(
-      storeContent(env.stores, {
-        uid: m.uid,
-        raw,
-        parsed,
-        receivedAt: Number.isFinite(internal) ? internal : null,
-        flags: m.flags ? [...m.flags] : [],
-        size: m.size ?? raw.length,
-      }),
-    );
+    items.push({
+      uid: m.uid,
+      raw,
+      parsed: await parseMail(raw),
+      receivedAt: Number.isFinite(internal) ? internal : null,
+      flags: m.flags ? [...m.flags] : [],
+      size: m.size ?? raw.length,
+    });
   }
-  return out;
+  return storeContent(env.stores, items);
 }
 
 /**

@@ -46,9 +46,9 @@ async function fetchNewMail(pass: FolderPass): Promise<void> {
   const fresh = await uidsIn(client, pass.high + 1, null);
   const slices = await batchesOf(client, fresh, env.batchSize);
   let done = 0;
-  for (const [i, uids] of slices.entries()) {
+  for await (const [i, uids, fetched] of fetchAhead(client, slices)) {
     options.signal?.throwIfAborted();
-    const items = await prepareBatch(env, await fetchBatch(client, uids));
+    const items = await prepareBatch(env, fetched);
     // The last batch also covers UIDs that were used and expunged: nothing lives there.
     pass.high = i === slices.length - 1 ? Math.max(uids.at(-1)!, uidNext - 1) : uids.at(-1)!;
     await commitBatch(pass, items, { high: pass.high });
@@ -71,12 +71,12 @@ async function backfill(pass: FolderPass): Promise<void> {
   const { client, env, options, floor } = pass;
   if (pass.low <= floor || options.backfill === false) return;
   const older = (await uidsIn(client, floor, pass.low - 1)).reverse();
-  const slices = await batchesOf(client, older, env.batchSize);
+  const slices = await batchesOf(client, older, env.backfillBatchSize);
   let done = 0;
-  for (const [i, uids] of slices.entries()) {
+  for await (const [i, uids, fetched] of fetchAhead(client, slices)) {
     options.signal?.throwIfAborted();
     if (i > 0 && options.shouldYield?.()) return;
-    const items = await prepareBatch(env, await fetchBatch(client, uids));
+    const items = await prepareBatch(env, fetched);
     pass.low = i === slices.length - 1 ? floor : uids.at(-1)!;
     await commitBatch(pass, items, { low: pass.low });
     options.onCommitted?.();
@@ -86,6 +86,30 @@ async function backfill(pass: FolderPass): Promise<void> {
   if (older.length === 0) {
     pass.low = floor;
     await moveCheckpoint(env.db, { folderId: pass.folder.id, low: pass.low }, env.clock.now());
+  }
+}
+
+/**
+ * Each slice's messages, with the next slice's fetch already under way while the caller parses
+ * and writes this one: the network and the server work beside us instead of in turn.
+ */
+async function* fetchAhead(client: ImapFlow, slices: readonly number[][]): AsyncGenerator<[number, number[], FetchMessageObject[]]> {
+  const start = (uids: readonly number[]) => {
+    const p = fetchBatch(client, uids);
+    // Handled here so a failure while the caller is busy is not an unhandled rejection; the await below still sees it.
+    p.catch(() => {});
+    return p;
+  };
+  let next = slices.length > 0 ? start(slices[0]!) : null;
+  try {
+    for (let i = 0; i < slices.length; i++) {
+      const fetched = await next!;
+      next = i + 1 < slices.length ? start(slices[i + 1]!) : null;
+      yield [i, slices[i]!, fetched];
+    }
+  } finally {
+    // Left early (aborted, or giving way): the fetch in flight ends before the connection is used again or parked.
+    await next?.catch(() => {});
   }
 }
 

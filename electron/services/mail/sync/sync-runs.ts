@@ -9,7 +9,7 @@ import type { Logger } from '../../core/logger.ts';
 import { parseJson } from '../../core/json-column.ts';
 import { throttle } from '../../core/throttle.ts';
 import { imapAccountIds } from '../accounts/accounts.queries.ts';
-import { mailStores } from '../store/attachment-store.ts';
+import type { MailStores } from '../store/mail-stores.ts';
 import { backfillAutomated } from '../store/automated-backfill.ts';
 import { createMailSync, MailSyncError, type FolderReport, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, systemTimers, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
@@ -20,7 +20,7 @@ export interface SyncRunDeps {
   clock: Clock;
   log: Logger;
   emit: Emit;
-  dataDir: string;
+  stores: MailStores;
   /** An account's IMAP password, or null when this process has none. */
   password(accountId: string): string | null;
   clientInfo?: IdInfoObject;
@@ -53,7 +53,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
     db,
     clock,
     log,
-    dataDir: deps.dataDir,
+    stores: deps.stores,
     password: deps.password,
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
@@ -224,7 +224,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
   }
 
   const startBackfill = () => {
-    backfill ??= backfillAutomated(db, mailStores(deps.dataDir).raw, {
+    backfill ??= backfillAutomated(db, deps.stores.raw, {
       now: () => clock.now(),
       signal: backfillStop.signal,
       onMarked: () => changed(['mailMessages']),

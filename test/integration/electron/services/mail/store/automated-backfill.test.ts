@@ -11,7 +11,8 @@ import * as m0005 from '../../../../../../db/migrations/0005-mail-sender-auth.ts
 import type { EventPayload } from '../../../../../../shared/contract/contract.ts';
 import { applyPragmas, createKysely, openDatabase } from '../../../../../../db/open-database.ts';
 import { DATABASE_FILE_NAME } from '../../../../../../electron/services/core/data-folder.ts';
-import { mailStores } from '../../../../../../electron/services/mail/store/attachment-store.ts';
+import { createAttachmentStore } from '../../../../../../electron/services/mail/store/attachment-store.ts';
+import { LEGACY_RAW_DIR, openRawMessageStore } from '../../../../../../electron/services/mail/store/raw-message-store.ts';
 import { AUTOMATED_BACKFILL_KEY, automatedBackfillPending, backfillAutomatedBatch, headerLinesOf } from '../../../../../../electron/services/mail/store/automated-backfill.ts';
 import { createTempCore, tempDir } from '../../../../../helpers/temp-core.ts';
 import { asMailDb, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
@@ -51,7 +52,8 @@ async function oldDataFolder(messages: readonly OldMessage[]): Promise<string> {
     INSERT INTO mail_accounts (id, name, email, imap_host, imap_port, imap_user, created_at, updated_at) VALUES ('acc', 'Work', '${ME}', 'imap.x.cn', 993, '${ME}', 0, 0);
     INSERT INTO mail_folders (id, account_id, path, name, created_at, updated_at) VALUES ('f', 'acc', 'INBOX', 'INBOX', 0, 0);
   `);
-  const raw = mailStores(dataDir).raw;
+  // Written as the app did before the raw-message pack: one file per message (raw-message-store.ts reads them still).
+  const raw = createAttachmentStore(path.join(dataDir, LEGACY_RAW_DIR));
   const insertMessage = sqlite.prepare(
     `INSERT INTO mail_messages (id, account_id, folder_id, uid, from_address, date_at, received_at, direction, raw_sha256, created_at, updated_at)
      VALUES (?, 'acc', 'f', ?, ?, ?, ?, 'inbound', ?, 0, 0)`,
@@ -121,7 +123,7 @@ describe('marking older mail as automated', () => {
     const opened = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
     try {
       const db = asMailDb(opened);
-      const raw = mailStores(dataDir).raw;
+      const raw = openRawMessageStore(dataDir);
       const marked = async () => (await db.selectFrom('mail_messages').select('id').where('automated', 'is not', null).orderBy('id').execute()).map((r) => r.id);
       const below = async () => JSON.parse((await db.selectFrom('settings').select('value').where('key', '=', AUTOMATED_BACKFILL_KEY).executeTakeFirstOrThrow()).value) as unknown;
       // One past the newest message (rids 1-4), as the migration left it.
