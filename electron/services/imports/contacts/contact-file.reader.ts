@@ -57,7 +57,7 @@ export async function openContactFile(filePath: string, options: OpenContactFile
   const name = path.basename(filePath);
   if (startsWith(sample, ZIP_MAGIC)) {
     try {
-      return await openXlsx(filePath, headerSearchRows);
+      return await openXlsx(filePath, headerSearchRows, options.xlsxStreamingAboveBytes);
     } catch (error) {
       throw fileError('notWorkbook', filePath, String(error));
     }

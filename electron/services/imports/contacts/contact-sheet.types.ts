@@ -59,4 +59,6 @@ export interface ContactFile {
 export interface OpenContactFileOptions {
   /** How many rows from the top may hold titles above the header row. */
   headerSearchRows?: number;
+  /** Workbooks bigger than this are streamed (flat memory, merged ranges not applied); see XLSX_STREAMING_ABOVE_BYTES. */
+  xlsxStreamingAboveBytes?: number;
 }

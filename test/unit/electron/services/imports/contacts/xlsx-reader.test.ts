@@ -77,4 +77,24 @@ describe('reading .xlsx contact sheets', () => {
     ]);
     expect((await allRows(file))[0]!.cells).toEqual(['Ann', 'a@x.com', 'Annie', 'no header here', '123']);
   });
+
+  it('streams a big workbook with flat memory, rendering cells the same way but without merged ranges', async () => {
+    const file = await openContactFile(await salesWorkbook(), { xlsxStreamingAboveBytes: 0 });
+    expect(file.sheets.map((s) => [s.name, s.headerRowNumber])).toEqual([
+      ['国内客户', 3],
+      ['Export', 1],
+    ]);
+    // The streaming reader does not see merges: the merged header's second column has no header.
+    expect(headerTexts(file, 0)).toEqual(['公司名称', '联系人', '邮箱', '电话', '', '首次联系', '订单额']);
+    expect(file.sheets[0]!.problems.map((p) => [p.code, p.params.column])).toEqual([['missingHeader', 'E']]);
+    const rows = await allRows(file, 0);
+    expect(rows[0]!.cells).toEqual(['杭州丝绸进出口有限公司', '陈静', 'chen@hzsilk.cn', '+86 571 8765 4321', '13900001111', '2024-03-05', '12,500.50']);
+    expect(rows[1]!.cells).toEqual(['', '刘洋', 'liu@hzsilk.cn', '+86 571 8765 0000', '13900002222', '2024-04-01 09:30', '25%']);
+    const english = await allRows(file, 1);
+    expect(english.map((r) => r.cells)).toEqual([
+      ['Acme GmbH', 'Jörg', 'j@acme.de', 'acme.de', '3'],
+      ['Beta SA', 'Ana', 'ana@beta.es', 'beta.es', ''],
+    ]);
+    expect(english[1]!.problems.map((p) => p.code)).toEqual(['formulaWithoutResult']);
+  });
 });
