@@ -9,6 +9,7 @@ import * as m0007 from './0007-duplicate-dismissals.ts';
 import * as m0008 from './0008-search-notes.ts';
 import * as m0009 from './0009-contact-mail-language.ts';
 import * as m0010 from './0010-activities-of-merged.ts';
+import * as m0011 from './0011-duplicate-names.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-search-notes': m0008,
   '0009-contact-mail-language': m0009,
   '0010-activities-of-merged': m0010,
+  '0011-duplicate-names': m0011,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

@@ -1,5 +1,6 @@
 import { legalFormOf, scoreDuplicateGroup, type DuplicateReasonKind, type GroupConfidence } from '../../../shared/domain/duplicate-confidence.ts';
 import { areNamesNearSame } from '../../../shared/domain/name-similarity.ts';
+import { groupBlock, sameRows, splitIntoBlocks, type Block } from './name-blocks.ts';
 import type { NameRow } from './duplicates.queries.ts';
 
 /**
@@ -10,12 +11,11 @@ import type { NameRow } from './duplicates.queries.ts';
  * between calls in a NameGroupIndex: a block holds the keys sharing their first two characters
  * and its groups depend on nothing else, so after a write only the blocks whose keys changed are
  * grouped again. The index is brought up to date from a full read of the names (the only way to
- * see writes by any path, the CLI's included), and `groupNames(rows)` — a fresh index — is the
- * full recompute the incremental path must equal (test: duplicates.test.ts).
+ * see writes by any path, the CLI's included); a fresh index is the full recompute the kept one
+ * must equal (tests: duplicate-groups.test.ts, duplicates.test.ts).
  */
 
 export type Reason = DuplicateReasonKind;
-
 
 export interface Member {
   name: string;
@@ -34,96 +34,19 @@ export interface RawGroup {
   /** Sorted, distinct. */
   ids: readonly string[];
   alsoMatched: readonly Reason[];
+  /** The customers of `ids`, in the same order: name groups carry them, the others are looked up when scored. */
+  members?: readonly Member[];
 }
 
-export type Ranked = RawGroup & GroupConfidence & { id: string };
+export type Ranked = Omit<RawGroup, 'members'> & GroupConfidence & { id: string };
 
-/** Names are compared within blocks sharing their first characters, so the scan stays linear-ish. */
-export const NAME_BLOCK_PREFIX = 2;
 /** Customers in one group at most: a merge takes 50 sources, and a bigger group is no one company. */
 const MAX_GROUP_SIZE = 51;
 const REASON_ORDER: Record<Reason, number> = { email: 0, domain: 1, name: 2 };
-const LETTER_SLOTS = 37;
 
-/** The block a name key belongs to: its first two characters (code points). */
-export function blockOf(key: string): string {
-  // Without a surrogate among the first two units these are the first two code points (the
-  // spread below allocated an array per key: ~5 % of a 100k-customer recompute).
-  const a = key.charCodeAt(0);
-  const b = key.charCodeAt(1);
-  if ((a < 0xd800 || a > 0xdfff) && (b < 0xd800 || b > 0xdfff)) return key.slice(0, NAME_BLOCK_PREFIX);
-  return [...key].slice(0, NAME_BLOCK_PREFIX).join('');
-}
-
-interface BlockKey {
-  key: string;
-  length: number;
-  letters: Uint8Array;
-  /** Which letters occur, a bit each (digits and the rest share bits): a cheaper bound than `letters`. */
-  mask: number;
-}
-
-/** How often each of a–z and 0–9 occurs (everything else in one slot), and which occur. */
-function blockKey(key: string): BlockKey {
-  const letters = new Uint8Array(LETTER_SLOTS);
-  let mask = 0;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36;
-    letters[slot] = Math.min(255, letters[slot]! + 1);
-    // 32 bits: a letter each, digits two to a bit, the rest one bit (sharing only weakens the bound).
-    mask |= 1 << (slot < 26 ? slot : slot < 36 ? 26 + ((slot - 26) % 5) : 31);
-  }
-  return { key, length: [...key].length, letters, mask };
-}
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/**
- * Sum of the differences in letter counts, stopping once it passes `max`. One edit changes it by
- * at most 2, so names two edits apart are at most 4 apart; most pairs are rejected without an
- * edit distance.
- */
-function letterDistanceOver(a: Uint8Array, b: Uint8Array, max: number): boolean {
-  let d = 0;
-  for (let i = 0; i < LETTER_SLOTS; i++) {
-    d += Math.abs(a[i]! - b[i]!);
-    if (d > max) return true;
-  }
-  return false;
-}
-
-/**
- * Near-same keys of one block, grouped: shortest first, a key is compared only with keys at most
- * two characters longer, and a key joins the first group that reaches it. A letter that occurs
- * in one name and not the other costs at least one in the letter distance, so the bit masks
- * (popcount of their difference) reject most pairs before the counts are compared.
- */
-function groupBlock(keys: Iterable<string>, idsByKey: ReadonlyMap<string, readonly string[]>): RawGroup[] {
-  const block = [...keys].map(blockKey).sort((a, b) => a.length - b.length || (a.key < b.key ? -1 : 1));
-  const assigned = new Uint8Array(block.length);
-  const groups: RawGroup[] = [];
-  for (let i = 0; i < block.length; i++) {
-    if (assigned[i]) continue;
-    const seed = block[i]!;
-    const members = [i];
-    for (let j = i + 1; j < block.length && block[j]!.length - seed.length <= 2; j++) {
-      const other = block[j]!;
-      if (assigned[j] || popcount(seed.mask ^ other.mask) > 4 || letterDistanceOver(seed.letters, other.letters, 4)) continue;
-      if (areNamesNearSame(seed.key, other.key)) members.push(j);
-    }
-    const ids = members.flatMap((m) => idsByKey.get(block[m]!.key) ?? []);
-    if (ids.length > 1) {
-      for (const m of members) assigned[m] = 1;
-      // Each id has one key, so the ids of distinct keys are distinct already.
-      groups.push({ reason: 'name', key: seed.key, ids: ids.sort(), alsoMatched: [] });
-    }
-  }
-  return groups;
+/** Where scoring finds the name and country of the customers of groups found by email or domain. */
+export interface MemberSource {
+  membersOf(ids: ReadonlySet<string>): ReadonlyMap<string, Member>;
 }
 
 /**
@@ -132,86 +55,53 @@ function groupBlock(keys: Iterable<string>, idsByKey: ReadonlyMap<string, readon
  * came or went, or a member's name or country changed (the block's groups are then new objects,
  * so their cached scores are not used: see DuplicateRanking).
  */
-export class NameGroupIndex {
-  private readonly indexed = new Map<string, Member>();
-  private readonly idsByKey = new Map<string, string[]>();
-  private readonly keysByBlock = new Map<string, Set<string>>();
-  private readonly groupsByBlock = new Map<string, RawGroup[]>();
-  /** The rows of the last update, in row id order. */
-  private last: readonly NameRow[] = [];
-
-  get members(): ReadonlyMap<string, Member> {
-    return this.indexed;
-  }
+export class NameGroupIndex implements MemberSource {
+  private blocks = new Map<string, Block>();
+  /** The rows of the last update. */
+  private rows: readonly NameRow[] = [];
 
   /**
-   * Brings the index to `rows` (every live customer, in row id order); returns how many blocks
-   * were grouped again. The rows are walked beside the last update's by row id, so an unchanged
-   * customer costs a few comparisons and no map operation (looking up 100k ids in maps was ~40 %
-   * of a call after a write at 100,000 customers).
+   * Brings the index to `rows` (every live customer); returns how many blocks were grouped again
+   * or dropped. Each block's rows are compared with its rows of the last update, in order, so an
+   * unchanged block costs a few comparisons per customer and no map operation per customer.
    */
   update(rows: readonly NameRow[]): number {
-    const dirty = new Set<string>();
-    const last = this.last;
-    const added: NameRow[] = [];
-    let j = 0;
-    for (const row of rows) {
-      while (j < last.length && last[j]!.rid < row.rid) this.remove(last[j++]!, dirty);
-      const old = j < last.length && last[j]!.rid === row.rid ? last[j++]! : undefined;
-      if (old && old.id === row.id && old.name_key === row.name_key && old.name === row.name && old.country === row.country) continue;
-      if (old) this.remove(old, dirty);
-      added.push(row);
-    }
-    while (j < last.length) this.remove(last[j++]!, dirty);
-    // Added after every removal, so an id that moved to another row id is removed, then added.
-    for (const row of added) this.add(row, dirty);
-    this.last = rows;
-    for (const block of dirty) {
-      const keys = this.keysByBlock.get(block);
-      if (keys && keys.size > 0) this.groupsByBlock.set(block, groupBlock(keys, this.idsByKey));
+    return runSteps(this.updateSteps(rows));
+  }
+
+  /** update(), a step per block grouped: the caller may give way between steps (see Pause). */
+  *updateSteps(rows: readonly NameRow[]): Generator<void, number> {
+    const next = new Map<string, Block>();
+    let changed = 0;
+    for (const [name, run] of splitIntoBlocks(rows)) {
+      const old = this.blocks.get(name);
+      if (old && sameRows(old.rows, run)) next.set(name, old);
       else {
-        this.keysByBlock.delete(block);
-        this.groupsByBlock.delete(block);
+        next.set(name, { rows: run, groups: groupBlock(run) });
+        changed++;
+        yield;
       }
     }
-    return dirty.size;
+    for (const name of this.blocks.keys()) if (!next.has(name)) changed++;
+    // Swapped in at the end only: an update given up half-way leaves the index as it was.
+    this.blocks = next;
+    this.rows = rows;
+    return changed;
   }
 
   /** Every name group, block by block. */
   groups(): RawGroup[] {
-    return [...this.groupsByBlock.values()].flat();
+    const all: RawGroup[] = [];
+    for (const block of this.blocks.values()) for (const g of block.groups) all.push(g);
+    return all;
   }
 
-  private add(row: NameRow, dirty: Set<string>): void {
-    this.indexed.set(row.id, { name: row.name, nameKey: row.name_key, country: row.country });
-    const key = row.name_key;
-    if (!key) return;
-    const block = blockOf(key);
-    dirty.add(block);
-    const ids = this.idsByKey.get(key);
-    if (ids) ids.push(row.id);
-    else {
-      this.idsByKey.set(key, [row.id]);
-      const keys = this.keysByBlock.get(block);
-      if (keys) keys.add(key);
-      else this.keysByBlock.set(block, new Set([key]));
-    }
-  }
-
-  private remove(row: NameRow, dirty: Set<string>): void {
-    this.indexed.delete(row.id);
-    const key = row.name_key;
-    if (!key) return;
-    const block = blockOf(key);
-    dirty.add(block);
-    const ids = this.idsByKey.get(key);
-    if (!ids) return;
-    const at = ids.indexOf(row.id);
-    if (at >= 0) ids.splice(at, 1);
-    if (ids.length === 0) {
-      this.idsByKey.delete(key);
-      this.keysByBlock.get(block)?.delete(key);
-    }
+  /** Name, key and country of these customers (those in the last update), by id. */
+  membersOf(ids: ReadonlySet<string>): Map<string, Member> {
+    const found = new Map<string, Member>();
+    if (ids.size === 0) return found;
+    for (const r of this.rows) if (ids.has(r.id)) found.set(r.id, { name: r.name, nameKey: r.name_key, country: r.country });
+    return found;
   }
 }
 
@@ -234,6 +124,7 @@ function mergeSameSets(raw: readonly RawGroup[]): RawGroup[] {
   const shared = new Set<string>();
   for (const g of raw) if (g.reason !== 'name') shared.add(`${g.ids.length}:${g.ids[0]}`);
   const out: RawGroup[] = [];
+  if (shared.size === 0) return [...raw];
   for (const g of raw) {
     if (g.reason === 'name' && !shared.has(`${g.ids.length}:${g.ids[0]}`)) {
       out.push(g);
@@ -252,16 +143,22 @@ function mergeSameSets(raw: readonly RawGroup[]): RawGroup[] {
 }
 
 /** One group scored, after leaving out customers whose every pair in it was dismissed; null when fewer than two remain. */
-function scoreGroup(g: RawGroup, members: ReadonlyMap<string, Member>, dismissed: ReadonlySet<string>): Ranked | null {
+function scoreGroup(g: RawGroup, found: ReadonlyMap<string, Member>, dismissed: ReadonlySet<string>): Ranked | null {
   let ids = g.ids;
+  let members: ReadonlyArray<Member | undefined> = g.members ?? ids.map((id) => found.get(id));
   if (dismissed.size > 0) {
-    ids = ids.filter((a) => ids.some((b) => a !== b && !dismissed.has(pairKey(a, b))));
+    const all = ids;
+    const keep = all.map((a) => all.some((b) => a !== b && !dismissed.has(pairKey(a, b))));
+    ids = all.filter((_, i) => keep[i]);
+    members = members.filter((_, i) => keep[i]);
     if (ids.length < 2) return null;
   }
-  ids = ids.slice(0, MAX_GROUP_SIZE);
+  if (ids.length > MAX_GROUP_SIZE) {
+    ids = ids.slice(0, MAX_GROUP_SIZE);
+    members = members.slice(0, MAX_GROUP_SIZE);
+  }
   const group: Member[] = [];
-  for (const id of ids) {
-    const m = members.get(id);
+  for (const m of members) {
     if (!m) continue;
     m.legalForm ??= legalFormOf(m.name);
     group.push(m);
@@ -269,7 +166,7 @@ function scoreGroup(g: RawGroup, members: ReadonlyMap<string, Member>, dismissed
   const first = group[0]?.nameKey ?? '';
   const namesNear = g.reason === 'name' || group.every((m) => areNamesNearSame(first, m.nameKey));
   const confidence = scoreDuplicateGroup({ reason: g.reason, alsoMatched: g.alsoMatched, members: group, namesNear });
-  return { ...g, ids, ...confidence, id: `${g.reason}:${g.key}:${ids.join(',')}` };
+  return { reason: g.reason, key: g.key, ids, alsoMatched: g.alsoMatched, ...confidence, id: `${g.reason}:${g.key}:${ids.join(',')}` };
 }
 
 const NO_DISMISSALS: ReadonlySet<string> = new Set();
@@ -287,24 +184,62 @@ export class DuplicateRanking {
    * several reasons become one group under its strongest reason, carrying the others as signals;
    * a group keeps only customers with a pair not dismissed.
    */
-  rank(raw: readonly RawGroup[], members: ReadonlyMap<string, Member>, dismissed: ReadonlySet<string>): Ranked[] {
+  rank(raw: readonly RawGroup[], source: MemberSource, dismissed: ReadonlySet<string>): Ranked[] {
+    return runSteps(this.rankSteps(raw, source, dismissed));
+  }
+
+  /** rank(), a step per RANK_STEP groups scored: the caller may give way between steps (see Pause). */
+  *rankSteps(raw: readonly RawGroup[], source: MemberSource, dismissed: ReadonlySet<string>): Generator<void, Ranked[]> {
     const inDismissal = new Set<string>();
     for (const pair of dismissed) for (const id of pair.split('|')) inDismissal.add(id);
+    const merged = mergeSameSets(raw);
+    // Groups found by email or domain carry no members: their customers are looked up at once.
+    const wanted = new Set<string>();
+    for (const g of merged) if (!g.members) for (const id of g.ids) wanted.add(id);
+    const found = source.membersOf(wanted);
     const scored: Ranked[] = [];
-    for (const g of mergeSameSets(raw)) {
+    for (let i = 0; i < merged.length; i++) {
+      const g = merged[i]!;
       let ranked: Ranked | null | undefined;
-      if (g.ids.some((id) => inDismissal.has(id))) ranked = scoreGroup(g, members, dismissed);
+      if (inDismissal.size > 0 && g.ids.some((id) => inDismissal.has(id))) ranked = scoreGroup(g, found, dismissed);
       else {
         ranked = this.scores.get(g);
         if (ranked === undefined) {
-          ranked = scoreGroup(g, members, NO_DISMISSALS);
+          ranked = scoreGroup(g, found, NO_DISMISSALS);
           this.scores.set(g, ranked);
         }
       }
       if (ranked) scored.push(ranked);
+      if (i % RANK_STEP === RANK_STEP - 1) yield;
     }
     // Most certain first; then by reason, key and members, so pages never shuffle between calls.
     scored.sort((a, b) => b.score - a.score || REASON_ORDER[a.reason] - REASON_ORDER[b.reason] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || (a.id < b.id ? -1 : 1));
     return scored;
+  }
+}
+
+/** Groups scored per step of rankSteps: ~5–10 ms of work at 100k customers. */
+const RANK_STEP = 500;
+
+/** Runs a computation given as steps to its end at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Called between steps; resolves when the computation may go on. A pause that gives way to the
+ * event loop now and then keeps a long recompute from holding up other calls.
+ */
+export type Pause = () => Promise<void>;
+
+/** Runs a computation given as steps to its end, calling `pause` between steps. */
+export async function runStepsWithPauses<T>(steps: Generator<void, T>, pause: Pause): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
   }
 }

@@ -35,17 +35,24 @@ export function customersWithDomains(db: Db, domains: readonly string[], exclude
   return liveCustomerDomains(db, domains).select(['c.id', 'd.domain']).where('c.id', '!=', excludeId).execute();
 }
 
-/** Up to `limit` live customers whose name key starts with `prefix` (the customers_name_key index). */
-export function nameKeysStartingWith(db: Db, prefix: string, excludeId: string, limit: number): Promise<Array<{ id: string; name_key: string }>> {
+/**
+ * Up to `limit` live customers whose name key starts with `prefix`, found in the
+ * customers_duplicate_names index (liveCustomer's likely() keeps SQLite off the deleted_at
+ * index, through which it walked every live customer).
+ */
+export function nameKeysStartingWithQuery(db: Db, prefix: string, excludeId: string, limit: number) {
   return db
     .selectFrom('customers as c')
     .select(['c.id', 'c.name_key'])
-    .where(sql<boolean>`c.deleted_at IS NULL`)
+    .where(liveCustomer)
     .where('c.name_key', '>=', prefix)
     .where('c.name_key', '<', `${prefix}\uffff`)
     .where('c.id', '!=', excludeId)
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export function nameKeysStartingWith(db: Db, prefix: string, excludeId: string, limit: number): Promise<Array<{ id: string; name_key: string }>> {
+  return nameKeysStartingWithQuery(db, prefix, excludeId, limit).execute();
 }
 
 /** Ids the user said are not the same company as this customer. */
@@ -66,21 +73,30 @@ export async function dismissedPairs(db: Db): Promise<Set<string>> {
 
 /**
  * Email addresses on two or more live customers, ordered by address. Addresses stored twice or
- * more are found from the (kind, value_normalized) index alone; only those are joined to their
- * customers (CROSS JOIN keeps that order: joining every address took 25× as long at 10k).
+ * more are found from the (kind, value_normalized) index alone (CROSS JOIN keeps that order:
+ * joining every address took 25× as long at 10k); then the distinct customers of their live
+ * contacts, and only addresses with two or more of those are joined to the customers. Most
+ * addresses stored twice belong to two contacts of one customer (3,915 of 3,915 in the 100k
+ * bench data): looking up their customers' rows too took ~40 % of this read in a fresh process.
  */
 export async function sharedEmails(db: Db): Promise<SharedValue[]> {
   const r = await sql<SharedValue>`
     WITH twice AS (
       SELECT value_normalized AS v FROM contact_channels WHERE kind = 'email' GROUP BY value_normalized HAVING count(*) > 1
-    )
-    SELECT ch.value_normalized AS key, group_concat(DISTINCT c.id) AS ids
-    FROM twice CROSS JOIN contact_channels ch ON ch.kind = 'email' AND ch.value_normalized = twice.v
-    JOIN contacts ct ON ct.id = ch.contact_id
-    JOIN customers c ON c.id = ct.customer_id
-    WHERE ct.deleted_at IS NULL AND c.deleted_at IS NULL
-    GROUP BY ch.value_normalized
-    HAVING count(DISTINCT c.id) > 1`.execute(db);
+    ),
+    owners AS MATERIALIZED (
+      SELECT DISTINCT twice.v AS v, ct.customer_id AS customer_id
+      FROM twice CROSS JOIN contact_channels ch ON ch.kind = 'email' AND ch.value_normalized = twice.v
+      JOIN contacts ct ON ct.id = ch.contact_id
+      WHERE ct.deleted_at IS NULL
+    ),
+    shared AS (SELECT v FROM owners GROUP BY v HAVING count(*) > 1)
+    SELECT o.v AS key, group_concat(c.id) AS ids
+    FROM shared CROSS JOIN owners o ON o.v = shared.v
+    JOIN customers c ON c.id = o.customer_id
+    WHERE c.deleted_at IS NULL
+    GROUP BY o.v
+    HAVING count(*) > 1`.execute(db);
   return r.rows;
 }
 
@@ -98,13 +114,38 @@ export async function sharedDomains(db: Db): Promise<SharedValue[]> {
 }
 
 /**
- * Row id, id, name, name key and country of every live customer, in row id order: the one full
- * read of each call after a write. A scan of the table (liveCustomer's likely()), which also gives
- * the order without a sort: through the deleted_at index SQLite looked up each of 100k rows on its
- * own, 2.0–2.7 s against 0.6–0.9 s for the scan at load ~10.
+ * Up to `limit` live customers' row id, id, name, name key and country, in (name key, id) order,
+ * after the given (name key, id) or from the start. A range of the customers_duplicate_names
+ * index (migration 0011), which holds exactly these columns of the live customers: each name
+ * block comes as one run, no sort, and a read can go on where the last stopped. INDEXED BY,
+ * because SQLite (3.54, no statistics) otherwise picks the deleted_at index and sorts, looking up
+ * each of 100k rows on its own (2.0–2.7 s at load ~10).
  */
-export function liveNameRows(db: Db): Promise<NameRow[]> {
-  return db.selectFrom('customers as c').select(['c.rid', 'c.id', 'c.name', 'c.name_key', 'c.country']).where(liveCustomer).orderBy('c.rid').execute();
+export function liveNameRowsQuery(after: { key: string; id: string } | null, limit: number) {
+  return after
+    ? sql<NameRow>`
+        SELECT rid, id, name, name_key, country FROM customers INDEXED BY customers_duplicate_names
+        WHERE deleted_at IS NULL AND (name_key, id) > (${after.key}, ${after.id}) ORDER BY name_key, id LIMIT ${limit}`
+    : sql<NameRow>`
+        SELECT rid, id, name, name_key, country FROM customers INDEXED BY customers_duplicate_names
+        WHERE deleted_at IS NULL ORDER BY name_key, id LIMIT ${limit}`;
+}
+
+/**
+ * Every live customer's name row, by name key (liveNameRowsQuery), read `perRead` at a time with
+ * `pause` between reads: the one full read of each call after a write.
+ */
+export async function liveNameRows(db: Db, perRead: number, pause: () => Promise<void>): Promise<NameRow[]> {
+  const all: NameRow[] = [];
+  let after: { key: string; id: string } | null = null;
+  for (;;) {
+    const { rows } = await liveNameRowsQuery(after, perRead).execute(db);
+    for (const r of rows) all.push(r);
+    const last = rows.at(-1);
+    if (!last || rows.length < perRead) return all;
+    after = { key: last.name_key, id: last.id };
+    await pause();
+  }
 }
 
 /**

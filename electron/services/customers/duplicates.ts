@@ -3,7 +3,8 @@ import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.
 import { fail } from '../../../shared/contract/result.ts';
 import { companyDomains } from '../../../shared/domain/free-mail-domains.ts';
 import { areNamesNearSame, normalizeCompanyName } from '../../../shared/domain/name-similarity.ts';
-import { blockOf, DuplicateRanking, NameGroupIndex, sharedValueGroups, type Ranked } from './duplicate-groups.ts';
+import { DuplicateRanking, NameGroupIndex, runStepsWithPauses, sharedValueGroups, type Pause, type Ranked } from './duplicate-groups.ts';
+import { blockOf } from './name-blocks.ts';
 import {
   customerRowsByIds,
   customersWithDomains,
@@ -71,20 +72,87 @@ interface DuplicateState {
 }
 
 const states = new WeakMap<Db, DuplicateState>();
+/** The ranking under way per database: one at a time, and a call meanwhile waits for it (warmDuplicateGroups). */
+const running = new WeakMap<Db, Promise<DuplicateState>>();
+
+/** Live customers' names read per statement, so a recompute can give way between reads (~30 ms each at 100k). */
+const NAME_ROWS_PER_READ = 10_000;
+/** A recompute gives way to other calls after about this much work (the event loop's turn). */
+const SLICE_MS = 25;
+
+/** A Pause that gives way to the event loop once SLICE_MS have passed since it last did. */
+function slicedPause(): Pause {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
+const noPause: Pause = () => Promise.resolve();
 
 /**
  * Every group of live customers that look like the same company, ranked. Given a fresh index and
  * ranking this is a full recompute; given the last call's, only what changed is grouped and scored
  * again — the result is the same either way (duplicate-groups.ts; test: duplicates.test.ts).
+ * `pause` is called between parts of the work (reads, blocks, groups scored).
  */
-export async function rankDuplicateGroups(db: Db, names = new NameGroupIndex(), scores = new DuplicateRanking()): Promise<Ranked[]> {
+export async function rankDuplicateGroups(db: Db, names = new NameGroupIndex(), scores = new DuplicateRanking(), pause: Pause = noPause): Promise<Ranked[]> {
   const emailRows = await sharedEmails(db);
+  await pause();
   const domainRows = await sharedDomains(db);
-  const nameRows = await liveNameRows(db);
+  await pause();
+  const nameRows = await liveNameRows(db, NAME_ROWS_PER_READ, pause);
   const dismissed = await dismissedPairs(db);
-  names.update(nameRows);
+  await runStepsWithPauses(names.updateSteps(nameRows), pause);
   const raw = [...sharedValueGroups('email', emailRows), ...sharedValueGroups('domain', domainRows), ...names.groups()];
-  return scores.rank(raw, names.members, dismissed);
+  return runStepsWithPauses(scores.rankSteps(raw, names, dismissed), pause);
+}
+
+/**
+ * The ranking at the database's current write stamp. One recompute per database at a time: a call
+ * while one is under way waits for it, then reads the stamp again. The recompute gives way to the
+ * event loop every SLICE_MS; if anything was written while it did (the reads were then not of one
+ * moment), it reads everything again at once, so a ranking never mixes two states of the data.
+ */
+async function currentRanking(db: Db): Promise<DuplicateState> {
+  for (;;) {
+    const under = running.get(db);
+    if (under) await under.catch(() => undefined);
+    const stamp = await writeStamp(db);
+    // The stamp is read first: a write landing during the reads below renews it, so the next call
+    // reads again rather than trusting a ranking older than its stamp.
+    const state = states.get(db);
+    if (state && state.stamp === stamp) return state;
+    if (running.has(db)) continue; // another call started one while this one read the stamp
+    const job = recompute(db, stamp, state);
+    running.set(db, job);
+    try {
+      return await job;
+    } finally {
+      if (running.get(db) === job) running.delete(db);
+    }
+  }
+}
+
+async function recompute(db: Db, stamp: string, last: DuplicateState | undefined): Promise<DuplicateState> {
+  const names = last?.names ?? new NameGroupIndex();
+  const scores = last?.scores ?? new DuplicateRanking();
+  let ranked = await rankDuplicateGroups(db, names, scores, slicedPause());
+  if ((await writeStamp(db)) !== stamp) ranked = await rankDuplicateGroups(db, names, scores);
+  const state = { stamp, names, scores, ranked };
+  states.set(db, state);
+  return state;
+}
+
+/**
+ * Finds and ranks the duplicate groups ahead of the first visit to the Duplicates page — hosts
+ * call it after start (AppCore.warmUp) — giving way to other calls as it goes. A visit meanwhile
+ * waits for it rather than starting its own.
+ */
+export async function warmDuplicateGroups(db: Db): Promise<void> {
+  await currentRanking(db);
 }
 
 /**
@@ -94,16 +162,7 @@ export async function rankDuplicateGroups(db: Db, names = new NameGroupIndex(), 
  * the user dismissed are left out: a group keeps only customers with a pair not dismissed.
  */
 export async function findDuplicateGroups(db: Db, page: { offset: number; limit: number }): Promise<Page> {
-  const stamp = await writeStamp(db);
-  // The stamp is read first: a write landing during the reads below renews it, so the next call
-  // reads again rather than trusting a ranking older than its stamp.
-  let state = states.get(db);
-  if (!state || state.stamp !== stamp) {
-    const names = state?.names ?? new NameGroupIndex();
-    const scores = state?.scores ?? new DuplicateRanking();
-    state = { stamp, names, scores, ranked: await rankDuplicateGroups(db, names, scores) };
-    states.set(db, state);
-  }
+  const state = await currentRanking(db);
   const slice = state.ranked.slice(page.offset, page.offset + page.limit);
   const rows = await customerRowsByIds(db, [...new Set(slice.flatMap((g) => g.ids))]);
   return {
