@@ -18,6 +18,10 @@ if (want('sync')) {
   const { benchMailSync } = await import('./mail-sync.bench.ts');
   lines.push(...(await benchMailSync()));
 }
+if (want('sync-peers')) {
+  const { benchSyncAgainstPeers } = await import('./mail-sync.bench.ts');
+  lines.push(...(await benchSyncAgainstPeers()));
+}
 if (want('search')) {
   const { benchMailSearch } = await import('./mail-search.bench.ts');
   lines.push(...(await benchMailSearch()));
@@ -42,5 +46,9 @@ if (want('cli')) {
 if (want('reliability')) {
   const { benchReliability } = await import('./reliability.bench.ts');
   lines.push(...(await benchReliability()));
+}
+if (want('mail-sources')) {
+  const { benchMailSources } = await import('./mail-sources.bench.ts');
+  lines.push(...(await benchMailSources()));
 }
 for (const line of lines) console.log(line);

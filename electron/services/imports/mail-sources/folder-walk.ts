@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MailSourceItem, PositionInContainer } from './mail-source.types.ts';
-import { readMaildir, readMessageFile, readPstContainer } from './message-files.ts';
+import { readMaildir, readMessageFiles, readPstContainer, type MessageFileJob } from './message-files.ts';
 import { readMbox } from './mbox-source.ts';
 import { errorReason, problemItem, text, type Container, type ReadContext } from './source-items.ts';
 
@@ -15,6 +15,11 @@ export type FileFormat = 'mbox' | 'rfc822' | 'msg' | 'pst';
 
 /** Files mail programs keep beside the mail (indexes, Finder and Explorer litter, Apple bundle metadata). */
 const NOISE = /^(?:\.ds_store|thumbs\.db|desktop\.ini|info\.plist|table_of_contents|maildirfolder|subscriptions|dovecot.*|courierimap.*|\..*)$|\.(?:msf|dat|json|ini|plist|log|lock|db)$/i;
+
+const ONE_MESSAGE_EXTENSIONS = new Map<string, 'rfc822' | 'msg'>([
+  ['.eml', 'rfc822'],
+  ['.msg', 'msg'],
+]);
 
 /** What a file is, from its name, and from its first bytes when the name does not say. */
 export async function fileFormat(abs: string): Promise<FileFormat | 'noise' | 'other'> {
@@ -109,7 +114,7 @@ export async function* readFileEntry(walk: Walk, rel: string[], resume: Position
   if (format === 'other') yield problemItem(c, { kind: 'file' }, 'notMailFile', {}, text('file', { file: c.name }), walk.ctx);
   else if (format === 'mbox') yield* readMbox(c, resume, walk.ctx);
   else if (format === 'pst') yield* readPstContainer(c, resume, walk.ctx);
-  else yield* readMessageFile(c, abs, format, { kind: 'file' }, [], walk.ctx);
+  else yield* readMessageFiles([{ c, abs, format, at: { kind: 'file' }, flags: [] }], walk.ctx);
 }
 
 export async function isMaildir(abs: string): Promise<boolean> {
@@ -136,6 +141,13 @@ export async function* walkDirectory(walk: Walk, rel: string[], resume: WalkResu
     if (resume === null || own !== undefined) yield* readMaildir(containerOf(walk, rel, 'maildir'), own, walk.ctx);
   }
   let pending = resume;
+  // Runs of .eml/.msg files go to the reader together, so it can read the next ones ahead.
+  let run: MessageFileJob[] = [];
+  const flush = () => {
+    const jobs = run;
+    run = [];
+    return readMessageFiles(jobs, walk.ctx);
+  };
   for (const entry of entries) {
     if (maildir && (entry.name === 'cur' || entry.name === 'new' || entry.name === 'tmp')) continue;
     const childRel = [...rel, entry.name];
@@ -145,8 +157,15 @@ export async function* walkDirectory(walk: Walk, rel: string[], resume: WalkResu
       else if (compareSegments(childRel, pending.segments) < 0) continue;
       else pending = null;
     }
+    const oneMessage = entry.isFile() && childResume === null && !NOISE.test(entry.name) ? ONE_MESSAGE_EXTENSIONS.get(path.extname(entry.name).toLowerCase()) : undefined;
+    if (oneMessage) {
+      run.push({ c: containerOf(walk, childRel, oneMessage), abs: path.join(abs, entry.name), format: oneMessage, at: { kind: 'file' }, flags: [] });
+      continue;
+    }
+    if (run.length > 0) yield* flush();
     // Symbolic links are not followed: a link back up the tree would never end.
     if (entry.isDirectory()) yield* walkDirectory(walk, childRel, childResume);
     else if (entry.isFile()) yield* readFileEntry(walk, childRel, childResume?.segments.length === childRel.length ? childResume.at : undefined);
   }
+  if (run.length > 0) yield* flush();
 }

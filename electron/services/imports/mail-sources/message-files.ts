@@ -24,52 +24,89 @@ function asMessage(raw: Buffer): Buffer | null {
   return HEADER_LINE.test(body.toString('latin1', 0, nl < 0 ? Math.min(body.length, 1000) : nl)) ? body : null;
 }
 
+/** Files read ahead of their turn are at most this big, so the read-ahead holds a few MB at most. */
+const READ_AHEAD_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Files opened and read ahead while the import works on the current one: each file costs several
+ * thread-pool round trips (open, stat, read, close) that wait on the disk. Measured on the corpus
+ * as an .eml tree with its pages evicted from the cache (posix_fadvise DONTNEED): 1.0–1.5 s with 8
+ * ahead, 2.6–4.1 s one at a time (3 runs each, interleaved, 2-core host under load).
+ */
+const READ_AHEAD = 8;
+
+type Loaded = { raw: Buffer } | { tooLarge: number } | { later: true } | { error: unknown };
+
 /** Reads one whole file, refusing files over the size limit before reading them. */
-async function readWhole(abs: string, limit: number): Promise<{ raw: Buffer } | { tooLarge: number }> {
-  const handle = await fs.promises.open(abs, 'r');
+async function load(abs: string, limit: number, ahead: boolean): Promise<Loaded> {
   try {
-    const { size } = await handle.stat();
-    if (size > limit) return { tooLarge: size };
-    return { raw: await handle.readFile() };
-  } finally {
-    await handle.close();
+    const handle = await fs.promises.open(abs, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > limit) return { tooLarge: size };
+      if (ahead && size > READ_AHEAD_MAX_BYTES) return { later: true };
+      return { raw: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { error };
   }
 }
 
-/** One message file: .eml (or a loose RFC 822 file), .msg, or one file of a Maildir. */
-export async function* readMessageFile(
-  c: Container,
-  abs: string,
-  format: 'rfc822' | 'msg',
-  at: PositionInContainer,
-  flags: string[],
-  ctx: ReadContext,
-): AsyncGenerator<MailSourceItem> {
+/** One file that holds one message: .eml (or a loose RFC 822 file), .msg, or one file of a Maildir. */
+export interface MessageFileJob {
+  c: Container;
+  abs: string;
+  format: 'rfc822' | 'msg';
+  at: PositionInContainer;
+  flags: string[];
+}
+
+async function* itemsOf(job: MessageFileJob, first: Loaded, ctx: ReadContext): AsyncGenerator<MailSourceItem> {
+  const { c, abs, at } = job;
   const label = c.abs === abs ? fileLabel(c) : text('file', { file: `${c.name}/${path.basename(abs)}` });
-  let read: Awaited<ReturnType<typeof readWhole>>;
-  try {
-    read = await readWhole(abs, ctx.options.maxMessageBytes);
-  } catch (error) {
-    yield problemItem(c, at, 'fileUnreadable', { reason: errorReason(error) }, label, ctx);
+  const loaded = 'later' in first ? await load(abs, ctx.options.maxMessageBytes, false) : first;
+  if ('error' in loaded) {
+    yield problemItem(c, at, 'fileUnreadable', { reason: errorReason(loaded.error) }, label, ctx);
     return;
   }
-  if ('tooLarge' in read) {
-    ctx.progress.bytesDone += read.tooLarge;
-    yield problemItem(c, at, 'messageTooLarge', { bytes: read.tooLarge, limit: ctx.options.maxMessageBytes }, label, ctx);
+  if ('tooLarge' in loaded) {
+    ctx.progress.bytesDone += loaded.tooLarge;
+    yield problemItem(c, at, 'messageTooLarge', { bytes: loaded.tooLarge, limit: ctx.options.maxMessageBytes }, label, ctx);
     return;
   }
-  ctx.progress.bytesDone += read.raw.length;
-  if (format === 'msg') {
+  if ('later' in loaded) return;
+  ctx.progress.bytesDone += loaded.raw.length;
+  if (job.format === 'msg') {
     try {
-      yield messageItem(c, at, await msgToRfc822(read.raw), label, flags, ctx);
+      yield messageItem(c, at, await msgToRfc822(loaded.raw), label, job.flags, ctx);
     } catch (error) {
       yield problemItem(c, at, 'msgUnreadable', { reason: errorReason(error) }, label, ctx);
     }
     return;
   }
-  const message = asMessage(read.raw);
-  if (message) yield messageItem(c, at, message, label, flags, ctx);
-  else yield problemItem(c, at, 'notAMessage', { bytes: read.raw.length }, label, ctx);
+  const message = asMessage(loaded.raw);
+  if (message) yield messageItem(c, at, message, label, job.flags, ctx);
+  else yield problemItem(c, at, 'notAMessage', { bytes: loaded.raw.length }, label, ctx);
+}
+
+/** Message files in the given order, the next few read ahead while the caller works on one. */
+export async function* readMessageFiles(jobs: Iterable<MessageFileJob>, ctx: ReadContext): AsyncGenerator<MailSourceItem> {
+  const pending = jobs[Symbol.iterator]();
+  const queue: { job: MessageFileJob; loading: Promise<Loaded> }[] = [];
+  const fill = () => {
+    while (queue.length < READ_AHEAD) {
+      const next = pending.next();
+      if (next.done) return;
+      queue.push({ job: next.value, loading: load(next.value.abs, ctx.options.maxMessageBytes, true) });
+    }
+  };
+  fill();
+  for (let head = queue.shift(); head; head = queue.shift()) {
+    const loaded = await head.loading;
+    fill();
+    yield* itemsOf(head.job, loaded, ctx);
+  }
 }
 
 interface MaildirEntry {
@@ -99,10 +136,11 @@ export async function* readMaildir(c: Container, resume: PositionInContainer | u
     }
   }
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.file < b.file ? -1 : 1));
-  for (const e of entries) {
-    if (after !== null && e.key <= after) continue;
-    yield* readMessageFile(c, path.join(c.abs, e.file), 'rfc822', { kind: 'maildir', key: e.key }, e.flags, ctx);
-  }
+  const todo = entries.filter((e) => after === null || e.key > after);
+  yield* readMessageFiles(
+    todo.map((e) => ({ c, abs: path.join(c.abs, e.file), format: 'rfc822', at: { kind: 'maildir', key: e.key }, flags: e.flags })),
+    ctx,
+  );
 }
 
 /** An Outlook .pst/.ost: every mail item, folder by folder, after the checkpoint's item. */

@@ -130,6 +130,19 @@ describe('folders', () => {
     expect(items.filter((i) => i.kind === 'problem').map((i) => [i.kind === 'problem' && i.code, i.label.params.file])).toEqual([['notMailFile', 'Sent/notes.txt']]);
   });
 
+  it('reports a message file over the size limit without reading it, and keeps reading the others in order', async () => {
+    const root = path.join(dir, 'limits');
+    fs.mkdirSync(root);
+    const some = corpus.slice(0, 20).map((m) => m.raw);
+    some.forEach((raw, i) => fs.writeFileSync(path.join(root, `${String(i).padStart(2, '0')}.eml`), raw));
+    const limit = Math.max(...some.slice(0, 10).map((r) => r.length)) + 1;
+    fs.writeFileSync(path.join(root, '05.eml'), Buffer.concat([some[5]!, Buffer.alloc(limit, 0x61)]));
+    const items = await readAll(root, { maxMessageBytes: limit });
+    expect(items.map((i) => (i.kind === 'message' ? 'message' : i.code)).slice(0, 10)).toEqual([...Array(5).fill('message'), 'messageTooLarge', ...Array(4).fill('message')]);
+    expect(messages(items).slice(0, 5)).toEqual(some.slice(0, 5));
+    expect(items[5]).toMatchObject({ params: { file: '05.eml', limit } });
+  });
+
   it('reads Apple Mail bundles and a Thunderbird folder with .sbd subfolders and .msf indexes', async () => {
     const root = path.join(dir, 'mail programs');
     fs.mkdirSync(path.join(root, 'Apple', 'Inbox.mbox'), { recursive: true });

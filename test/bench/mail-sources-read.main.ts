@@ -1,0 +1,22 @@
+import { openMailSource } from '../../electron/services/imports/mail-sources/open-mail-source.ts';
+
+/**
+ * Reads one archive to the end and prints what it took, as one JSON line. Run in its own process
+ * by mail-sources.bench.ts so the peak RSS is the reader's alone.
+ */
+const [target, variant] = process.argv.slice(2);
+if (!target) throw new Error('usage: mail-sources-read.main.ts <path> [mboxrd|mboxo]');
+const started = process.hrtime.bigint();
+let messages = 0;
+let problems = 0;
+let bytes = 0;
+for await (const item of (await openMailSource(target, { mboxVariant: variant === 'mboxo' ? 'mboxo' : 'mboxrd' })).items()) {
+  if (item.kind === 'message') {
+    messages++;
+    bytes += item.raw.length;
+  } else {
+    problems++;
+  }
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+console.log(JSON.stringify({ messages, problems, bytes, seconds, maxRssKb: process.resourceUsage().maxRSS }));
