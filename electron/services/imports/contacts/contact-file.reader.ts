@@ -21,6 +21,34 @@ function fileError(kind: FileErrorKind, filePath: string, details?: string): App
   return new AppFailure({ code: 'validation', message: FILE_ERROR_KEYS[kind], params: { file: path.basename(filePath) }, ...(details ? { details } : {}) });
 }
 
+/** How far into a file whose start is plain ASCII to look for the first non-ASCII text, to tell its encoding. */
+const ASCII_LOOKAHEAD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The first stretch of non-ASCII text of a file whose sample was all ASCII (an English sheet
+ * whose Chinese rows come later), so its encoding is told from text that has some; null if
+ * there is none within the look-ahead.
+ */
+async function firstNonAscii(filePath: string, from: number): Promise<Buffer | null> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const chunk = Buffer.alloc(SAMPLE_BYTES);
+    for (let at = from; at < from + ASCII_LOOKAHEAD_BYTES; at += chunk.length) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, at);
+      if (bytesRead === 0) return null;
+      const high = chunk.subarray(0, bytesRead).findIndex((b) => b >= 0x80);
+      if (high < 0) continue;
+      // From the line the text is on, so the guess starts on a character boundary.
+      const lineStart = chunk.lastIndexOf(0x0a, high) + 1;
+      const { bytesRead: n } = await handle.read(chunk, 0, chunk.length, at + lineStart);
+      return Buffer.from(chunk.subarray(0, n));
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readStart(filePath: string): Promise<{ sample: Buffer; size: number }> {
   let handle: fs.FileHandle;
   try {
@@ -64,7 +92,11 @@ export async function openContactFile(filePath: string, options: OpenContactFile
   }
   if (startsWith(sample, OLE2_MAGIC)) throw fileError('legacyXls', filePath);
   const complete = size <= sample.length;
-  const detected = detectTextEncoding(sample, complete);
+  let detected = detectTextEncoding(sample, complete);
+  if (!complete && detected.bomLength === 0 && detected.encoding === 'utf-8' && !sample.some((b) => b >= 0x80)) {
+    const later = await firstNonAscii(filePath, sample.length);
+    if (later) detected = { encoding: detectTextEncoding(later, false).encoding, bomLength: 0 };
+  }
   const text = decodeText(sample.subarray(detected.bomLength), detected.encoding);
   if (!looksLikeText(text)) throw fileError('unsupported', filePath);
   if (text.trim() === '') throw fileError('empty', filePath);

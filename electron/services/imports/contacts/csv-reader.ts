@@ -25,6 +25,10 @@ const BASE_OPTIONS: Options = { relax_column_count: true, relax_quotes: true, ma
  * U+007E (its table has 127 entries), i.e. on every Chinese sheet.
  */
 function discoverDelimiter(text: string): CsvDelimiter {
+  // Excel's own hint line, "sep=;", names it (and, with one cell, is passed over as a title row).
+  const hinted = /^sep=(.)\r?\n/i.exec(text)?.[1];
+  const named = DELIMITERS.find((d) => d === hinted);
+  if (named) return named;
   let best: { delimiter: CsvDelimiter; share: number; width: number } = { delimiter: ',', share: 0, width: 0 };
   for (const delimiter of DELIMITERS) {
     const widths = sampleRecords(text, delimiter, true)

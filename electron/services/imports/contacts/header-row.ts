@@ -14,7 +14,7 @@ export const DEFAULT_HEADER_SEARCH_ROWS = 20;
 const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
 
 /** Header cells are short labels: no addresses, no numbers, no sentences. */
-function headerLike(cell: string): boolean {
+export function headerLike(cell: string): boolean {
   const t = cell.trim();
   return t.length <= 40 && !t.includes('@') && !/^[\d\s+().,/-]+$/.test(t) && !/^https?:/i.test(t);
 }

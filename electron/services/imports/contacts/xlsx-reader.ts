@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { ContactFile, SheetInfo, SheetRow } from './contact-sheet.types.ts';
-import { buildHeaders, columnsWithData, findHeaderRow, type RawRow } from './header-row.ts';
+import { buildHeaders, columnsWithData, findHeaderRow, headerLike, type RawRow } from './header-row.ts';
+import { recognizeHeader } from './header-mapping.ts';
 import { columnLetter, type ImportProblem, problem } from './import-problems.ts';
 import { cellText } from './xlsx-cell-text.ts';
 import { openXlsxStreaming } from './xlsx-stream-reader.ts';
@@ -39,6 +40,24 @@ interface LoadedSheet {
   width: number;
 }
 
+/**
+ * A header in two rows: group labels merged across columns ("联系人信息" over B:D) above the
+ * labels of each column ("姓名 | 邮箱 | 电话"), with the single-row headers merged down
+ * through both ("公司名称" in A1:A2). The lower row names the columns then.
+ */
+function subHeaderRow(ws: ExcelJS.Worksheet, rowNumber: number, width: number): number {
+  const upper = ws.getRow(rowNumber);
+  const lower = readRow(ws, ws.name, rowNumber + 1, width, true);
+  const labels = lower.cells.filter((c) => c.trim() !== '');
+  if (labels.length === 0 || !labels.every(headerLike) || !labels.some((c) => recognizeHeader(c) !== null)) return rowNumber;
+  for (let col = 1; col < width; col++) {
+    const cell = upper.getCell(col);
+    const spansAcross = cell.isMerged && cell.master === cell && upper.getCell(col + 1).master === cell;
+    if (spansAcross && (lower.cells[col - 1] ?? '').trim() !== '') return rowNumber + 1;
+  }
+  return rowNumber;
+}
+
 function loadSheet(ws: ExcelJS.Worksheet, index: number, headerSearchRows: number): LoadedSheet {
   const width = ws.columnCount;
   const last = ws.rowCount;
@@ -50,7 +69,7 @@ function loadSheet(ws: ExcelJS.Worksheet, index: number, headerSearchRows: numbe
     if (last > 0) problems.push(problem('noHeaderRow', { sheet: ws.name }));
     return { info: { index, name: ws.name, rowUnit: 'row', headerRowNumber: 0, headers: [], problems }, worksheet: ws, width };
   }
-  const headerRowNumber = top[at]!.rowNumber;
+  const headerRowNumber = subHeaderRow(ws, top[at]!.rowNumber, width);
   const headerRow = readRow(ws, ws.name, headerRowNumber, width, false);
   const mergedAcross = new Set<number>();
   headerRow.cells.forEach((_, i) => {

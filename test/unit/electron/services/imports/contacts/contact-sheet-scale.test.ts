@@ -25,6 +25,7 @@ describe('a 100,000-row contact sheet', () => {
     const file = bigGbkSheet();
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const opened = await openContactFile(file);
     const sheet = opened.sheets[0]!;
     const targets = suggestMapping(sheet.headers).map((s) => s.target);
@@ -40,11 +41,14 @@ describe('a 100,000-row contact sheet', () => {
       if (rows % 10_000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed - heapBefore);
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`100k-row GBK CSV: read + normalised in ${seconds.toFixed(2)} s; heap growth peak ${(heapPeak / 2 ** 20).toFixed(0)} MB`);
+    const cpu = process.cpuUsage(cpuBefore);
+    // CPU time, not wall time, is what is asserted: other tests share the machine's two cores.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`100k-row GBK CSV: read + normalised in ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s CPU); heap growth peak ${(heapPeak / 2 ** 20).toFixed(0)} MB`);
     expect(rows).toBe(ROWS);
     expect(emails).toBe(2 * ROWS);
     expect(problems).toBe(0);
-    expect(seconds).toBeLessThan(10);
+    expect(cpuSeconds).toBeLessThan(10);
     // The file decodes to ~30 MB of text and ~1 M cells; holding them would take far more than this.
     expect(heapPeak).toBeLessThan(150 * 2 ** 20);
   });

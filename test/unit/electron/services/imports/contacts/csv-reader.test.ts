@@ -155,4 +155,24 @@ describe('reading CSV contact sheets', () => {
     expect(all).toHaveLength(5000);
     expect(all.at(-1)!.rowNumber).toBe(5001);
   });
+
+  it('reads Western 8-bit text as Windows-1252, and follows Excel’s sep= line', async () => {
+    const file = await openContactFile(write('western.csv', 'sep=;\r\nFirma;Straße;Ort\r\nMüller & Söhne;Königstraße 1;Köln\r\n', 'windows-1252'));
+    expect([file.encoding, file.delimiter, file.sheets[0]!.headerRowNumber]).toEqual(['windows-1252', ';', 2]);
+    expect((await allRows(file))[0]!.cells).toEqual(['Müller & Söhne', 'Königstraße 1', 'Köln']);
+  });
+
+  it('tells the encoding from text further in when the first 64 KB are plain ASCII', async () => {
+    const lines = ['Company,Contact,City'];
+    for (let i = 0; i < 3000; i++) lines.push(`Acme Trading ${i},John Smith,Springfield`);
+    lines.push('宁波华东进出口有限公司,王明,宁波');
+    const rows = await allRows(await openContactFile(write('late-chinese.csv', lines.join('\n'), 'gbk')));
+    expect(rows.at(-1)!.cells).toEqual(['宁波华东进出口有限公司', '王明', '宁波']);
+  });
+
+  it('stops a runaway quote at a bounded size, naming the row', async () => {
+    const text = `Company,Notes\nAcme,"never closed ${'x'.repeat(1_100_000)}\nBeta,ok\n`;
+    const rows = await allRows(await openContactFile(write('runaway.csv', text)));
+    expect(rows.at(-1)!.problems).toEqual([expect.objectContaining({ code: 'recordTooLong', params: { sheet: 'runaway.csv', row: 2 } })]);
+  });
 });

@@ -97,4 +97,20 @@ describe('reading .xlsx contact sheets', () => {
     ]);
     expect(english[1]!.problems.map((p) => p.code)).toEqual(['formulaWithoutResult']);
   });
+
+  it('takes the lower row of a two-row header, with group labels merged above it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户');
+    ws.getCell('A1').value = '公司名称';
+    ws.mergeCells('A1:A2');
+    ws.getCell('B1').value = '联系人信息';
+    ws.mergeCells('B1:D1');
+    for (const [address, label] of [['B2', '姓名'], ['C2', '邮箱'], ['D2', '电话']]) ws.getCell(address!).value = label!;
+    ws.getRow(3).values = ['华贸', '张伟', 'zw@huamao.cn', '021-6888-1234'];
+    const file = await openContactFile(write('two-row-header.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(file.sheets[0]!.headerRowNumber).toBe(2);
+    expect(headerTexts(file)).toEqual(['公司名称', '姓名', '邮箱', '电话']);
+    expect(file.sheets[0]!.problems).toEqual([]);
+    expect((await allRows(file)).map((r) => [r.rowNumber, r.cells])).toEqual([[3, ['华贸', '张伟', 'zw@huamao.cn', '021-6888-1234']]]);
+  });
 });
