@@ -34,6 +34,20 @@ describe('recognising column headers', () => {
     expect(pairs.map(([h]) => [h, fieldOf(h)])).toEqual(pairs);
   });
 
+  it('knows the headers of sheets from European partners', () => {
+    const pairs: Array<[string, string]> = [
+      ['Firma', 'companyName'],
+      ['Empresa', 'companyName'],
+      ['Société', 'companyName'],
+      ['Ansprechpartner', 'contactName'],
+      ['Teléfono', 'phone'],
+      ['Adresse', 'address'],
+      ['País', 'country'],
+      ['Webseite', 'website'],
+    ];
+    expect(pairs.map(([h]) => [h, fieldOf(h)])).toEqual(pairs);
+  });
+
   it('ignores case, punctuation, spaces and full-width forms', () => {
     expect(fieldOf('ＥＭＡＩＬ')).toBe('email');
     expect(fieldOf(' e-Mail: ')).toBe('email');
