@@ -46,14 +46,22 @@ function discoverDelimiter(text: string): CsvDelimiter {
   return best.delimiter;
 }
 
-function sampleRecords(text: string, delimiter: CsvDelimiter, complete: boolean): RawRow[] {
-  let records: string[][];
-  try {
-    records = parseSync(text, { ...BASE_OPTIONS, delimiter }) as string[][];
-  } catch {
-    // A broken quote inside the sample: the rows stream reports it where it is.
-    records = parseSync(text, { ...BASE_OPTIONS, delimiter, quote: false }) as string[][];
+function parseSample(text: string, delimiter: CsvDelimiter): string[][] {
+  // A sample cut inside a quoted cell that holds line breaks ends with an open quote: cut it
+  // shorter, at a line break, until it parses.
+  for (let end = text.length; end > 0; end = text.lastIndexOf('\n', Math.floor(end * 0.75))) {
+    try {
+      return parseSync(text.slice(0, end), { ...BASE_OPTIONS, delimiter }) as string[][];
+    } catch {
+      // try a shorter sample
+    }
   }
+  // A quote never closed near the top: the rows stream reports it where it is.
+  return parseSync(text, { ...BASE_OPTIONS, delimiter, quote: false }) as string[][];
+}
+
+function sampleRecords(text: string, delimiter: CsvDelimiter, complete: boolean): RawRow[] {
+  const records = parseSample(text, delimiter);
   // The last record of a cut sample may be cut too.
   if (!complete) records.pop();
   return records.map((cells, i) => ({ rowNumber: i + 1, cells }));
