@@ -19,4 +19,5 @@ for await (const item of (await openMailSource(target, { mboxVariant: variant ==
   }
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(JSON.stringify({ messages, problems, bytes, seconds, maxRssKb: process.resourceUsage().maxRSS }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ messages, problems, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS }));

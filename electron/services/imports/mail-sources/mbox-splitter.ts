@@ -63,6 +63,8 @@ interface Building {
   parts: Buffer[];
   size: number;
   tooLarge: boolean;
+  /** Lines are gathered as one byte range of the current chunk until a gap (an unescaped ">"), not one slice per line. */
+  run: { buf: Buffer; start: number; end: number } | null;
 }
 
 export class MboxSplitter {
@@ -132,7 +134,7 @@ export class MboxSplitter {
       if (decided === 'wait') return this.carry(out, buf, base, pos);
       if (decided === 'separator') {
         this.finish(out, base + pos, false);
-        this.cur = { index: this.nextIndex++, start: base + pos, parts: [], size: 0, tooLarge: false };
+        this.cur = { index: this.nextIndex++, start: base + pos, parts: [], size: 0, tooLarge: false, run: null };
         this.started = true;
       } else if (!this.started) {
         // Blank lines before the first separator are tolerated; anything else means "not an mbox".
@@ -172,9 +174,16 @@ export class MboxSplitter {
     if (!cur.tooLarge && cur.size + length > this.options.maxMessageBytes) {
       cur.tooLarge = true;
       cur.parts = [];
+      cur.run = null;
     }
-    if (!cur.tooLarge) cur.parts.push(buf.subarray(start, end));
     cur.size += length;
+    if (cur.tooLarge) return;
+    if (cur.run && cur.run.buf === buf && cur.run.end === start) {
+      cur.run.end = end;
+      return;
+    }
+    flushRun(cur);
+    cur.run = { buf, start, end };
   }
 
   private carry(out: MboxPiece[], buf: Buffer, base: number, pos: number): MboxPiece[] {
@@ -200,6 +209,7 @@ export class MboxSplitter {
       out.push({ kind: 'tooLarge', index, start, next, bytes: cur.size });
       return;
     }
+    flushRun(cur);
     const whole = Buffer.concat(cur.parts, cur.size);
     const raw = dropSeparatorBlankLine(whole);
     if (atEnd) {
@@ -211,6 +221,11 @@ export class MboxSplitter {
     }
     out.push({ kind: 'message', index, start, next, raw });
   }
+}
+
+function flushRun(cur: Building): void {
+  if (cur.run) cur.parts.push(cur.run.buf.subarray(cur.run.start, cur.run.end));
+  cur.run = null;
 }
 
 /** mbox writers end each message with an empty line before the next "From "; it is not the message's. */
