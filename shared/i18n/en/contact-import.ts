@@ -40,6 +40,7 @@ export const contactImport = {
       recordTooLong: 'Sheet “{{sheet}}”, row {{row}} is far too long to be a contact (probably a quote that is never closed), so it and the rows after it could not be read.',
       brokenCard: 'Card {{row}} (line {{line}}) has no END:VCARD; the file may be cut off. What the card holds was read.',
       extraCells: 'Sheet “{{sheet}}”, row {{row}} has {{count}} more cells than there are headers, from column {{column}}; they are not imported.',
+      undecodableText: 'Sheet “{{sheet}}”, row {{row}}, column {{column}} has characters that cannot be read as {{encoding}}; the file may be in another encoding. Choose the encoding it was saved in.',
       noNameOrCompany: 'Sheet “{{sheet}}”, row {{row}} has no company name, contact name or email, so it cannot be imported.',
       invalidEmail: 'Sheet “{{sheet}}”, row {{row}}, column {{column}} ({{header}}): “{{value}}” is not an email address.',
       invalidPhone: 'Sheet “{{sheet}}”, row {{row}}, column {{column}} ({{header}}): “{{value}}” is not a phone number TradeFolio understands; it is kept as written.',

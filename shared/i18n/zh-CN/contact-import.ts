@@ -42,6 +42,7 @@ export const contactImport: Catalog<typeof en> = {
       recordTooLong: '工作表“{{sheet}}”第 {{row}} 行过长，不可能是一条联系人（多半是引号没有闭合），因此这一行及之后的行无法读取。',
       brokenCard: '第 {{row}} 张名片（第 {{line}} 行）没有 END:VCARD，文件可能不完整。已读取该名片中的内容。',
       extraCells: '工作表“{{sheet}}”第 {{row}} 行从第 {{column}} 列起比表头多出 {{count}} 个单元格，这些内容不会导入。',
+      undecodableText: '工作表“{{sheet}}”第 {{row}} 行第 {{column}} 列有无法按 {{encoding}} 读取的字符，文件可能是其他编码。请选择文件保存时所用的编码。',
       noNameOrCompany: '工作表“{{sheet}}”第 {{row}} 行没有公司名称、联系人或邮箱，无法导入。',
       invalidEmail: '工作表“{{sheet}}”第 {{row}} 行第 {{column}} 列（{{header}}）：“{{value}}”不是邮箱地址。',
       invalidPhone: '工作表“{{sheet}}”第 {{row}} 行第 {{column}} 列（{{header}}）：无法识别电话号码“{{value}}”，已按原样保留。',

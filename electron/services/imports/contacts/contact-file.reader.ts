@@ -5,7 +5,7 @@ import type { ContactFile, OpenContactFileOptions } from './contact-sheet.types.
 import { openCsv } from './csv-reader.ts';
 import { DEFAULT_HEADER_SEARCH_ROWS } from './header-row.ts';
 import { FILE_ERROR_KEYS, type FileErrorKind } from './import-problems.ts';
-import { decodeText, detectTextEncoding, looksLikeText } from './text-decoding.ts';
+import { bomLength, decodeText, type DetectedEncoding, detectTextEncoding, looksLikeText } from './text-decoding.ts';
 import { openVCard } from './vcard-reader.ts';
 import { openXlsx } from './xlsx-reader.ts';
 
@@ -47,6 +47,13 @@ async function firstNonAscii(filePath: string, from: number): Promise<Buffer | n
   } finally {
     await handle.close();
   }
+}
+
+/** The guess, or for a long file whose sample is plain ASCII, the guess from its first non-ASCII text. */
+async function laterGuess(filePath: string, sample: Buffer, complete: boolean, guessed: DetectedEncoding): Promise<DetectedEncoding> {
+  if (complete || guessed.bomLength > 0 || guessed.encoding !== 'utf-8' || sample.some((b) => b >= 0x80)) return guessed;
+  const later = await firstNonAscii(filePath, sample.length);
+  return later ? { encoding: detectTextEncoding(later, false).encoding, bomLength: 0 } : guessed;
 }
 
 async function readStart(filePath: string): Promise<{ sample: Buffer; size: number }> {
@@ -92,16 +99,14 @@ export async function openContactFile(filePath: string, options: OpenContactFile
   }
   if (startsWith(sample, OLE2_MAGIC)) throw fileError('legacyXls', filePath);
   const complete = size <= sample.length;
-  let detected = detectTextEncoding(sample, complete);
-  if (!complete && detected.bomLength === 0 && detected.encoding === 'utf-8' && !sample.some((b) => b >= 0x80)) {
-    const later = await firstNonAscii(filePath, sample.length);
-    if (later) detected = { encoding: detectTextEncoding(later, false).encoding, bomLength: 0 };
-  }
-  const text = decodeText(sample.subarray(detected.bomLength), detected.encoding);
+  const guessed = detectTextEncoding(sample, complete);
+  // Whether it is text at all is judged in the guessed encoding, whatever the caller asks to read it as.
+  const text = decodeText(sample.subarray(guessed.bomLength), guessed.encoding);
   if (!looksLikeText(text)) throw fileError('unsupported', filePath);
   if (text.trim() === '') throw fileError('empty', filePath);
+  const detected = options.encoding ? { encoding: options.encoding, bomLength: bomLength(sample, options.encoding) } : await laterGuess(filePath, sample, complete, guessed);
   if (/^\s*BEGIN:VCARD/i.test(text)) {
     return openVCard(await fs.readFile(filePath), detected.encoding, detected.bomLength, name);
   }
-  return openCsv({ filePath, sheetName: name, sample, complete, detected, headerSearchRows });
+  return openCsv({ filePath, sheetName: name, sample, complete, detected, headerSearchRows, delimiter: options.delimiter ?? null });
 }

@@ -59,6 +59,10 @@ export interface ContactFile {
 export interface OpenContactFileOptions {
   /** How many rows from the top may hold titles above the header row. */
   headerSearchRows?: number;
+  /** Read a CSV or vCard in this encoding, not the one guessed (the preview's "read as…" choice). */
+  encoding?: TextEncoding;
+  /** Split a CSV at this delimiter, not the one found. */
+  delimiter?: CsvDelimiter;
   /** Workbooks bigger than this are streamed (flat memory, merged ranges not applied); see XLSX_STREAMING_ABOVE_BYTES. */
   xlsxStreamingAboveBytes?: number;
 }

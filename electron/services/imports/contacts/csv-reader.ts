@@ -89,12 +89,14 @@ export interface CsvOpen {
   complete: boolean;
   detected: DetectedEncoding;
   headerSearchRows: number;
+  /** The caller's choice; null = find it. */
+  delimiter: CsvDelimiter | null;
 }
 
 export function openCsv(o: CsvOpen): ContactFile {
   let text = decodeText(o.sample.subarray(o.detected.bomLength), o.detected.encoding);
   if (!o.complete) text = text.slice(0, text.lastIndexOf('\n') + 1);
-  const delimiter = discoverDelimiter(text);
+  const delimiter = o.delimiter ?? discoverDelimiter(text);
   const sample = sampleRecords(text, delimiter, o.complete);
   const at = findHeaderRow(sample.slice(0, o.headerSearchRows));
   const headerRow = at >= 0 ? sample[at]! : { rowNumber: 0, cells: [] };
@@ -123,7 +125,7 @@ async function* streamRows(o: CsvOpen, delimiter: CsvDelimiter, sheet: SheetInfo
     for await (const cells of records as AsyncIterable<string[]>) {
       rowNumber++;
       if (rowNumber <= sheet.headerRowNumber || cells.every((c) => c.trim() === '')) continue;
-      yield { sheet: 0, rowNumber, cells, problems: extraCells(sheet, rowNumber, cells) };
+      yield { sheet: 0, rowNumber, cells, problems: [...undecodable(sheet, rowNumber, cells, o.detected.encoding), ...extraCells(sheet, rowNumber, cells)] };
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -142,4 +144,14 @@ function extraCells(sheet: SheetInfo, rowNumber: number, cells: readonly string[
   const extra = cells.slice(width).filter((c) => c.trim() !== '');
   if (extra.length === 0) return [];
   return [problem('extraCells', { sheet: sheet.name, row: rowNumber, column: columnLetter(width), count: extra.length })];
+}
+
+/**
+ * Cells with bytes the encoding cannot read (U+FFFD): the guess was wrong for this part of
+ * the file, and the preview can offer to read it in another encoding.
+ */
+function undecodable(sheet: SheetInfo, rowNumber: number, cells: readonly string[], encoding: string): ImportProblem[] {
+  const column = cells.findIndex((c) => c.includes('\uFFFD'));
+  if (column < 0) return [];
+  return [problem('undecodableText', { sheet: sheet.name, row: rowNumber, column: columnLetter(column), header: sheet.headers[column]?.text ?? '', encoding })];
 }

@@ -15,6 +15,7 @@ export const PROBLEM_CODES = [
   'brokenCard',
   // row-level
   'extraCells',
+  'undecodableText',
   'noNameOrCompany',
   'invalidEmail',
   'invalidPhone',

@@ -53,6 +53,14 @@ export function detectTextEncoding(sample: Uint8Array, wholeFile: boolean): Dete
   return { encoding: guessed ?? 'utf-8', bomLength: 0 };
 }
 
+/** Length of the byte-order mark of `encoding` at the start of `bytes`, if it is there. */
+export function bomLength(bytes: Uint8Array, encoding: TextEncoding): number {
+  if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (encoding === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe ? 2 : 0;
+  if (encoding === 'utf-16be') return bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
+  return 0;
+}
+
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }

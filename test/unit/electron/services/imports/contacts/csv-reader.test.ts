@@ -175,4 +175,14 @@ describe('reading CSV contact sheets', () => {
     const rows = await allRows(await openContactFile(write('runaway.csv', text)));
     expect(rows.at(-1)!.problems).toEqual([expect.objectContaining({ code: 'recordTooLong', params: { sheet: 'runaway.csv', row: 2 } })]);
   });
+
+  it('reads in the encoding and delimiter the caller chooses, and flags cells the encoding cannot read', async () => {
+    const path = write('chosen.csv', '公司名称;联系人\n华贸;张伟\n', 'gbk');
+    const asUtf8 = await openContactFile(path, { encoding: 'utf-8', delimiter: ';' });
+    expect([asUtf8.encoding, asUtf8.delimiter]).toEqual(['utf-8', ';']);
+    const [row] = await allRows(asUtf8);
+    expect(row!.problems).toEqual([expect.objectContaining({ code: 'undecodableText', params: expect.objectContaining({ row: 2, column: 'A', encoding: 'utf-8' }) })]);
+    const asGbk = await openContactFile(path, { encoding: 'gb18030' });
+    expect((await allRows(asGbk))[0]!).toMatchObject({ cells: ['华贸', '张伟'], problems: [] });
+  });
 });
