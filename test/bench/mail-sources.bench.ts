@@ -15,6 +15,7 @@ interface ReadFigures {
   problems: number;
   bytes: number;
   seconds: number;
+  cpuSeconds: number;
   maxRssKb: number;
 }
 
@@ -25,7 +26,7 @@ function readInChild(target: string): ReadFigures {
 
 function line(name: string, size: number, f: ReadFigures): string {
   const mb = size / 2 ** 20;
-  return `| ${name} | ${f.messages.toLocaleString('en')} | ${mb.toFixed(0)} MB | ${f.seconds.toFixed(2)} s | ${Math.round(f.messages / f.seconds).toLocaleString('en')} msg/s | ${(mb / f.seconds).toFixed(0)} MB/s | ${Math.round(f.maxRssKb / 1024)} MB |`;
+  return `| ${name} | ${f.messages.toLocaleString('en')} | ${mb.toFixed(0)} MB | ${f.seconds.toFixed(2)} s | ${Math.round(f.messages / f.seconds).toLocaleString('en')} msg/s | ${(mb / f.seconds).toFixed(0)} MB/s | ${f.cpuSeconds.toFixed(2)} s | ${Math.round(f.maxRssKb / 1024)} MB |`;
 }
 
 export async function benchMailSources(copies = 100_000): Promise<string[]> {
@@ -52,7 +53,7 @@ export async function benchMailSources(copies = 100_000): Promise<string[]> {
       line('corpus as .eml tree', Number(size(path.join(dir, 'eml'))), readInChild(path.join(dir, 'eml'))),
       line(`${copies.toLocaleString('en')}-message mbox`, fs.statSync(big).size, readInChild(big)),
     ];
-    return ['', '## Mail archive readers (read only: no parse, no store)', '', '| archive | messages | size | time | rate | throughput | peak RSS |', '|---|---|---|---|---|---|---|', ...rows];
+    return ['', '## Mail archive readers (read only: no parse, no store)', '', '| archive | messages | size | time | rate | throughput | CPU | peak RSS |', '|---|---|---|---|---|---|---|---|', ...rows];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

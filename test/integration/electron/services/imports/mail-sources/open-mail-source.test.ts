@@ -123,7 +123,13 @@ describe('folders', () => {
     const broken = Buffer.from('Subject: broken\nContent-Type: multipart/mixed; boundary="x"\n\n--x\nContent-Transfer-Encoding: base64\n\n%%%not base64\n', 'latin1');
     fs.writeFileSync(path.join(root, 'Sent', 'broken.eml'), broken);
     fs.writeFileSync(path.join(root, 'Sent', 'notes.txt'), 'not mail');
-    const items = await readAll(root);
+    const source = await openMailSource(root);
+    const measured = await source.measure();
+    const items: MailSourceItem[] = [];
+    for await (const item of source.items()) items.push(item);
+    // A folder's progress has a total once measured: every file's size, mail or not.
+    expect(measured).toEqual({ bytes: written.reduce((n, w) => n + w.raw.length, 0) + broken.length + 'not mail'.length, files: 602 });
+    expect(items.at(-1)!.progress).toEqual({ bytesDone: measured.bytes - 'not mail'.length, itemsDone: 602, bytesTotal: measured.bytes });
     const got = items.flatMap((i) => (i.kind === 'message' ? [`${i.folder.join('/')}|${i.raw.toString('base64')}`] : [])).sort();
     const want = [...written.map((w) => `${w.folder.join('/')}|${w.raw.toString('base64')}`), `Sent|${broken.toString('base64')}`].sort();
     expect(got).toEqual(want);
