@@ -71,9 +71,13 @@ export function recognizeHeader(text: string): RecognizedHeader | null {
   return { field: best.field, confidence: fields.size === 1 ? 0.7 : 0.5, basis: 'partial' };
 }
 
+/** Row-number columns ("序号", "No.") that Chinese and English sheets start with: nothing to keep. */
+const ROW_NUMBER_HEADERS = new Set(['序号', '序', '编号', '行号', 'no', 'nr', 'number', 'sn', 'seq', 'index'].map(normalizeHeader));
+
 /**
  * A mapping for each column: the user's saved choice for that header first, then the header's
- * field, else the column as a custom field under its own header (empty headers are skipped).
+ * field, else the column as a custom field under its own header (empty headers and row-number
+ * columns are skipped).
  */
 export function suggestMapping(headers: readonly ColumnHeader[], saved: SavedHeaderMapping = {}): ColumnSuggestion[] {
   return headers.map((h) => {
@@ -81,6 +85,7 @@ export function suggestMapping(headers: readonly ColumnHeader[], saved: SavedHea
     const key = normalizeHeader(h.text);
     const remembered = key ? saved[key] : undefined;
     if (remembered) return { ...base, target: remembered, confidence: 1, basis: 'saved' };
+    if (ROW_NUMBER_HEADERS.has(key) || h.text.trim() === '#') return { ...base, target: { kind: 'skip' }, confidence: 1, basis: 'exact' };
     const recognized = recognizeHeader(h.text);
     if (recognized) return { ...base, target: { kind: 'field', field: recognized.field }, confidence: recognized.confidence, basis: recognized.basis };
     if (!h.text) return { ...base, target: { kind: 'skip' }, confidence: 0, basis: 'none' };

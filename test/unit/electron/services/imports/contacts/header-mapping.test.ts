@@ -66,14 +66,16 @@ describe('recognising column headers', () => {
 });
 
 describe('suggesting a mapping', () => {
-  it('maps known columns, offers unknown ones as custom fields and skips empty headers', () => {
-    const suggestion = suggestMapping(headers('公司名称', '联系人', '邮箱', '年采购额', ''));
+  it('maps known columns, offers unknown ones as custom fields and skips empty headers and row numbers', () => {
+    const suggestion = suggestMapping(headers('公司名称', '联系人', '邮箱', '年采购额', '', '序号', 'No.'));
     expect(suggestion.map((s) => [s.letter, s.target, s.confidence, s.basis])).toEqual([
       ['A', { kind: 'field', field: 'companyName' }, 1, 'exact'],
       ['B', { kind: 'field', field: 'contactName' }, 1, 'exact'],
       ['C', { kind: 'field', field: 'email' }, 1, 'exact'],
       ['D', { kind: 'custom', label: '年采购额' }, 0, 'none'],
       ['E', { kind: 'skip' }, 0, 'none'],
+      ['F', { kind: 'skip' }, 1, 'exact'],
+      ['G', { kind: 'skip' }, 1, 'exact'],
     ]);
   });
 
