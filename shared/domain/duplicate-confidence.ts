@@ -76,25 +76,40 @@ export interface GroupConfidence {
   signals: DuplicateSignal[];
 }
 
-/** Scores one group; see the module comment for the order this gives. */
+/**
+ * Scores one group; see the module comment for the order this gives. Loops rather than sets: a
+ * full recompute at 100,000 customers scores ~15,000 groups, and the sets were ~10 % of it.
+ */
 export function scoreDuplicateGroup(group: GroupEvidence): GroupConfidence {
-  const reasons = new Set<DuplicateReasonKind>([group.reason, ...group.alsoMatched]);
+  const has = (r: DuplicateReasonKind) => group.reason === r || group.alsoMatched.includes(r);
   const signals: DuplicateSignal[] = [];
-  if (reasons.has('email')) signals.push('sameEmail');
-  if (reasons.has('domain')) signals.push('sameDomain');
-  const keys = new Set(group.members.map((m) => m.nameKey));
-  const sameName = keys.size === 1 && !keys.has('');
-  const similarName = !sameName && (group.namesNear || reasons.has('name'));
+  if (has('email')) signals.push('sameEmail');
+  if (has('domain')) signals.push('sameDomain');
+  const members = group.members;
+  const firstKey = members[0]?.nameKey ?? '';
+  let oneKey = members.length > 0 && firstKey !== '';
+  let country: string | null = null;
+  let differentCountries = false;
+  let known = true;
+  let form = '';
+  let differentLegalForms = false;
+  for (const m of members) {
+    if (m.nameKey !== firstKey) oneKey = false;
+    if (!m.country) known = false;
+    else if (country === null) country = m.country;
+    else if (m.country !== country) differentCountries = true;
+    const f = m.legalForm ?? legalFormOf(m.name);
+    if (f === '') continue;
+    if (form === '') form = f;
+    else if (f !== form) differentLegalForms = true;
+  }
+  const sameName = oneKey;
+  const similarName = !sameName && (group.namesNear || has('name'));
   if (sameName) signals.push('sameName');
   else if (similarName) signals.push('similarName');
-  const countries = new Set(group.members.map((m) => m.country).filter((c): c is string => !!c));
-  const known = group.members.every((m) => !!m.country);
-  const sameCountry = known && countries.size === 1;
-  const differentCountries = countries.size > 1;
+  const sameCountry = known && country !== null && !differentCountries;
   if (sameCountry) signals.push('sameCountry');
   if (differentCountries) signals.push('differentCountries');
-  const forms = new Set(group.members.map((m) => m.legalForm ?? legalFormOf(m.name)).filter((f) => f !== ''));
-  const differentLegalForms = forms.size > 1;
   if (differentLegalForms) signals.push('differentLegalForms');
 
   let score: number;

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAppCore } from '../../electron/services/core/app-core.ts';
 import { fixedClock } from '../../electron/services/core/clock.ts';
@@ -126,6 +128,51 @@ export async function benchDuplicates(sizes: number[]): Promise<string[]> {
       `    - "not duplicates" + first page again: ${fmt(stats(dismissMs))}`,
       `    - merge of a group (${first.groups[0]!.customers.length}–${Math.max(...first.groups.slice(0, 3).map((g) => g.customers.length))} customers, rolled back): ${fmt(m)}; ${verdict1s(m)}`,
       `    - merge + first page again: ${fmt(stats(mergeAndPage))}`,
+    );
+  }
+  return lines;
+}
+
+interface FirstCall {
+  wall: number;
+  cpu: number;
+  total: number;
+}
+
+/** One fresh process's first call (duplicates-first-call.main.ts). */
+function firstCallInNewProcess(dataDir: string, mode: 'cold' | 'after-start', delay = 0): FirstCall {
+  const out = execFileSync(process.execPath, [path.join(import.meta.dirname, 'duplicates-first-call.main.ts'), dataDir, mode, String(delay)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as FirstCall;
+}
+
+/**
+ * The first visit to the Duplicates page in a fresh process, as a user meets it (issue 11, point
+ * 8): with no warm-up (every group found and ranked while the call waits), and after a host start
+ * (AppCore.warmUp ranks the groups in the background) with the click at once or a second later.
+ * `runs` processes per figure, taken in turn so they meet the same load.
+ */
+export async function benchDuplicatesFirstCall(sizes: number[], runs = 5): Promise<string[]> {
+  const lines: string[] = [];
+  for (const size of sizes) {
+    const dataDir = await benchDataDir(size, size >= 100_000 ? 10 : 3);
+    const cold: FirstCall[] = [];
+    const atStart: FirstCall[] = [];
+    const later: FirstCall[] = [];
+    firstCallInNewProcess(dataDir, 'cold'); // migrates the cached folder if it must, and fills the OS page cache
+    for (let i = 0; i < runs; i++) {
+      cold.push(firstCallInNewProcess(dataDir, 'cold'));
+      atStart.push(firstCallInNewProcess(dataDir, 'after-start', 0));
+      later.push(firstCallInNewProcess(dataDir, 'after-start', 1000));
+    }
+    const line = (label: string, calls: FirstCall[]) => {
+      const w = stats(calls.map((c) => c.wall));
+      return `    - ${label}: ${fmt(w)}; ${fmtCpu(calls.map((c) => c.cpu))}; ${verdict1s(w)}`;
+    };
+    lines.push(
+      `- Duplicates page, first call of a fresh process at ${size.toLocaleString('en')} customers (${cold[0]!.total.toLocaleString('en')} groups), first page of 20, ${runs} processes each:`,
+      line('no warm-up: every group found and ranked while the call waits', cold),
+      line('clicked as the host starts (warm-up under way: the call waits for it)', atStart),
+      line('clicked 1 s after the host started', later),
     );
   }
   return lines;

@@ -31,7 +31,8 @@ if (want('activities')) {
   lines.push(...(await benchActivitySearch()));
 }
 if (want('duplicates')) {
-  const { benchDuplicates, benchDuplicatesPaint } = await import('./duplicates.bench.ts');
+  const { benchDuplicates, benchDuplicatesFirstCall, benchDuplicatesPaint } = await import('./duplicates.bench.ts');
+  lines.push(...(await benchDuplicatesFirstCall([10_000, 100_000])));
   lines.push(...(await benchDuplicates([10_000, 100_000])));
   lines.push(...(await benchDuplicatesPaint()));
 }

@@ -72,19 +72,26 @@ interface DuplicateState {
 }
 
 const states = new WeakMap<Db, DuplicateState>();
+
+/** A ranking under way; `pace.hurry` is set when a visit waits for it, and it stops giving way. */
+interface Job {
+  done: Promise<DuplicateState>;
+  pace: { hurry: boolean };
+}
+
 /** The ranking under way per database: one at a time, and a call meanwhile waits for it (warmDuplicateGroups). */
-const running = new WeakMap<Db, Promise<DuplicateState>>();
+const running = new WeakMap<Db, Job>();
 
 /** Live customers' names read per statement, so a recompute can give way between reads (~30 ms each at 100k). */
 const NAME_ROWS_PER_READ = 10_000;
-/** A recompute gives way to other calls after about this much work (the event loop's turn). */
+/** A warm-up gives way to other calls after about this much work (the event loop's turn). */
 const SLICE_MS = 25;
 
-/** A Pause that gives way to the event loop once SLICE_MS have passed since it last did. */
-function slicedPause(): Pause {
+/** A Pause that gives way to the event loop once `sliceMs` have passed since it last did, until the job must hurry. */
+function slicedPause(pace: { hurry: boolean }, sliceMs: number): Pause {
   let since = performance.now();
   return async () => {
-    if (performance.now() - since < SLICE_MS) return;
+    if (pace.hurry || performance.now() - since < sliceMs) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
     since = performance.now();
   };
@@ -112,36 +119,39 @@ export async function rankDuplicateGroups(db: Db, names = new NameGroupIndex(), 
 
 /**
  * The ranking at the database's current write stamp. One recompute per database at a time: a call
- * while one is under way waits for it, then reads the stamp again. The recompute gives way to the
- * event loop every SLICE_MS; if anything was written while it did (the reads were then not of one
- * moment), it reads everything again at once, so a ranking never mixes two states of the data.
+ * while one is under way waits for it, then reads the stamp again. A warm-up (`hurry` false)
+ * gives way to the event loop every SLICE_MS, until a visit waits for it; a visit's own recompute
+ * does not give way. Anything written while a warm-up gave way renewed the stamp, so the next
+ * call brings the groups up to date (block by block, as after any write) before it answers.
  */
-async function currentRanking(db: Db): Promise<DuplicateState> {
+async function currentRanking(db: Db, hurry: boolean, sliceMs = SLICE_MS): Promise<DuplicateState> {
   for (;;) {
     const under = running.get(db);
-    if (under) await under.catch(() => undefined);
+    if (under) {
+      if (hurry) under.pace.hurry = true;
+      await under.done.catch(() => undefined);
+    }
     const stamp = await writeStamp(db);
     // The stamp is read first: a write landing during the reads below renews it, so the next call
     // reads again rather than trusting a ranking older than its stamp.
     const state = states.get(db);
     if (state && state.stamp === stamp) return state;
     if (running.has(db)) continue; // another call started one while this one read the stamp
-    const job = recompute(db, stamp, state);
+    const pace = { hurry };
+    const job: Job = { done: recompute(db, stamp, state, hurry ? noPause : slicedPause(pace, sliceMs)), pace };
     running.set(db, job);
     try {
-      return await job;
+      return await job.done;
     } finally {
       if (running.get(db) === job) running.delete(db);
     }
   }
 }
 
-async function recompute(db: Db, stamp: string, last: DuplicateState | undefined): Promise<DuplicateState> {
+async function recompute(db: Db, stamp: string, last: DuplicateState | undefined, pause: Pause): Promise<DuplicateState> {
   const names = last?.names ?? new NameGroupIndex();
   const scores = last?.scores ?? new DuplicateRanking();
-  let ranked = await rankDuplicateGroups(db, names, scores, slicedPause());
-  if ((await writeStamp(db)) !== stamp) ranked = await rankDuplicateGroups(db, names, scores);
-  const state = { stamp, names, scores, ranked };
+  const state = { stamp, names, scores, ranked: await rankDuplicateGroups(db, names, scores, pause) };
   states.set(db, state);
   return state;
 }
@@ -149,10 +159,11 @@ async function recompute(db: Db, stamp: string, last: DuplicateState | undefined
 /**
  * Finds and ranks the duplicate groups ahead of the first visit to the Duplicates page — hosts
  * call it after start (AppCore.warmUp) — giving way to other calls as it goes. A visit meanwhile
- * waits for it rather than starting its own.
+ * waits for it rather than starting its own, and it then goes on without giving way.
+ * `sliceMs`: how much work between turns given way (tests make it 0: a turn at every step).
  */
-export async function warmDuplicateGroups(db: Db): Promise<void> {
-  await currentRanking(db);
+export async function warmDuplicateGroups(db: Db, options: { sliceMs?: number } = {}): Promise<void> {
+  await currentRanking(db, false, options.sliceMs);
 }
 
 /**
@@ -162,7 +173,7 @@ export async function warmDuplicateGroups(db: Db): Promise<void> {
  * the user dismissed are left out: a group keeps only customers with a pair not dismissed.
  */
 export async function findDuplicateGroups(db: Db, page: { offset: number; limit: number }): Promise<Page> {
-  const state = await currentRanking(db);
+  const state = await currentRanking(db, true);
   const slice = state.ranked.slice(page.offset, page.offset + page.limit);
   const rows = await customerRowsByIds(db, [...new Set(slice.flatMap((g) => g.ids))]);
   return {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
 import { legalFormOf } from '../../../../../shared/domain/duplicate-confidence.ts';
-import { rankDuplicateGroups } from '../../../../../electron/services/customers/duplicates.ts';
+import { rankDuplicateGroups, warmDuplicateGroups } from '../../../../../electron/services/customers/duplicates.ts';
+import { seedCustomers } from '../../../../fixtures/customer-fixtures.ts';
 
 let app: TempCore;
 beforeEach(async () => {
@@ -225,5 +226,68 @@ describe('duplicate groups at scale: ranked, paged, dismissed for good (issue 11
     expect(['Anchor Atlas Home Goods B.V.', 'Anchor S.A.', 'Minghua Lighting Co., Ltd', 'Acme Limited', '宁波明华灯饰有限公司', 'Atlas Nordic'].map(legalFormOf)).toEqual([
       'bv', 'sa', 'ltd', 'ltd', '有限公司', '',
     ]);
+  });
+});
+
+describe('duplicate groups warmed after start (issue 11, point 8: the first visit at 100k customers)', () => {
+  /** 2,000 generated customers: nearly every name has look-alikes, so there are pages of groups. */
+  function seedMany() {
+    seedCustomers(app.core.database().sqlite, { customers: 2000, activitiesPerCustomer: 0, now: T0, seed: 7 });
+  }
+  const firstPageIds = async () => (await app.call('customers.findDuplicates', { offset: 0, limit: 20 })).groups.map((g) => g.id);
+  const fullFirstPage = async () => (await rankDuplicateGroups(app.core.database().db)).slice(0, 20).map((g) => g.id);
+
+  /** The customer list, asked for once the current turn of the event loop is over; logs when it answers. */
+  function listSoon(events: string[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        app.call('customers.list', {}).then((page) => {
+          events.push(`list ${page.total}`);
+          resolve();
+        }, reject);
+      });
+    });
+  }
+
+  it('gives way to other calls while it works; the page then answers from what it found, as a full recompute would', async () => {
+    seedMany();
+    const events: string[] = [];
+    const warm = warmDuplicateGroups(app.core.database().db, { sliceMs: 0 }).then(() => events.push('warmed'));
+    await Promise.all([warm, listSoon(events)]);
+    expect(events).toEqual(['list 2000', 'warmed']);
+    const shown = await firstPageIds();
+    expect(shown).toHaveLength(20);
+    expect(shown).toEqual(await fullFirstPage());
+  });
+
+  it('stops giving way when a visit waits for it: the page comes first, and it is the one a full recompute finds', async () => {
+    seedMany();
+    const events: string[] = [];
+    const warm = warmDuplicateGroups(app.core.database().db, { sliceMs: 0 }).then(() => events.push('warmed'));
+    const visit = firstPageIds().then((ids) => {
+      events.push('page');
+      return ids;
+    });
+    await Promise.all([warm, listSoon(events)]);
+    expect(events).toEqual(['warmed', 'page', 'list 2000']);
+    expect(await visit).toEqual(await fullFirstPage());
+  });
+
+  it('a write while it gives way: the next visit shows exactly what a full recompute finds', async () => {
+    seedMany();
+    const sqlite = app.core.database().sqlite;
+    const before = await fullFirstPage();
+    // A customer of the first group (ids: reason:key:id,id,…).
+    const id = before[0]!.split(':')[2]!.split(',')[0]!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const warm = warmDuplicateGroups(app.core.database().db, { sliceMs: 0 });
+    // Written by another path once the warm-up has read the names and is grouping them (it gives
+    // way after the emails, the domains, then after each name block).
+    for (let turn = 0; turn < 4; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+    sqlite.prepare(`UPDATE customers SET deleted_at = 1 WHERE id = ?`).run(id);
+    await warm;
+    const shown = await firstPageIds();
+    expect(shown.some((g) => g.includes(id))).toBe(false);
+    expect(shown).toEqual(await fullFirstPage());
   });
 });
