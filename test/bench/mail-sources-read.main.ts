@@ -7,6 +7,7 @@ import { openMailSource } from '../../electron/services/imports/mail-sources/ope
 const [target, variant] = process.argv.slice(2);
 if (!target) throw new Error('usage: mail-sources-read.main.ts <path> [mboxrd|mboxo]');
 const started = process.hrtime.bigint();
+const cpuAtStart = process.cpuUsage();
 let messages = 0;
 let problems = 0;
 let bytes = 0;
@@ -19,5 +20,5 @@ for await (const item of (await openMailSource(target, { mboxVariant: variant ==
   }
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const cpu = process.cpuUsage();
+const cpu = process.cpuUsage(cpuAtStart);
 console.log(JSON.stringify({ messages, problems, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS }));

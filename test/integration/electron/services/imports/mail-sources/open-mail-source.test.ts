@@ -175,6 +175,36 @@ describe('folders', () => {
   });
 });
 
+/** Files of the temp folder this process still holds open (Linux: /proc/self/fd). */
+function openFilesUnder(folder: string): string[] {
+  return fs.readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = fs.readlinkSync(`/proc/self/fd/${fd}`);
+      return target.startsWith(folder) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('cancel', () => {
+  it('closes every file when the import stops reading part-way (breaks out of the loop)', async () => {
+    const root = path.join(dir, 'cancel');
+    writeMbox(path.join(dir, 'cancel.mbox'), corpus.slice(0, 200).map((m) => m.raw), { variant: 'mboxrd' });
+    writeMaildir(root, corpus.slice(0, 200).map((m) => m.raw));
+    for (const target of [path.join(dir, 'cancel.mbox'), root]) {
+      let n = 0;
+      for await (const item of (await openMailSource(target)).items()) {
+        expect(item.kind).toBe('message');
+        if (++n === 3) break;
+      }
+      // Files read ahead finish and close on their own; give them a moment.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(openFilesUnder(target), target).toEqual([]);
+    }
+  });
+});
+
 describe('resume', () => {
   /** Reading on from any item's (JSON round-tripped) position gives exactly the items after it. */
   async function expectResumes(target: string, options: MailSourceOptions = {}): Promise<number> {

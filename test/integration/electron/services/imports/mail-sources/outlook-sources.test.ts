@@ -66,6 +66,22 @@ describe('Outlook .pst', () => {
     }
   });
 
+  it('closes the .pst when the import stops reading part-way', async () => {
+    let n = 0;
+    for await (const item of (await openMailSource(pst)).items()) {
+      expect(item.kind).toBe('message');
+      if (++n === 3) break;
+    }
+    const open = fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === pst;
+      } catch {
+        return false;
+      }
+    });
+    expect(open).toEqual([]);
+  });
+
   it('names a file that is not a .pst', async () => {
     const fake = path.join(dir, 'backup.pst');
     fs.writeFileSync(fake, Buffer.alloc(4096, 0x20));
