@@ -16,6 +16,9 @@ export type FileFormat = 'mbox' | 'rfc822' | 'msg' | 'pst';
 /** Files mail programs keep beside the mail (indexes, Finder and Explorer litter, Apple bundle metadata). */
 const NOISE = /^(?:\.ds_store|thumbs\.db|desktop\.ini|info\.plist|table_of_contents|maildirfolder|subscriptions|dovecot.*|courierimap.*|\..*)$|\.(?:msf|dat|json|ini|plist|log|lock|db)$/i;
 
+/** Folders of mail servers' and systems' own bookkeeping (Maildir++ subfolders also start with "." and are kept). */
+const NOISE_FOLDER = /^(?:courierimap.*|dovecot.*|__macosx|\.spotlight-v100|\.trashes|\.fseventsd|\.documentrevisions-v100|\.temporaryitems)$/i;
+
 const ONE_MESSAGE_EXTENSIONS = new Map<string, 'rfc822' | 'msg'>([
   ['.eml', 'rfc822'],
   ['.msg', 'msg'],
@@ -164,8 +167,11 @@ export async function* walkDirectory(walk: Walk, rel: string[], resume: WalkResu
     }
     if (run.length > 0) yield* flush();
     // Symbolic links are not followed: a link back up the tree would never end.
-    if (entry.isDirectory()) yield* walkDirectory(walk, childRel, childResume);
-    else if (entry.isFile()) yield* readFileEntry(walk, childRel, childResume?.segments.length === childRel.length ? childResume.at : undefined);
+    if (entry.isDirectory()) {
+      if (!NOISE_FOLDER.test(entry.name)) yield* walkDirectory(walk, childRel, childResume);
+    } else if (entry.isFile()) {
+      yield* readFileEntry(walk, childRel, childResume?.segments.length === childRel.length ? childResume.at : undefined);
+    }
   }
   if (run.length > 0) yield* flush();
 }

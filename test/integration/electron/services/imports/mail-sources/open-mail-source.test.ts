@@ -105,6 +105,11 @@ describe('folders', () => {
   it('reads a Maildir++ store with folder names and flags, every message once', async () => {
     const root = path.join(dir, 'Maildir');
     const written = writeMaildir(root, corpus.map((m) => m.raw));
+    // What Dovecot and Courier keep beside the mail is not mail and not a problem.
+    fs.writeFileSync(path.join(root, 'dovecot.index.log'), Buffer.alloc(100, 1));
+    fs.writeFileSync(path.join(root, '.Sent', 'maildirfolder'), '');
+    fs.mkdirSync(path.join(root, 'courierimapkeywords'));
+    fs.writeFileSync(path.join(root, 'courierimapkeywords', ':list'), 'keywords');
     expect((await openMailSource(root)).kind).toBe('maildir');
     const items = await readAll(root);
     expect(items.every((i) => i.kind === 'message')).toBe(true);
