@@ -10,6 +10,7 @@ import * as m0008 from './0008-search-notes.ts';
 import * as m0009 from './0009-contact-mail-language.ts';
 import * as m0010 from './0010-activities-of-merged.ts';
 import * as m0011 from './0011-duplicate-names.ts';
+import * as m0012 from './0012-imports.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-contact-mail-language': m0009,
   '0010-activities-of-merged': m0010,
   '0011-duplicate-names': m0011,
+  '0012-imports': m0012,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

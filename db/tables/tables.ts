@@ -1,3 +1,4 @@
+import type { ImportTables } from './imports.tables.ts';
 import type { Generated } from 'kysely';
 import type { DuplicateTables } from './duplicates.tables.ts';
 import type { LeadTables } from './leads.tables.ts';
@@ -163,7 +164,7 @@ export interface CustomerSearchTable {
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
-export interface Database extends MailTables, LeadTables, DuplicateTables {
+export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

@@ -9,6 +9,7 @@ import { faultPointFromEnv } from '../hosts/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
 import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { formatTable } from './text-table.ts';
+import { IMPORT_USAGE, runImportCommand } from './cli-import.ts';
 import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 
 export const EXIT_OK = 0;
@@ -25,6 +26,7 @@ Commands:
   mail sync [--account <id>] [--password-stdin]
                                     sync mail accounts now and wait; prints per-folder counts
 ${PASSWORD_USAGE}
+${IMPORT_USAGE}
   backup now                        write a backup into the backup folder
   backup list                       the backups, newest first
   backup restore <file>             verify <file>, then replace the database with it
@@ -240,6 +242,25 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
         if (report.folders.some((f) => f.error)) failed++;
       }
       return failed > 0 ? EXIT_ERROR : EXIT_OK;
+    }
+    case 'import': {
+      const done = await runImportCommand(
+        {
+          core,
+          call: (key, input) => session.call(key, input),
+          out: io.out,
+          err: io.err,
+          translate: async (key, params) => (await translation(session.env)).translate(key, params),
+          onInterrupt(stop) {
+            const handler = () => stop();
+            process.once('SIGINT', handler);
+            return () => process.off('SIGINT', handler);
+          },
+        },
+        sub,
+        rest,
+      );
+      return done ? EXIT_OK : EXIT_ERROR;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -1,4 +1,4 @@
-import type { FaultPoint } from '../services/backups/backup.service.ts';
+import type { FaultPoint } from '../services/core/fault-point.ts';
 
 /** Test-only: the environment variable naming the crash point at which the process kills itself. */
 export const FAULT_POINT_ENV = 'TRADEFOLIO_TEST_FAULT_POINT';

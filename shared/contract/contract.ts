@@ -23,6 +23,7 @@ import {
   RegionInput,
   Tag,
 } from './customers.contract.ts';
+import { IMPORT_DATA_ENTITIES, importCalls, importEvents } from './imports.contract.ts';
 import { MAIL_DATA_ENTITIES, mailCalls, mailEvents, TimelineItem } from './mail.contract.ts';
 import { mailSendCalls } from './mail-send.contract.ts';
 import { EpochMs, Id, Page } from './primitives.ts';
@@ -106,6 +107,7 @@ export const contract = {
   ...mailCalls,
   ...mailSendCalls,
   ...searchCalls,
+  ...importCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -126,6 +128,7 @@ export const DATA_ENTITIES = [
   'settings',
   'backups',
   ...MAIL_DATA_ENTITIES,
+  ...IMPORT_DATA_ENTITIES,
   'all',
 ] as const;
 
@@ -134,6 +137,7 @@ export const events = {
   'data.changed': z.object({ entities: z.array(z.enum(DATA_ENTITIES)) }),
   'backup.progress': z.object({ done: z.number(), total: z.number() }),
   ...mailEvents,
+  ...importEvents,
 } as const;
 
 export type Events = typeof events;

@@ -13,6 +13,7 @@ import { search } from './zh-CN/search.ts';
 import { dataFolder } from './zh-CN/data-folder.ts';
 import { contactImport } from './zh-CN/contact-import.ts';
 import { mailSources } from './zh-CN/mail-sources.ts';
+import { imports } from './zh-CN/imports.ts';
 
 /** Every Chinese message; each area's file is typed against the English one, so a missing key fails the typecheck. */
-export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources };
+export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports };

@@ -3,11 +3,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore } from '../../electron/services/core/app-core.ts';
+import BetterSqlite3 from 'better-sqlite3';
+import { createAppCore, DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { startDovecot } from '../helpers/mail-servers.ts';
 import { CORPUS_DIR, rfc822, unlabelledLegacy, withAttachment } from '../helpers/mail-test-kit.ts';
 import { fmt, peakRss, stats } from './bench-kit.ts';
+import { chained, mbsyncPull, median, missingPeers, muIndex, notmuchNew, timed, type TimedRun } from './mail-peers.ts';
 
 const USER = 'bench@mytrade.cn';
 const PASSWORD = 'bench-secret';
@@ -133,5 +135,85 @@ export async function benchMailSync(): Promise<string[]> {
     await core.close();
     await dovecot.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Initial sync of the same 10,000 messages by TradeFolio's CLI (`mail sync`: fetch, parse,
+ * store, thread, file, index for search) and by mbsync + `mu index` / mbsync + `notmuch new`,
+ * each a fresh copy, in interleaved rounds (the order alternates), every one a process of its
+ * own under /usr/bin/time: wall time end to end and peak RSS. Issue 12 point 7b.
+ */
+export async function benchSyncAgainstPeers(rounds = 3): Promise<string[]> {
+  const missing = missingPeers();
+  if (missing) return [`- sync against peers: NOT RUN — ${missing}`];
+  const dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }], mailboxFormat: 'sdbox' });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tradefolio-bench-peers-'));
+  try {
+    const bytes = fillInbox(dovecot.dir, benchMessages(Date.now()));
+    const template = path.join(work, 'template');
+    fs.mkdirSync(template);
+    const core = await createAppCore({ dataDir: template, host: 'cli', version: 'bench', log: silentLogger });
+    const added = await core.dispatch('mail.addAccount', {
+      name: 'Bench',
+      email: USER,
+      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
+      smtp: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
+      password: PASSWORD,
+      syncWindowDays: null,
+    });
+    await core.close();
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    const accountId = (added.value as { id: string }).id;
+    const cli = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'cli.mjs');
+    // Builds the CLI bundle if it is stale, outside the timed runs.
+    execFileSync(process.execPath, [cli, 'help'], { stdio: 'ignore' });
+
+    const ours: TimedRun[] = [];
+    const withMu: TimedRun[] = [];
+    const withNotmuch: TimedRun[] = [];
+    const runOurs = () => {
+      const dataDir = path.join(work, 'tf');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.cpSync(template, dataDir, { recursive: true });
+      ours.push(timed(process.execPath, [cli, '--data-dir', dataDir, 'mail', 'sync', '--account', accountId], { env: { TRADEFOLIO_MAIL_PASSWORD: PASSWORD } }));
+      const stored = storedMessages(dataDir);
+      if (stored !== TOTAL) throw new Error(`TradeFolio stored ${stored} of ${TOTAL} messages`);
+    };
+    const runPeers = () => {
+      const maildir = path.join(work, 'peer', 'Mail');
+      fs.rmSync(path.dirname(maildir), { recursive: true, force: true });
+      const fetch = mbsyncPull({ port: dovecot.imapPort, user: USER, password: PASSWORD }, maildir);
+      const got = ['cur', 'new'].reduce((n, sub) => n + fs.readdirSync(path.join(maildir, 'INBOX', sub)).length, 0);
+      if (got !== TOTAL) throw new Error(`mbsync fetched ${got} of ${TOTAL} messages`);
+      withMu.push(chained(fetch, muIndex(maildir)));
+      withNotmuch.push(chained(fetch, notmuchNew(maildir)));
+    };
+    for (let r = 0; r < rounds; r++) {
+      for (const run of r % 2 === 0 ? [runOurs, runPeers] : [runPeers, runOurs]) run();
+    }
+    const rate = (runs: TimedRun[]) => TOTAL / median(runs.map((x) => x.seconds));
+    const peak = (runs: TimedRun[]) => Math.max(...runs.map((x) => x.peakMb));
+    const line = (name: string, runs: TimedRun[]) =>
+      `${name}: median ${median(runs.map((x) => x.seconds)).toFixed(1)} s = ${rate(runs).toFixed(0)} messages/s (runs ${runs.map((x) => x.seconds.toFixed(1)).join(', ')} s); peak RSS ${peak(runs).toFixed(0)} MB`;
+    return [
+      `- initial sync of ${TOTAL.toLocaleString('en')} messages (${(bytes / 2 ** 20).toFixed(0)} MiB) from loopback Dovecot, each tool a process of its own, ${rounds} interleaved rounds:`,
+      `  - TradeFolio CLI \`mail sync\` (fetch, parse, store, thread, file to customers, search index): ${line('', ours).slice(2)}`,
+      `  - mbsync + mu index: ${line('', withMu).slice(2)}`,
+      `  - mbsync + notmuch new: ${line('', withNotmuch).slice(2)}`,
+      `  - ratio (TradeFolio's rate ÷ peer's): ${(rate(ours) / rate(withMu)).toFixed(2)}× mbsync + mu, ${(rate(ours) / rate(withNotmuch)).toFixed(2)}× mbsync + notmuch; target faster than mbsync + mu: ${rate(ours) > rate(withMu) ? 'MET' : 'NOT MET'}; peak under 300 MB: ${peak(ours) < 300 ? 'MET' : 'NOT MET'}`,
+    ];
+  } finally {
+    await dovecot.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function storedMessages(dataDir: string): number {
+  const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM mail_messages').pluck().get() as number;
+  } finally {
+    db.close();
   }
 }

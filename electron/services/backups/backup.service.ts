@@ -1,3 +1,4 @@
+import type { FaultPoint } from '../core/fault-point.ts';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -20,12 +21,8 @@ const COPY_STALL_LIMIT_MS = 60_000;
 /** Checking a backup reads all of it (integrity_check): minutes for gigabytes, never forever. */
 const VERIFY_LIMIT_MS = 10 * 60_000;
 
-/**
- * Test-only crash points of a restore, in order; a test kills the process at one of them (see
- * AppCoreOptions.faultPoint) to prove that the next start finishes or undoes the restore.
- */
-export const RESTORE_FAULT_POINTS = ['restore:copied', 'restore:intent-written', 'restore:moved-aside', 'restore:moved-in', 'restore:reopened'] as const;
-export type FaultPoint = (typeof RESTORE_FAULT_POINTS)[number] | 'backup:copied';
+// A test kills the process at a restore's steps (core/fault-point.ts) to prove that the next start finishes or undoes it.
+export { RESTORE_FAULT_POINTS, type FaultPoint } from '../core/fault-point.ts';
 
 export interface BackupServiceDeps extends ServiceDeps {
   settings: SettingsService;

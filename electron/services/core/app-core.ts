@@ -1,7 +1,8 @@
 import type { EventKey, EventPayload } from '../../../shared/contract/contract.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import { openDatabase, type OpenedDatabase } from '../../../db/open-database.ts';
-import { createBackupService, type FaultPoint } from '../backups/backup.service.ts';
+import { createBackupService } from '../backups/backup.service.ts';
+import type { FaultPoint } from './fault-point.ts';
 import { prepareBackupFolder } from '../backups/backup-folder.ts';
 import { createCatalogService } from '../customers/catalog.service.ts';
 import { createCustomerService } from '../customers/customer.service.ts';
@@ -14,6 +15,8 @@ import { createSearchService } from '../search/search.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
+import { importCalls } from '../../../shared/contract/imports.contract.ts';
+import type { createImportService, ImportCallKey, ImportService } from '../imports/imports.service.ts';
 import { firstScreenCalls } from '../../../shared/contract/first-screen.ts';
 import type { createMailService, MailCallKey, MailService } from '../mail/mail.service.ts';
 import type { RemoteAddressPolicy } from '../mail/read/remote-address-policy.ts';
@@ -81,6 +84,8 @@ export interface AppCore {
    * mail code is loaded (only possible with `mailCode: 'on-first-use'`: await loadMail() first).
    */
   mail(): MailService;
+  /** Mail archive imports of the open database (whenIdle: the CLI waits for its import). Same rule as mail(). */
+  imports(): ImportService;
   /** The outbox sender of the open database; kick() it when the network comes back. Same rule as mail(). */
   mailSender(): SendService;
   /** Loads the mail code and wires the mail services, once; a no-op when they are there. */
@@ -98,23 +103,26 @@ export interface AppCore {
 }
 
 
-type MailKey = MailCallKey | MailSendCallKey;
-const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls)] as MailKey[];
+type MailKey = MailCallKey | MailSendCallKey | ImportCallKey;
+const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls), ...Object.keys(importCalls)] as MailKey[];
 
-/** The two factories behind the mail calls, imported on demand (see AppCoreOptions.mailCode). */
+/** The factories behind the mail and import calls, imported on demand (see AppCoreOptions.mailCode). */
 interface MailCode {
   createMailService: typeof createMailService;
   createSendService: typeof createSendService;
+  createImportService: typeof createImportService;
 }
 
 async function importMailCode(): Promise<MailCode> {
-  const [service, send] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/send/send.service.ts')]);
-  return { createMailService: service.createMailService, createSendService: send.createSendService };
+  const [service, send, imports] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/send/send.service.ts'), import('../imports/imports.service.ts')]);
+  return { createMailService: service.createMailService, createSendService: send.createSendService, createImportService: imports.createImportService };
 }
 
 interface MailServices {
   service: MailService;
   sender: SendService;
+  /** Mail archive imports: they store mail through the mail service's stores. */
+  imports: ImportService;
 }
 
 interface Services {
@@ -169,7 +177,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       mailCode = code;
       if (services.mail) return;
       const mail = buildMailServices(code);
-      services = { ...services, mail, handlers: { ...services.handlers, ...mail.service.handlers, ...mail.sender.handlers } };
+      services = { ...services, mail, handlers: { ...services.handlers, ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers } };
       if (backgroundSync) startMailScheduler();
     });
     return mailLoading;
@@ -178,6 +186,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   async function closeMail(): Promise<void> {
     // A load still under way would wire mail to a database that is about to close.
     await mailLoading?.catch(() => {});
+    await services.mail?.imports.close();
     await services.mail?.sender.close();
     await services.mail?.service.close();
   }
@@ -219,7 +228,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       password: service.password,
       emit: bus.emit,
     });
-    return { service, sender };
+    const imports = code.createImportService({
+      db: opened.db,
+      clock,
+      log,
+      emit: bus.emit,
+      stores: service.stores,
+      ...(options.faultPoint ? { faultPoint: options.faultPoint } : {}),
+    });
+    return { service, sender, imports };
   }
 
   /**
@@ -281,7 +298,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createTimelineService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...backups.handlers,
-      ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers } : deferredMailHandlers()),
+      ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers } : deferredMailHandlers()),
     };
     return { handlers, runBackupIfDue: backups.runIfDue, mail };
   }
@@ -309,6 +326,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     mail: () => loadedMail().service,
+    imports: () => loadedMail().imports,
     mailSender: () => loadedMail().sender,
     loadMail,
     startBackgroundSync: () => {

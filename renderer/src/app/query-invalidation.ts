@@ -28,6 +28,8 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   // The outbox, batches and templates are read through mail.* calls.
   mailOutbox: ['mail'],
   mailTemplates: ['mail'],
+  // An import adds (or its undo removes) mail filed to customers, and its own history.
+  imports: ['imports', 'mail', 'search', 'leads', 'reminders', 'customers'],
 };
 
 export function areasFor(entities: readonly Entity[]): Set<string> | 'all' {

@@ -1,3 +1,4 @@
+import { specialUseByName } from '../../../../shared/domain/folder-roles.ts';
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { ImapFlow } from 'imapflow';
 import { specialUseOf } from '../sync/folder-list.ts';
@@ -16,8 +17,6 @@ export function serverFilesSent(provider: string | null): boolean {
   return provider !== null && SERVER_FILES_SENT.has(provider);
 }
 
-/** Names Sent folders have on servers that do not mark them with SPECIAL-USE. */
-const SENT_NAMES = /^(?:sent|sent items|sent messages|sent mail|已发送|已發送|已发送邮件|已发邮件|送信済み|gesendet|envoyés)$/i;
 
 export interface SentFolder {
   path: string;
@@ -30,7 +29,7 @@ export async function findSentFolder(client: ImapFlow, db: DbOrTx, accountId: st
   const local = await localSentFolder(db, accountId);
   if (local) return { path: local.path, folderId: local.id };
   const listed = await client.list();
-  const entry = listed.find((e) => specialUseOf(e) === 'sent') ?? listed.find((e) => SENT_NAMES.test(e.name));
+  const entry = listed.find((e) => specialUseOf(e) === 'sent') ?? listed.find((e) => specialUseByName(e.name) === 'sent');
   if (!entry) return null;
   return { path: entry.path, folderId: await folderIdByPath(db, accountId, entry.path) };
 }
