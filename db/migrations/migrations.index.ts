@@ -11,6 +11,7 @@ import * as m0009 from './0009-contact-mail-language.ts';
 import * as m0010 from './0010-activities-of-merged.ts';
 import * as m0011 from './0011-duplicate-names.ts';
 import * as m0012 from './0012-imports.ts';
+import * as m0013 from './0013-shared-email-owners.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-activities-of-merged': m0010,
   '0011-duplicate-names': m0011,
   '0012-imports': m0012,
+  '0013-shared-email-owners': m0013,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

@@ -75,19 +75,20 @@ export async function dismissedPairs(db: Db): Promise<Set<string>> {
  * Email addresses on two or more live customers, ordered by address. Addresses stored twice or
  * more are found from the (kind, value_normalized) index alone (CROSS JOIN keeps that order:
  * joining every address took 25× as long at 10k); then the distinct customers of their live
- * contacts, and only addresses with two or more of those are joined to the customers. Most
- * addresses stored twice belong to two contacts of one customer (3,915 of 3,915 in the 100k
- * bench data): looking up their customers' rows too took ~40 % of this read in a fresh process.
+ * contacts, from indexes only (migration 0013: contact_channels_email_owners holds the contact,
+ * contacts_live_customer the customer; INDEXED BY, as SQLite prefers the indexes it then has to
+ * leave for the table), and only addresses with two or more of those are joined to the customers. Most addresses stored twice belong to two contacts of one customer (3,915 of 3,915
+ * in the 100k bench data): looking up their customers' rows too took ~40 % of this read.
  */
-export async function sharedEmails(db: Db): Promise<SharedValue[]> {
-  const r = await sql<SharedValue>`
+export function sharedEmailsQuery() {
+  return sql<SharedValue>`
     WITH twice AS (
       SELECT value_normalized AS v FROM contact_channels WHERE kind = 'email' GROUP BY value_normalized HAVING count(*) > 1
     ),
     owners AS MATERIALIZED (
       SELECT DISTINCT twice.v AS v, ct.customer_id AS customer_id
-      FROM twice CROSS JOIN contact_channels ch ON ch.kind = 'email' AND ch.value_normalized = twice.v
-      JOIN contacts ct ON ct.id = ch.contact_id
+      FROM twice CROSS JOIN contact_channels ch INDEXED BY contact_channels_email_owners ON ch.kind = 'email' AND ch.value_normalized = twice.v
+      JOIN contacts ct INDEXED BY contacts_live_customer ON ct.id = ch.contact_id
       WHERE ct.deleted_at IS NULL
     ),
     shared AS (SELECT v FROM owners GROUP BY v HAVING count(*) > 1)
@@ -96,8 +97,11 @@ export async function sharedEmails(db: Db): Promise<SharedValue[]> {
     JOIN customers c ON c.id = o.customer_id
     WHERE c.deleted_at IS NULL
     GROUP BY o.v
-    HAVING count(*) > 1`.execute(db);
-  return r.rows;
+    HAVING count(*) > 1`;
+}
+
+export async function sharedEmails(db: Db): Promise<SharedValue[]> {
+  return (await sharedEmailsQuery().execute(db)).rows;
 }
 
 /** Company domains of two or more live customers, ordered by domain (~480 → ~60 ms at 100k customers this way). */
