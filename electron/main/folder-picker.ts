@@ -1,17 +1,37 @@
 import { dialog, type BrowserWindow } from 'electron';
+import type { PickPurpose } from '../../shared/contract/app.contract.ts';
 import type { Language } from '../../shared/i18n/catalogs.ts';
 import { translate } from '../hosts/translate.ts';
 
+/** What each purpose picks, and the dialog's title (an i18n key). */
+const DIALOGS: Record<PickPurpose, { title: string; properties: Electron.OpenDialogOptions['properties']; filters?: { name: string; extensions: string[] }[] }> = {
+  backupFolder: { title: 'backups.pickFolderTitle', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] },
+  mailArchiveFile: {
+    title: 'imports.center.form.pickFileTitle',
+    properties: ['openFile'],
+    // Mail archives are often named without an extension (Thunderbird's "Inbox"): "All files" too.
+    filters: [
+      { name: 'imports.center.form.pickFilterMail', extensions: ['mbox', 'mbx', 'eml', 'msg', 'pst'] },
+      { name: 'imports.center.form.pickFilterAll', extensions: ['*'] },
+    ],
+  },
+  mailArchiveFolder: { title: 'imports.center.form.pickFolderTitle', properties: ['openDirectory'] },
+};
+
 /**
- * The system's folder dialog for the contract's app.pickFolder: the backup folder is chosen,
- * not typed (a typed relative path used to land in the program's own folder). The dialog is
- * modal to the app's window; the chosen folder is still checked by the settings service.
+ * The system's file and folder dialog for the contract's app.pickFolder: the backup folder is
+ * chosen, not typed (a typed relative path used to land in the program's own folder), and so is
+ * a mail archive to import. The dialog is modal to the app's window; what is chosen is still
+ * checked by the service that uses it.
  */
 export function createFolderPicker(window: () => BrowserWindow | null, language: () => Promise<Language>) {
-  return async (request: { purpose: 'backupFolder'; defaultPath?: string }): Promise<string | null> => {
+  return async (request: { purpose: PickPurpose; defaultPath?: string }): Promise<string | null> => {
+    const kind = DIALOGS[request.purpose];
+    const lang = await language();
     const options: Electron.OpenDialogOptions = {
-      title: translate(await language(), 'backups.pickFolderTitle'),
-      properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      title: translate(lang, kind.title),
+      properties: kind.properties,
+      ...(kind.filters ? { filters: kind.filters.map((f) => ({ ...f, name: translate(lang, f.name) })) } : {}),
       ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
     };
     const parent = window();

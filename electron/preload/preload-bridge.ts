@@ -8,16 +8,24 @@ export interface IpcLike {
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
+/** Electron's webUtils.getPathForFile: the only way a sandboxed page learns where a dropped file is. */
+export interface FilePathsLike {
+  getPathForFile(file: File): string;
+}
+
 export interface TradefolioBridge {
   invoke(key: unknown, input: unknown): Promise<Result<unknown>>;
   on(event: unknown, listener: unknown): () => void;
+  /** Where a file dropped on the page is on disk (an archive to import); null for anything else. */
+  pathForFile(file: unknown): string | null;
 }
 
 /**
- * What `window.tradefolio` is: invoke and on, for contract names only. No ipcRenderer, no
- * event objects and no Node reach the page; the main process checks the sender again anyway.
+ * What `window.tradefolio` is: invoke and on, for contract names only, and a dropped file's path
+ * (nothing else about the disk). No ipcRenderer, no event objects and no Node reach the page;
+ * the main process checks the sender again anyway.
  */
-export function createBridge(ipc: IpcLike): TradefolioBridge {
+export function createBridge(ipc: IpcLike, files?: FilePathsLike): TradefolioBridge {
   const callKeys = new Set<string>(CALL_KEYS);
   const eventKeys = new Set<string>(EVENT_KEYS);
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -34,6 +42,11 @@ export function createBridge(ipc: IpcLike): TradefolioBridge {
   });
 
   return {
+    pathForFile(file) {
+      if (!files || typeof File === 'undefined' || !(file instanceof File)) return null;
+      // An empty string: a File the page made itself, not one from the disk.
+      return files.getPathForFile(file) || null;
+    },
     invoke(key, input) {
       if (typeof key !== 'string' || !callKeys.has(key)) {
         return Promise.resolve({ ok: false, error: { code: 'unknownCall', message: 'errors.unknownCall', params: { key: String(key) } } });

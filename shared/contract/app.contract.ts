@@ -51,12 +51,17 @@ export const AppInfo = z.object({
 });
 
 export const PickFolderInput = z.object({
-  /** What the folder is for: the dialog's title says it. */
-  purpose: z.enum(['backupFolder']),
+  /**
+   * What the folder (or file) is for: the dialog's title says it. A mail archive is a file (an
+   * mbox, .pst, .msg) or a folder (Maildir, .eml tree); Windows and Linux dialogs pick one or the
+   * other, never both, so each has its own purpose.
+   */
+  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder']),
   /** Where the dialog opens. */
   defaultPath: z.string().max(4000).optional(),
 });
 /** `path` is null when the user cancelled; `supported` is false where the host has no folder dialog. */
+export type PickPurpose = z.infer<typeof PickFolderInput>['purpose'];
 export const PickFolderOutput = z.object({ supported: z.boolean(), path: z.string().nullable() });
 
 export const BackupEntry = z.object({ file: z.string(), path: z.string(), size: z.number(), createdAt: EpochMs });

@@ -1,5 +1,6 @@
 import type { EventKey, EventPayload } from '../../../shared/contract/contract.ts';
 import type { Result } from '../../../shared/contract/result.ts';
+import type { PickPurpose } from '../../../shared/contract/app.contract.ts';
 import { openDatabase, type OpenedDatabase } from '../../../db/open-database.ts';
 import { createBackupService } from '../backups/backup.service.ts';
 import type { FaultPoint } from './fault-point.ts';
@@ -58,7 +59,7 @@ export interface AppCoreOptions {
   /** The app's own install folder (backups may not go there); null when unknown. */
   installDir?: string | null;
   /** The system's folder dialog (the desktop app only); resolves null when the user cancels. */
-  pickFolder?: (request: { purpose: 'backupFolder'; defaultPath?: string }) => Promise<string | null>;
+  pickFolder?: (request: { purpose: PickPurpose; defaultPath?: string }) => Promise<string | null>;
   /** Test-only: called at each crash point of a backup or restore (a test kills the process there). */
   faultPoint?: (point: FaultPoint) => void;
   /**

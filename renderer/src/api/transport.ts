@@ -7,6 +7,8 @@ import { serverRenderedState } from '../first-screen/state.ts';
 export interface PreloadBridge {
   invoke(key: CallKey, input: unknown): Promise<Result<unknown>>;
   on(event: EventKey, listener: (payload: unknown) => void): () => void;
+  /** Where a dropped file is on disk; missing in a preload older than the Import center. */
+  pathForFile?(file: File): string | null;
 }
 
 declare global {

@@ -23,6 +23,7 @@ const loaders = {
   notContacted: withFullStyles(() => import('../features/reminders/NotContactedPage.tsx')),
   mail: withFullStyles(() => import('../features/mail/MailPage.tsx')),
   duplicates: withFullStyles(() => import('../features/duplicates/DuplicatesPage.tsx')),
+  imports: withFullStyles(() => import('../features/imports/ImportCenterPage.tsx')),
   trash: withFullStyles(() => import('../features/trash/TrashPage.tsx')),
   settings: withFullStyles(() => import('../features/settings/SettingsPage.tsx')),
   leads: withFullStyles(() => import('../features/leads/LeadsPage.tsx')),
@@ -34,6 +35,7 @@ const CustomerFolderPage = lazy(() => loaders.folder().then((m) => ({ default: m
 const NotContactedPage = lazy(() => loaders.notContacted().then((m) => ({ default: m.NotContactedPage })));
 const MailPage = lazy(() => loaders.mail().then((m) => ({ default: m.MailPage })));
 const DuplicatesPage = lazy(() => loaders.duplicates().then((m) => ({ default: m.DuplicatesPage })));
+const ImportCenterPage = lazy(() => loaders.imports().then((m) => ({ default: m.ImportCenterPage })));
 const TrashPage = lazy(() => loaders.trash().then((m) => ({ default: m.TrashPage })));
 const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
 const LeadsPage = lazy(() => loaders.leads().then((m) => ({ default: m.LeadsPage })));
@@ -84,6 +86,8 @@ function PageFor({ route }: { route: Exclude<Route, { page: 'customers' }> }): R
       return <MailPage />;
     case 'duplicates':
       return <DuplicatesPage />;
+    case 'imports':
+      return <ImportCenterPage />;
     case 'trash':
       return <TrashPage />;
     case 'settings':

@@ -1,9 +1,9 @@
-import { ClockCircleOutlined, DeleteOutlined, MailOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, DeleteOutlined, ImportOutlined, MailOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from './routes.ts';
 
-export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'duplicates' | 'trash' | 'settings';
+export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'duplicates' | 'imports' | 'trash' | 'settings';
 
 export interface NavCounts {
   unreadMail: number;
@@ -96,6 +96,7 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
         )}
         {entry('leads', <UserAddOutlined />, t('leads.nav'))}
         {entry('duplicates', <MergeCellsOutlined />, t('nav.duplicates'))}
+        {entry('imports', <ImportOutlined />, t('imports.center.nav'))}
         {entry('trash', <DeleteOutlined />, t('nav.trash'))}
         {entry('settings', <SettingOutlined />, t('nav.settings'))}
       </ul>

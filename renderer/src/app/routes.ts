@@ -9,6 +9,8 @@ export type Route =
   /** Global search; the query is in the hash (`#/search?q=报价`) so Back returns to the results. */
   | { page: 'search'; query: string }
   | { page: 'duplicates' }
+  /** The Import center (mail archives; contact sheets later). */
+  | { page: 'imports' }
   | { page: 'trash' }
   | { page: 'settings' };
 
@@ -18,6 +20,7 @@ const SIMPLE_PAGES: Record<string, Route> = {
   leads: { page: 'leads' },
   mail: { page: 'mail' },
   duplicates: { page: 'duplicates' },
+  imports: { page: 'imports' },
   trash: { page: 'trash' },
   settings: { page: 'settings' },
 };

@@ -48,4 +48,17 @@ describe('preload bridge', () => {
     emit('data.changed', { entities: ['owners'] });
     expect(seen).toEqual([{ entities: ['customers'] }]);
   });
+
+  it('tells where a dropped file is, and nothing about anything that is not a File', () => {
+    const { ipc } = fakeIpc();
+    const asked: File[] = [];
+    // Stands in for Electron's webUtils (not runnable here): a disk file has a path, a made-up one ''.
+    const bridge = createBridge(ipc, { getPathForFile: (file) => (asked.push(file), file.name === 'made.txt' ? '' : `/home/anna/${file.name}`) });
+    expect(bridge.pathForFile(new File(['x'], 'Inbox.mbox'))).toBe('/home/anna/Inbox.mbox');
+    expect(bridge.pathForFile(new File(['x'], 'made.txt'))).toBeNull();
+    for (const bad of ['/etc/passwd', { name: 'x' }, null, 42]) expect(bridge.pathForFile(bad)).toBeNull();
+    expect(asked.map((f) => f.name)).toEqual(['Inbox.mbox', 'made.txt']);
+    // Without webUtils (an older preload, or tests), no paths at all.
+    expect(createBridge(ipc).pathForFile(new File(['x'], 'Inbox.mbox'))).toBeNull();
+  });
 });
