@@ -116,6 +116,88 @@ export async function insertCustomerRow(trx: Tx, input: CustomerInput, seq: numb
   return id;
 }
 
+/** Rows per multi-row customer insert: 22 columns each, under SQLite's 32,766 variables per statement. */
+const CUSTOMER_ROWS_PER_INSERT = 1000;
+
+/**
+ * Takes `count` consecutive numbers of a region at once (a bulk import); returns the first, or
+ * undefined when there is no such region. As takeNextSeq, each is handed out once.
+ */
+export async function takeSeqRange(trx: Tx, regionCode: string, count: number): Promise<number | undefined> {
+  const row = await trx
+    .updateTable('regions')
+    .set((eb) => ({ next_seq: eb('next_seq', '+', count) }))
+    .where('code', '=', regionCode)
+    .returning('next_seq')
+    .executeTakeFirst();
+  return row && row.next_seq - count;
+}
+
+/**
+ * Many customers at once (imports): the same columns and code as insertCustomerRow, a multi-row
+ * insert per 1,000. Each carries its own id and the seq the caller took (takeSeqRange); tags are
+ * addCustomerTags', the index is reindexCustomers' in the same transaction.
+ */
+export async function insertCustomerRows(trx: Tx, rows: ReadonlyArray<{ id: string; input: CustomerInput; seq: number }>, now: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += CUSTOMER_ROWS_PER_INSERT) {
+    const part = rows.slice(i, i + CUSTOMER_ROWS_PER_INSERT).map(({ id, input, seq }) => ({
+      id,
+      ...profileColumns(input),
+      code: formatCustomerCode(input.regionCode, seq, input.grade),
+      region_code: input.regionCode,
+      seq,
+      last_contacted_at: null,
+      due_at: null,
+      merged_into_id: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    }));
+    await trx.insertInto('customers').values(part).execute();
+  }
+}
+
+/**
+ * Adds tags by name to customers (creating tags new by name, case-insensitively, as
+ * writeTagsAndFields does), keeping the tags they have. Returns the links added and the tags
+ * created, so that an import can take exactly these back.
+ */
+export async function addCustomerTags(
+  trx: Tx,
+  wanted: ReadonlyArray<{ customerId: string; names: readonly string[] }>,
+  now: number,
+): Promise<{ links: Array<{ customer_id: string; tag_id: string }>; createdTagIds: Map<string, string> }> {
+  const names = [...new Set(wanted.flatMap((w) => w.names))];
+  const byName = new Map<string, string>();
+  const createdTagIds = new Map<string, string>();
+  if (names.length === 0) return { links: [], createdTagIds };
+  const existing = await trx
+    .selectFrom('tags')
+    .select(['id', 'name'])
+    .where(sql<boolean>`lower(name) IN (SELECT lower(value) FROM json_each(${JSON.stringify(names)}))`)
+    .execute();
+  for (const t of existing) byName.set(t.name.toLowerCase(), t.id);
+  for (const name of names) {
+    if (byName.has(name.toLowerCase())) continue;
+    const id = newId();
+    await trx.insertInto('tags').values({ id, name, color: null, created_at: now }).execute();
+    byName.set(name.toLowerCase(), id);
+    createdTagIds.set(name.toLowerCase(), id);
+  }
+  const pairs = wanted.flatMap((w) => [...new Set(w.names.map((n) => byName.get(n.toLowerCase())!))].map((tag_id) => ({ customer_id: w.customerId, tag_id })));
+  const links: Array<{ customer_id: string; tag_id: string }> = [];
+  for (let i = 0; i < pairs.length; i += CUSTOMER_ROWS_PER_INSERT * 5) {
+    const rows = await trx
+      .insertInto('customer_tags')
+      .values(pairs.slice(i, i + CUSTOMER_ROWS_PER_INSERT * 5))
+      .onConflict((oc) => oc.doNothing())
+      .returning(['customer_id', 'tag_id'])
+      .execute();
+    links.push(...rows);
+  }
+  return { links, createdTagIds };
+}
+
 /** Rewrites a customer's profile and code (the code carries region, number and grade). */
 export async function updateCustomerRow(trx: Tx, id: string, input: CustomerInput, seq: number, now: number): Promise<void> {
   await trx

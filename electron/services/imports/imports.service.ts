@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/database.ts';
 import type { importCalls, ImportBatch } from '../../../shared/contract/imports.contract.ts';
-import { fail } from '../../../shared/contract/result.ts';
+import { AppFailure, fail } from '../../../shared/contract/result.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Emit } from '../core/events.ts';
 import type { FaultPoint } from '../core/fault-point.ts';
@@ -9,6 +9,8 @@ import { newId } from '../core/ids.ts';
 import type { Logger } from '../core/logger.ts';
 import { storageFailure } from '../core/storage-errors.ts';
 import type { MailStores } from '../mail/store/mail-stores.ts';
+import { contactImportHandlers, contactProblemKey } from './contact-import/contact-import.service.ts';
+import { undoContactBatch } from './contact-import/contact-undo.ts';
 import { openMailSource } from './mail-sources/open-mail-source.ts';
 import { runMailImport } from './mail-import/mail-import-run.ts';
 import {
@@ -69,11 +71,15 @@ export function toImportBatch(row: ImportBatchRow): ImportBatch {
     startedAt: row.started_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    contacts:
+      row.kind === 'contacts'
+        ? { customersCreated: row.customers_created, contactsCreated: row.contacts_created, rowsMerged: row.rows_merged, rowsSkipped: row.rows_skipped }
+        : null,
   };
 }
 
 /**
- * Imports of mail archives: start (or resume), cancel, undo, the history and each report. One
+ * Imports of mail archives and contact sheets: start (or resume), cancel, undo, the history and each report. One
  * run per import at a time, in this process; an import left `running` by a process that died
  * reads as interrupted and resumes from its checkpoint when started again.
  */
@@ -81,7 +87,8 @@ export function createImportService(deps: ImportServiceDeps) {
   const { db, clock, log } = deps;
   const running = new Map<string, { controller: AbortController; done: Promise<void>; started: number; itemsAtStart: number; bytesAtStart: number }>();
   let cleaned: Promise<unknown> | null = null;
-  const changed = () => deps.emit('data.changed', { entities: ['imports', 'mailAccounts', 'mailFolders', 'mailMessages', 'customers'] });
+  const changed = (kind: ImportBatchRow['kind'] = 'mail') =>
+    deps.emit('data.changed', { entities: kind === 'mail' ? ['imports', 'mailAccounts', 'mailFolders', 'mailMessages', 'customers'] : ['imports', 'customers', 'contacts', 'tags', 'mailMessages'] });
 
   /**
    * Imports left `running` by a process that is gone (or by an earlier core of this one) are
@@ -112,7 +119,11 @@ export function createImportService(deps: ImportServiceDeps) {
     deps.emit('imports.progress', { ...toImportBatch(row), ratePerSecond, etaSeconds });
   }
 
-  function run(row: ImportBatchRow): void {
+  /**
+   * Runs an import's work in this process, tracked for cancel, close and the progress rate; the
+   * batch ends done, cancelled, interrupted or failed (with its reason) whatever the work does.
+   */
+  function execute(row: ImportBatchRow, work: (signal: AbortSignal, committed: (batch: ImportBatchRow) => void) => Promise<void>): Promise<void> {
     const controller = new AbortController();
     const entry = { controller, done: Promise.resolve(), started: clock.now(), itemsAtStart: row.items_done, bytesAtStart: row.bytes_done };
     running.set(row.id, entry);
@@ -120,38 +131,41 @@ export function createImportService(deps: ImportServiceDeps) {
       let status: ImportBatchRow['status'] = 'done';
       let error: string | null = null;
       try {
-        await runMailImport(
-          {
-            db,
-            clock,
-            stores: deps.stores,
-            faultPoint: deps.faultPoint ?? (() => {}),
-            committed: (committed) => {
-              progress(committed);
-              changed();
-            },
-          },
-          row.id,
-          controller.signal,
-        );
+        await work(controller.signal, (committed) => {
+          progress(committed);
+          changed(committed.kind);
+        });
         if (controller.signal.aborted) status = controller.signal.reason === 'cancel' ? 'cancelled' : 'interrupted';
       } catch (err) {
         status = 'failed';
+        const known = err instanceof AppFailure ? { key: err.error.message, params: err.error.params ?? {} } : null;
         const storage = storageFailure(err, undefined);
-        error = JSON.stringify(storage ? { key: storage.message, params: storage.params ?? {} } : { key: 'imports.errors.failed', params: { reason: err instanceof Error ? err.message : String(err) } });
-        log.warn('imports.mail.failed', { id: row.id, error: err instanceof Error ? err.message : String(err) });
+        error = JSON.stringify(
+          known ?? (storage ? { key: storage.message, params: storage.params ?? {} } : { key: 'imports.errors.failed', params: { reason: err instanceof Error ? err.message : String(err) } }),
+        );
+        log.warn(`imports.${row.kind}.failed`, { id: row.id, error: err instanceof Error ? err.message : String(err) });
       }
       await updateImportBatch(db, row.id, { status, runner_pid: null, error, updated_at: clock.now(), finished_at: status === 'done' ? clock.now() : null }).catch(() => {});
       const final = await importBatch(db, row.id).catch(() => undefined);
       running.delete(row.id);
       if (final) progress(final);
-      changed();
+      changed(row.kind);
     })();
+    return entry.done;
   }
+
+  function run(row: ImportBatchRow): void {
+    void execute(row, (signal, committed) =>
+      runMailImport({ db, clock, stores: deps.stores, faultPoint: deps.faultPoint ?? (() => {}), committed }, row.id, signal),
+    );
+  }
+
+  const contacts = contactImportHandlers({ db, clock, settle: () => settleLeftovers(), execute, toImportBatch });
 
   async function resume(row: ImportBatchRow): Promise<ImportBatch> {
     if (running.has(row.id)) return toImportBatch(row);
-    if (!['interrupted', 'cancelled', 'running'].includes(row.status) || !row.account_id) fail('conflict', 'imports.errors.notResumable', { status: row.status });
+    if (!['interrupted', 'cancelled', 'running'].includes(row.status) || (row.kind === 'mail' && !row.account_id)) fail('conflict', 'imports.errors.notResumable', { status: row.status });
+    if (row.kind === 'contacts') return contacts.resume(row);
     await updateImportBatch(db, row.id, { status: 'running', runner_pid: process.pid, error: null, updated_at: clock.now() });
     const fresh = await batchOrFail(row.id);
     run(fresh);
@@ -162,7 +176,7 @@ export function createImportService(deps: ImportServiceDeps) {
     'imports.startMail': async ({ path: sourcePath, ownerId, ownAddresses }) => {
       await settleLeftovers();
       const source = await openMailSource(sourcePath);
-      const unfinished = await unfinishedBatchOf(db, source.path);
+      const unfinished = await unfinishedBatchOf(db, source.path, 'mail');
       if (unfinished) return resume(unfinished);
       if (source.kind === 'unknown') {
         // Read it anyway: the report names the file and why (unreadable, not a mail archive).
@@ -202,18 +216,19 @@ export function createImportService(deps: ImportServiceDeps) {
       changed();
       return toImportBatch(row);
     },
+    ...contacts.handlers,
     'imports.list': async () => {
       await settleLeftovers();
       return (await importBatches(db, 200)).map(toImportBatch);
     },
     'imports.problems': async ({ id, offset, limit }) => {
-      await batchOrFail(id);
+      const batch = await batchOrFail(id);
       const page = await importProblems(db, { id, offset, limit });
       return {
         total: page.total,
         rows: page.rows.map((r) => ({
           seq: r.seq,
-          reason: { key: `mailSources.problems.${r.code}`, params: JSON.parse(r.params) as Record<string, string | number> },
+          reason: { key: batch.kind === 'contacts' ? contactProblemKey(r.code) : `mailSources.problems.${r.code}`, params: JSON.parse(r.params) as Record<string, string | number> },
           label: JSON.parse(r.label) as { key: string; params: Record<string, string | number> },
           folder: JSON.parse(r.folder) as string[],
         })),
@@ -240,10 +255,11 @@ export function createImportService(deps: ImportServiceDeps) {
       const row = await batchOrFail(id);
       if (row.status === 'undone') return toImportBatch(row);
       await db.transaction().execute(async (trx) => {
+        if (row.kind === 'contacts') await undoContactBatch(trx, id, clock.now());
         if (row.account_id) await deleteAccount(trx, row.account_id);
         await updateImportBatch(trx, id, { status: 'undone', account_id: null, updated_at: clock.now() });
       });
-      changed();
+      changed(row.kind);
       return toImportBatch(await batchOrFail(id));
     },
   };

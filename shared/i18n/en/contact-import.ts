@@ -53,5 +53,12 @@ export const contactImport = {
       valueTooLong: 'Sheet “{{sheet}}”, row {{row}}, column {{column}} ({{header}}) is longer than {{max}} characters; the rest is kept aside.',
       invalidWebsite: 'Sheet “{{sheet}}”, row {{row}}, column {{column}} ({{header}}): “{{value}}” is not a website address.',
     },
+    /** The import of a sheet as a batch (electron/services/imports/contact-import). */
+    batch: {
+      rowLabel: 'Sheet “{{sheet}}”, row {{row}}',
+      unknownOwner: 'Sheet “{{sheet}}”, row {{row}}: there is no salesperson “{{value}}”; the customer goes to the salesperson chosen for the import.',
+      noSuchMapping: 'There is no saved column mapping named “{{name}}”.',
+      noSuchSheet: 'The file has no sheet {{sheet}}: it has {{count}}.',
+    },
   },
 } as const;

@@ -55,5 +55,12 @@ export const contactImport: Catalog<typeof en> = {
       valueTooLong: '工作表“{{sheet}}”第 {{row}} 行第 {{column}} 列（{{header}}）超过 {{max}} 个字符，超出部分已另行保留。',
       invalidWebsite: '工作表“{{sheet}}”第 {{row}} 行第 {{column}} 列（{{header}}）：“{{value}}”不是网址。',
     },
+    /** The import of a sheet as a batch (electron/services/imports/contact-import). */
+    batch: {
+      rowLabel: '工作表“{{sheet}}”第 {{row}} 行',
+      unknownOwner: '工作表“{{sheet}}”第 {{row}} 行：没有名为“{{value}}”的业务员，该客户归入导入时选择的业务员。',
+      noSuchMapping: '没有名为“{{name}}”的已保存列对应关系。',
+      noSuchSheet: '文件中没有第 {{sheet}} 个工作表：它只有 {{count}} 个。',
+    },
   },
 };

@@ -20,11 +20,12 @@ export async function importBatches(db: DbOrTx, limit: number): Promise<ImportBa
 }
 
 /** The newest import of this path that did not finish: the one a new start resumes. */
-export async function unfinishedBatchOf(db: DbOrTx, sourcePath: string): Promise<ImportBatchRow | undefined> {
+export async function unfinishedBatchOf(db: DbOrTx, sourcePath: string, kind: ImportBatchRow['kind']): Promise<ImportBatchRow | undefined> {
   return db
     .selectFrom('import_batches')
     .selectAll()
     .where('source_path', '=', sourcePath)
+    .where('kind', '=', kind)
     .where('status', 'in', ['running', 'interrupted', 'cancelled'])
     .orderBy('started_at', 'desc')
     .executeTakeFirst();

@@ -1,0 +1,226 @@
+import type { ParsedInput } from '../../../../shared/contract/contract.ts';
+import type { ContactRowAction } from '../../../../shared/contract/imports.contract.ts';
+import { defaultRegionForCountry } from '../../../../shared/domain/customer-code.ts';
+import { newId } from '../../core/ids.ts';
+import type { NewChannelRow, NewContactRow } from '../../customers/contact.queries.ts';
+import type { NormalisedRow, ParsedContact } from '../contacts/contact-row.ts';
+import type { ImportProblem } from '../contacts/import-problems.ts';
+import type { FillableField, mergeTargets } from './contact-import.queries.ts';
+import { ChunkRegistry, type Match, type MatchKeys, matchKeys } from './contact-matching.ts';
+
+/**
+ * What a chunk of rows will write, worked out in memory from the rows, their matches and what
+ * the matched customers hold: customers and contacts to create, channels, fields and tags to add
+ * to those that were there, and for each row the record undo reads.
+ */
+
+type CustomerInput = ParsedInput<'customers.create'>;
+
+/** A reader's problem, or one of the import's own (code unknownOwner, text under contactImport.batch). */
+export type RowProblem = Omit<ImportProblem, 'code'> & { code: string };
+
+export interface RowAdditions {
+  channels: string[];
+  /** Fields of a customer that was there: the value before and the value written. */
+  filled: Array<{ field: FillableField; before: string | null; written: string }>;
+  /** Tag names added to the customer (resolved to links and created tags when written). */
+  tags: string[];
+}
+
+export interface PlannedRow {
+  seq: number;
+  row: NormalisedRow;
+  action: 'created' | 'merged' | 'skipped';
+  customerId: string | null;
+  contactId: string | null;
+  createdCustomer: boolean;
+  createdContact: boolean;
+  additions: RowAdditions;
+  problems: RowProblem[];
+}
+
+export interface ChunkPlan {
+  rows: PlannedRow[];
+  customers: Array<{ id: string; input: CustomerInput }>;
+  contacts: NewContactRow[];
+  channels: NewChannelRow[];
+  fills: Map<string, Partial<Record<FillableField, string>>>;
+  /** Every customer whose contacts, channels or fields change: reindexed (and its mail refiled) with the chunk. */
+  touched: Set<string>;
+}
+
+export interface PlanContext {
+  regions: ReadonlySet<string>;
+  owners: ReadonlyMap<string, string>;
+  defaultOwnerId: string | null;
+  decisions: ReadonlyMap<number, ContactRowAction>;
+  sheetName: string;
+}
+
+type Targets = Awaited<ReturnType<typeof mergeTargets>>;
+
+const MAX_NOTES = 5000;
+const hasError = (row: NormalisedRow) => row.problems.some((p) => p.severity === 'error');
+
+/** The action the preview proposes: skip what cannot be imported, merge what matches, create the rest. */
+export function proposedAction(row: NormalisedRow, match: Match | null): ContactRowAction {
+  if (hasError(row)) return 'skip';
+  return match ? 'merge' : 'create';
+}
+
+/** Custom columns and text that did not fit where it was mapped, kept as lines of the customer's notes so nothing read is lost. */
+export function extraNotes(c: ParsedContact): string[] {
+  return [...c.customFields.map((f) => `${f.label}: ${f.value}`), ...c.unresolved.map((u) => `${u.header || u.column}: ${u.value}`)];
+}
+
+function customerNotes(c: ParsedContact): string | null {
+  const text = [c.company.notes, ...extraNotes(c)].filter(Boolean).join('\n');
+  return text ? text.slice(0, MAX_NOTES) : null;
+}
+
+function customerInput(c: ParsedContact, ctx: PlanContext, problems: RowProblem[], rowNumber: number, sheet: string): CustomerInput {
+  const email = c.contact.channels.find((ch) => ch.kind === 'email')?.value ?? null;
+  const name = (c.company.name ?? c.company.localName ?? c.contact.name ?? email ?? '').slice(0, 200);
+  const region = defaultRegionForCountry(c.company.country);
+  let ownerId = ctx.defaultOwnerId;
+  if (c.company.ownerName) {
+    const found = ctx.owners.get(c.company.ownerName.trim().toLowerCase());
+    if (found) ownerId = found;
+    else problems.push({ code: 'unknownOwner', severity: 'warning', message: 'contactImport.batch.unknownOwner', params: { sheet, row: rowNumber, value: c.company.ownerName } });
+  }
+  return {
+    name,
+    localName: c.company.name ? c.company.localName : null,
+    regionCode: ctx.regions.has(region) ? region : 'OT',
+    country: c.company.country,
+    website: c.company.website,
+    address: c.company.address,
+    phone: null,
+    grade: c.company.grade ?? 'C',
+    stage: c.company.stage ?? 'potential',
+    source: c.company.source,
+    ownerId,
+    personality: null,
+    notes: customerNotes(c),
+    tags: c.company.tags,
+    customFields: {},
+  };
+}
+
+const channelKey = (kind: string, normalized: string) => `${kind}\u0000${normalized}`;
+
+/** Plans one chunk. `matches` are the database's, by row; rows matching a customer made earlier in the chunk merge into it. */
+export function planChunk(rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>, matches: ReadonlyArray<Match | null>, targets: Targets, ctx: PlanContext, normalize: (kind: string, value: string) => string): ChunkPlan {
+  const plan: ChunkPlan = { rows: [], customers: [], contacts: [], channels: [], fills: new Map(), touched: new Set() };
+  const registry = new ChunkRegistry();
+  const fields = new Map(targets.customers.map((c) => [c.id, { ...c }]));
+  const newCustomers = new Map<string, CustomerInput>();
+  const contactsOf = new Map<string, Array<{ id: string; name: string }>>();
+  for (const ct of targets.contacts) contactsOf.set(ct.customer_id, [...(contactsOf.get(ct.customer_id) ?? []), { id: ct.id, name: ct.name }]);
+  const channelsOf = new Map<string, { keys: Set<string>; sort: number }>();
+  for (const ch of targets.channels) {
+    const entry = channelsOf.get(ch.contact_id) ?? { keys: new Set<string>(), sort: -1 };
+    entry.keys.add(channelKey(ch.kind, ch.value_normalized));
+    entry.sort = Math.max(entry.sort, ch.sort);
+    channelsOf.set(ch.contact_id, entry);
+  }
+
+  /** Adds the row's channels a contact lacks; returns the new channels' ids. */
+  const addChannels = (contactId: string, c: ParsedContact): string[] => {
+    const entry = channelsOf.get(contactId) ?? { keys: new Set<string>(), sort: -1 };
+    channelsOf.set(contactId, entry);
+    const added: string[] = [];
+    for (const ch of c.contact.channels) {
+      const key = channelKey(ch.kind, normalize(ch.kind, ch.value));
+      if (entry.keys.has(key) || entry.keys.size >= 30) continue;
+      entry.keys.add(key);
+      const id = newId();
+      plan.channels.push({ id, contactId, kind: ch.kind, value: ch.value, sort: ++entry.sort });
+      added.push(id);
+    }
+    return added;
+  };
+
+  const newContact = (customerId: string, c: ParsedContact, keys: MatchKeys, isPrimary: boolean): string | null => {
+    const email = c.contact.channels.find((ch) => ch.kind === 'email')?.value;
+    const name = (c.contact.name ?? email?.split('@')[0] ?? (c.contact.channels.length > 0 ? c.company.name : null))?.slice(0, 100);
+    if (!name) return null;
+    const id = newId();
+    plan.contacts.push({ id, customerId, name, title: c.contact.title, isPrimary, notes: c.contact.notes });
+    contactsOf.set(customerId, [...(contactsOf.get(customerId) ?? []), { id, name }]);
+    addChannels(id, c);
+    registry.addContact(customerId, id, name, keys.emails);
+    return id;
+  };
+
+  for (const { seq, row } of rows) {
+    const i = plan.rows.length;
+    const c = row.contact;
+    const keys = matchKeys(c);
+    const problems: RowProblem[] = [...row.problems];
+    const match = registry.match(keys) ?? matches[i] ?? null;
+    let action = ctx.decisions.get(row.rowNumber) ?? proposedAction(row, match);
+    if (hasError(row)) action = 'skip';
+    if (action === 'merge' && !match) action = 'create';
+    const planned: PlannedRow = { seq, row, action: 'skipped', customerId: null, contactId: null, createdCustomer: false, createdContact: false, additions: { channels: [], filled: [], tags: [] }, problems };
+    plan.rows.push(planned);
+    if (action === 'skip') continue;
+    if (action === 'create') {
+      const id = newId();
+      const input = customerInput(c, ctx, problems, row.rowNumber, ctx.sheetName);
+      plan.customers.push({ id, input });
+      newCustomers.set(id, input);
+      registry.addCustomer(id, '', input.name, keys);
+      Object.assign(planned, { action: 'created', customerId: id, createdCustomer: true });
+      planned.contactId = newContact(id, c, keys, true);
+      planned.createdContact = planned.contactId !== null;
+      plan.touched.add(id);
+      continue;
+    }
+    const target = match!;
+    registry.knows(target.customerId, target.customerCode, target.customerName);
+    Object.assign(planned, { action: 'merged', customerId: target.customerId });
+    plan.touched.add(target.customerId);
+    const wantedName = c.contact.name?.trim().toLowerCase();
+    const existing = target.contactId ?? (wantedName ? contactsOf.get(target.customerId)?.find((ct) => ct.name.trim().toLowerCase() === wantedName)?.id : undefined);
+    if (existing) {
+      planned.contactId = existing;
+      planned.additions.channels = addChannels(existing, c);
+      registry.addContact(target.customerId, existing, c.contact.name ?? '', keys.emails);
+    } else if (c.contact.name || c.contact.channels.length > 0) {
+      planned.contactId = newContact(target.customerId, c, keys, (contactsOf.get(target.customerId) ?? []).length === 0);
+      planned.createdContact = planned.contactId !== null;
+    }
+    const made = newCustomers.get(target.customerId);
+    if (made) {
+      made.tags = [...new Set([...(made.tags ?? []), ...c.company.tags])].slice(0, 50);
+      continue;
+    }
+    planned.additions.tags = c.company.tags;
+    fillFields(plan, planned, fields.get(target.customerId), c);
+  }
+  return plan;
+}
+
+/** Fills a customer's empty fields from the row, and adds the row's leftovers to its notes. */
+function fillFields(plan: ChunkPlan, planned: PlannedRow, current: Targets['customers'][number] | undefined, c: ParsedContact): void {
+  if (!current) return;
+  const wanted: Partial<Record<FillableField, string | null>> = { local_name: c.company.localName, country: c.company.country, website: c.company.website, address: c.company.address };
+  const fills = plan.fills.get(current.id) ?? {};
+  for (const [field, value] of Object.entries(wanted) as Array<[FillableField, string | null]>) {
+    if (!value || current[field]) continue;
+    planned.additions.filled.push({ field, before: current[field], written: value });
+    current[field] = value;
+    fills[field] = value;
+  }
+  const extra = [c.company.notes, ...extraNotes(c)].filter((t): t is string => !!t && !(current.notes ?? '').includes(t));
+  if (extra.length > 0) {
+    const written = [current.notes, ...extra].filter(Boolean).join('\n').slice(0, MAX_NOTES);
+    if (written !== current.notes) {
+      planned.additions.filled.push({ field: 'notes', before: current.notes, written });
+      current.notes = written;
+      fills.notes = written;
+    }
+  }
+  if (Object.keys(fills).length > 0) plan.fills.set(current.id, fills);
+}

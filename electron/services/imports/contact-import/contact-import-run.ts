@@ -1,0 +1,139 @@
+import type { Db, Tx } from '../../../../db/database.ts';
+import type { ContactRowAction } from '../../../../shared/contract/imports.contract.ts';
+import type { Clock } from '../../core/clock.ts';
+import { insertChannelRows, insertContactRows, normalizeChannel } from '../../customers/contact.queries.ts';
+import { reindexCustomers } from '../../customers/customer-index.queries.ts';
+import { addCustomerTags, insertCustomerRows, takeSeqRange } from '../../customers/customer.queries.ts';
+import { openContactFile } from '../contacts/contact-file.reader.ts';
+import { normaliseContactRow, type NormalisedRow } from '../contacts/contact-row.ts';
+import type { ColumnTarget } from '../contacts/header-mapping.ts';
+import { importBatch, insertImportProblems, type ImportBatchRow } from '../mail-import/mail-import.queries.ts';
+import { advanceContactBatch, fillCustomerFields, insertContactRowRecords, mergeTargets, ownerIdsByName, regionCodes } from './contact-import.queries.ts';
+import { type ChunkPlan, planChunk, type PlanContext } from './contact-chunk-plan.ts';
+import { matchKeys, matchRows } from './contact-matching.ts';
+import type { ContactImportOptions } from './contact-import.options.ts';
+
+/**
+ * One run of a contact import: streams the sheet's rows from the batch's checkpoint on and
+ * commits them 2,000 at a time — the customers, contacts, channels and tags, each row's record
+ * (what undo takes back), its problems and the checkpoint in one transaction — so memory stays
+ * flat whatever the sheet's size, and a crash or a quit resumes after the last committed row
+ * without doing a row twice. Writes are set-wise (a multi-row insert per table per chunk) through
+ * the customers' own queries, and reindexCustomers keeps search, company domains and mail filing
+ * right for every customer the chunk touched.
+ */
+
+const CHUNK_ROWS = 2000;
+
+export interface ContactImportEnv {
+  db: Db;
+  clock: Clock;
+  /** After each committed chunk, with the batch row as committed. */
+  committed(batch: ImportBatchRow): void;
+}
+
+async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, now: number): Promise<void> {
+  const byRegion = new Map<string, Array<(typeof plan.customers)[number]>>();
+  for (const c of plan.customers) byRegion.set(c.input.regionCode, [...(byRegion.get(c.input.regionCode) ?? []), c]);
+  const rows: Array<{ id: string; input: (typeof plan.customers)[number]['input']; seq: number }> = [];
+  for (const [region, customers] of byRegion) {
+    const first = (await takeSeqRange(trx, region, customers.length))!;
+    customers.forEach((c, i) => rows.push({ ...c, seq: first + i }));
+  }
+  await insertCustomerRows(trx, rows, now);
+  await insertContactRows(trx, plan.contacts, now);
+  await insertChannelRows(trx, plan.channels);
+  for (const [customerId, values] of plan.fills) await fillCustomerFields(trx, customerId, values, now);
+  const tagWants = [
+    ...plan.customers.filter((c) => (c.input.tags ?? []).length > 0).map((c) => ({ customerId: c.id, names: c.input.tags ?? [], seq: -1 })),
+    ...plan.rows.filter((r) => r.additions.tags.length > 0).map((r) => ({ customerId: r.customerId!, names: r.additions.tags, seq: r.seq })),
+  ];
+  const tags = await addCustomerTags(trx, tagWants, now);
+  // Links a merge added are its row's (a created customer's go with it); tags made new are the chunk's first row's.
+  const unclaimed = new Map<string, string[]>();
+  for (const l of tags.links) unclaimed.set(l.customer_id, [...(unclaimed.get(l.customer_id) ?? []), l.tag_id]);
+  const records = plan.rows.map((r, i) => {
+    const tagLinks = r.action === 'merged' && r.additions.tags.length > 0 && r.customerId && !r.createdCustomer ? (unclaimed.get(r.customerId) ?? []) : [];
+    if (tagLinks.length > 0) unclaimed.delete(r.customerId!);
+    const createdTags = i === 0 ? [...tags.createdTagIds.values()] : [];
+    const added = { channels: r.additions.channels, filled: r.additions.filled, tagLinks, createdTags };
+    const empty = added.channels.length + added.filled.length + tagLinks.length + createdTags.length === 0;
+    return {
+      batch_id: batchId,
+      seq: r.seq,
+      row_number: r.row.rowNumber,
+      action: r.action,
+      customer_id: r.customerId,
+      contact_id: r.contactId,
+      created_customer: r.createdCustomer ? (1 as const) : (0 as const),
+      created_contact: r.createdContact ? (1 as const) : (0 as const),
+      added: empty ? null : JSON.stringify(added),
+    };
+  });
+  await reindexCustomers(trx, [...plan.touched]);
+  await insertContactRowRecords(trx, records);
+}
+
+/** Runs the import until the sheet ends; throws on what stops it (a full disk, an unreadable file). */
+export async function runContactImport(env: ContactImportEnv, batchId: string, signal?: AbortSignal): Promise<void> {
+  const { db, clock } = env;
+  const batch = await importBatch(db, batchId);
+  if (!batch || !batch.options) throw new Error(`no contact import ${batchId} to run`);
+  const options = JSON.parse(batch.options) as ContactImportOptions;
+  const file = await openContactFile(batch.source_path, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
+  const sheet = file.sheets[options.sheet];
+  if (!sheet) throw new Error(`sheet ${options.sheet} is gone from ${batch.source_path}`);
+  const ctx: PlanContext = {
+    regions: await regionCodes(db),
+    owners: await ownerIdsByName(db),
+    defaultOwnerId: batch.owner_id,
+    decisions: new Map<number, ContactRowAction>(options.decisions.map((d) => [d.rowNumber, d.action])),
+    sheetName: sheet.name,
+  };
+  const targets: ColumnTarget[] = options.mapping;
+  const done = Number(batch.checkpoint ?? 0);
+  let seq = 0;
+  let pending: Array<{ seq: number; row: NormalisedRow }> = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    await db.transaction().execute(async (trx) => {
+      const matches = await matchRows(trx, rows.map((r) => matchKeys(r.row.contact)));
+      const matched = [...new Set(matches.filter((m) => m !== null).map((m) => m.customerId))];
+      const plan = planChunk(rows, matches, await mergeTargets(trx, matched), ctx, normalizeChannel);
+      const now = clock.now();
+      await writePlan(trx, batchId, plan, now);
+      const problems = plan.rows.flatMap((r) => r.problems.map((p) => ({ code: p.code, params: JSON.stringify(p.params), label: JSON.stringify({ key: 'contactImport.batch.rowLabel', params: { sheet: sheet.name, row: r.row.rowNumber } }), folder: '[]' })));
+      for (let i = 0; i < problems.length; i += 4000) await insertImportProblems(trx, batchId, problems.slice(i, i + 4000));
+      await advanceContactBatch(
+        trx,
+        {
+          id: batchId,
+          checkpoint: rows.at(-1)!.seq,
+          rows: rows.length,
+          customers: plan.customers.length,
+          contacts: plan.rows.filter((r) => r.createdContact).length,
+          merged: plan.rows.filter((r) => r.action === 'merged').length,
+          skipped: plan.rows.filter((r) => r.action === 'skipped').length,
+          problems: problems.length,
+          bytesDone: 0,
+        },
+        now,
+      );
+    });
+    const row = await importBatch(db, batchId);
+    if (row) env.committed(row);
+  };
+  for await (const row of file.rows(sheet.index)) {
+    seq++;
+    if (seq <= done) continue;
+    pending.push({ seq, row: normaliseContactRow(row, sheet, targets) });
+    if (pending.length >= CHUNK_ROWS) {
+      await flush();
+      if (signal?.aborted) return;
+    }
+  }
+  await flush();
+}
+

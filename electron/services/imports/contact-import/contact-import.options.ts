@@ -1,0 +1,20 @@
+import type { ContactRowAction } from '../../../../shared/contract/imports.contract.ts';
+import type { CsvDelimiter, TextEncoding } from '../contacts/contact-sheet.types.ts';
+import type { ColumnTarget } from '../contacts/header-mapping.ts';
+
+/** What a contact batch was asked to do (import_batches.options, JSON): a resume reads the sheet the same way. */
+export interface ContactImportOptions {
+  sheet: number;
+  mapping: ColumnTarget[];
+  decisions: Array<{ rowNumber: number; action: ContactRowAction }>;
+  encoding?: TextEncoding;
+  delimiter?: CsvDelimiter;
+}
+
+/** What one row added to what was there (import_contact_rows.added, JSON). */
+export interface ContactRowAdditions {
+  channels: string[];
+  filled: Array<{ field: 'local_name' | 'country' | 'website' | 'address' | 'notes'; before: string | null; written: string }>;
+  tagLinks: string[];
+  createdTags: string[];
+}
