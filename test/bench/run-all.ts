@@ -18,6 +18,10 @@ if (want('sync')) {
   const { benchMailSync } = await import('./mail-sync.bench.ts');
   lines.push(...(await benchMailSync()));
 }
+if (want('import')) {
+  const { benchMailImport } = await import('./mail-import.bench.ts');
+  lines.push(...(await benchMailImport({ copies: Number(process.env.BENCH_IMPORT_COPIES ?? 100_000) })));
+}
 if (want('sync-peers')) {
   const { benchSyncAgainstPeers } = await import('./mail-sync.bench.ts');
   lines.push(...(await benchSyncAgainstPeers()));

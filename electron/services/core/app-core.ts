@@ -235,6 +235,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       log,
       emit: bus.emit,
       stores: service.stores,
+      parser: service.parser,
       ...(options.faultPoint ? { faultPoint: options.faultPoint } : {}),
     });
     return { service, sender, imports };

@@ -9,6 +9,7 @@ import { newId } from '../core/ids.ts';
 import type { Logger } from '../core/logger.ts';
 import { storageFailure } from '../core/storage-errors.ts';
 import type { MailStores } from '../mail/store/mail-stores.ts';
+import { workerParser, type MailParser } from '../mail/store/parse-pool.ts';
 import { contactImportHandlers, contactProblemKey } from './contact-import/contact-import.service.ts';
 import { undoContactBatch } from './contact-import/contact-undo.ts';
 import { openMailSource } from './mail-sources/open-mail-source.ts';
@@ -40,6 +41,8 @@ export interface ImportServiceDeps {
   /** The mail service's content stores: imported mail is stored like synced mail. */
   stores: MailStores;
   faultPoint?: (point: FaultPoint) => void;
+  /** The mail service's parse worker (parse-pool.ts); default: a worker of its own. */
+  parser?: MailParser;
 }
 
 function processAlive(pid: number): boolean {
@@ -87,6 +90,9 @@ export function createImportService(deps: ImportServiceDeps) {
   const { db, clock, log } = deps;
   const running = new Map<string, { controller: AbortController; done: Promise<void>; started: number; itemsAtStart: number; bytesAtStart: number }>();
   let cleaned: Promise<unknown> | null = null;
+  // The mail service's worker when given (one parse thread per process); else one of its own, closed with this service.
+  const ownParser = deps.parser ? null : workerParser((reason) => log.info('imports.parseInThread', { reason }));
+  const parser = deps.parser ?? ownParser!;
   const changed = (kind: ImportBatchRow['kind'] = 'mail') =>
     deps.emit('data.changed', { entities: kind === 'mail' ? ['imports', 'mailAccounts', 'mailFolders', 'mailMessages', 'customers'] : ['imports', 'customers', 'contacts', 'tags', 'mailMessages'] });
 
@@ -156,7 +162,7 @@ export function createImportService(deps: ImportServiceDeps) {
 
   function run(row: ImportBatchRow): void {
     void execute(row, (signal, committed) =>
-      runMailImport({ db, clock, stores: deps.stores, faultPoint: deps.faultPoint ?? (() => {}), committed }, row.id, signal),
+      runMailImport({ db, clock, stores: deps.stores, parser, faultPoint: deps.faultPoint ?? (() => {}), committed }, row.id, signal),
     );
   }
 
@@ -274,6 +280,7 @@ export function createImportService(deps: ImportServiceDeps) {
     async close(): Promise<void> {
       for (const r of running.values()) r.controller.abort('close');
       await Promise.all([...running.values()].map((r) => r.done));
+      await ownParser?.close();
     },
   };
 }

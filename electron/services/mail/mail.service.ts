@@ -11,6 +11,7 @@ import { createAccountSecrets } from './accounts/account-secrets.ts';
 import { createMailContentHandlers } from './read/mail-content.ts';
 import { createMessageReadHandlers } from './read/message-reading.ts';
 import { openMailStores } from './store/mail-stores.ts';
+import { workerParser } from './store/parse-pool.ts';
 import type { RemoteAddressPolicy } from './read/remote-address-policy.ts';
 import { createMessageFlagHandlers } from './sync/message-flags.ts';
 import { createSyncRuns } from './sync/sync-runs.ts';
@@ -44,12 +45,14 @@ export function createMailService(deps: MailServiceDeps) {
   const { db, clock, log } = deps;
   const secrets = createAccountSecrets(deps.secrets);
   const stores = openMailStores(deps.dataDir);
+  const parser = workerParser((reason) => log.info('mail.parseInThread', { reason }));
   const runs = createSyncRuns({
     db,
     clock,
     log,
     emit: deps.emit,
     stores,
+    parser,
     password: (id) => secrets.get(id, 'imap'),
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
@@ -89,9 +92,12 @@ export function createMailService(deps: MailServiceDeps) {
     startScheduler: runs.startScheduler,
     /** Where message content lives; the send service shares them. */
     stores,
+    /** The parse worker; imports share it. */
+    parser,
     /** Stops the scheduler, aborts running syncs and waits for them to stop, then closes the content stores. */
     close: async () => {
       await runs.close();
+      await parser.close();
       stores.close();
     },
   };

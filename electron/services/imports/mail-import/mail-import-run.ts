@@ -6,8 +6,9 @@ import type { Clock } from '../../core/clock.ts';
 import type { FaultPoint } from '../../core/fault-point.ts';
 import { newId } from '../../core/ids.ts';
 import { sha256Of } from '../../mail/store/attachment-store.ts';
-import { parseMail } from '../../mail/store/mail-parse.ts';
+import type { ParsedMessage } from '../../mail/store/mail-parse.ts';
 import type { MailStores } from '../../mail/store/mail-stores.ts';
+import type { MailParser } from '../../mail/store/parse-pool.ts';
 import { insertMessages, storeContent, type FetchedMessage, type FolderContext } from '../../mail/store/message-writer.ts';
 import type { MailSourceItem, MailSourceMessage, MailSourceProblem } from '../mail-sources/mail-source.types.ts';
 import { openMailSource } from '../mail-sources/open-mail-source.ts';
@@ -39,6 +40,8 @@ export interface MailImportEnv {
   db: Db;
   clock: Clock;
   stores: MailStores;
+  /** Parses a batch while the previous one is written (parse-pool.ts). */
+  parser: MailParser;
   faultPoint: (point: FaultPoint) => void;
   /** After each committed batch, with the batch row as committed. */
   committed(batch: ImportBatchRow): void;
@@ -97,39 +100,63 @@ export async function runMailImport(env: MailImportEnv, batchId: string, signal:
   );
   let committedRuns = 0;
   let pending = emptyPending();
-  const flush = async () => {
-    if (!pending.last) return;
+  // The batch being parsed on the worker while the one before it is written here.
+  let parsing: { pending: Pending; parsed: Promise<ParsedMessage[]> } | null = null;
+  const write = async (batch: { pending: Pending; parsed: Promise<ParsedMessage[]> }) => {
     committedRuns++;
-    await commitPending(env, batchId, pending, folders, committedRuns);
-    pending = emptyPending();
+    await commitPending(env, batchId, batch.pending, await batch.parsed, folders, committedRuns);
     const row = await importBatch(env.db, batchId);
     if (row) env.committed(row);
   };
-  for await (const item of source.items()) {
-    if (item.kind === 'message') {
-      pending.messages.push(item);
-      pending.bytes += item.raw.length;
-    } else {
-      pending.problems.push(item);
+  const handOver = async () => {
+    if (!pending.last) return;
+    const next = { pending, parsed: env.parser.parse(pending.messages.map((m) => m.raw)) };
+    // Awaited in write(); a failure while the previous batch is written is not unhandled.
+    next.parsed.catch(() => {});
+    pending = emptyPending();
+    const previous = parsing;
+    parsing = next;
+    if (previous) await write(previous);
+  };
+  try {
+    for await (const item of source.items()) {
+      if (item.kind === 'message') {
+        pending.messages.push(item);
+        pending.bytes += item.raw.length;
+      } else {
+        pending.problems.push(item);
+      }
+      pending.last = item;
+      if (pending.messages.length >= BATCH_MESSAGES || pending.bytes >= BATCH_BYTES) {
+        await handOver();
+        // Stopping: the batch handed over is dropped unwritten; the checkpoint is before it.
+        if (signal.aborted) return;
+      }
     }
-    pending.last = item;
-    if (pending.messages.length >= BATCH_MESSAGES || pending.bytes >= BATCH_BYTES) {
-      await flush();
-      if (signal.aborted) return;
-    }
+    await handOver();
+    if (parsing) await write(parsing);
+  } finally {
+    parsing = null;
   }
-  await flush();
 }
 
 /** What makes two stored copies the same mail when their bytes differ (another export of it). */
 const copyKey = (messageId: string, dateAt: number, from: string | null) => `${messageId}\u0000${dateAt}\u0000${from ?? ''}`;
 
-async function commitPending(env: MailImportEnv, batchId: string, pending: Pending, folders: ReturnType<typeof folderDirectory>, run: number): Promise<void> {
+async function commitPending(
+  env: MailImportEnv,
+  batchId: string,
+  pending: Pending,
+  parsedMessages: readonly ParsedMessage[],
+  folders: ReturnType<typeof folderDirectory>,
+  run: number,
+): Promise<void> {
   const { db, clock, stores } = env;
-  const parsed: Array<{ item: MailSourceMessage; fetched: FetchedMessage; sha: string }> = [];
-  for (const item of pending.messages) {
-    parsed.push({ item, fetched: { uid: null, raw: item.raw, parsed: await parseMail(item.raw), receivedAt: null, flags: flagsOf(item) }, sha: sha256Of(item.raw) });
-  }
+  const parsed = pending.messages.map((item, i) => ({
+    item,
+    fetched: { uid: null, raw: item.raw, parsed: parsedMessages[i]!, receivedAt: null, flags: flagsOf(item) } satisfies FetchedMessage,
+    sha: sha256Of(item.raw),
+  }));
   const storedRaw = await storedRawShas(db, parsed.map((p) => p.sha));
   const ids = [...new Set(parsed.map((p) => p.fetched.parsed.messageId).filter((m): m is string => m !== null))];
   const storedCopies = new Set((await storedByMessageId(db, ids)).map((r) => copyKey(r.messageId, r.dateAt, r.fromAddress)));

@@ -4,7 +4,7 @@ import type { MailAccountsTable, MailFolderCheckpointsTable, MailFoldersTable } 
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { MailStores } from '../store/mail-stores.ts';
-import { parseMail } from '../store/mail-parse.ts';
+import type { MailParser } from '../store/parse-pool.ts';
 import { insertMessages, storeContent, type FetchedMessage, type FolderContext, type PreparedMessage } from '../store/message-writer.ts';
 import { ownAddressesOf } from './imap-connection.ts';
 import { windowFloor } from './imap-search.ts';
@@ -29,6 +29,8 @@ export interface FolderSyncEnv {
   /** Messages per transaction for older mail (bulk): fewer commits, less rewriting of the same pages. */
   backfillBatchSize: number;
   stores: MailStores;
+  /** Parses each fetched batch on a worker thread, the main thread free for the next fetch (parse-pool.ts). */
+  parser: MailParser;
 }
 
 /** One pass over one opened folder, shared by its steps; `low` and `high` move as batches commit. */
@@ -135,14 +137,16 @@ export async function beginPass(
 
 /** Parses fetched messages and puts their content in the stores, before any transaction. */
 export async function prepareBatch(env: FolderSyncEnv, fetched: readonly FetchMessageObject[]): Promise<PreparedMessage[]> {
+  const raws = fetched.map((m) => m.source ?? Buffer.alloc(0));
+  const parsed = await env.parser.parse(raws);
   const items: FetchedMessage[] = [];
-  for (const m of fetched) {
-    const raw = m.source ?? Buffer.alloc(0);
+  for (const [i, m] of fetched.entries()) {
+    const raw = raws[i]!;
     const internal = m.internalDate ? new Date(m.internalDate).getTime() : NaN;
     items.push({
       uid: m.uid,
       raw,
-      parsed: await parseMail(raw),
+      parsed: parsed[i]!,
       receivedAt: Number.isFinite(internal) ? internal : null,
       flags: m.flags ? [...m.flags] : [],
       size: m.size ?? raw.length,

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { accountRowById } from '../accounts/accounts.queries.ts';
 import type { MailStores } from '../store/mail-stores.ts';
+import { inThreadParser, type MailParser } from '../store/parse-pool.ts';
 import type { FolderSyncEnv } from './folder-checkpoint.ts';
 import { listFolders, unchangedReport } from './folder-list.ts';
 import { syncFolder } from './folder-steps.ts';
@@ -33,6 +34,8 @@ export interface MailSyncDeps {
   clock: Clock;
   log: Logger;
   stores: MailStores;
+  /** Default: parsing in this thread (tests); the mail service gives its worker (parse-pool.ts). */
+  parser?: MailParser;
   /** The account's password (from the SecretStore); null when none is stored. */
   password(accountId: string): Promise<string | null> | string | null;
   /** Sent with the IMAP ID command; NetEase (163/126) and others refuse clients that send none. */
@@ -76,6 +79,7 @@ export function createMailSync(deps: MailSyncDeps) {
     // A batch size given (tests, the app core's option) applies to both.
     backfillBatchSize: Math.max(1, deps.batchSize ?? DEFAULT_BACKFILL_BATCH_SIZE),
     stores: deps.stores,
+    parser: deps.parser ?? inThreadParser,
   };
   const clientInfo = deps.clientInfo ?? DEFAULT_CLIENT_INFO;
   /**

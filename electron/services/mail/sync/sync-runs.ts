@@ -10,6 +10,7 @@ import { parseJson } from '../../core/json-column.ts';
 import { throttle } from '../../core/throttle.ts';
 import { imapAccountIds } from '../accounts/accounts.queries.ts';
 import type { MailStores } from '../store/mail-stores.ts';
+import type { MailParser } from '../store/parse-pool.ts';
 import { backfillAutomated } from '../store/automated-backfill.ts';
 import { createMailSync, MailSyncError, type FolderReport, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, systemTimers, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
@@ -21,6 +22,7 @@ export interface SyncRunDeps {
   log: Logger;
   emit: Emit;
   stores: MailStores;
+  parser?: MailParser;
   /** An account's IMAP password, or null when this process has none. */
   password(accountId: string): string | null;
   clientInfo?: IdInfoObject;
@@ -54,6 +56,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
     clock,
     log,
     stores: deps.stores,
+    ...(deps.parser ? { parser: deps.parser } : {}),
     password: deps.password,
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
