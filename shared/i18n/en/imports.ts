@@ -112,6 +112,7 @@ export const imports = {
         title: 'Undo the import of {{name}}?',
         body_one: 'This removes the {{count, number}} message this import added from {{path}}, with the folders it made, from TradeFolio and from your customers’ timelines.',
         body_other: 'This removes the {{count, number}} messages this import added from {{path}}, with the folders it made, from TradeFolio and from your customers’ timelines.',
+        bodyNothing: 'This import added no messages of its own (all of them were already in TradeFolio). Undoing it removes the empty folders it made from {{path}}.',
         keep: 'Mail that was in TradeFolio before the import stays, and the archive file itself is not touched.',
         ok: 'Undo import',
         done: 'The import of {{name}} was undone.',

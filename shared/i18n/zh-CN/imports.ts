@@ -112,6 +112,7 @@ export const imports: Catalog<typeof en> = {
         title: '撤销导入 {{name}}？',
         body_one: '将从 TradeFolio 和客户时间线中删除此次从 {{path}} 导入的 {{count, number}} 封邮件，以及导入时建立的文件夹。',
         body_other: '将从 TradeFolio 和客户时间线中删除此次从 {{path}} 导入的 {{count, number}} 封邮件，以及导入时建立的文件夹。',
+        bodyNothing: '此次导入没有新增邮件（全部邮件已在 TradeFolio 中）。撤销后将删除它从 {{path}} 建立的空文件夹。',
         keep: '导入前已在 TradeFolio 中的邮件会保留，归档文件本身也不会被改动。',
         ok: '撤销导入',
         done: '已撤销导入 {{name}}。',

@@ -20,11 +20,8 @@ const STATUS_COLORS: Record<ImportBatch['status'], string> = {
 
 const SOURCE_KINDS = new Set(['mbox', 'maildir', 'eml', 'msg', 'pst', 'folder', 'xlsx', 'csv', 'vcard']);
 
-/**
- * Every import, newest first (as imports.list gives them): source, kind, salesperson, status,
- * counts and date, with the report, Resume for one that stopped part-way, and Undo.
- */
-export function ImportHistory({ imports, loading, onReport }: { imports: readonly LiveImport[]; loading: boolean; onReport(batch: ImportBatch): void }) {
+/** The history table's columns; the actions confirm what they do (useImportActions). */
+function useHistoryColumns(onReport: (batch: ImportBatch) => void): TableColumnsType<LiveImport> {
   const { t } = useTranslation();
   const language = useLanguage();
   const time = useTimeFormat();
@@ -33,7 +30,7 @@ export function ImportHistory({ imports, loading, onReport }: { imports: readonl
   const ownerName = new Map((owners.data ?? []).map((o) => [o.id, o.name]));
   const actions = useImportActions();
 
-  const columns: TableColumnsType<LiveImport> = [
+  return [
     {
       key: 'source',
       title: t('imports.center.history.columns.source'),
@@ -105,7 +102,15 @@ export function ImportHistory({ imports, loading, onReport }: { imports: readonl
       ),
     },
   ];
+}
 
+/**
+ * Every import, newest first (as imports.list gives them): source, kind, salesperson, status,
+ * counts and date, with the report, Resume for one that stopped part-way, and Undo.
+ */
+export function ImportHistory({ imports, loading, onReport }: { imports: readonly LiveImport[]; loading: boolean; onReport(batch: ImportBatch): void }) {
+  const { t } = useTranslation();
+  const columns = useHistoryColumns(onReport);
   return (
     <Table<LiveImport>
       rowKey="id"

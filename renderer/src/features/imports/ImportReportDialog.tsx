@@ -52,7 +52,8 @@ export function ImportReportDialog({ batch, onClose }: { batch: ImportBatch; onC
       <Table<Problem>
         rowKey="seq"
         size="small"
-        loading={problems.isFetching}
+        // A spinner for a page being fetched, not for each refresh while the import still runs.
+        loading={problems.isLoading || problems.isPlaceholderData}
         columns={columns}
         dataSource={problems.data?.rows ?? []}
         onRow={() => ({ className: 'import-problem', 'data-testid': 'import-problem' })}

@@ -55,7 +55,11 @@ export function useImportActions() {
       width: 520,
       content: (
         <div data-testid="import-undo-confirm">
-          <p>{t('imports.center.undoConfirm.body', { count: batch.imported, path: batch.sourcePath })}</p>
+          <p>
+            {batch.imported > 0
+              ? t('imports.center.undoConfirm.body', { count: batch.imported, path: batch.sourcePath })
+              : t('imports.center.undoConfirm.bodyNothing', { path: batch.sourcePath })}
+          </p>
           <p>{t('imports.center.undoConfirm.keep')}</p>
         </div>
       ),
