@@ -65,6 +65,15 @@ describe('Import center: mail archives (web host, Chromium)', () => {
     // No file dialog in a browser: the path is typed.
     expect(await page.getByTestId('import-choose-file').count()).toBe(0);
 
+    // A file dropped on the form: a browser does not tell where it is, and the form says so.
+    await page.getByTestId('mail-import-form').evaluate((form) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['From x'], 'Inbox.mbox'));
+      form.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => fieldError(page).textContent()).toContain('does not say where a dropped file is kept');
+
     // A relative path is refused before anything is sent; a missing file by the service, under the field.
     await page.getByTestId('import-path').fill('mail/first.mbox');
     await page.getByTestId('import-path').press('Enter');
@@ -79,6 +88,9 @@ describe('Import center: mail archives (web host, Chromium)', () => {
     await pick(page, page.getByTestId('import-owner'), 'Li Wei');
     await page.getByTestId('import-own-addresses').locator('input').fill('wei.li@mytrade.cn');
     await page.keyboard.press('Enter');
+    // Enter there adds the address; it does not send the form.
+    await expect.poll(() => page.getByTestId('import-own-addresses').locator('.ant-select-selection-item').allTextContents()).toEqual(['wei.li@mytrade.cn']);
+    expect(await seed('imports.list', {})).toEqual([]);
     await page.getByTestId('import-path').fill(first);
     await page.getByTestId('import-path').press('Enter');
     await expect.poll(() => status(page, 'first.mbox'), SLOW).toBe('done');
