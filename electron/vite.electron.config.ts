@@ -7,6 +7,8 @@ import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
  * Bundles the Electron main process and the preload into dist-electron/ as CommonJS:
  *   electron/main/main.ts       → dist-electron/main.cjs    (package.json "main")
  *   electron/preload/preload.ts → dist-electron/preload.cjs
+ *   electron/services/mail/store/parse-worker.ts → dist-electron/parse-worker.cjs (the mail
+ *     parser's worker thread, found beside main.cjs by parse-pool.ts)
  * Two separate builds, so no chunk is shared between them: a sandboxed preload can require
  * nothing but `electron`, so it must be one self-contained file. Everything else (zod,
  * kysely, our shared/, db/, services) is bundled in; better-sqlite3 stays external because
@@ -48,6 +50,7 @@ const mainConfig = nodeBundle(
   true,
 );
 const preloadConfig = nodeBundle(path.join(root, 'electron/preload/preload.ts'), 'preload.cjs', ['electron'], false);
+const parseWorkerConfig = nodeBundle(path.join(root, 'electron/services/mail/store/parse-worker.ts'), 'parse-worker.cjs', nodeBuiltins, false);
 
 /** Runs the preload build once the main build has finished (and emptied dist-electron/). */
 function buildPreloadAfterMain(): Plugin {
@@ -56,6 +59,7 @@ function buildPreloadAfterMain(): Plugin {
     apply: 'build',
     async closeBundle() {
       await build({ ...preloadConfig, configFile: false });
+      await build({ ...parseWorkerConfig, configFile: false });
     },
   };
 }

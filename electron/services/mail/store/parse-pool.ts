@@ -31,7 +31,9 @@ export const inThreadParser: MailParser = {
   close: async () => {},
 };
 
-const WORKER_FILE = new URL('./parse-worker.ts', import.meta.url);
+/** The sources' worker, or the bundle's beside the Electron main bundle (electron/vite.electron.config.ts). */
+const WORKER_CANDIDATES = [new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker.cjs', import.meta.url)];
+const WORKER_FILE = WORKER_CANDIDATES.find((url) => url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) ?? null;
 
 /** Attachments come back as plain Uint8Arrays from the structured clone: make them Buffers again. */
 function revived(parsed: ParsedMessage[]): ParsedMessage[] {
@@ -40,10 +42,11 @@ function revived(parsed: ParsedMessage[]): ParsedMessage[] {
 }
 
 export function workerParser(onFallback: (reason: string) => void = () => {}): MailParser {
-  if (WORKER_FILE.protocol !== 'file:' || !fs.existsSync(fileURLToPath(WORKER_FILE))) {
+  if (WORKER_FILE === null) {
     onFallback('the parse worker is not part of this build');
     return inThreadParser;
   }
+  const file = WORKER_FILE;
   let worker: Worker | null = null;
   let broken = false;
   let next = 0;
@@ -53,7 +56,7 @@ export function workerParser(onFallback: (reason: string) => void = () => {}): M
     waiting.clear();
   };
   const start = () => {
-    const w = new Worker(WORKER_FILE);
+    const w = new Worker(file);
     // An idle worker must not keep a CLI run alive.
     w.unref();
     w.on('message', (reply: ParseReply) => {

@@ -8,7 +8,7 @@ describe('parsing on a worker thread', () => {
     const raws = [
       ...corpusMessages(40).map((m) => m.raw),
       withAttachment({ from: 'anna@hamburg-trade.de', to: 'me@mytrade.cn', subject: '报价单', body: '见附件\n', filename: 'PI-1.pdf', content: Buffer.from('%PDF-1.4 test') }),
-      unlabelledLegacy('gbk', { from: 'li@szminghua.cn', to: 'me@mytrade.cn', subject: '样品寄送确认', body: '您好，样品已寄出。\n' }),
+      unlabelledLegacy('gbk', { from: 'li@szminghua.cn', to: 'me@mytrade.cn', subject: '样品寄送确认', body: '您好，样品已寄出。\n', messageId: 'gbk-1@szminghua.cn' }),
       rfc822({ from: 'x@y.de', to: 'me@mytrade.cn', subject: 'plain', body: 'hello\n' }),
     ];
     const parser = workerParser();
