@@ -55,7 +55,7 @@ export const ImportProblem = z.object({
   seq: z.number(),
   /** `mailSources.problems.<code>` (mail) or `contactImport.problems.<code>` (contacts, params naming sheet, row, column). */
   reason: ImportText,
-  /** Names the record: `mailSources.labels.*`, or `contactImport.batch.rowLabel` for a sheet's row. */
+  /** Names the record: `mailSources.label.*`, or `contactImport.batch.rowLabel` for a sheet's row. */
   label: ImportText,
   folder: z.array(z.string()),
 });

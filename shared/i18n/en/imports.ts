@@ -3,7 +3,7 @@ export const imports = {
   imports: {
     errors: {
       notFound: 'There is no import {{id}}.',
-      notResumable: 'This import cannot be continued: it is {{status}}.',
+      notResumable: 'This import cannot be continued: it has already finished, failed or been undone.',
       ownerNotFound: 'The salesperson chosen for the imported mail no longer exists.',
       failed: 'The import stopped because of an error: {{reason}}. What was imported so far is kept; start it again to continue.',
     },

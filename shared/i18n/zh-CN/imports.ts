@@ -5,7 +5,7 @@ export const imports: Catalog<typeof en> = {
   imports: {
     errors: {
       notFound: '找不到导入记录 {{id}}。',
-      notResumable: '此导入无法继续：当前状态为 {{status}}。',
+      notResumable: '此导入无法继续：它已完成、已失败或已撤销。',
       ownerNotFound: '为导入邮件选择的业务员已不存在。',
       failed: '导入因错误而停止：{{reason}}。已导入的内容会保留；再次开始即可从中断处继续。',
     },
