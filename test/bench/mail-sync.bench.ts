@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { createAppCore, DATABASE_FILE_NAME } from '../../electron/services/core/app-core.ts';
+import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import { startDovecot } from '../helpers/mail-servers.ts';
 import { CORPUS_DIR, rfc822, unlabelledLegacy, withAttachment } from '../helpers/mail-test-kit.ts';
@@ -74,6 +74,20 @@ function fillInbox(dovecotDir: string, messages: readonly Buffer[]): number {
   }
 }
 
+/** The benchmark's account on the loopback Dovecot, all mail (no sync window); returns its id. */
+async function addBenchAccount(core: AppCore, imapPort: number): Promise<string> {
+  const added = await core.dispatch('mail.addAccount', {
+    name: 'Bench',
+    email: USER,
+    imap: { host: '127.0.0.1', port: imapPort, security: 'none', user: USER },
+    smtp: { host: '127.0.0.1', port: imapPort, security: 'none', user: USER },
+    password: PASSWORD,
+    syncWindowDays: null,
+  });
+  if (!added.ok) throw new Error(JSON.stringify(added.error));
+  return (added.value as { id: string }).id;
+}
+
 /**
  * Initial sync of 10,000 messages from the loopback Dovecot (messages/s, peak memory of this
  * process, which runs the sync as the app does), then incremental syncs with nothing new.
@@ -86,16 +100,7 @@ export async function benchMailSync(): Promise<string[]> {
   console.log(`  (server mailbox filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s)`);
   const core = await createAppCore({ dataDir, host: 'cli', version: 'bench', log: silentLogger });
   try {
-    const added = await core.dispatch('mail.addAccount', {
-      name: 'Bench',
-      email: USER,
-      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
-      smtp: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
-      password: PASSWORD,
-      syncWindowDays: null,
-    });
-    if (!added.ok) throw new Error(JSON.stringify(added.error));
-    const accountId = (added.value as { id: string }).id;
+    const accountId = await addBenchAccount(core, dovecot.imapPort);
     const mail = core.mail();
     const mem = peakRss();
     // While the sync runs, the UI keeps asking for the customer list: how long do its answers take?
@@ -154,17 +159,7 @@ export async function benchSyncAgainstPeers(rounds = 3): Promise<string[]> {
     const template = path.join(work, 'template');
     fs.mkdirSync(template);
     const core = await createAppCore({ dataDir: template, host: 'cli', version: 'bench', log: silentLogger });
-    const added = await core.dispatch('mail.addAccount', {
-      name: 'Bench',
-      email: USER,
-      imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
-      smtp: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: USER },
-      password: PASSWORD,
-      syncWindowDays: null,
-    });
-    await core.close();
-    if (!added.ok) throw new Error(JSON.stringify(added.error));
-    const accountId = (added.value as { id: string }).id;
+    const accountId = await addBenchAccount(core, dovecot.imapPort).finally(() => core.close());
     const cli = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'cli.mjs');
     // Builds the CLI bundle if it is stale, outside the timed runs.
     execFileSync(process.execPath, [cli, 'help'], { stdio: 'ignore' });
