@@ -56,4 +56,8 @@ if (want('mail-sources')) {
   const { benchMailSources } = await import('./mail-sources.bench.ts');
   lines.push(...(await benchMailSources()));
 }
+if (want('contacts-import')) {
+  const { benchContactsImport } = await import('./contacts-import.bench.ts');
+  lines.push(...(await benchContactsImport(Number(process.env.BENCH_CONTACT_ROWS ?? 100_000))));
+}
 for (const line of lines) console.log(line);

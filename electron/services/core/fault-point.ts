@@ -5,5 +5,5 @@
  * (`import:committed:3` is right after the third batch committed).
  */
 export const RESTORE_FAULT_POINTS = ['restore:copied', 'restore:intent-written', 'restore:moved-aside', 'restore:moved-in', 'restore:reopened'] as const;
-export type ImportFaultPoint = `import:${'content-stored' | 'committed'}:${number}`;
+export type ImportFaultPoint = `import:${'content-stored' | 'committed' | 'contacts-committed'}:${number}`;
 export type FaultPoint = (typeof RESTORE_FAULT_POINTS)[number] | 'backup:copied' | ImportFaultPoint;

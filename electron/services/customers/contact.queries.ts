@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { DbOrTx, Tx } from '../../../db/database.ts';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import type { Contact } from '../../../shared/contract/customers.contract.ts';
@@ -65,8 +66,10 @@ export async function softDeleteContact(trx: Tx, id: string, now: number): Promi
   await trx.updateTable('contacts').set({ deleted_at: now, is_primary: 0 }).where('id', '=', id).execute();
 }
 
-/** Rows per multi-row insert: well under SQLite's 32,766 variables per statement (8 columns each). */
-const CONTACT_ROWS_PER_INSERT = 2000;
+/** Fixed texts, prepared once by the driver's statement cache (db/sqlite-dialect.ts); see insertCustomerRows. */
+const INSERT_CONTACT =
+  'INSERT INTO contacts (id, customer_id, name, title, is_primary, notes, preferred_language, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL)';
+const INSERT_CHANNEL = 'INSERT INTO contact_channels (id, contact_id, kind, value, value_normalized, label, sort) VALUES (?, ?, ?, ?, ?, NULL, ?)';
 
 export interface NewContactRow {
   id: string;
@@ -86,39 +89,18 @@ export interface NewChannelRow {
 }
 
 /**
- * Many new contacts at once (imports): a multi-row insert per 2,000 where writeContact takes
- * three statements per contact. The caller reindexes their customers in the same transaction.
+ * Many new contacts at once (imports): one prepared statement per contact, where writeContact
+ * takes three built ones. The caller reindexes their customers in the same transaction.
  */
 export async function insertContactRows(trx: Tx, rows: readonly NewContactRow[], now: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += CONTACT_ROWS_PER_INSERT) {
-    const part = rows.slice(i, i + CONTACT_ROWS_PER_INSERT).map((r) => ({
-      id: r.id,
-      customer_id: r.customerId,
-      name: r.name,
-      title: r.title,
-      is_primary: r.isPrimary ? (1 as const) : (0 as const),
-      notes: r.notes,
-      preferred_language: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    }));
-    await trx.insertInto('contacts').values(part).execute();
+  for (const r of rows) {
+    await trx.executeQuery(CompiledQuery.raw(INSERT_CONTACT, [r.id, r.customerId, r.name, r.title, r.isPrimary ? 1 : 0, r.notes, now, now]));
   }
 }
 
 /** Channels added to new or existing contacts, normalised as writeContact does. */
 export async function insertChannelRows(trx: Tx, rows: readonly NewChannelRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CONTACT_ROWS_PER_INSERT) {
-    const part = rows.slice(i, i + CONTACT_ROWS_PER_INSERT).map((r) => ({
-      id: r.id,
-      contact_id: r.contactId,
-      kind: r.kind,
-      value: r.value,
-      value_normalized: normalizeChannel(r.kind, r.value),
-      label: null,
-      sort: r.sort,
-    }));
-    await trx.insertInto('contact_channels').values(part).execute();
+  for (const r of rows) {
+    await trx.executeQuery(CompiledQuery.raw(INSERT_CHANNEL, [r.id, r.contactId, r.kind, r.value, normalizeChannel(r.kind, r.value), r.sort]));
   }
 }

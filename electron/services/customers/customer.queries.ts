@@ -1,6 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../../db/database.ts';
-import type { CustomFieldDefsTable } from '../../../db/tables/tables.ts';
+import type { CustomersTable, CustomFieldDefsTable } from '../../../db/tables/tables.ts';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import { formatCustomerCode } from '../../../shared/domain/customer-code.ts';
 import { normalizeCompanyName } from '../../../shared/domain/name-similarity.ts';
@@ -116,8 +116,14 @@ export async function insertCustomerRow(trx: Tx, input: CustomerInput, seq: numb
   return id;
 }
 
-/** Rows per multi-row customer insert: 22 columns each, under SQLite's 32,766 variables per statement. */
-const CUSTOMER_ROWS_PER_INSERT = 1000;
+const CUSTOMER_COLUMNS = [
+  'id', 'code', 'region_code', 'seq', 'name', 'name_key', 'local_name', 'country', 'website', 'address', 'phone', 'grade', 'stage', 'source',
+  'owner_id', 'personality', 'notes', 'last_contacted_at', 'due_at', 'merged_into_id', 'created_at', 'updated_at', 'deleted_at',
+] as const satisfies ReadonlyArray<keyof Insertable<CustomersTable>>;
+// Every column of a new customer row is in the list (one added to the table type and not here fails to compile).
+const everyCustomerColumn: Exclude<keyof Insertable<CustomersTable>, (typeof CUSTOMER_COLUMNS)[number] | 'rid'> extends never ? true : false = true;
+void everyCustomerColumn;
+const INSERT_CUSTOMER = `INSERT INTO customers (${CUSTOMER_COLUMNS.join(', ')}) VALUES (${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`;
 
 /**
  * Takes `count` consecutive numbers of a region at once (a bulk import); returns the first, or
@@ -134,13 +140,15 @@ export async function takeSeqRange(trx: Tx, regionCode: string, count: number): 
 }
 
 /**
- * Many customers at once (imports): the same columns and code as insertCustomerRow, a multi-row
- * insert per 1,000. Each carries its own id and the seq the caller took (takeSeqRange); tags are
- * addCustomerTags', the index is reindexCustomers' in the same transaction.
+ * Many customers at once (imports): the same columns and code as insertCustomerRow, each with
+ * its own id and the seq the caller took (takeSeqRange); tags are addCustomerTags', the index
+ * reindexCustomers' in the same transaction. One fixed text, prepared once by the driver's
+ * statement cache (db/sqlite-dialect.ts): building a 1,000-row insert with the query builder
+ * cost more than SQLite's work (test/bench/RESULTS.md › contacts-import).
  */
 export async function insertCustomerRows(trx: Tx, rows: ReadonlyArray<{ id: string; input: CustomerInput; seq: number }>, now: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += CUSTOMER_ROWS_PER_INSERT) {
-    const part = rows.slice(i, i + CUSTOMER_ROWS_PER_INSERT).map(({ id, input, seq }) => ({
+  for (const { id, input, seq } of rows) {
+    const row: Insertable<CustomersTable> = {
       id,
       ...profileColumns(input),
       code: formatCustomerCode(input.regionCode, seq, input.grade),
@@ -152,8 +160,8 @@ export async function insertCustomerRows(trx: Tx, rows: ReadonlyArray<{ id: stri
       created_at: now,
       updated_at: now,
       deleted_at: null,
-    }));
-    await trx.insertInto('customers').values(part).execute();
+    };
+    await trx.executeQuery(CompiledQuery.raw(INSERT_CUSTOMER, CUSTOMER_COLUMNS.map((c) => row[c] ?? null)));
   }
 }
 
@@ -186,10 +194,10 @@ export async function addCustomerTags(
   }
   const pairs = wanted.flatMap((w) => [...new Set(w.names.map((n) => byName.get(n.toLowerCase())!))].map((tag_id) => ({ customer_id: w.customerId, tag_id })));
   const links: Array<{ customer_id: string; tag_id: string }> = [];
-  for (let i = 0; i < pairs.length; i += CUSTOMER_ROWS_PER_INSERT * 5) {
+  for (let i = 0; i < pairs.length; i += 5000) {
     const rows = await trx
       .insertInto('customer_tags')
-      .values(pairs.slice(i, i + CUSTOMER_ROWS_PER_INSERT * 5))
+      .values(pairs.slice(i, i + 5000))
       .onConflict((oc) => oc.doNothing())
       .returning(['customer_id', 'tag_id'])
       .execute();

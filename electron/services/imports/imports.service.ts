@@ -166,7 +166,7 @@ export function createImportService(deps: ImportServiceDeps) {
     );
   }
 
-  const contacts = contactImportHandlers({ db, clock, settle: () => settleLeftovers(), execute, toImportBatch });
+  const contacts = contactImportHandlers({ db, clock, settle: () => settleLeftovers(), execute, toImportBatch, faultPoint: deps.faultPoint ?? (() => {}) });
 
   async function resume(row: ImportBatchRow): Promise<ImportBatch> {
     if (running.has(row.id)) return toImportBatch(row);

@@ -6,7 +6,7 @@ import type { NewChannelRow, NewContactRow } from '../../customers/contact.queri
 import type { NormalisedRow, ParsedContact } from '../contacts/contact-row.ts';
 import type { ImportProblem } from '../contacts/import-problems.ts';
 import type { FillableField, mergeTargets } from './contact-import.queries.ts';
-import { ChunkRegistry, type Match, type MatchKeys, matchKeys } from './contact-matching.ts';
+import { ChunkRegistry, type Match, type MatchKeys } from './contact-matching.ts';
 
 /**
  * What a chunk of rows will write, worked out in memory from the rows, their matches and what
@@ -45,7 +45,7 @@ export interface ChunkPlan {
   contacts: NewContactRow[];
   channels: NewChannelRow[];
   fills: Map<string, Partial<Record<FillableField, string>>>;
-  /** Every customer whose contacts, channels or fields change: reindexed (and its mail refiled) with the chunk. */
+  /** Every customer whose contacts, channels or fields change: reindexed (and its mail refiled) with the chunk; a merge that adds nothing touches none. */
   touched: Set<string>;
 }
 
@@ -110,7 +110,10 @@ function customerInput(c: ParsedContact, ctx: PlanContext, problems: RowProblem[
 const channelKey = (kind: string, normalized: string) => `${kind}\u0000${normalized}`;
 
 /** Plans one chunk. `matches` are the database's, by row; rows matching a customer made earlier in the chunk merge into it. */
-export function planChunk(rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>, matches: ReadonlyArray<Match | null>, targets: Targets, ctx: PlanContext, normalize: (kind: string, value: string) => string): ChunkPlan {
+export function planChunk(
+  rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>,
+  keysOf: readonly MatchKeys[],
+  matches: ReadonlyArray<Match | null>, targets: Targets, ctx: PlanContext, normalize: (kind: string, value: string) => string): ChunkPlan {
   const plan: ChunkPlan = { rows: [], customers: [], contacts: [], channels: [], fills: new Map(), touched: new Set() };
   const registry = new ChunkRegistry();
   const fields = new Map(targets.customers.map((c) => [c.id, { ...c }]));
@@ -156,7 +159,7 @@ export function planChunk(rows: ReadonlyArray<{ seq: number; row: NormalisedRow 
   for (const { seq, row } of rows) {
     const i = plan.rows.length;
     const c = row.contact;
-    const keys = matchKeys(c);
+    const keys = keysOf[i]!;
     const problems: RowProblem[] = [...row.problems];
     const match = registry.match(keys) ?? matches[i] ?? null;
     let action = ctx.decisions.get(row.rowNumber) ?? proposedAction(row, match);
@@ -180,7 +183,6 @@ export function planChunk(rows: ReadonlyArray<{ seq: number; row: NormalisedRow 
     const target = match!;
     registry.knows(target.customerId, target.customerCode, target.customerName);
     Object.assign(planned, { action: 'merged', customerId: target.customerId });
-    plan.touched.add(target.customerId);
     const wantedName = c.contact.name?.trim().toLowerCase();
     const existing = target.contactId ?? (wantedName ? contactsOf.get(target.customerId)?.find((ct) => ct.name.trim().toLowerCase() === wantedName)?.id : undefined);
     if (existing) {
@@ -198,6 +200,7 @@ export function planChunk(rows: ReadonlyArray<{ seq: number; row: NormalisedRow 
     }
     planned.additions.tags = c.company.tags;
     fillFields(plan, planned, fields.get(target.customerId), c);
+    if (planned.createdContact || planned.additions.channels.length > 0 || planned.additions.filled.length > 0) plan.touched.add(target.customerId);
   }
   return plan;
 }

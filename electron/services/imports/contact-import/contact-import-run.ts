@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../../../db/database.ts';
 import type { ContactRowAction } from '../../../../shared/contract/imports.contract.ts';
 import type { Clock } from '../../core/clock.ts';
+import type { FaultPoint } from '../../core/fault-point.ts';
 import { insertChannelRows, insertContactRows, normalizeChannel } from '../../customers/contact.queries.ts';
 import { reindexCustomers } from '../../customers/customer-index.queries.ts';
 import { addCustomerTags, insertCustomerRows, takeSeqRange } from '../../customers/customer.queries.ts';
@@ -30,11 +31,16 @@ export interface ContactImportEnv {
   clock: Clock;
   /** After each committed chunk, with the batch row as committed. */
   committed(batch: ImportBatchRow): void;
+  faultPoint(point: FaultPoint): void;
 }
 
 async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, now: number): Promise<void> {
   const byRegion = new Map<string, Array<(typeof plan.customers)[number]>>();
-  for (const c of plan.customers) byRegion.set(c.input.regionCode, [...(byRegion.get(c.input.regionCode) ?? []), c]);
+  for (const c of plan.customers) {
+    const list = byRegion.get(c.input.regionCode);
+    if (list) list.push(c);
+    else byRegion.set(c.input.regionCode, [c]);
+  }
   const rows: Array<{ id: string; input: (typeof plan.customers)[number]['input']; seq: number }> = [];
   for (const [region, customers] of byRegion) {
     const first = (await takeSeqRange(trx, region, customers.length))!;
@@ -94,14 +100,17 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
   const done = Number(batch.checkpoint ?? 0);
   let seq = 0;
   let pending: Array<{ seq: number; row: NormalisedRow }> = [];
+  let chunks = 0;
   const flush = async () => {
     if (pending.length === 0) return;
     const rows = pending;
     pending = [];
     await db.transaction().execute(async (trx) => {
-      const matches = await matchRows(trx, rows.map((r) => matchKeys(r.row.contact)));
+      const keys = rows.map((r) => matchKeys(r.row.contact));
+      const matches = await matchRows(trx, keys);
       const matched = [...new Set(matches.filter((m) => m !== null).map((m) => m.customerId))];
-      const plan = planChunk(rows, matches, await mergeTargets(trx, matched), ctx, normalizeChannel);
+      const targets = await mergeTargets(trx, matched);
+      const plan = planChunk(rows, keys, matches, targets, ctx, normalizeChannel);
       const now = clock.now();
       await writePlan(trx, batchId, plan, now);
       const problems = plan.rows.flatMap((r) => r.problems.map((p) => ({ code: p.code, params: JSON.stringify(p.params), label: JSON.stringify({ key: 'contactImport.batch.rowLabel', params: { sheet: sheet.name, row: r.row.rowNumber } }), folder: '[]' })));
@@ -122,6 +131,7 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
         now,
       );
     });
+    env.faultPoint(`import:contacts-committed:${++chunks}`);
     const row = await importBatch(db, batchId);
     if (row) env.committed(row);
   };

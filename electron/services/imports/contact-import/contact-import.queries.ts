@@ -93,8 +93,16 @@ export async function ownerIdsByName(db: DbOrTx): Promise<Map<string, string>> {
   return new Map(rows.map((o) => [o.name.trim().toLowerCase(), o.id]));
 }
 
+const INSERT_ROW_RECORD =
+  'INSERT INTO import_contact_rows (batch_id, seq, row_number, action, customer_id, contact_id, created_customer, created_contact, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** One prepared statement per row (see insertCustomerRows). */
 export async function insertContactRowRecords(trx: Tx, rows: ReadonlyArray<Insertable<ImportContactRowsTable>>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 3000) await trx.insertInto('import_contact_rows').values(rows.slice(i, i + 3000)).execute();
+  for (const r of rows) {
+    await trx.executeQuery(
+      CompiledQuery.raw(INSERT_ROW_RECORD, [r.batch_id, r.seq, r.row_number, r.action, r.customer_id ?? null, r.contact_id ?? null, r.created_customer ?? 0, r.created_contact ?? 0, r.added ?? null]),
+    );
+  }
 }
 
 /** Adds a committed chunk's counts and moves the checkpoint, in the chunk's transaction. */

@@ -3,6 +3,7 @@ import type { Db } from '../../../../db/database.ts';
 import type { CONTACT_IMPORT_FIELDS, ImportBatch, importCalls } from '../../../../shared/contract/imports.contract.ts';
 import { fail } from '../../../../shared/contract/result.ts';
 import type { Clock } from '../../core/clock.ts';
+import type { FaultPoint } from '../../core/fault-point.ts';
 import { newId } from '../../core/ids.ts';
 import type { CONTACT_FIELDS } from '../contacts/contact-fields.ts';
 import { openContactFile } from '../contacts/contact-file.reader.ts';
@@ -38,6 +39,7 @@ export interface ContactImportDeps {
   /** imports.service.ts's tracked run: the batch ends done, cancelled, interrupted or failed. */
   execute(row: ImportBatchRow, work: (signal: AbortSignal, committed: (batch: ImportBatchRow) => void) => Promise<void>): Promise<void>;
   toImportBatch(row: ImportBatchRow): ImportBatch;
+  faultPoint(point: FaultPoint): void;
 }
 
 /**
@@ -49,7 +51,7 @@ export function contactImportHandlers(deps: ContactImportDeps) {
   const { db, clock } = deps;
 
   async function runToEnd(row: ImportBatchRow): Promise<ImportBatch> {
-    await deps.execute(row, (signal, committed) => runContactImport({ db, clock, committed }, row.id, signal));
+    await deps.execute(row, (signal, committed) => runContactImport({ db, clock, committed, faultPoint: deps.faultPoint }, row.id, signal));
     return deps.toImportBatch((await importBatch(db, row.id))!);
   }
 

@@ -283,4 +283,26 @@ describe('importing contact sheets', () => {
     expect(noMapping.code).toBe(1);
     expect(noMapping.stderr).toContain('There is no saved column mapping named “Li Lei sheet”.');
   });
+
+  it('a contact import killed part-way (SIGKILL after its first chunk) resumes from its checkpoint: nothing twice, nothing missing', async () => {
+    const dataDir = folder();
+    const rows = ['Company,Contact,Email'];
+    for (let i = 1; i <= 4500; i++) rows.push(`Firm ${i} Ltd,Person ${i},p${i}@firm${i}.example.com`);
+    const file = path.join(folder(), 'big.csv');
+    fs.writeFileSync(file, rows.join('\n'));
+
+    const killed = await runCliChild(dataDir, ['import', 'contacts', file], { TRADEFOLIO_TEST_FAULT_POINT: 'import:contacts-committed:1' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(one(dataDir, 'PRAGMA integrity_check')).toBe('ok');
+    expect(one(dataDir, 'SELECT count(*) FROM customers')).toBe(2000);
+    const batchId = one(dataDir, 'SELECT id FROM import_batches') as string;
+
+    const resumed = await runCliChild(dataDir, ['call', 'imports.resume', JSON.stringify({ id: batchId })]);
+    expect(resumed.code).toBe(0);
+    expect((JSON.parse(resumed.stdout) as { value: unknown }).value).toMatchObject({ status: 'done', itemsDone: 4500, contacts: { customersCreated: 4500, contactsCreated: 4500, rowsMerged: 0, rowsSkipped: 0 } });
+    expect(one(dataDir, 'SELECT count(*) FROM customers')).toBe(4500);
+    expect(one(dataDir, 'SELECT count(DISTINCT name) FROM customers')).toBe(4500);
+    expect(one(dataDir, 'SELECT count(*) FROM import_contact_rows')).toBe(4500);
+    expect(one(dataDir, 'SELECT count(DISTINCT code) FROM customers')).toBe(4500);
+  });
 });
