@@ -9,7 +9,7 @@ import { openContactFile } from '../contacts/contact-file.reader.ts';
 import { normaliseContactRow, type NormalisedRow } from '../contacts/contact-row.ts';
 import type { ColumnTarget } from '../contacts/header-mapping.ts';
 import { importBatch, insertImportProblems, type ImportBatchRow } from '../mail-import/mail-import.queries.ts';
-import { advanceContactBatch, fillCustomerFields, insertContactRowRecords, mergeTargets, ownerIdsByName, regionCodes } from './contact-import.queries.ts';
+import { advanceContactBatch, fillCustomerFields, insertContactRowRecords, mergeTargets, ownerIdsByName, regionCodes, useMemoryTempStore } from './contact-import.queries.ts';
 import { type ChunkPlan, planChunk, type PlanContext } from './contact-chunk-plan.ts';
 import { matchKeys, matchRows } from './contact-matching.ts';
 import type { ContactImportOptions } from './contact-import.options.ts';
@@ -135,15 +135,20 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
     const row = await importBatch(db, batchId);
     if (row) env.committed(row);
   };
-  for await (const row of file.rows(sheet.index)) {
-    seq++;
-    if (seq <= done) continue;
-    pending.push({ seq, row: normaliseContactRow(row, sheet, targets) });
-    if (pending.length >= CHUNK_ROWS) {
-      await flush();
-      if (signal?.aborted) return;
+  const tempStore = await useMemoryTempStore(db, 'memory');
+  try {
+    for await (const row of file.rows(sheet.index)) {
+      seq++;
+      if (seq <= done) continue;
+      pending.push({ seq, row: normaliseContactRow(row, sheet, targets) });
+      if (pending.length >= CHUNK_ROWS) {
+        await flush();
+        if (signal?.aborted) return;
+      }
     }
+    await flush();
+  } finally {
+    await useMemoryTempStore(db, tempStore);
   }
-  await flush();
 }
 
