@@ -109,100 +109,142 @@ function customerInput(c: ParsedContact, ctx: PlanContext, problems: RowProblem[
 
 const channelKey = (kind: string, normalized: string) => `${kind}\u0000${normalized}`;
 
-/** Plans one chunk. `matches` are the database's, by row; rows matching a customer made earlier in the chunk merge into it. */
-export function planChunk(
-  rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>,
-  keysOf: readonly MatchKeys[],
-  matches: ReadonlyArray<Match | null>, targets: Targets, ctx: PlanContext, normalize: (kind: string, value: string) => string): ChunkPlan {
-  const plan: ChunkPlan = { rows: [], customers: [], contacts: [], channels: [], fills: new Map(), touched: new Set() };
-  const registry = new ChunkRegistry();
-  const fields = new Map(targets.customers.map((c) => [c.id, { ...c }]));
-  const newCustomers = new Map<string, CustomerInput>();
-  const contactsOf = new Map<string, Array<{ id: string; name: string }>>();
-  for (const ct of targets.contacts) contactsOf.set(ct.customer_id, [...(contactsOf.get(ct.customer_id) ?? []), { id: ct.id, name: ct.name }]);
-  const channelsOf = new Map<string, { keys: Set<string>; sort: number }>();
-  for (const ch of targets.channels) {
-    const entry = channelsOf.get(ch.contact_id) ?? { keys: new Set<string>(), sort: -1 };
-    entry.keys.add(channelKey(ch.kind, ch.value_normalized));
-    entry.sort = Math.max(entry.sort, ch.sort);
-    channelsOf.set(ch.contact_id, entry);
+/** What one chunk's planning knows as it goes: the matched customers' fields, contacts and channels, and what the chunk made. */
+class ChunkPlanner {
+  readonly plan: ChunkPlan = { rows: [], customers: [], contacts: [], channels: [], fills: new Map(), touched: new Set() };
+  private readonly registry = new ChunkRegistry();
+  private readonly fields: Map<string, Targets['customers'][number]>;
+  private readonly newCustomers = new Map<string, CustomerInput>();
+  private readonly contactsOf = new Map<string, Array<{ id: string; name: string }>>();
+  private readonly channelsOf = new Map<string, { keys: Set<string>; sort: number }>();
+  private readonly ctx: PlanContext;
+  private readonly normalize: (kind: string, value: string) => string;
+
+  constructor(targets: Targets, ctx: PlanContext, normalize: (kind: string, value: string) => string) {
+    this.ctx = ctx;
+    this.normalize = normalize;
+    this.fields = new Map(targets.customers.map((c) => [c.id, { ...c }]));
+    for (const ct of targets.contacts) this.contactList(ct.customer_id).push({ id: ct.id, name: ct.name });
+    for (const ch of targets.channels) {
+      const entry = this.channelEntry(ch.contact_id);
+      entry.keys.add(channelKey(ch.kind, ch.value_normalized));
+      entry.sort = Math.max(entry.sort, ch.sort);
+    }
   }
 
-  /** Adds the row's channels a contact lacks; returns the new channels' ids. */
-  const addChannels = (contactId: string, c: ParsedContact): string[] => {
-    const entry = channelsOf.get(contactId) ?? { keys: new Set<string>(), sort: -1 };
-    channelsOf.set(contactId, entry);
+  private contactList(customerId: string): Array<{ id: string; name: string }> {
+    let list = this.contactsOf.get(customerId);
+    if (!list) this.contactsOf.set(customerId, (list = []));
+    return list;
+  }
+
+  private channelEntry(contactId: string): { keys: Set<string>; sort: number } {
+    let entry = this.channelsOf.get(contactId);
+    if (!entry) this.channelsOf.set(contactId, (entry = { keys: new Set<string>(), sort: -1 }));
+    return entry;
+  }
+
+  /** Adds the row's channels a contact lacks (at most the contract's 30 per contact); returns the new channels' ids. */
+  private addChannels(contactId: string, c: ParsedContact): string[] {
+    const entry = this.channelEntry(contactId);
     const added: string[] = [];
     for (const ch of c.contact.channels) {
-      const key = channelKey(ch.kind, normalize(ch.kind, ch.value));
+      const key = channelKey(ch.kind, this.normalize(ch.kind, ch.value));
       if (entry.keys.has(key) || entry.keys.size >= 30) continue;
       entry.keys.add(key);
       const id = newId();
-      plan.channels.push({ id, contactId, kind: ch.kind, value: ch.value, sort: ++entry.sort });
+      this.plan.channels.push({ id, contactId, kind: ch.kind, value: ch.value, sort: ++entry.sort });
       added.push(id);
     }
     return added;
-  };
+  }
 
-  const newContact = (customerId: string, c: ParsedContact, keys: MatchKeys, isPrimary: boolean): string | null => {
+  /** A new contact for the row, named by its person, else its email's name, else its company; null when it names nobody. */
+  private newContact(customerId: string, c: ParsedContact, keys: MatchKeys, isPrimary: boolean): string | null {
     const email = c.contact.channels.find((ch) => ch.kind === 'email')?.value;
     const name = (c.contact.name ?? email?.split('@')[0] ?? (c.contact.channels.length > 0 ? c.company.name : null))?.slice(0, 100);
     if (!name) return null;
     const id = newId();
-    plan.contacts.push({ id, customerId, name, title: c.contact.title, isPrimary, notes: c.contact.notes });
-    contactsOf.set(customerId, [...(contactsOf.get(customerId) ?? []), { id, name }]);
-    addChannels(id, c);
-    registry.addContact(customerId, id, name, keys.emails);
+    this.plan.contacts.push({ id, customerId, name, title: c.contact.title, isPrimary, notes: c.contact.notes });
+    this.contactList(customerId).push({ id, name });
+    this.addChannels(id, c);
+    this.registry.addContact(customerId, id, name, keys.emails);
     return id;
-  };
+  }
 
-  for (const { seq, row } of rows) {
-    const i = plan.rows.length;
-    const c = row.contact;
-    const keys = keysOf[i]!;
-    const problems: RowProblem[] = [...row.problems];
-    const match = registry.match(keys) ?? matches[i] ?? null;
-    let action = ctx.decisions.get(row.rowNumber) ?? proposedAction(row, match);
+  row(seq: number, row: NormalisedRow, keys: MatchKeys, dbMatch: Match | null): void {
+    const match = this.registry.match(keys) ?? dbMatch;
+    let action = this.ctx.decisions.get(row.rowNumber) ?? proposedAction(row, match);
     if (hasError(row)) action = 'skip';
     if (action === 'merge' && !match) action = 'create';
-    const planned: PlannedRow = { seq, row, action: 'skipped', customerId: null, contactId: null, createdCustomer: false, createdContact: false, additions: { channels: [], filled: [], tags: [] }, problems };
-    plan.rows.push(planned);
-    if (action === 'skip') continue;
-    if (action === 'create') {
-      const id = newId();
-      const input = customerInput(c, ctx, problems, row.rowNumber, ctx.sheetName);
-      plan.customers.push({ id, input });
-      newCustomers.set(id, input);
-      registry.addCustomer(id, '', input.name, keys);
-      Object.assign(planned, { action: 'created', customerId: id, createdCustomer: true });
-      planned.contactId = newContact(id, c, keys, true);
-      planned.createdContact = planned.contactId !== null;
-      plan.touched.add(id);
-      continue;
-    }
-    const target = match!;
-    registry.knows(target.customerId, target.customerCode, target.customerName);
+    const planned: PlannedRow = {
+      seq,
+      row,
+      action: 'skipped',
+      customerId: null,
+      contactId: null,
+      createdCustomer: false,
+      createdContact: false,
+      additions: { channels: [], filled: [], tags: [] },
+      problems: [...row.problems],
+    };
+    this.plan.rows.push(planned);
+    if (action === 'create') this.create(planned, keys);
+    else if (action === 'merge') this.merge(planned, keys, match!);
+  }
+
+  private create(planned: PlannedRow, keys: MatchKeys): void {
+    const c = planned.row.contact;
+    const id = newId();
+    const input = customerInput(c, this.ctx, planned.problems, planned.row.rowNumber, this.ctx.sheetName);
+    this.plan.customers.push({ id, input });
+    this.newCustomers.set(id, input);
+    this.registry.addCustomer(id, '', input.name, keys);
+    Object.assign(planned, { action: 'created', customerId: id, createdCustomer: true });
+    planned.contactId = this.newContact(id, c, keys, true);
+    planned.createdContact = planned.contactId !== null;
+    this.plan.touched.add(id);
+  }
+
+  /** Into the contact the row's email found, else the customer's contact of the same name, else a new contact of that customer. */
+  private merge(planned: PlannedRow, keys: MatchKeys, target: Match): void {
+    const c = planned.row.contact;
+    this.registry.knows(target.customerId, target.customerCode, target.customerName);
     Object.assign(planned, { action: 'merged', customerId: target.customerId });
     const wantedName = c.contact.name?.trim().toLowerCase();
-    const existing = target.contactId ?? (wantedName ? contactsOf.get(target.customerId)?.find((ct) => ct.name.trim().toLowerCase() === wantedName)?.id : undefined);
+    const existing = target.contactId ?? (wantedName ? this.contactList(target.customerId).find((ct) => ct.name.trim().toLowerCase() === wantedName)?.id : undefined);
     if (existing) {
       planned.contactId = existing;
-      planned.additions.channels = addChannels(existing, c);
-      registry.addContact(target.customerId, existing, c.contact.name ?? '', keys.emails);
+      planned.additions.channels = this.addChannels(existing, c);
+      this.registry.addContact(target.customerId, existing, c.contact.name ?? '', keys.emails);
     } else if (c.contact.name || c.contact.channels.length > 0) {
-      planned.contactId = newContact(target.customerId, c, keys, (contactsOf.get(target.customerId) ?? []).length === 0);
+      planned.contactId = this.newContact(target.customerId, c, keys, this.contactList(target.customerId).length === 0);
       planned.createdContact = planned.contactId !== null;
     }
-    const made = newCustomers.get(target.customerId);
+    const made = this.newCustomers.get(target.customerId);
     if (made) {
+      // Made earlier in this chunk: not written yet, so the row's tags join its insert.
       made.tags = [...new Set([...(made.tags ?? []), ...c.company.tags])].slice(0, 50);
-      continue;
+      return;
     }
     planned.additions.tags = c.company.tags;
-    fillFields(plan, planned, fields.get(target.customerId), c);
-    if (planned.createdContact || planned.additions.channels.length > 0 || planned.additions.filled.length > 0) plan.touched.add(target.customerId);
+    fillFields(this.plan, planned, this.fields.get(target.customerId), c);
+    if (planned.createdContact || planned.additions.channels.length > 0 || planned.additions.filled.length > 0) this.plan.touched.add(target.customerId);
   }
-  return plan;
+}
+
+/** Plans one chunk. `matches` are the database's, by row; rows matching a customer made earlier in the chunk merge into it. */
+export function planChunk(
+  rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>,
+  keysOf: readonly MatchKeys[],
+  matches: ReadonlyArray<Match | null>,
+  targets: Targets,
+  ctx: PlanContext,
+  normalize: (kind: string, value: string) => string,
+): ChunkPlan {
+  const planner = new ChunkPlanner(targets, ctx, normalize);
+  rows.forEach(({ seq, row }, i) => planner.row(seq, row, keysOf[i]!, matches[i] ?? null));
+  return planner.plan;
 }
 
 /** Fills a customer's empty fields from the row, and adds the row's leftovers to its notes. */
