@@ -35,6 +35,14 @@ export const inThreadParser: MailParser = {
 const WORKER_CANDIDATES = [new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker.cjs', import.meta.url)];
 const WORKER_FILE = WORKER_CANDIDATES.find((url) => url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) ?? null;
 
+/**
+ * The parser makes a lot of short-lived garbage, and V8 lets a busy isolate's young generation
+ * grow to tens of MB (and the old one after it). Capped at 6 MB, the CLI's import of the corpus
+ * peaked at 535–564 MB RSS instead of 663–666 MB, at ~5–10 % more CPU in the worker (2026-12-02,
+ * quiet host, two runs each; test/bench/RESULTS.md › Mail import).
+ */
+const YOUNG_GENERATION_MB = 6;
+
 /** Attachments come back as plain Uint8Arrays from the structured clone: make them Buffers again. */
 function revived(parsed: ParsedMessage[]): ParsedMessage[] {
   for (const m of parsed) for (const a of m.attachments) a.content = Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength);
@@ -56,7 +64,7 @@ export function workerParser(onFallback: (reason: string) => void = () => {}): M
     waiting.clear();
   };
   const start = () => {
-    const w = new Worker(file);
+    const w = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     // An idle worker must not keep a CLI run alive.
     w.unref();
     w.on('message', (reply: ParseReply) => {
