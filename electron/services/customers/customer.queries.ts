@@ -95,24 +95,26 @@ function profileColumns(input: CustomerInput) {
 }
 
 /** Inserts a customer numbered `seq` in its region; returns its id. Tags and custom fields are writeTagsAndFields'. */
+/** A new customer's row: its profile, its code from region, seq and grade, nothing contacted or deleted yet. */
+function newCustomerRow(id: string, input: CustomerInput, seq: number, now: number): Insertable<CustomersTable> {
+  return {
+    id,
+    ...profileColumns(input),
+    code: formatCustomerCode(input.regionCode, seq, input.grade),
+    region_code: input.regionCode,
+    seq,
+    last_contacted_at: null,
+    due_at: null,
+    merged_into_id: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+}
+
 export async function insertCustomerRow(trx: Tx, input: CustomerInput, seq: number, now: number): Promise<string> {
   const id = newId();
-  await trx
-    .insertInto('customers')
-    .values({
-      id,
-      ...profileColumns(input),
-      code: formatCustomerCode(input.regionCode, seq, input.grade),
-      region_code: input.regionCode,
-      seq,
-      last_contacted_at: null,
-      due_at: null,
-      merged_into_id: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
+  await trx.insertInto('customers').values(newCustomerRow(id, input, seq, now)).execute();
   return id;
 }
 
@@ -148,19 +150,7 @@ export async function takeSeqRange(trx: Tx, regionCode: string, count: number): 
  */
 export async function insertCustomerRows(trx: Tx, rows: ReadonlyArray<{ id: string; input: CustomerInput; seq: number }>, now: number): Promise<void> {
   for (const { id, input, seq } of rows) {
-    const row: Insertable<CustomersTable> = {
-      id,
-      ...profileColumns(input),
-      code: formatCustomerCode(input.regionCode, seq, input.grade),
-      region_code: input.regionCode,
-      seq,
-      last_contacted_at: null,
-      due_at: null,
-      merged_into_id: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    };
+    const row = newCustomerRow(id, input, seq, now);
     await trx.executeQuery(CompiledQuery.raw(INSERT_CUSTOMER, CUSTOMER_COLUMNS.map((c) => row[c] ?? null)));
   }
 }

@@ -199,23 +199,11 @@ export function createImportService(deps: ImportServiceDeps) {
       const name = source.path.split(/[\\/]/).filter(Boolean).at(-1) ?? source.path;
       await db.transaction().execute(async (trx) => {
         await insertArchiveAccount(trx, { id: accountId, name, email: addresses[0] ?? `import-${id}@archive.invalid`, ownerId, aliases: addresses.slice(1) }, now);
-        await insertImportBatch(trx, {
-          id,
-          kind: 'mail',
-          source_path: source.path,
-          source_kind: source.kind,
-          owner_id: ownerId,
-          account_id: accountId,
-          own_addresses: JSON.stringify(addresses),
-          status: 'running',
-          runner_pid: process.pid,
-          checkpoint: null,
-          bytes_total: null,
-          error: null,
-          started_at: now,
-          updated_at: now,
-          finished_at: null,
-        });
+        await insertImportBatch(
+          trx,
+          { id, kind: 'mail', source_path: source.path, source_kind: source.kind, owner_id: ownerId, account_id: accountId, own_addresses: JSON.stringify(addresses) },
+          now,
+        );
       });
       const row = await batchOrFail(id);
       run(row);

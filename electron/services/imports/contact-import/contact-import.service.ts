@@ -74,23 +74,11 @@ export function contactImportHandlers(deps: ContactImportDeps) {
         ...(input.delimiter ? { delimiter: input.delimiter } : {}),
       };
       const id = newId();
-      await insertImportBatch(db, {
-        id,
-        kind: 'contacts',
-        source_path: input.path,
-        source_kind: file.format,
-        owner_id: input.defaultOwnerId,
-        account_id: null,
-        status: 'running',
-        runner_pid: process.pid,
-        checkpoint: null,
-        bytes_total: null,
-        error: null,
-        started_at: now,
-        updated_at: now,
-        finished_at: null,
-        options: JSON.stringify(options),
-      });
+      await insertImportBatch(
+        db,
+        { id, kind: 'contacts', source_path: input.path, source_kind: file.format, owner_id: input.defaultOwnerId, account_id: null, options: JSON.stringify(options) },
+        now,
+      );
       return runToEnd((await importBatch(db, id))!);
     },
     'imports.contactMappings': async () =>

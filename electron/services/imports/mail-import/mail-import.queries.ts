@@ -7,8 +7,16 @@ import type { SpecialUse } from '../../../../shared/domain/mail-enums.ts';
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;
 
-export async function insertImportBatch(db: DbOrTx, row: Insertable<ImportBatchesTable>): Promise<void> {
-  await db.insertInto('import_batches').values(row).execute();
+/** A new import, running in this process from the start of its source. */
+export async function insertImportBatch(
+  db: DbOrTx,
+  input: Pick<ImportBatchesTable, 'id' | 'kind' | 'source_path' | 'source_kind' | 'owner_id' | 'account_id'> & Partial<Pick<Insertable<ImportBatchesTable>, 'own_addresses' | 'options'>>,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('import_batches')
+    .values({ ...input, status: 'running', runner_pid: process.pid, checkpoint: null, bytes_total: null, error: null, started_at: now, updated_at: now, finished_at: null })
+    .execute();
 }
 
 export async function importBatch(db: DbOrTx, id: string): Promise<ImportBatchRow | undefined> {
