@@ -220,7 +220,9 @@ export const importCalls = {
       sheet: SheetIndex.default(0),
       mapping: z.array(ColumnTarget).max(500),
       defaultOwnerId: Id.nullable(),
-      decisions: z.array(RowDecision).max(1_000_000).default([]),
+      // Overrides of rows the user saw in a preview (at most 200 rows a sheet); kept in a map, never
+      // bound to SQL, and capped below SQLite's bind limit like every list a call takes.
+      decisions: z.array(RowDecision).max(10_000).default([]),
       rememberMappingAs: requiredText(100).optional(),
       encoding: TextEncodingChoice.optional(),
       delimiter: CsvDelimiterChoice.optional(),
