@@ -175,7 +175,9 @@ async function commitPending(
   const byFolder = new Map<FolderContext, typeof prepared>();
   for (const [i, p] of fresh.entries()) {
     const ctx = await folders.get(p.item.folder);
-    byFolder.set(ctx, [...(byFolder.get(ctx) ?? []), prepared[i]!]);
+    const list = byFolder.get(ctx);
+    if (list) list.push(prepared[i]!);
+    else byFolder.set(ctx, [prepared[i]!]);
   }
   const last = pending.last!;
   await db.transaction().execute(async (trx) => {

@@ -104,6 +104,21 @@ describe('importing mail archives', () => {
     expect(fromTree).toMatchObject({ status: 'done', sourceKind: 'folder', imported: 0, duplicates: 90 });
   });
 
+  it('knows another copy of a stored message by its Message-ID, date and sender, and keeps a reused Message-ID', async () => {
+    app = await createTempCore();
+    const dir = folder('tf-import-copies-');
+    const original = { from: 'anna@hamburg-trade.de', to: 'me@mytrade.cn', subject: 'Order 2291', body: 'Please confirm.\n', messageId: 'po-2291@hamburg-trade.de', date: new Date(Date.UTC(2025, 3, 2)) };
+    writeMbox(path.join(dir, 'first.mbox'), [rfc822(original)], { variant: 'mboxrd' });
+    expect(await importAndWait(app, { path: path.join(dir, 'first.mbox') })).toMatchObject({ imported: 1 });
+    // The same mail as another program exported it: a header more, so other bytes.
+    const copy = rfc822({ ...original, headers: ['X-Exported-By: Foxmail 7.2'] });
+    // Another mail that reuses the Message-ID (a broken mailer): another date, so it is kept.
+    const reuse = rfc822({ ...original, subject: 'Order 2292', date: new Date(Date.UTC(2025, 3, 9)) });
+    writeMbox(path.join(dir, 'second.mbox'), [copy, reuse], { variant: 'mboxrd' });
+    expect(await importAndWait(app, { path: path.join(dir, 'second.mbox') })).toMatchObject({ status: 'done', imported: 1, duplicates: 1 });
+    expect(count(app.dataDir, "SELECT count(*) FROM mail_messages WHERE message_id = 'po-2291@hamburg-trade.de'")).toBe(2);
+  });
+
   it('reports what it skipped, by record and reason, and imports the rest', async () => {
     app = await createTempCore();
     const dir = folder('tf-import-bad-');
