@@ -1,10 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallInput, CallKey, CallOutput } from '../../shared/contract/contract.ts';
 import type { AppError } from '../../shared/contract/result.ts';
 import { fixedClock, type Clock } from '../../electron/services/core/clock.ts';
-import type { SecretStore } from '../../electron/services/platform/secret-store.ts';
+import { createAesGcmCipher, createJsonSecretStore, type SecretStore } from '../../electron/services/platform/secret-store.ts';
 import { createAppCore, type AppCore } from '../../electron/services/core/app-core.ts';
 import { silentLogger } from '../../electron/services/core/logger.ts';
 import type { DataFolderAccess } from '../../electron/services/core/data-folder.ts';
@@ -70,4 +71,21 @@ export async function createTempCore(
     },
     close: () => core.close(),
   };
+}
+
+/** One key per test file: a core reopened on the same folder reads the passwords the first one stored. */
+const SECRETS_KEY = crypto.randomBytes(32);
+
+/**
+ * A temp core for mail tests: its mail passwords are kept in an encrypted JSON store in the data
+ * folder (no keychain here), so a core reopened on the folder still logs in.
+ */
+export function createMailTempCore(options: { dataDir?: string; clock: Clock; mailBatchSize?: number }): Promise<TempCore> {
+  const dataDir = options.dataDir ?? tempDir();
+  return createTempCore({
+    dataDir,
+    clock: options.clock,
+    ...(options.mailBatchSize ? { mailBatchSize: options.mailBatchSize } : {}),
+    secrets: createJsonSecretStore(dataDir, createAesGcmCipher('test-aes-gcm', () => SECRETS_KEY)),
+  });
 }

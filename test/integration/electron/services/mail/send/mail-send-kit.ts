@@ -1,20 +1,15 @@
-import crypto from 'node:crypto';
 import type { Clock } from '../../../../../../electron/services/core/clock.ts';
-import { createAesGcmCipher, createJsonSecretStore } from '../../../../../../electron/services/platform/secret-store.ts';
 import { parseMail, type ParsedMessage } from '../../../../../../electron/services/mail/store/mail-parse.ts';
 import type { Dovecot, SmtpSink } from '../../../../../helpers/mail-servers.ts';
-import { createTempCore, tempDir, type TempCore } from '../../../../../helpers/temp-core.ts';
+import { createMailTempCore, tempDir, type TempCore } from '../../../../../helpers/temp-core.ts';
 
 /** Pieces of the sending tests: a real app core whose passwords survive a restart, and waiting. */
 
 /** A temp core whose passwords survive reopening the same folder (the sender's crash tests). */
 export type SendCore = TempCore;
 
-/** One key per test file: a core reopened on the same folder reads the passwords the first one stored. */
-const KEY = crypto.randomBytes(32);
-
 export function openSendCore(clock: Clock, dataDir: string = tempDir('tf-send-')): Promise<SendCore> {
-  return createTempCore({ dataDir, clock, secrets: createJsonSecretStore(dataDir, createAesGcmCipher('test-aes-gcm', () => KEY)) });
+  return createMailTempCore({ dataDir, clock });
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with the last one after `ms`. */

@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../../../../electron/services/core/app-core.ts';
 import { systemClock } from '../../../../../../electron/services/core/clock.ts';
-import { createAesGcmCipher, createJsonSecretStore } from '../../../../../../electron/services/platform/secret-store.ts';
 import { startDovecot, type Dovecot } from '../../../../../helpers/mail-servers.ts';
-import { createTempCore, tempDir } from '../../../../../helpers/temp-core.ts';
+import { createMailTempCore } from '../../../../../helpers/temp-core.ts';
 import { appendAll, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
 
 const USER = 'batches@example.com';
 const PASSWORD = 'batches-secret';
-const KEY = Buffer.alloc(32, 7);
 
 let dovecot: Dovecot;
 let core: AppCore;
 
 beforeAll(async () => {
   dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }] });
-  const dataDir = tempDir();
-  const app = await createTempCore({
-    dataDir,
-    clock: systemClock,
-    mailBatchSize: 2,
-    secrets: createJsonSecretStore(dataDir, createAesGcmCipher('test-aes-gcm', () => KEY)),
-  });
+  const app = await createMailTempCore({ clock: systemClock, mailBatchSize: 2 });
   core = app.core;
 });
 afterAll(async () => {

@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../../../../electron/services/core/app-core.ts';
 import { systemClock } from '../../../../../../electron/services/core/clock.ts';
 import type { CallOutput } from '../../../../../../shared/contract/contract.ts';
-import { createAesGcmCipher, createJsonSecretStore } from '../../../../../../electron/services/platform/secret-store.ts';
 import { startDovecot, type Dovecot } from '../../../../../helpers/mail-servers.ts';
 import { appendAll, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
-import { createTempCore, tempDir } from '../../../../../helpers/temp-core.ts';
+import { createMailTempCore } from '../../../../../helpers/temp-core.ts';
 
 const USER = 'backfill@example.com';
 const PASSWORD = 'backfill-secret';
-const KEY = Buffer.alloc(32, 9);
 /** Older than the account's 12-month window: all of it is the background backfill. */
 const OLD = 300;
 const YEAR = 365 * 86_400_000;
@@ -19,14 +17,8 @@ let core: AppCore;
 
 beforeAll(async () => {
   dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }] });
-  const dataDir = tempDir();
-  const app = await createTempCore({
-    dataDir,
-    clock: systemClock,
-    // One message per batch: the backfill of the older mail takes seconds, as a real one takes minutes.
-    mailBatchSize: 1,
-    secrets: createJsonSecretStore(dataDir, createAesGcmCipher('test-aes-gcm', () => KEY)),
-  });
+  // One message per batch: the backfill of the older mail takes seconds, as a real one takes minutes.
+  const app = await createMailTempCore({ clock: systemClock, mailBatchSize: 1 });
   core = app.core;
 });
 afterAll(async () => {
