@@ -8,6 +8,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
 import { archiveName } from './import-format.ts';
+import { ContactImportTab } from './ContactImportTab.tsx';
 import { MailImportForm } from './MailImportForm.tsx';
 import { RunningImports } from './RunningImports.tsx';
 import { useImportProgress, type ImportProgress } from './useImportProgress.ts';
@@ -45,10 +46,7 @@ function MailArchivesTab() {
   );
 }
 
-/**
- * The Import center. Mail archives today; contact sheets (imports.previewContacts /
- * imports.applyContacts) get a tab of their own beside it.
- */
+/** The Import center: mail archives, and contact sheets (ContactImportTab). */
 export function ImportCenterPage() {
   const { t } = useTranslation();
   return (
@@ -59,7 +57,10 @@ export function ImportCenterPage() {
       </Typography.Paragraph>
       <Tabs
         defaultActiveKey="mail"
-        items={[{ key: 'mail', label: <span data-testid="import-tab-mail">{t('imports.center.tabs.mail')}</span>, children: <MailArchivesTab /> }]}
+        items={[
+          { key: 'mail', label: <span data-testid="import-tab-mail">{t('imports.center.tabs.mail')}</span>, children: <MailArchivesTab /> },
+          { key: 'contacts', label: <span data-testid="import-tab-contacts">{t('contactImport.center.tab')}</span>, children: <ContactImportTab /> },
+        ]}
       />
     </div>
   );
