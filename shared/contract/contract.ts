@@ -23,6 +23,7 @@ import {
   RegionInput,
   Tag,
 } from './customers.contract.ts';
+import { exportCalls, exportEvents } from './exports.contract.ts';
 import { IMPORT_DATA_ENTITIES, importCalls, importEvents } from './imports.contract.ts';
 import { MAIL_DATA_ENTITIES, mailCalls, mailEvents, TimelineItem } from './mail.contract.ts';
 import { mailSendCalls } from './mail-send.contract.ts';
@@ -108,6 +109,7 @@ export const contract = {
   ...mailSendCalls,
   ...searchCalls,
   ...importCalls,
+  ...exportCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -138,6 +140,7 @@ export const events = {
   'backup.progress': z.object({ done: z.number(), total: z.number() }),
   ...mailEvents,
   ...importEvents,
+  ...exportEvents,
 } as const;
 
 export type Events = typeof events;

@@ -14,6 +14,7 @@ import { dataFolder } from './en/data-folder.ts';
 import { contactImport } from './en/contact-import.ts';
 import { mailSources } from './en/mail-sources.ts';
 import { imports } from './en/imports.ts';
+import { dataExports } from './en/exports.ts';
 
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports };

@@ -17,6 +17,8 @@ import { createSettingsService } from '../settings/settings.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import { importCalls } from '../../../shared/contract/imports.contract.ts';
+import { exportCalls } from '../../../shared/contract/exports.contract.ts';
+import type { createExportService, ExportCallKey, ExportService } from '../exports/exports.service.ts';
 import type { createImportService, ImportCallKey, ImportService } from '../imports/imports.service.ts';
 import { firstScreenCalls } from '../../../shared/contract/first-screen.ts';
 import type { createMailService, MailCallKey, MailService } from '../mail/mail.service.ts';
@@ -104,19 +106,25 @@ export interface AppCore {
 }
 
 
-type MailKey = MailCallKey | MailSendCallKey | ImportCallKey;
-const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls), ...Object.keys(importCalls)] as MailKey[];
+type MailKey = MailCallKey | MailSendCallKey | ImportCallKey | ExportCallKey;
+const MAIL_KEYS = [...Object.keys(mailCalls), ...Object.keys(mailSendCalls), ...Object.keys(importCalls), ...Object.keys(exportCalls)] as MailKey[];
 
 /** The factories behind the mail and import calls, imported on demand (see AppCoreOptions.mailCode). */
 interface MailCode {
   createMailService: typeof createMailService;
   createSendService: typeof createSendService;
   createImportService: typeof createImportService;
+  createExportService: typeof createExportService;
 }
 
 async function importMailCode(): Promise<MailCode> {
-  const [service, send, imports] = await Promise.all([import('../mail/mail.service.ts'), import('../mail/send/send.service.ts'), import('../imports/imports.service.ts')]);
-  return { createMailService: service.createMailService, createSendService: send.createSendService, createImportService: imports.createImportService };
+  const [service, send, imports, exports] = await Promise.all([
+    import('../mail/mail.service.ts'),
+    import('../mail/send/send.service.ts'),
+    import('../imports/imports.service.ts'),
+    import('../exports/exports.service.ts'),
+  ]);
+  return { createMailService: service.createMailService, createSendService: send.createSendService, createImportService: imports.createImportService, createExportService: exports.createExportService };
 }
 
 interface MailServices {
@@ -124,6 +132,8 @@ interface MailServices {
   sender: SendService;
   /** Mail archive imports: they store mail through the mail service's stores. */
   imports: ImportService;
+  /** Exports: the mail's sources and attachments come from the mail service's stores. */
+  exports: ExportService;
 }
 
 interface Services {
@@ -178,7 +188,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       mailCode = code;
       if (services.mail) return;
       const mail = buildMailServices(code);
-      services = { ...services, mail, handlers: { ...services.handlers, ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers } };
+      services = { ...services, mail, handlers: { ...services.handlers, ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } };
       if (backgroundSync) startMailScheduler();
     });
     return mailLoading;
@@ -238,7 +248,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       parser: service.parser,
       ...(options.faultPoint ? { faultPoint: options.faultPoint } : {}),
     });
-    return { service, sender, imports };
+    const exports = code.createExportService({ db: opened.db, clock, log, emit: bus.emit, stores: service.stores });
+    return { service, sender, imports, exports };
   }
 
   /**
@@ -300,7 +311,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createTimelineService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...backups.handlers,
-      ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers } : deferredMailHandlers()),
+      ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } : deferredMailHandlers()),
     };
     return { handlers, runBackupIfDue: backups.runIfDue, mail };
   }

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CALL_KEYS, DATA_ENTITIES } from '../../../../shared/contract/contract.ts';
 import { AREAS_BY_ENTITY, areasFor } from '../../../../renderer/src/app/query-invalidation.ts';
 
-/** Areas whose answers never change while the app runs (the host's facts, the folder dialog). */
-const STATIC_AREAS = new Set(['app']);
+/**
+ * Areas whose answers never change while the app runs (the host's facts, the folder dialog), or
+ * that are only ever called as actions, never cached (exports write files, not data).
+ */
+const STATIC_AREAS = new Set(['app', 'exports']);
 
 describe('the renderer refreshes every screen a change can touch', () => {
   const contractAreas = new Set(CALL_KEYS.map((key) => key.split('.')[0]!));

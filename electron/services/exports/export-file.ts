@@ -1,0 +1,141 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../../shared/contract/result.ts';
+
+/**
+ * Writing an export: under a temporary name beside the target, renamed to the target's name
+ * only when complete, so a failure (full disk, the program closed) never leaves a half file
+ * that looks like a finished export. A file system error becomes a message naming the file.
+ */
+
+function errnoOf(err: unknown): string | null {
+  return err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code) ? err.code : null;
+}
+
+/** A file system error while writing `file`, in the user's terms; anything else as it is. */
+export function exportFailure(err: unknown, file: string): unknown {
+  if (err instanceof AppFailure) return err;
+  const code = errnoOf(err);
+  if (!code) return err;
+  const details = err instanceof Error ? err.message : String(err);
+  const failure = (c: AppFailure['error']['code'], message: string, params: Record<string, string>) => new AppFailure({ code: c, message, params, details });
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return failure('readOnly', 'exports.errors.notWritable', { file });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return failure('diskFull', 'exports.errors.diskFull', { file });
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return failure('validation', 'exports.errors.folderMissing', { file, folder: path.dirname(file) });
+    case 'EISDIR':
+      return failure('validation', 'exports.errors.isFolder', { file });
+    default:
+      return failure('storageFailed', 'exports.errors.writeFailed', { file, reason: code });
+  }
+}
+
+function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.part`);
+}
+
+/**
+ * Runs `write` on a temporary file beside `target`, then renames it to `target` (replacing a
+ * file of that name). On failure the temporary file is removed and the error names `target`.
+ */
+export async function writeFileAtomically<T>(target: string, write: (tempPath: string) => Promise<T>): Promise<T> {
+  const temp = tempNameFor(target);
+  try {
+    if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+    const value = await write(temp);
+    await fs.promises.rename(temp, target);
+    return value;
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true }).catch(() => {});
+    throw exportFailure(err instanceof FileError ? err.cause : err, target);
+  }
+}
+
+/**
+ * A new folder `name` inside `parent` ("name (2)" when taken), filled by `fill` under a
+ * temporary name and renamed at the end; removed whole on failure.
+ */
+export async function writeFolderAtomically<T>(parent: string, name: string, fill: (tempDir: string, finalDir: string) => Promise<T>): Promise<{ dir: string; value: T }> {
+  let dir = path.join(parent, name);
+  for (let n = 2; fs.existsSync(dir); n++) dir = path.join(parent, `${name} (${n})`);
+  const temp = tempNameFor(dir);
+  let current = dir;
+  try {
+    if (!fs.statSync(parent).isDirectory()) throw Object.assign(new Error(`${parent} is not a folder`), { code: 'ENOTDIR' });
+    current = temp;
+    await fs.promises.mkdir(temp);
+    const value = await fill(temp, dir);
+    current = dir;
+    await fs.promises.rename(temp, dir);
+    return { dir, value };
+  } catch (err) {
+    await fs.promises.rm(temp, { recursive: true, force: true }).catch(() => {});
+    // A file inside the folder is named as it would have been in the finished folder.
+    const file = err instanceof FileError ? path.join(dir, path.relative(temp, err.file)) : current === temp ? dir : current;
+    throw exportFailure(err instanceof FileError ? err.cause : err, file);
+  }
+}
+
+/** An error while writing one file of a folder export, with the file's (temporary) path. */
+export class FileError extends Error {
+  readonly file: string;
+  override readonly cause: unknown;
+  constructor(file: string, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.file = file;
+    this.cause = cause;
+  }
+}
+
+/** Sequential writes to a file with a kept position (FileHandle.write), failing with the file named. */
+export class OutputFile {
+  private readonly handle: fs.promises.FileHandle;
+  readonly path: string;
+  bytes = 0;
+
+  private constructor(handle: fs.promises.FileHandle, file: string) {
+    this.handle = handle;
+    this.path = file;
+  }
+
+  static async open(file: string): Promise<OutputFile> {
+    try {
+      return new OutputFile(await fs.promises.open(file, 'wx', 0o644), file);
+    } catch (err) {
+      throw new FileError(file, err);
+    }
+  }
+
+  async write(chunks: readonly Buffer[]): Promise<void> {
+    if (chunks.length === 0) return;
+    const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    try {
+      // A write may take only part of the buffer (a disk that just filled up): go on until all is taken or it fails.
+      for (let at = 0; at < buffer.length; ) at += (await this.handle.write(buffer, at, buffer.length - at)).bytesWritten;
+    } catch (err) {
+      throw new FileError(this.path, err);
+    }
+    this.bytes += buffer.length;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.handle.close();
+    } catch (err) {
+      throw new FileError(this.path, err);
+    }
+  }
+
+  /** Closes after a failure; the caller's error is the one that matters. */
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => {});
+  }
+}
