@@ -71,7 +71,13 @@ export const CONTACT_IMPORT_FIELDS = [
 ] as const;
 export const ContactImportField = z.enum(CONTACT_IMPORT_FIELDS);
 
-/** Where a column goes: a field, a custom field with this label (kept in the customer's notes as "label: value"), or nowhere. */
+/**
+ * Where a column goes: a field; a custom field with this label — the live custom field whose label
+ * is the same ignoring case and character width (customFieldLabelKey), else one made for it of
+ * type text when the import meets its first value (undo removes it again when no customer holds
+ * a value of it); a value the field does not take stays in the customer's notes as
+ * "label: value" — or nowhere.
+ */
 export const ColumnTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), field: ContactImportField }),
   z.object({ kind: z.literal('custom'), label: requiredText(60) }),

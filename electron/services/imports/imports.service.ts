@@ -94,7 +94,7 @@ export function createImportService(deps: ImportServiceDeps) {
   const ownParser = deps.parser ? null : workerParser((reason) => log.info('imports.parseInThread', { reason }));
   const parser = deps.parser ?? ownParser!;
   const changed = (kind: ImportBatchRow['kind'] = 'mail') =>
-    deps.emit('data.changed', { entities: kind === 'mail' ? ['imports', 'mailAccounts', 'mailFolders', 'mailMessages', 'customers'] : ['imports', 'customers', 'contacts', 'tags', 'mailMessages'] });
+    deps.emit('data.changed', { entities: kind === 'mail' ? ['imports', 'mailAccounts', 'mailFolders', 'mailMessages', 'customers'] : ['imports', 'customers', 'contacts', 'tags', 'customFields', 'mailMessages'] });
 
   /**
    * Imports left `running` by a process that is gone (or by an earlier core of this one) are

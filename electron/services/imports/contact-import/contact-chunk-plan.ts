@@ -5,6 +5,7 @@ import { newId } from '../../core/ids.ts';
 import type { NewChannelRow, NewContactRow } from '../../customers/contact.queries.ts';
 import type { NormalisedRow, ParsedContact } from '../contacts/contact-row.ts';
 import type { ImportProblem } from '../contacts/import-problems.ts';
+import { rowFieldValues, type ImportFields, type RowFieldValue } from './contact-custom-fields.ts';
 import type { FillableField, mergeTargets } from './contact-import.queries.ts';
 import { ChunkRegistry, type Match, type MatchKeys } from './contact-matching.ts';
 
@@ -25,6 +26,8 @@ export interface RowAdditions {
   filled: Array<{ field: FillableField; before: string | null; written: string }>;
   /** Tag names added to the customer (resolved to links and created tags when written). */
   tags: string[];
+  /** Custom field values added to a customer that was there (it held none for the field): `written` is the stored JSON. */
+  fieldValues: Array<{ fieldId: string; written: string }>;
 }
 
 export interface PlannedRow {
@@ -55,9 +58,14 @@ export interface PlanContext {
   defaultOwnerId: string | null;
   decisions: ReadonlyMap<number, ContactRowAction>;
   sheetName: string;
+  /** The custom fields of the chunk's labels (resolveImportFields). */
+  customFields: ImportFields;
 }
 
-type Targets = Awaited<ReturnType<typeof mergeTargets>>;
+type Targets = Awaited<ReturnType<typeof mergeTargets>> & {
+  /** The custom field values the matched customers hold (stored JSON). */
+  fieldValues: ReadonlyArray<{ customer_id: string; field_id: string; value: string }>;
+};
 
 const MAX_NOTES = 5000;
 const hasError = (row: NormalisedRow) => row.problems.some((p) => p.severity === 'error');
@@ -68,17 +76,18 @@ export function proposedAction(row: NormalisedRow, match: Match | null): Contact
   return match ? 'merge' : 'create';
 }
 
-/** Custom columns and text that did not fit where it was mapped, kept as lines of the customer's notes so nothing read is lost. */
-export function extraNotes(c: ParsedContact): string[] {
-  return [...c.customFields.map((f) => `${f.label}: ${f.value}`), ...c.unresolved.map((u) => `${u.header || u.column}: ${u.value}`)];
+/** Custom columns that fit no custom field (rowFieldValues) and text that did not fit where it was mapped, kept as lines of the customer's notes so nothing read is lost. */
+export function extraNotes(c: ParsedContact, customNotes: readonly string[]): string[] {
+  return [...customNotes, ...c.unresolved.map((u) => `${u.header || u.column}: ${u.value}`)];
 }
 
-function customerNotes(c: ParsedContact): string | null {
-  const text = [c.company.notes, ...extraNotes(c)].filter(Boolean).join('\n');
+function customerNotes(c: ParsedContact, customNotes: readonly string[]): string | null {
+  const text = [c.company.notes, ...extraNotes(c, customNotes)].filter(Boolean).join('\n');
   return text ? text.slice(0, MAX_NOTES) : null;
 }
 
 function customerInput(c: ParsedContact, ctx: PlanContext, problems: RowProblem[], rowNumber: number, sheet: string): CustomerInput {
+  const custom = rowFieldValues(c, ctx.customFields);
   const email = c.contact.channels.find((ch) => ch.kind === 'email')?.value ?? null;
   const name = (c.company.name ?? c.company.localName ?? c.contact.name ?? email ?? '').slice(0, 200);
   const region = defaultRegionForCountry(c.company.country);
@@ -101,9 +110,9 @@ function customerInput(c: ParsedContact, ctx: PlanContext, problems: RowProblem[
     source: c.company.source,
     ownerId,
     personality: null,
-    notes: customerNotes(c),
+    notes: customerNotes(c, custom.notes),
     tags: c.company.tags,
-    customFields: {},
+    customFields: Object.fromEntries([...custom.values].map(([id, v]) => [id, v.value])),
   };
 }
 
@@ -117,6 +126,8 @@ class ChunkPlanner {
   private readonly newCustomers = new Map<string, CustomerInput>();
   private readonly contactsOf = new Map<string, Array<{ id: string; name: string }>>();
   private readonly channelsOf = new Map<string, { keys: Set<string>; sort: number }>();
+  /** Per customer that was there, the stored JSON of the fields it holds a value for (what a merge must not overwrite). */
+  private readonly heldFields = new Map<string, Map<string, string>>();
   private readonly ctx: PlanContext;
   private readonly normalize: (kind: string, value: string) => string;
 
@@ -130,6 +141,13 @@ class ChunkPlanner {
       entry.keys.add(channelKey(ch.kind, ch.value_normalized));
       entry.sort = Math.max(entry.sort, ch.sort);
     }
+    for (const v of targets.fieldValues) this.held(v.customer_id).set(v.field_id, v.value);
+  }
+
+  private held(customerId: string): Map<string, string> {
+    let held = this.heldFields.get(customerId);
+    if (!held) this.heldFields.set(customerId, (held = new Map<string, string>()));
+    return held;
   }
 
   private contactList(customerId: string): Array<{ id: string; name: string }> {
@@ -172,6 +190,22 @@ class ChunkPlanner {
     return id;
   }
 
+  /**
+   * The fields a customer lacks get the row's values (returned by field id, and marked held);
+   * a value differing from the one it holds is kept as a notes line instead.
+   */
+  private fillCustomFields(held: Map<string, string>, values: ReadonlyMap<string, RowFieldValue>, notes: string[]): Array<[string, RowFieldValue]> {
+    const filled: Array<[string, RowFieldValue]> = [];
+    for (const [fieldId, v] of values) {
+      const had = held.get(fieldId);
+      if (had === undefined) {
+        held.set(fieldId, v.json);
+        filled.push([fieldId, v]);
+      } else if (had !== v.json) notes.push(v.line);
+    }
+    return filled;
+  }
+
   row(seq: number, row: NormalisedRow, keys: MatchKeys, dbMatch: Match | null): void {
     const match = this.registry.match(keys) ?? dbMatch;
     let action = this.ctx.decisions.get(row.rowNumber) ?? proposedAction(row, match);
@@ -185,7 +219,7 @@ class ChunkPlanner {
       contactId: null,
       createdCustomer: false,
       createdContact: false,
-      additions: { channels: [], filled: [], tags: [] },
+      additions: { channels: [], filled: [], tags: [], fieldValues: [] },
       problems: [...row.problems],
     };
     this.plan.rows.push(planned);
@@ -223,14 +257,27 @@ class ChunkPlanner {
     }
     const made = this.newCustomers.get(target.customerId);
     if (made) {
-      // Made earlier in this chunk: not written yet, so the row's tags join its insert.
+      // Made earlier in this chunk: not written yet, so the row's tags and custom values join its insert.
       made.tags = [...new Set([...(made.tags ?? []), ...c.company.tags])].slice(0, 50);
+      const { values, notes } = rowFieldValues(c, this.ctx.customFields);
+      const held = new Map(Object.entries(made.customFields).map(([id, v]) => [id, JSON.stringify(v)]));
+      for (const [fieldId, v] of this.fillCustomFields(held, values, notes)) made.customFields[fieldId] = v.value;
+      made.notes = appendNotes(made.notes ?? null, notes);
       return;
     }
     planned.additions.tags = c.company.tags;
-    fillFields(this.plan, planned, this.fields.get(target.customerId), c);
-    if (planned.createdContact || planned.additions.channels.length > 0 || planned.additions.filled.length > 0) this.plan.touched.add(target.customerId);
+    const { values, notes } = rowFieldValues(c, this.ctx.customFields);
+    planned.additions.fieldValues = this.fillCustomFields(this.held(target.customerId), values, notes).map(([fieldId, v]) => ({ fieldId, written: v.json }));
+    fillFields(this.plan, planned, this.fields.get(target.customerId), c, notes);
+    const { additions } = planned;
+    if (planned.createdContact || additions.channels.length + additions.filled.length + additions.fieldValues.length > 0) this.plan.touched.add(target.customerId);
   }
+}
+
+/** The notes with the lines they do not hold yet, within the contract's length. */
+function appendNotes(notes: string | null, lines: readonly string[]): string | null {
+  const extra = lines.filter((l) => !(notes ?? '').includes(l));
+  return extra.length === 0 ? notes : [notes, ...extra].filter(Boolean).join('\n').slice(0, MAX_NOTES);
 }
 
 /** Plans one chunk. `matches` are the database's, by row; rows matching a customer made earlier in the chunk merge into it. */
@@ -248,7 +295,7 @@ export function planChunk(
 }
 
 /** Fills a customer's empty fields from the row, and adds the row's leftovers to its notes. */
-function fillFields(plan: ChunkPlan, planned: PlannedRow, current: Targets['customers'][number] | undefined, c: ParsedContact): void {
+function fillFields(plan: ChunkPlan, planned: PlannedRow, current: Targets['customers'][number] | undefined, c: ParsedContact, customNotes: readonly string[]): void {
   if (!current) return;
   const wanted: Partial<Record<FillableField, string | null>> = { local_name: c.company.localName, country: c.company.country, website: c.company.website, address: c.company.address };
   const fills = plan.fills.get(current.id) ?? {};
@@ -258,7 +305,7 @@ function fillFields(plan: ChunkPlan, planned: PlannedRow, current: Targets['cust
     current[field] = value;
     fills[field] = value;
   }
-  const extra = [c.company.notes, ...extraNotes(c)].filter((t): t is string => !!t && !(current.notes ?? '').includes(t));
+  const extra = [c.company.notes, ...extraNotes(c, customNotes)].filter((t): t is string => !!t && !(current.notes ?? '').includes(t));
   if (extra.length > 0) {
     const written = [current.notes, ...extra].filter(Boolean).join('\n').slice(0, MAX_NOTES);
     if (written !== current.notes) {

@@ -1,5 +1,7 @@
 import type { Db, Tx } from '../../../../db/database.ts';
+import { MAX_CUSTOM_FIELDS } from '../../../../shared/contract/customers.contract.ts';
 import type { ContactRowAction } from '../../../../shared/contract/imports.contract.ts';
+import { customFieldLabelKey } from '../../../../shared/domain/custom-field-label.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { FaultPoint } from '../../core/fault-point.ts';
 import { insertChannelRows, insertContactRows, normalizeChannel } from '../../customers/contact.queries.ts';
@@ -11,6 +13,8 @@ import type { ColumnTarget } from '../contacts/header-mapping.ts';
 import { importBatch, insertImportProblems, type ImportBatchRow } from '../mail-import/mail-import.queries.ts';
 import { advanceContactBatch, fillCustomerFields, insertContactRowRecords, mergeTargets, ownerIdsByName, regionCodes, useMemoryTempStore } from './contact-import.queries.ts';
 import { type ChunkPlan, planChunk, type PlanContext } from './contact-chunk-plan.ts';
+import { heldFieldValues, insertCustomFieldValues } from './contact-custom-fields.queries.ts';
+import { resolveImportFields, type ImportFields, type ResolvedFields } from './contact-custom-fields.ts';
 import { matchKeys, matchRows } from './contact-matching.ts';
 import type { ContactImportOptions } from './contact-import.options.ts';
 
@@ -19,7 +23,8 @@ import type { ContactImportOptions } from './contact-import.options.ts';
  * commits them 2,000 at a time — the customers, contacts, channels and tags, each row's record
  * (what undo takes back), its problems and the checkpoint in one transaction — so memory stays
  * flat whatever the sheet's size, and a crash or a quit resumes after the last committed row
- * without doing a row twice. Writes are set-wise (a multi-row insert per table per chunk) through
+ * without doing a row twice. Columns mapped to custom fields find or make their fields in the
+ * chunk that first meets a value of theirs (contact-custom-fields.ts). Writes are set-wise (a multi-row insert per table per chunk) through
  * the customers' own queries, and reindexCustomers keeps search, company domains and mail filing
  * right for every customer the chunk touched.
  */
@@ -34,7 +39,19 @@ export interface ContactImportEnv {
   faultPoint(point: FaultPoint): void;
 }
 
-async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, now: number): Promise<void> {
+/** The custom field values a chunk writes: created customers' and those merges add, as stored JSON. */
+function planFieldValues(plan: ChunkPlan): Array<{ customer_id: string; field_id: string; value: string }> {
+  return [
+    ...plan.customers.flatMap((c) =>
+      Object.entries(c.input.customFields)
+        .filter((e): e is [string, string | number] => e[1] !== null)
+        .map(([field_id, v]) => ({ customer_id: c.id, field_id, value: JSON.stringify(v) })),
+    ),
+    ...plan.rows.flatMap((r) => r.additions.fieldValues.map((f) => ({ customer_id: r.customerId!, field_id: f.fieldId, value: f.written }))),
+  ];
+}
+
+async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, createdFields: readonly string[], now: number): Promise<void> {
   const byRegion = new Map<string, Array<(typeof plan.customers)[number]>>();
   for (const c of plan.customers) {
     const list = byRegion.get(c.input.regionCode);
@@ -50,20 +67,23 @@ async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, now: number)
   await insertContactRows(trx, plan.contacts, now);
   await insertChannelRows(trx, plan.channels);
   for (const [customerId, values] of plan.fills) await fillCustomerFields(trx, customerId, values, now);
+  await insertCustomFieldValues(trx, planFieldValues(plan));
   const tagWants = [
     ...plan.customers.filter((c) => (c.input.tags ?? []).length > 0).map((c) => ({ customerId: c.id, names: c.input.tags ?? [], seq: -1 })),
     ...plan.rows.filter((r) => r.additions.tags.length > 0).map((r) => ({ customerId: r.customerId!, names: r.additions.tags, seq: r.seq })),
   ];
   const tags = await addCustomerTags(trx, tagWants, now);
-  // Links a merge added are its row's (a created customer's go with it); tags made new are the chunk's first row's.
+  // Links a merge added are its row's (a created customer's go with it).
   const unclaimed = new Map<string, string[]>();
   for (const l of tags.links) unclaimed.set(l.customer_id, [...(unclaimed.get(l.customer_id) ?? []), l.tag_id]);
   const records = plan.rows.map((r, i) => {
     const tagLinks = r.action === 'merged' && r.additions.tags.length > 0 && r.customerId && !r.createdCustomer ? (unclaimed.get(r.customerId) ?? []) : [];
     if (tagLinks.length > 0) unclaimed.delete(r.customerId!);
+    // Tags and custom fields made new are the chunk's first row's.
     const createdTags = i === 0 ? [...tags.createdTagIds.values()] : [];
-    const added = { channels: r.additions.channels, filled: r.additions.filled, tagLinks, createdTags };
-    const empty = added.channels.length + added.filled.length + tagLinks.length + createdTags.length === 0;
+    const made = i === 0 ? [...createdFields] : [];
+    const added = { channels: r.additions.channels, filled: r.additions.filled, tagLinks, createdTags, fieldValues: r.additions.fieldValues, createdFields: made };
+    const empty = added.channels.length + added.filled.length + tagLinks.length + createdTags.length + added.fieldValues.length + made.length === 0;
     return {
       batch_id: batchId,
       seq: r.seq,
@@ -80,6 +100,49 @@ async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, now: number)
   await insertContactRowRecords(trx, records);
 }
 
+/**
+ * One chunk in its transaction: its custom fields found or made, its rows matched, planned and
+ * written with their records and problems, and the checkpoint moved. Returns the fields known so far.
+ */
+async function commitChunk(trx: Tx, batchId: string, rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>, ctx: PlanContext, now: number): Promise<ImportFields> {
+  const resolved = await resolveImportFields(trx, rows.flatMap((r) => r.row.contact.customFields.map((f) => f.label)), ctx.customFields, now);
+  const keys = rows.map((r) => matchKeys(r.row.contact));
+  const matches = await matchRows(trx, keys);
+  const matched = [...new Set(matches.filter((m) => m !== null).map((m) => m.customerId))];
+  const targets = { ...(await mergeTargets(trx, matched)), fieldValues: await heldFieldValues(trx, matched) };
+  const plan = planChunk(rows, keys, matches, targets, { ...ctx, customFields: resolved.fields }, normalizeChannel);
+  noteRefusedFields(plan, resolved, ctx.sheetName);
+  await writePlan(trx, batchId, plan, resolved.created, now);
+  const label = (row: number) => JSON.stringify({ key: 'contactImport.batch.rowLabel', params: { sheet: ctx.sheetName, row } });
+  const problems = plan.rows.flatMap((r) => r.problems.map((p) => ({ code: p.code, params: JSON.stringify(p.params), label: label(r.row.rowNumber), folder: '[]' })));
+  for (let i = 0; i < problems.length; i += 4000) await insertImportProblems(trx, batchId, problems.slice(i, i + 4000));
+  await advanceContactBatch(
+    trx,
+    {
+      id: batchId,
+      checkpoint: rows.at(-1)!.seq,
+      rows: rows.length,
+      customers: plan.customers.length,
+      contacts: plan.rows.filter((r) => r.createdContact).length,
+      merged: plan.rows.filter((r) => r.action === 'merged').length,
+      skipped: plan.rows.filter((r) => r.action === 'skipped').length,
+      problems: problems.length,
+      bytesDone: 0,
+    },
+    now,
+  );
+  return resolved.fields;
+}
+
+/** A label that could not become a field is reported once, on the first row holding a value of it (its values went to notes). */
+function noteRefusedFields(plan: ChunkPlan, resolved: ResolvedFields, sheet: string): void {
+  for (const label of resolved.refused) {
+    const key = customFieldLabelKey(label);
+    const first = plan.rows.find((r) => r.row.contact.customFields.some((f) => customFieldLabelKey(f.label) === key));
+    first?.problems.push({ code: 'customFieldLimit', severity: 'warning', message: 'contactImport.batch.customFieldLimit', params: { sheet, row: first.row.rowNumber, label, max: MAX_CUSTOM_FIELDS } });
+  }
+}
+
 /** Runs the import until the sheet ends; throws on what stops it (a full disk, an unreadable file). */
 export async function runContactImport(env: ContactImportEnv, batchId: string, signal?: AbortSignal): Promise<void> {
   const { db, clock } = env;
@@ -89,7 +152,7 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
   const file = await openContactFile(batch.source_path, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
   const sheet = file.sheets[options.sheet];
   if (!sheet) throw new Error(`sheet ${options.sheet} is gone from ${batch.source_path}`);
-  const ctx: PlanContext = {
+  const ctx: Omit<PlanContext, 'customFields'> = {
     regions: await regionCodes(db),
     owners: await ownerIdsByName(db),
     defaultOwnerId: batch.owner_id,
@@ -101,36 +164,13 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
   let seq = 0;
   let pending: Array<{ seq: number; row: NormalisedRow }> = [];
   let chunks = 0;
+  let fields: ImportFields = new Map();
   const flush = async () => {
     if (pending.length === 0) return;
     const rows = pending;
     pending = [];
-    await db.transaction().execute(async (trx) => {
-      const keys = rows.map((r) => matchKeys(r.row.contact));
-      const matches = await matchRows(trx, keys);
-      const matched = [...new Set(matches.filter((m) => m !== null).map((m) => m.customerId))];
-      const targets = await mergeTargets(trx, matched);
-      const plan = planChunk(rows, keys, matches, targets, ctx, normalizeChannel);
-      const now = clock.now();
-      await writePlan(trx, batchId, plan, now);
-      const problems = plan.rows.flatMap((r) => r.problems.map((p) => ({ code: p.code, params: JSON.stringify(p.params), label: JSON.stringify({ key: 'contactImport.batch.rowLabel', params: { sheet: sheet.name, row: r.row.rowNumber } }), folder: '[]' })));
-      for (let i = 0; i < problems.length; i += 4000) await insertImportProblems(trx, batchId, problems.slice(i, i + 4000));
-      await advanceContactBatch(
-        trx,
-        {
-          id: batchId,
-          checkpoint: rows.at(-1)!.seq,
-          rows: rows.length,
-          customers: plan.customers.length,
-          contacts: plan.rows.filter((r) => r.createdContact).length,
-          merged: plan.rows.filter((r) => r.action === 'merged').length,
-          skipped: plan.rows.filter((r) => r.action === 'skipped').length,
-          problems: problems.length,
-          bytesDone: 0,
-        },
-        now,
-      );
-    });
+    // Known only once committed: a chunk rolled back made no fields.
+    fields = await db.transaction().execute((trx) => commitChunk(trx, batchId, rows, { ...ctx, customFields: fields }, clock.now()));
     env.faultPoint(`import:contacts-committed:${++chunks}`);
     const row = await importBatch(db, batchId);
     if (row) env.committed(row);

@@ -17,4 +17,8 @@ export interface ContactRowAdditions {
   filled: Array<{ field: 'local_name' | 'country' | 'website' | 'address' | 'notes'; before: string | null; written: string }>;
   tagLinks: string[];
   createdTags: string[];
+  /** Custom field values added to a customer that was there (it held none for the field); `written` is the stored JSON. Absent in records written before imports made custom fields. */
+  fieldValues?: Array<{ fieldId: string; written: string }>;
+  /** Custom field definitions the chunk made (on its first row's record). */
+  createdFields?: string[];
 }

@@ -1,7 +1,7 @@
 import type { ColumnHeader } from './contact-sheet.types.ts';
 import { CONTACT_FIELDS, type ContactField, HEADER_SYNONYMS, normalizeHeader } from './contact-fields.ts';
 
-/** Where a column goes: a contact field, a custom field with this label, or nowhere. */
+/** Where a column goes: a contact field, a custom field with this label (matched or made on apply: contact-import/contact-custom-fields.ts), or nowhere. */
 export type ColumnTarget = { kind: 'field'; field: ContactField } | { kind: 'custom'; label: string } | { kind: 'skip' };
 
 /**

@@ -208,9 +208,16 @@ describe('importing contact sheets', () => {
     expect(mapping.at(-1)).toEqual({ kind: 'custom', label: 'Turnover' });
     const batch = await app.call('imports.applyContacts', { path: file, sheet: 1, mapping, defaultOwnerId: null, rememberMappingAs: 'Export sheet' });
     expect(batch.contacts).toEqual({ customersCreated: 2, contactsCreated: 2, rowsMerged: 0, rowsSkipped: 0 });
+    // The unknown "Turnover" column became a text custom field holding each cell as written, not a notes line.
     expect(query(app.dataDir, 'SELECT name, country, region_code, notes FROM customers ORDER BY name')).toEqual([
-      { name: '=1+2 Holdings', country: 'CA', region_code: 'NA', notes: 'Turnover: 5' },
-      { name: 'Acme Tools Inc', country: 'US', region_code: 'NA', notes: 'Turnover: 3' },
+      { name: '=1+2 Holdings', country: 'CA', region_code: 'NA', notes: null },
+      { name: 'Acme Tools Inc', country: 'US', region_code: 'NA', notes: null },
+    ]);
+    const fields = await app.call('customFields.list', {});
+    expect(fields.map((f) => [f.label, f.type])).toEqual([['Turnover', 'text']]);
+    expect(query(app.dataDir, 'SELECT c.name, v.value FROM custom_field_values v JOIN customers c ON c.id = v.customer_id ORDER BY 1')).toEqual([
+      { name: '=1+2 Holdings', value: '"5"' },
+      { name: 'Acme Tools Inc', value: '"3"' },
     ]);
     expect(one(app.dataDir, "SELECT count(*) FROM customers WHERE name = '宁波五金工具厂'")).toBe(0);
 
