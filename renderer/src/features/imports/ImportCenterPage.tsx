@@ -5,6 +5,7 @@ import type { ImportBatch } from '../../../../shared/contract/imports.contract.t
 import { useFeedback } from '../../app/feedback.ts';
 import { useCall } from '../../app/useCall.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { ExportTab } from './ExportTab.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
 import { archiveName } from './import-format.ts';
@@ -60,6 +61,7 @@ export function ImportCenterPage() {
         items={[
           { key: 'mail', label: <span data-testid="import-tab-mail">{t('imports.center.tabs.mail')}</span>, children: <MailArchivesTab /> },
           { key: 'contacts', label: <span data-testid="import-tab-contacts">{t('contactImport.center.tab')}</span>, children: <ContactImportTab /> },
+          { key: 'export', label: <span data-testid="import-tab-export">{t('exports.center.tab')}</span>, children: <ExportTab /> },
         ]}
       />
     </div>

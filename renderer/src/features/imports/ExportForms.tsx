@@ -1,0 +1,171 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Radio, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../../shared/contract/contract.ts';
+import type { ExportResult } from '../../../../shared/contract/exports.contract.ts';
+import { useShowError } from '../../app/app-errors.ts';
+import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { isFullPath } from './import-format.ts';
+
+/**
+ * The three exports, each a small form that takes a full path. There is no save dialog: the web
+ * host has none, and the desktop app's folder picker (app.pickFolder) chooses folders, not new
+ * files; a typed path works in both, as the mail import's form does.
+ */
+
+type Done = (result: ExportResult) => void;
+
+/** The target path: required, and a full path (the service would refuse anything else). */
+function PathField({ name, label, placeholder, extension, testId }: { name: string; label: string; placeholder: string; extension?: () => string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      validateTrigger="onSubmit"
+      rules={[
+        { required: true, whitespace: true, message: t('exports.center.pathRequired') },
+        {
+          validator: async (_, value: string | undefined) => {
+            const path = value?.trim() ?? '';
+            if (path && !isFullPath(path)) throw new Error(t('exports.center.pathNotAbsolute', { path }));
+            const ext = extension?.();
+            if (path && ext && !path.toLowerCase().endsWith(ext)) throw new Error(t('exports.center.wrongExtension', { extension: ext }));
+          },
+        },
+      ]}
+    >
+      <Input maxLength={4000} aria-label={label} placeholder={placeholder} data-testid={testId} autoComplete="off" spellCheck={false} />
+    </Form.Item>
+  );
+}
+
+function useRun<K extends 'exports.customers' | 'exports.mail' | 'exports.everything'>(key: K, onDone: Done) {
+  const call = useMutationCall(key);
+  const showError = useShowError();
+  const run = async (input: CallInput<K>) => {
+    try {
+      onDone((await call.mutateAsync(input)) as ExportResult);
+    } catch (err) {
+      showError(err);
+    }
+  };
+  return { run, pending: call.isPending };
+}
+
+function Actions({ label, pending, testId }: { label: string; pending: boolean; testId: string }) {
+  return (
+    <Button type="primary" htmlType="submit" icon={<DownloadOutlined />} loading={pending} data-testid={testId}>
+      {label}
+    </Button>
+  );
+}
+
+export function ExportCustomersForm({ onDone }: { onDone: Done }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<{ format: 'xlsx' | 'csv'; path: string; ownerId?: string }>();
+  const owners = useCall('owners.list', {});
+  const { run, pending } = useRun('exports.customers', onDone);
+  const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ format: 'xlsx' }}
+      data-testid="export-customers-form"
+      onFinish={(v) => void run({ format: v.format, path: v.path.trim(), language, ...(v.ownerId ? { ownerId: v.ownerId } : {}) })}
+    >
+      <Typography.Paragraph type="secondary">{t('exports.center.customers.help')}</Typography.Paragraph>
+      <div className="import-form-row">
+        <Form.Item name="format" label={t('exports.center.customers.format')}>
+          <Radio.Group optionType="button" options={[{ value: 'xlsx', label: 'Excel (.xlsx)' }, { value: 'csv', label: 'CSV' }]} data-testid="export-customers-format" />
+        </Form.Item>
+        <Form.Item name="ownerId" label={t('exports.center.customers.owner')} style={{ minWidth: 240 }}>
+          <Select<string>
+            allowClear
+            placeholder={t('exports.center.customers.allOwners')}
+            aria-label={t('exports.center.customers.owner')}
+            data-testid="export-customers-owner"
+            options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+      </div>
+      <PathField
+        name="path"
+        label={t('exports.center.path')}
+        placeholder={t('exports.center.customers.placeholder')}
+        extension={() => `.${form.getFieldValue('format') as string}`}
+        testId="export-customers-path"
+      />
+      <Actions label={t('exports.center.customers.start')} pending={pending} testId="export-customers-start" />
+    </Form>
+  );
+}
+
+export function ExportMailForm({ onDone }: { onDone: Done }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ of: 'customer' | 'owner'; customerId?: string; ownerId?: string; path: string }>();
+  const of = Form.useWatch('of', form) ?? 'customer';
+  const [search, setSearch] = useState('');
+  const customers = useCall('customers.list', { search, limit: 20 }, { enabled: of === 'customer' });
+  const owners = useCall('owners.list', {});
+  const { run, pending } = useRun('exports.mail', onDone);
+  const who = of === 'customer' ? 'customerId' : 'ownerId';
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ of: 'customer' }}
+      data-testid="export-mail-form"
+      onFinish={(v) => void run({ path: v.path.trim(), ...(v.of === 'customer' ? { customerId: v.customerId! } : { ownerId: v.ownerId! }) })}
+    >
+      <Typography.Paragraph type="secondary">{t('exports.center.mail.help')}</Typography.Paragraph>
+      <div className="import-form-row">
+        <Form.Item name="of" label={t('exports.center.mail.of')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'customer', label: t('exports.center.mail.customer') },
+              { value: 'owner', label: t('exports.center.mail.owner') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name={who} key={who} label=" " style={{ minWidth: 320 }} rules={[{ required: true, message: t('exports.center.mail.whoRequired') }]}>
+          {of === 'customer' ? (
+            <Select<string>
+              showSearch={{ filterOption: false, onSearch: setSearch }}
+              placeholder={t('exports.center.mail.customerPlaceholder')}
+              aria-label={t('exports.center.mail.customer')}
+              data-testid="export-mail-customer"
+              loading={customers.isLoading}
+              options={(customers.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+            />
+          ) : (
+            <Select<string>
+              placeholder={t('exports.center.mail.ownerPlaceholder')}
+              aria-label={t('exports.center.mail.owner')}
+              data-testid="export-mail-owner"
+              options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            />
+          )}
+        </Form.Item>
+      </div>
+      <PathField name="path" label={t('exports.center.path')} placeholder={t('exports.center.mail.placeholder')} extension={() => '.mbox'} testId="export-mail-path" />
+      <Actions label={t('exports.center.mail.start')} pending={pending} testId="export-mail-start" />
+    </Form>
+  );
+}
+
+export function ExportEverythingForm({ onDone }: { onDone: Done }) {
+  const { t, i18n } = useTranslation();
+  const { run, pending } = useRun('exports.everything', onDone);
+  const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  return (
+    <Form<{ folder: string }> layout="vertical" data-testid="export-everything-form" onFinish={(v) => void run({ folder: v.folder.trim(), language })}>
+      <Typography.Paragraph type="secondary">{t('exports.center.everything.help')}</Typography.Paragraph>
+      <PathField name="folder" label={t('exports.center.folder')} placeholder={t('exports.center.everything.placeholder')} testId="export-everything-folder" />
+      <Actions label={t('exports.center.everything.start')} pending={pending} testId="export-everything-start" />
+    </Form>
+  );
+}

@@ -1,0 +1,71 @@
+import { Alert, Card, Progress, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventPayload } from '../../../../shared/contract/contract.ts';
+import type { ExportResult } from '../../../../shared/contract/exports.contract.ts';
+import { onEvent } from '../../api/client.ts';
+import { useFeedback } from '../../app/feedback.ts';
+import { ExportCustomersForm, ExportEverythingForm, ExportMailForm } from './ExportForms.tsx';
+
+type ExportProgress = EventPayload<'exports.progress'>;
+
+/** The latest progress of a running export; cleared when it ends. */
+function ExportProgressLine({ progress }: { progress: ExportProgress }) {
+  const { t } = useTranslation();
+  const percent = progress.total ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
+  return (
+    <div data-testid="export-progress">
+      <Typography.Text>{t(`exports.center.progress.${progress.phase}`, { done: progress.done, total: progress.total ?? '?' })}</Typography.Text>
+      <Progress percent={percent} size="small" />
+    </div>
+  );
+}
+
+/** What the last export wrote, where. */
+function ExportDone({ result }: { result: ExportResult }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="success"
+      showIcon
+      data-testid="export-done"
+      title={t(`exports.center.done.${result.kind}`, { ...result, path: result.path })}
+      description={result.rebuiltMessages > 0 ? t('exports.center.done.rebuilt', { count: result.rebuiltMessages }) : undefined}
+    />
+  );
+}
+
+/** The Import center's Export tab: customers and contacts, mail, everything. */
+export function ExportTab() {
+  const { t } = useTranslation();
+  const { message } = useFeedback();
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  useEffect(() => onEvent('exports.progress', setProgress), []);
+  const onDone = useCallback(
+    (r: ExportResult) => {
+      setProgress(null);
+      setResult(r);
+      void message.success(t(`exports.center.done.${r.kind}`, { ...r, path: r.path }));
+    },
+    [message, t],
+  );
+  return (
+    <div className="import-center-tab" data-testid="export-tab">
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('exports.center.intro')}
+      </Typography.Paragraph>
+      {progress && <ExportProgressLine progress={progress} />}
+      {result && <ExportDone result={result} />}
+      <Card size="small" title={t('exports.center.customers.title')}>
+        <ExportCustomersForm onDone={onDone} />
+      </Card>
+      <Card size="small" title={t('exports.center.mail.title')}>
+        <ExportMailForm onDone={onDone} />
+      </Card>
+      <Card size="small" title={t('exports.center.everything.title')}>
+        <ExportEverythingForm onDone={onDone} />
+      </Card>
+    </div>
+  );
+}
