@@ -75,7 +75,8 @@ export const ContactImportField = z.enum(CONTACT_IMPORT_FIELDS);
  * Where a column goes: a field; a custom field with this label — the live custom field whose label
  * is the same ignoring case and character width (customFieldLabelKey), else one made for it of
  * type text when the import meets its first value (undo removes it again when no customer holds
- * a value of it); a value the field does not take stays in the customer's notes as
+ * a value of it); a merge fills only custom fields the customer has no value for, and a value
+ * the field does not take or that differs from the customer's stays in its notes as
  * "label: value" — or nowhere.
  */
 export const ColumnTarget = z.discriminatedUnion('kind', [
