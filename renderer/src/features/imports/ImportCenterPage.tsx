@@ -23,7 +23,8 @@ function MailArchivesTab() {
   const [report, setReport] = useState<ImportBatch | null>(null);
   const onFinished = useCallback(
     (batch: ImportProgress) => {
-      if (batch.status !== 'done') return;
+      // A contact sheet's outcome is shown in its own tab, in its own words.
+      if (batch.status !== 'done' || batch.kind !== 'mail') return;
       void message.success(
         t('imports.center.running.finished', { name: archiveName(batch.sourcePath), imported: batch.imported, duplicates: batch.duplicates, problems: batch.problems }),
       );
