@@ -105,7 +105,9 @@ async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, createdField
  * written with their records and problems, and the checkpoint moved. Returns the fields known so far.
  */
 async function commitChunk(trx: Tx, batchId: string, rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>, ctx: PlanContext, now: number): Promise<ImportFields> {
-  const resolved = await resolveImportFields(trx, rows.flatMap((r) => r.row.contact.customFields.map((f) => f.label)), ctx.customFields, now);
+  // Rows that will be skipped make no field: it would stay empty.
+  const importable = rows.filter((r) => ctx.decisions.get(r.row.rowNumber) !== 'skip' && !r.row.problems.some((p) => p.severity === 'error'));
+  const resolved = await resolveImportFields(trx, importable.flatMap((r) => r.row.contact.customFields.map((f) => f.label)), ctx.customFields, now);
   const keys = rows.map((r) => matchKeys(r.row.contact));
   const matches = await matchRows(trx, keys);
   const matched = [...new Set(matches.filter((m) => m !== null).map((m) => m.customerId))];

@@ -56,7 +56,7 @@ const MAPPING: ColumnTarget[] = [field('companyName'), field('contactName'), fie
 /** A UTF-8 sheet (with BOM, as Excel saves "CSV UTF-8") with a WeChat and a trade-fair column. */
 function writeSheet(dir: string, name: string, rows: string[][]): string {
   const file = path.join(dir, name);
-  const lines = [['公司名称', '联系人', '邮箱', '微信号', 'Trade fair'], ...rows].map((r) => r.join(','));
+  const lines = [['公司名称', '联系人', '邮箱', '微信号', 'Trade fair', 'Booth'].slice(0, rows[0]!.length), ...rows].map((r) => r.join(','));
   fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}`);
   return file;
 }
@@ -131,8 +131,13 @@ describe('contact import: columns mapped to custom fields', () => {
   it('a second import finds the field by its label in another width and case; undo keeps a field another import still holds values of', async () => {
     app = await createTempCore();
     const dir = folder();
-    const first = writeSheet(dir, 'first.csv', [['Osaka Trading Co.', 'Sato Kenji', 'kenji@osaka-trading.jp', 'sato_kenji', 'Canton Fair']]);
-    const a = await app.call('imports.applyContacts', { path: first, sheet: 0, mapping: MAPPING, defaultOwnerId: null });
+    // The second row is skipped, and its "Booth" column (only it has a value there) makes no field.
+    const first = writeSheet(dir, 'first.csv', [
+      ['Osaka Trading Co.', 'Sato Kenji', 'kenji@osaka-trading.jp', 'sato_kenji', 'Canton Fair', ''],
+      ['Skip Me Ltd', 'Skip', 'skip@skip.example', '', '', 'B-12'],
+    ]);
+    const a = await app.call('imports.applyContacts', { path: first, sheet: 0, mapping: [...MAPPING, custom('Booth')], defaultOwnerId: null, decisions: [{ rowNumber: 3, action: 'skip' }] });
+    expect(a.contacts).toMatchObject({ customersCreated: 1, rowsSkipped: 1 });
     const fields = await app.call('customFields.list', {});
     expect(fields.map((f) => f.label)).toEqual(['微信号', 'Trade fair']);
 
