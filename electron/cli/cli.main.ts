@@ -10,6 +10,7 @@ import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } fr
 import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { formatTable } from './text-table.ts';
 import { IMPORT_USAGE, runImportCommand } from './cli-import.ts';
+import { EXPORT_USAGE, runExportCommand } from './cli-export.ts';
 import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 
 export const EXIT_OK = 0;
@@ -27,6 +28,7 @@ Commands:
                                     sync mail accounts now and wait; prints per-folder counts
 ${PASSWORD_USAGE}
 ${IMPORT_USAGE}
+${EXPORT_USAGE}
   backup now                        write a backup into the backup folder
   backup list                       the backups, newest first
   backup restore <file>             verify <file>, then replace the database with it
@@ -261,6 +263,11 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
         rest,
       );
       return done ? EXIT_OK : EXIT_ERROR;
+    }
+    case 'export': {
+      const { pickLanguage, systemLocale } = await import('../hosts/translate.ts');
+      await runExportCommand({ core, call: (key, input) => session.call(key, input), out: io.out, err: io.err, language: pickLanguage(systemLocale(session.env)) }, sub, rest);
+      return EXIT_OK;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

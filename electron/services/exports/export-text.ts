@@ -1,4 +1,4 @@
-import { catalogs, type Language } from '../../../shared/i18n/catalogs.ts';
+import type { catalogs as Catalogs, Language } from '../../../shared/i18n/catalogs.ts';
 
 /**
  * The words written into an exported file (column headers, sheet names, a stage's name) in the
@@ -7,7 +7,7 @@ import { catalogs, type Language } from '../../../shared/i18n/catalogs.ts';
  */
 export type ExportText = (key: string) => string;
 
-function lookup(language: Language, key: string): string | undefined {
+function lookup(catalogs: typeof Catalogs, language: Language, key: string): string | undefined {
   let node: unknown = catalogs[language];
   for (const part of key.split('.')) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
@@ -16,6 +16,8 @@ function lookup(language: Language, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export function exportText(language: Language): ExportText {
-  return (key) => lookup(language, key) ?? lookup('en', key) ?? key;
+/** Loaded on the first export, not with the mail code: the catalogs are ~30 modules every start would pay for. */
+export async function exportText(language: Language): Promise<ExportText> {
+  const { catalogs } = await import('../../../shared/i18n/catalogs.ts');
+  return (key) => lookup(catalogs, language, key) ?? lookup(catalogs, 'en', key) ?? key;
 }

@@ -74,7 +74,8 @@ export function createExportService(deps: ExportServiceDeps) {
       const file = absolute(target);
       if (ownerId !== undefined && (await ownerName(db, ownerId)) === undefined) fail('notFound', 'exports.errors.ownerNotFound', { id: ownerId });
       const started = performance.now();
-      const counts = await writeFileAtomically(file, (temp) => writeCustomers(db, format, temp, { ownerId: ownerId ?? null, text: exportText(language), progress: progressOf('customers', file) }));
+      const text = await exportText(language);
+      const counts = await writeFileAtomically(file, (temp) => writeCustomers(db, format, temp, { ownerId: ownerId ?? null, text, progress: progressOf('customers', file) }));
       return result('customers', file, started, [file], counts);
     },
     'exports.mail': async ({ path: target, customerId, ownerId }) => {
@@ -111,8 +112,9 @@ export function createExportService(deps: ExportServiceDeps) {
       const now = new Date(clock.now());
       const name = `TradeFolio ${now.getUTCFullYear()}-${two(now.getUTCMonth() + 1)}-${two(now.getUTCDate())} ${two(now.getUTCHours())}${two(now.getUTCMinutes())}`;
       const started = performance.now();
+      const text = await exportText(language);
       const { dir, value } = await writeFolderAtomically(parent, name, (temp) =>
-        writeEverything({ db, stores: deps.stores }, temp, { text: exportText(language), progress: progressOf('everything', parent) }),
+        writeEverything({ db, stores: deps.stores }, temp, { text, progress: progressOf('everything', parent) }),
       );
       return result(
         'everything',
