@@ -56,14 +56,16 @@ export async function resolveImportFields(trx: Tx, labels: Iterable<string>, kno
   for (const d of defs) if (!byKey.has(customFieldLabelKey(d.label))) byKey.set(customFieldLabelKey(d.label), { id: d.id, type: d.type, options: d.options });
   let live = defs.length;
   for (const [key, label] of wanted) {
-    const found = byKey.get(key);
+    // A field's label holds 60 characters (CustomFieldDefInput): a longer header is matched, and made, by its first 60.
+    const stored = label.trim().slice(0, MAX_LABEL);
+    const found = byKey.get(customFieldLabelKey(stored));
     if (found) fields.set(key, found);
     else if (live >= MAX_CUSTOM_FIELDS) {
       fields.set(key, null);
       out.refused.push(label);
     } else {
       const id = newId();
-      await insertField(trx, { label: label.trim().slice(0, 60), type: 'text', options: [] }, id, now);
+      await insertField(trx, { label: stored, type: 'text', options: [] }, id, now);
       live++;
       out.created.push(id);
       fields.set(key, { id, type: 'text', options: [] });
@@ -72,6 +74,7 @@ export async function resolveImportFields(trx: Tx, labels: Iterable<string>, kno
   return out;
 }
 
+const MAX_LABEL = 60;
 const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const DAY = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 

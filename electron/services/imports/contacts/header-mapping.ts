@@ -74,6 +74,9 @@ export function recognizeHeader(text: string): RecognizedHeader | null {
 /** Row-number columns ("序号", "No.") that Chinese and English sheets start with: nothing to keep. */
 const ROW_NUMBER_HEADERS = new Set(['序号', '序', '编号', '行号', 'no', 'nr', 'number', 'sn', 'seq', 'index'].map(normalizeHeader));
 
+/** The longest custom field label (the contract's ColumnTarget and CustomFieldDefInput): a longer header is cut, or the preview would break the contract. */
+const CUSTOM_LABEL_MAX = 60;
+
 /**
  * A mapping for each column: the user's saved choice for that header first, then the header's
  * field, else the column as a custom field under its own header (empty headers and row-number
@@ -89,7 +92,7 @@ export function suggestMapping(headers: readonly ColumnHeader[], saved: SavedHea
     const recognized = recognizeHeader(h.text);
     if (recognized) return { ...base, target: { kind: 'field', field: recognized.field }, confidence: recognized.confidence, basis: recognized.basis };
     if (!h.text) return { ...base, target: { kind: 'skip' }, confidence: 0, basis: 'none' };
-    return { ...base, target: { kind: 'custom', label: h.text }, confidence: 0, basis: 'none' };
+    return { ...base, target: { kind: 'custom', label: h.text.trim().slice(0, CUSTOM_LABEL_MAX) }, confidence: 0, basis: 'none' };
   });
 }
 

@@ -164,6 +164,20 @@ describe('contact import: columns mapped to custom fields', () => {
     expect(one(app.dataDir, 'SELECT count(*) FROM custom_field_values')).toBe(0);
   });
 
+  it('a header longer than a field label holds is suggested, matched and made by its first 60 characters', async () => {
+    app = await createTempCore();
+    const header = `Booth visit at the 2024 Canton Fair (${'very '.repeat(10)}long header)`;
+    expect(header.length).toBeGreaterThan(60);
+    const file = path.join(folder(), 'long.csv');
+    fs.writeFileSync(file, [`Company,Email,${header}`, 'Acme Tools Inc,bob@acmetools.com,wants samples'].join('\n'));
+    const preview = await app.call('imports.previewContacts', { path: file });
+    const mapping = preview.sheets[0]!.mapping.map((m) => m.target);
+    expect(mapping.at(-1)).toEqual(custom(header.slice(0, 60)));
+    await app.call('imports.applyContacts', { path: file, sheet: 0, mapping, defaultOwnerId: null });
+    await app.call('imports.applyContacts', { path: file, sheet: 0, mapping, defaultOwnerId: null });
+    expect((await app.call('customFields.list', {})).map((f) => f.label)).toEqual([header.slice(0, 60)]);
+  });
+
   it('converts values to a field the user made with a type, and keeps what does not fit in notes', async () => {
     app = await createTempCore();
     const staff = await app.call('customFields.create', { label: 'Employees', type: 'number' });

@@ -79,6 +79,11 @@ describe('suggesting a mapping', () => {
     ]);
   });
 
+  it('offers a header longer than a custom field label holds as a custom field by its first 60 characters', () => {
+    const long = `年采购额${'（含税，按美元计）'.repeat(8)}`;
+    expect(suggestMapping(headers(long))[0]!.target).toEqual({ kind: 'custom', label: long.slice(0, 60) });
+  });
+
   it('prefers a mapping the user saved for the same header, however it is written', () => {
     const first = headers('客户', 'Remark', '年采购额');
     const saved = rememberMapping(first, [{ kind: 'field', field: 'companyName' }, { kind: 'field', field: 'contactNotes' }, { kind: 'skip' }]);
