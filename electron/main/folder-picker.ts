@@ -16,6 +16,15 @@ const DIALOGS: Record<PickPurpose, { title: string; properties: Electron.OpenDia
     ],
   },
   mailArchiveFolder: { title: 'imports.center.form.pickFolderTitle', properties: ['openDirectory'] },
+  contactSheetFile: {
+    title: 'contactImport.center.file.pickTitle',
+    properties: ['openFile'],
+    // The reader goes by content, not by name (a "sheet.xlsx" that is really CSV still reads): "All files" too.
+    filters: [
+      { name: 'contactImport.center.file.pickFilter', extensions: ['xlsx', 'csv', 'txt', 'tsv', 'vcf'] },
+      { name: 'imports.center.form.pickFilterAll', extensions: ['*'] },
+    ],
+  },
 };
 
 /**

@@ -54,9 +54,9 @@ export const PickFolderInput = z.object({
   /**
    * What the folder (or file) is for: the dialog's title says it. A mail archive is a file (an
    * mbox, .pst, .msg) or a folder (Maildir, .eml tree); Windows and Linux dialogs pick one or the
-   * other, never both, so each has its own purpose.
+   * other, never both, so each has its own purpose. A contact sheet is a file (.xlsx, .csv, .vcf).
    */
-  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder']),
+  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder', 'contactSheetFile']),
   /** Where the dialog opens. */
   defaultPath: z.string().max(4000).optional(),
 });

@@ -34,6 +34,9 @@ function useHistoryColumns(onReport: (batch: ImportBatch) => void): TableColumns
     {
       key: 'source',
       title: t('imports.center.history.columns.source'),
+      // The other columns have widths of their own; without one the name is squeezed a character a line.
+      minWidth: 160,
+      ellipsis: true,
       render: (_, b) => (
         <Tooltip title={b.sourcePath}>
           <span data-testid="import-row-source">{archiveName(b.sourcePath)}</span>
@@ -108,7 +111,7 @@ function useHistoryColumns(onReport: (batch: ImportBatch) => void): TableColumns
  * Every import, newest first (as imports.list gives them): source, kind, salesperson, status,
  * counts and date, with the report, Resume for one that stopped part-way, and Undo.
  */
-export function ImportHistory({ imports, loading, onReport }: { imports: readonly LiveImport[]; loading: boolean; onReport(batch: ImportBatch): void }) {
+export function ImportHistory({ imports, loading, onReport, emptyText }: { imports: readonly LiveImport[]; loading: boolean; onReport(batch: ImportBatch): void; emptyText?: string }) {
   const { t } = useTranslation();
   const columns = useHistoryColumns(onReport);
   return (
@@ -120,7 +123,7 @@ export function ImportHistory({ imports, loading, onReport }: { imports: readonl
       dataSource={[...imports]}
       pagination={imports.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       onRow={(b) => ({ className: 'import-row', 'data-testid': 'import-row', 'data-id': b.id, 'data-source': archiveName(b.sourcePath) })}
-      locale={{ emptyText: loading ? ' ' : <EmptyState title={t('imports.center.history.empty')} testId="imports-empty" /> }}
+      locale={{ emptyText: loading ? ' ' : <EmptyState title={emptyText ?? t('imports.center.history.empty')} testId="imports-empty" /> }}
     />
   );
 }

@@ -24,7 +24,8 @@ export function ImportReportDialog({ batch, onClose }: { batch: ImportBatch; onC
 
   const columns: TableColumnsType<Problem> = [
     { key: 'record', title: t('imports.center.report.columns.record'), width: '34%', render: (_, p) => <span data-testid="import-problem-record">{importText(t, p.label)}</span> },
-    { key: 'folder', title: t('imports.center.report.columns.folder'), width: '16%', render: (_, p) => p.folder.join(' / ') },
+    // A sheet's rows are in no folder: the record names the sheet and the row.
+    ...(batch.kind === 'mail' ? [{ key: 'folder', title: t('imports.center.report.columns.folder'), width: '16%', render: (_: unknown, p: Problem) => p.folder.join(' / ') }] : []),
     { key: 'reason', title: t('imports.center.report.columns.reason'), render: (_, p) => <span data-testid="import-problem-reason">{importText(t, p.reason)}</span> },
   ];
 
@@ -46,7 +47,9 @@ export function ImportReportDialog({ batch, onClose }: { batch: ImportBatch; onC
           {batch.sourcePath}
         </Typography.Text>
         <br />
-        {t('imports.center.report.summary', { imported: batch.imported, duplicates: batch.duplicates, problems: batch.problems })}
+        {batch.contacts
+          ? t('contactImport.center.reportSummary', { customers: batch.contacts.customersCreated, contacts: batch.contacts.contactsCreated, merged: batch.contacts.rowsMerged, skipped: batch.contacts.rowsSkipped, problems: batch.problems })
+          : t('imports.center.report.summary', { imported: batch.imported, duplicates: batch.duplicates, problems: batch.problems })}
       </Typography.Paragraph>
       {batch.error && <Alert type="error" showIcon title={t('imports.center.report.stopped')} description={importText(t, batch.error)} style={{ marginBottom: 12 }} data-testid="import-report-error" />}
       <Table<Problem>

@@ -22,7 +22,7 @@ type DropProblem = 'dropNoPath' | 'dropMany';
  * A file or folder dropped on an element, as a path. Only the desktop app can say where it is
  * (the preload's webUtils.getPathForFile); a browser hands the page a File without its path.
  */
-function useDropPath(onPath: (path: string) => void, onProblem: (problem: DropProblem) => void) {
+export function useDropPath(onPath: (path: string) => void, onProblem: (problem: DropProblem) => void) {
   const [dragging, setDragging] = useState(false);
   const handlers: Pick<HTMLAttributes<HTMLElement>, 'onDragOver' | 'onDragLeave' | 'onDrop'> = {
     onDragOver: (e) => {

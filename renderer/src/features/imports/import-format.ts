@@ -38,5 +38,6 @@ export function etaText(t: TFunction, seconds: number | null): string {
 }
 
 /** Where an import can go from its status. */
-export const canResume = (b: Pick<ImportBatch, 'status' | 'accountId'>) => (b.status === 'interrupted' || b.status === 'cancelled') && b.accountId !== null;
+// A mail import without its account was undone; a contact import never has one.
+export const canResume = (b: Pick<ImportBatch, 'status' | 'accountId' | 'kind'>) => (b.status === 'interrupted' || b.status === 'cancelled') && (b.kind === 'contacts' || b.accountId !== null);
 export const canUndo = (b: Pick<ImportBatch, 'status'>) => b.status !== 'undone' && b.status !== 'running';

@@ -56,11 +56,13 @@ export function useImportActions() {
       content: (
         <div data-testid="import-undo-confirm">
           <p>
-            {batch.imported > 0
-              ? t('imports.center.undoConfirm.body', { count: batch.imported, path: batch.sourcePath })
-              : t('imports.center.undoConfirm.bodyNothing', { path: batch.sourcePath })}
+            {batch.contacts
+              ? t('contactImport.center.undoBody', { path: batch.sourcePath, customers: batch.contacts.customersCreated, contacts: batch.contacts.contactsCreated, merged: batch.contacts.rowsMerged })
+              : batch.imported > 0
+                ? t('imports.center.undoConfirm.body', { count: batch.imported, path: batch.sourcePath })
+                : t('imports.center.undoConfirm.bodyNothing', { path: batch.sourcePath })}
           </p>
-          <p>{t('imports.center.undoConfirm.keep')}</p>
+          <p>{t(batch.contacts ? 'contactImport.center.undoKeep' : 'imports.center.undoConfirm.keep')}</p>
         </div>
       ),
       okText: t('imports.center.undoConfirm.ok'),

@@ -53,10 +53,13 @@ describe('Import center helpers', () => {
   });
 
   it('offers Resume only for an import stopped part-way that still has its mail, and Undo for any that is not running or undone', () => {
-    expect(canResume({ status: 'interrupted', accountId: 'a' })).toBe(true);
-    expect(canResume({ status: 'cancelled', accountId: 'a' })).toBe(true);
-    expect(canResume({ status: 'cancelled', accountId: null })).toBe(false);
-    expect(canResume({ status: 'done', accountId: 'a' })).toBe(false);
+    expect(canResume({ kind: 'mail', status: 'interrupted', accountId: 'a' })).toBe(true);
+    expect(canResume({ kind: 'mail', status: 'cancelled', accountId: 'a' })).toBe(true);
+    expect(canResume({ kind: 'mail', status: 'cancelled', accountId: null })).toBe(false);
+    expect(canResume({ kind: 'mail', status: 'done', accountId: 'a' })).toBe(false);
+    // A contact sheet's batch has no account at all, and continues after its last committed row.
+    expect(canResume({ kind: 'contacts', status: 'interrupted', accountId: null })).toBe(true);
+    expect(canResume({ kind: 'contacts', status: 'done', accountId: null })).toBe(false);
     expect(canUndo({ status: 'done' })).toBe(true);
     expect(canUndo({ status: 'failed' })).toBe(true);
     expect(canUndo({ status: 'running' })).toBe(false);
