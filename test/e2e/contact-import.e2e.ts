@@ -72,11 +72,8 @@ describe('Import center: contact sheets (web host, Chromium)', () => {
   const historyRow = (page: Page, source: string) => page.getByTestId('contact-imports-history').getByTestId('import-row').and(page.locator(`[data-source="${source}"]`));
   const customerNames = async () => (await seed('customers.list', {})).rows.map((c) => c.name).sort();
 
-  it('imports a GBK sheet with Chinese headers: path, mapping, a row problem, a row skipped, the report, the customers, and undo', async () => {
-    const page = await session.open({ locale: 'en-US' });
-    const tab = await openContactsTab(page);
-    await expect.poll(() => tab.getByTestId('contact-imports-history').getByTestId('imports-empty').textContent()).toContain('No contact sheets imported yet.');
-
+  /** The GBK sheet's file and columns: the path checked, the file read as GBK, its headers recognised, one column mapped by hand, the mapping named. */
+  async function chooseAndMapGbkSheet(page: Page): Promise<void> {
     // The path is checked before anything is read, and a missing file is said under the field.
     const pathField = page.getByTestId('contact-import-path');
     await pathField.fill('sheets/客户名单.csv');
@@ -96,6 +93,12 @@ describe('Import center: contact sheets (web host, Chromium)', () => {
     expect(await column(page, '公司名称').getByTestId('contact-column-basis').textContent()).toBe('Recognised');
     expect(await column(page, '公司名称').getByTestId('contact-column-samples').textContent()).toContain('杭州丝绸进出口有限公司 · 宁波五金工具厂');
     expect(await column(page, '邮箱').getAttribute('data-target')).toBe('email');
+    // Read as UTF-8 by choice, the headers are garbled and nothing is recognised; back to GBK, all is well again.
+    await pick(page, page.getByTestId('contact-encoding'), 'UTF-8');
+    await expect.poll(() => column(page, '公司名称').count()).toBe(0);
+    expect(await page.getByTestId('contact-column-basis').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-basis')))).not.toContain('exact');
+    await pick(page, page.getByTestId('contact-encoding'), 'GBK');
+    await expect.poll(() => column(page, '公司名称').getAttribute('data-target')).toBe('companyName');
     // The column nobody recognises is offered as a custom field under its own header; it goes to Tags instead.
     expect(await column(page, '负责区域').getAttribute('data-target')).toBe('custom');
     expect(await column(page, '负责区域').getByTestId('contact-column-label').inputValue()).toBe('负责区域');
@@ -106,7 +109,10 @@ describe('Import center: contact sheets (web host, Chromium)', () => {
     expect(await column(page, '公司名称').getByTestId('contact-column-basis').textContent()).toBe('Recognised');
     await page.getByTestId('contact-remember').fill('王经理的表');
     await page.getByTestId('contact-columns-next').click();
+  }
 
+  /** The GBK sheet's rows: Esc and Enter between the steps, each row's problem, match and action, one row skipped by choice. */
+  async function decideGbkRows(page: Page): Promise<void> {
     // The rows: Esc goes back to the columns, Enter on again — the mapping chosen stays.
     const rows = page.getByTestId('contact-import-rows');
     await rows.waitFor();
@@ -135,7 +141,10 @@ describe('Import center: contact sheets (web host, Chromium)', () => {
     await expect.poll(() => sheetRow(page, '苏州纺织有限公司').getAttribute('data-action')).toBe('skip');
     const summary = page.getByTestId('contact-rows-summary');
     expect([await summary.getAttribute('data-create'), await summary.getAttribute('data-merge'), await summary.getAttribute('data-skip')]).toEqual(['3', '1', '2']);
+  }
 
+  /** The GBK sheet imported after a confirmation (Esc first keeps everything), its outcome and its report. */
+  async function applyGbkSheet(page: Page): Promise<void> {
     // Import asks first; Esc keeps everything as it was.
     await page.getByTestId('contact-apply').click();
     const confirm = page.getByTestId('contact-confirm');
@@ -163,6 +172,15 @@ describe('Import center: contact sheets (web host, Chromium)', () => {
     expect(await report.getByTestId('import-report-summary').textContent()).toContain('Customers created: 3, contacts created:');
     await closeWithEscape(page, report);
     await expect.poll(() => historyRow(page, '客户名单.csv').getByTestId('import-row-status').getAttribute('data-status')).toBe('done');
+  }
+
+  it('imports a GBK sheet with Chinese headers: path, mapping, a row problem, a row skipped, the report, the customers, and undo', async () => {
+    const page = await session.open({ locale: 'en-US' });
+    const tab = await openContactsTab(page);
+    await expect.poll(() => tab.getByTestId('contact-imports-history').getByTestId('imports-empty').textContent()).toContain('No contact sheets imported yet.');
+    await chooseAndMapGbkSheet(page);
+    await decideGbkRows(page);
+    await applyGbkSheet(page);
 
     // The customers, Chinese intact, in the list; Suzhou and the nameless row are not there.
     await page.getByTestId('contact-done-customers').click();

@@ -5,7 +5,7 @@ import type { ColumnTarget, ContactRowAction, CsvDelimiterChoice, ImportBatch, T
 import type { z } from 'zod';
 import { call, onEvent } from '../../api/client.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
-import { decisionList, sameTarget, type ColumnMapping, type RowDecisions } from './contact-import-format.ts';
+import { decisionList, sameTarget, type ColumnMapping, type PreviewSheet, type RowDecisions } from './contact-import-format.ts';
 
 export type ContactStep = 'file' | 'columns' | 'rows' | 'done';
 export type TextEncoding = z.infer<typeof TextEncodingChoice>;
@@ -56,6 +56,53 @@ function useApplyProgress(path: string | null, active: boolean): EventPayload<'i
 }
 
 /**
+ * The preview of the chosen sheet, the last one staying on screen while the next is read, and
+ * its columns. The service's own suggestion for the file (cached from before the first change)
+ * says how each column the user did not touch was recognised, rather than "chosen" like the rest.
+ */
+function useSheetPreview(choice: SheetChoice | null, active: boolean) {
+  const idle = { path: '-', rows: 0 };
+  const preview = useCall('imports.previewContacts', choice ? previewInput(choice) : idle, {
+    enabled: choice !== null && active,
+    placeholderData: (previous) => previous,
+  });
+  const suggestion = useCall('imports.previewContacts', choice ? previewInput({ ...choice, mapping: null }) : idle, {
+    enabled: choice?.mapping != null && active,
+  });
+  const sheet = preview.data?.sheets.find((s) => s.index === choice?.sheet) ?? null;
+  const suggested = suggestion.data?.sheets.find((s) => s.index === choice?.sheet)?.mapping;
+  const columns: ColumnMapping[] = (sheet?.mapping ?? []).map((m, i) => {
+    const before = choice?.mapping ? suggested?.[i] : undefined;
+    return before ? { ...m, basis: sameTarget(before.target, m.target) ? before.basis : 'given', confidence: before.confidence } : m;
+  });
+  return { preview, sheet, columns };
+}
+
+/** The import's input: the mapping on screen, the rows decided otherwise than proposed, and the file's overrides. */
+function applyInput(choice: SheetChoice, sheet: PreviewSheet, rest: { decisions: RowDecisions; ownerId: string | null; rememberAs: string }): CallInput<'imports.applyContacts'> {
+  const remember = rest.rememberAs.trim();
+  return {
+    path: choice.path,
+    sheet: choice.sheet,
+    mapping: sheet.mapping.map((m) => m.target),
+    defaultOwnerId: rest.ownerId,
+    decisions: decisionList(sheet.rows, rest.decisions),
+    ...(remember ? { rememberMappingAs: remember } : {}),
+    ...(choice.encoding ? { encoding: choice.encoding } : {}),
+    ...(choice.delimiter ? { delimiter: choice.delimiter } : {}),
+  };
+}
+
+/** The import itself — one call that returns when the batch is done — its progress meanwhile, and Stop. */
+function useApplySheet(path: string | null) {
+  const apply = useMutationCall('imports.applyContacts');
+  const cancel = useMutationCall('imports.cancel');
+  const progress = useApplyProgress(path, apply.isPending);
+  const stop = () => (progress ? cancel.mutateAsync({ id: progress.id }) : Promise.resolve(null));
+  return { apply, progress, stop };
+}
+
+/**
  * The contact sheet import as steps: the file is read (imports.previewContacts) before the
  * columns show; every change of sheet, encoding, separator or mapping reads it again, keeping
  * the last preview on screen meanwhile; the rows' decisions go with the import
@@ -69,24 +116,8 @@ export function useContactImport() {
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [rememberAs, setRememberAs] = useState('');
   const [result, setResult] = useState<ImportBatch | null>(null);
-  const apply = useMutationCall('imports.applyContacts');
-  const cancel = useMutationCall('imports.cancel');
-  const preview = useCall('imports.previewContacts', choice ? previewInput(choice) : { path: '-', rows: 0 }, {
-    enabled: choice !== null && step !== 'done',
-    placeholderData: (previous) => previous,
-  });
-  const sheet = preview.data?.sheets.find((s) => s.index === choice?.sheet) ?? null;
-  // The service's own suggestion for this file (cached from before the first change), so that a
-  // column the user did not touch still says how it was recognised, not "chosen" like the rest.
-  const suggestion = useCall('imports.previewContacts', choice ? previewInput({ ...choice, mapping: null }) : { path: '-', rows: 0 }, {
-    enabled: choice?.mapping != null && step !== 'done',
-  });
-  const suggested = suggestion.data?.sheets.find((s) => s.index === choice?.sheet)?.mapping;
-  const columns: ColumnMapping[] = (sheet?.mapping ?? []).map((m, i) => {
-    const before = choice?.mapping ? suggested?.[i] : undefined;
-    return before ? { ...m, basis: sameTarget(before.target, m.target) ? before.basis : 'given', confidence: before.confidence } : m;
-  });
-  const progress = useApplyProgress(choice?.path ?? null, apply.isPending);
+  const { preview, sheet, columns } = useSheetPreview(choice, step !== 'done');
+  const { apply, progress, stop } = useApplySheet(choice?.path ?? null);
 
   /** Reads the file before going on, so a file that cannot be read is said under its field and nothing moves. */
   async function open(path: string): Promise<void> {
@@ -120,16 +151,7 @@ export function useContactImport() {
 
   async function run(): Promise<ImportBatch | null> {
     if (!choice || !sheet) return null;
-    const batch = await apply.mutateAsync({
-      path: choice.path,
-      sheet: choice.sheet,
-      mapping: sheet.mapping.map((m) => m.target),
-      defaultOwnerId: ownerId,
-      decisions: decisionList(sheet.rows, decisions),
-      ...(rememberAs.trim() ? { rememberMappingAs: rememberAs.trim() } : {}),
-      ...(choice.encoding ? { encoding: choice.encoding } : {}),
-      ...(choice.delimiter ? { delimiter: choice.delimiter } : {}),
-    });
+    const batch = await apply.mutateAsync(applyInput(choice, sheet, { decisions, ownerId, rememberAs }));
     setResult(batch);
     setStep('done');
     return batch;
@@ -165,7 +187,7 @@ export function useContactImport() {
     decide,
     run,
     restart,
-    stop: () => (progress ? cancel.mutateAsync({ id: progress.id }) : Promise.resolve(null)),
+    stop,
   };
 }
 
