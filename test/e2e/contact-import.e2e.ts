@@ -74,6 +74,14 @@ describe('Import center: contact sheets (web host, Chromium)', () => {
 
   /** The GBK sheet's file and columns: the path checked, the file read as GBK, its headers recognised, one column mapped by hand, the mapping named. */
   async function chooseAndMapGbkSheet(page: Page): Promise<void> {
+    // A file dropped on the step: a browser does not tell where it is, and the step says so.
+    await page.getByTestId('contact-import-file').evaluate((box) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['公司名称'], '客户名单.csv'));
+      box.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.getByTestId('contact-import-path-error').textContent()).toContain('does not say where a dropped file is kept');
     // The path is checked before anything is read, and a missing file is said under the field.
     const pathField = page.getByTestId('contact-import-path');
     await pathField.fill('sheets/客户名单.csv');
