@@ -60,4 +60,8 @@ if (want('contacts-import')) {
   const { benchContactsImport } = await import('./contacts-import.bench.ts');
   lines.push(...(await benchContactsImport(Number(process.env.BENCH_CONTACT_ROWS ?? 100_000))));
 }
+if (want('export')) {
+  const { benchExport } = await import('./export.bench.ts');
+  lines.push(...(await benchExport()));
+}
 for (const line of lines) console.log(line);

@@ -12,7 +12,7 @@ import {
   headers,
   type ContactWithChannels,
 } from './customer-rows.ts';
-import { FileError, OutputFile } from './export-file.ts';
+import { FileError, giveWay, OutputFile } from './export-file.ts';
 import type { ExportText } from './export-text.ts';
 import { contactsOf, customerCount, customerPage, type CustomerExportRow } from './exports.queries.ts';
 import { spreadsheetCell } from './spreadsheet-cell.ts';
@@ -44,6 +44,7 @@ async function* pages(db: Db, ownerId: string | null, withContacts: boolean): As
     if (customers.length === 0) return;
     const found = withContacts ? await contactsOf(db, customers.map((c) => c.id)) : { contacts: [], channels: [] };
     yield { customers, contacts: groupContacts(found.contacts, found.channels) };
+    await giveWay();
     if (customers.length < PAGE) return;
     afterRid = customers.at(-1)!.rid;
   }
@@ -87,6 +88,33 @@ async function writeCsv(db: Db, file: string, options: CustomerExportOptions): P
   return counts;
 }
 
+/** What exceljs's streaming worksheet writes into (internals: see zipCaughtUp). */
+interface BufferState {
+  length?: number;
+}
+interface SheetStream {
+  stream?: { buffers?: unknown[]; pipes?: Array<{ _writableState?: BufferState; _readableState?: BufferState }> };
+}
+
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Waits until the zip has taken most of what the sheet wrote. exceljs 4.4's streaming writer
+ * does not push back: rows committed faster than deflate runs pile up in its StreamBuf (before
+ * the zip pipes it) or in the zip's write buffer — the whole sheet, ~630 MB of RSS for 100,000
+ * customers (exceljs issues #2916 and #1894; the workaround there is this wait). It reads
+ * exceljs internals, so an exceljs without them simply goes unpaced rather than failing.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const stream = (sheet as unknown as SheetStream).stream;
+  // The pipe is readable-stream's PassThrough (archiver's), which predates writableLength: its states' lengths are the bytes held.
+  const pending = () => {
+    const pipe = stream?.pipes?.[0];
+    return (stream?.buffers?.length ?? 0) * 65_536 + (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
+  };
+  while (pending() > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
 /** Resolves when the stream has its file open; rejects, naming the file, when it cannot open it. */
 function opened(stream: fs.WriteStream, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -112,7 +140,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
   const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
   const counts = { customers: 0, contacts: 0 };
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 6 } } });
     const sheet = (name: string, columns: readonly string[]) => {
       const ws = workbook.addWorksheet(text(`exports.sheets.${name}`));
       ws.columns = headers(columns, text).map((header) => ({ header, width: Math.max(12, header.length + 4) }));
@@ -122,6 +150,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
     for await (const page of pages(db, options.ownerId, false)) {
       if (failure) throw failure;
       for (const customer of page.customers) customers.addRow(customerCells(customer, text).map(spreadsheetCell)).commit();
+      await zipCaughtUp(customers);
       counts.customers += page.customers.length;
       options.progress('customers', counts.customers, total);
     }
@@ -138,6 +167,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
           counts.contacts++;
         }
       }
+      await zipCaughtUp(contacts);
       done += page.customers.length;
       options.progress('contacts', done, total);
     }

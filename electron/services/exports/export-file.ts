@@ -139,3 +139,12 @@ export class OutputFile {
     await this.handle.close().catch(() => {});
   }
 }
+
+/**
+ * Lets the event loop run between pages: the database calls are synchronous underneath, so
+ * without this a page loop never gives way — zlib and file-write callbacks (the .xlsx's zip
+ * stream) wait until the end, holding every row in memory, and other calls wait for the export.
+ */
+export function giveWay(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
