@@ -1,0 +1,92 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupE2eSession } from '../helpers/e2e-session.ts';
+
+/**
+ * The Import center's Export tab against the web host: customers exported from the screen to a
+ * typed path (the web host has no save dialog), the written file read back — in English as CSV
+ * and in Chinese as .xlsx — and a path that cannot be written answered with a message naming it.
+ */
+const SLOW = { timeout: 30_000 };
+
+describe('Import center: Export (web host, Chromium)', () => {
+  const session = setupE2eSession();
+  const { seed } = session;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradefolio-export-e2e-'));
+
+  beforeAll(async () => {
+    const li = await seed('owners.create', { name: 'Li Wei', email: 'li.wei@mytrade.cn' });
+    const shenzhen = await seed('customers.create', { name: 'Shenzhen Minghua Trading', localName: '深圳明华贸易有限公司', regionCode: 'AS', country: 'CN', ownerId: li.id });
+    await seed('contacts.create', { customerId: shenzhen.id, name: '张伟', channels: [{ kind: 'email', value: 'zhang@minghua.cn' }] });
+    await seed('customers.create', { name: '=HYPERLINK("http://evil.example","x")', regionCode: 'EU', country: 'DE' });
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function openExport(page: Page): Promise<void> {
+    await page.getByTestId('nav-imports').click();
+    await page.getByTestId('import-center').waitFor();
+    await page.getByTestId('import-tab-export').click();
+    await page.getByTestId('export-tab').waitFor();
+  }
+
+  const customersForm = (page: Page) => page.getByTestId('export-customers-form');
+
+  it('exports customers to .csv from the screen: the file has a BOM, Chinese intact and formulas as text', SLOW, async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await openExport(page);
+    expect(await page.getByTestId('import-tab-export').textContent()).toBe('Export');
+    await customersForm(page).getByText('CSV', { exact: true }).click();
+
+    // A relative path, or one with the other format's extension, is refused before anything is sent.
+    await page.getByTestId('export-customers-path').fill('customers.csv');
+    await page.getByTestId('export-customers-start').click();
+    await expect.poll(() => customersForm(page).locator('.ant-form-item-explain-error').textContent()).toContain('is not a full path');
+    const file = path.join(dir, 'customers.csv');
+    await page.getByTestId('export-customers-path').fill(path.join(dir, 'customers.xlsx'));
+    await page.getByTestId('export-customers-start').click();
+    await expect.poll(() => customersForm(page).locator('.ant-form-item-explain-error').textContent()).toContain('must end in .csv');
+
+    await page.getByTestId('export-customers-path').fill(file);
+    await page.getByTestId('export-customers-start').click();
+    await expect.poll(() => page.getByTestId('export-done').textContent()).toContain(`Exported 2 customers and 1 contacts to ${file}`);
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFFCustomer code,Company name,Chinese name,/);
+    expect(text).toContain('深圳明华贸易有限公司');
+    expect(text).toContain('张伟');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(fs.readdirSync(dir)).toEqual(['customers.csv']);
+    await page.close();
+  });
+
+  it('exports to .xlsx in Chinese, and names the file when its folder does not exist', SLOW, async () => {
+    const page = await session.open({ locale: 'zh-CN' });
+    await openExport(page);
+    expect(await page.getByTestId('import-tab-export').textContent()).toBe('导出');
+
+    const missing = path.join(dir, '没有这个文件夹', '客户.xlsx');
+    await page.getByTestId('export-customers-path').fill(missing);
+    await page.getByTestId('export-customers-start').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain(`无法写入 ${missing}：文件夹 ${path.dirname(missing)} 不存在。`);
+
+    const file = path.join(dir, '客户.xlsx');
+    await page.getByTestId('export-customers-path').fill(file);
+    await page.getByTestId('export-customers-start').click();
+    await expect.poll(() => page.getByTestId('export-done').textContent()).toContain(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['客户', '联系人']);
+    const sheet = workbook.getWorksheet('客户')!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('公司名称');
+    const names = [2, 3].map((r) => String(sheet.getRow(r).getCell(2).value));
+    expect(names.sort()).toEqual([`'=HYPERLINK("http://evil.example","x")`, 'Shenzhen Minghua Trading']);
+    expect(workbook.getWorksheet('联系人')!.getRow(2).getCell(3).value).toBe('张伟');
+    await page.close();
+  });
+});
