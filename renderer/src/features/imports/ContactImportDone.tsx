@@ -1,11 +1,11 @@
-import { FileSearchOutlined, ReloadOutlined, StopOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, PlayCircleOutlined, ReloadOutlined, StopOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Progress, Result, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../shared/contract/imports.contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { navigate } from '../../app/router.ts';
 import { useLanguage } from '../../ui/time-format.ts';
-import { archiveName, canUndo } from './import-format.ts';
+import { archiveName, canResume, canUndo } from './import-format.ts';
 import { useImportActions } from './useImportActions.tsx';
 import type { ContactImportFlow } from './useContactImport.ts';
 
@@ -56,6 +56,11 @@ export function ContactImportDone({ batch, onReport, onRestart }: { batch: Impor
             <Button icon={<TeamOutlined />} onClick={() => navigate({ page: 'customers' })} data-testid="contact-done-customers">
               {t('contactImport.center.done.customers')}
             </Button>
+            {canResume(batch) && (
+              <Button icon={<PlayCircleOutlined />} loading={actions.resuming === batch.id} onClick={() => void actions.resumeImport(batch)} data-testid="contact-done-resume">
+                {t('imports.center.history.resume')}
+              </Button>
+            )}
             {canUndo(batch) && (
               <Button danger icon={<UndoOutlined />} onClick={() => actions.confirmUndo(batch)} data-testid="contact-done-undo">
                 {t('contactImport.center.done.undo')}

@@ -71,9 +71,12 @@ function useHistoryColumns(onReport: (batch: ImportBatch) => void): TableColumns
       title: t('imports.center.history.columns.counts'),
       width: 190,
       render: (_, b) => (
-        <span data-testid="import-row-counts" data-imported={b.imported} data-duplicates={b.duplicates} data-problems={b.problems}>
-          {number.format(b.imported)} / {number.format(b.duplicates)} / {b.problems > 0 ? <Typography.Text type="warning">{number.format(b.problems)}</Typography.Text> : 0}
-        </span>
+        // A contact sheet's figures (customers and contacts made, rows merged and skipped) say more than the three shared ones.
+        <Tooltip title={b.contacts ? t('contactImport.center.reportSummary', { customers: b.contacts.customersCreated, contacts: b.contacts.contactsCreated, merged: b.contacts.rowsMerged, skipped: b.contacts.rowsSkipped, problems: b.problems }) : undefined}>
+          <span data-testid="import-row-counts" data-imported={b.imported} data-duplicates={b.duplicates} data-problems={b.problems}>
+            {number.format(b.imported)} / {number.format(b.duplicates)} / {b.problems > 0 ? <Typography.Text type="warning">{number.format(b.problems)}</Typography.Text> : 0}
+          </span>
+        </Tooltip>
       ),
     },
     {
