@@ -1,4 +1,4 @@
-import { Alert, Card, Steps } from 'antd';
+import { Alert, Button, Card, Steps } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../shared/contract/imports.contract.ts';
@@ -50,6 +50,18 @@ function StepBody({ flow, batch, onApply, onReport }: { flow: ContactImportFlow;
   const { t } = useTranslation();
   if (flow.applying) return <ContactImportApplying flow={flow} />;
   if (flow.step === 'done' && batch) return <ContactImportDone batch={batch} onReport={() => onReport(batch)} onRestart={flow.restart} />;
+  if (flow.step !== 'file' && !flow.sheet && flow.preview.isError) {
+    // The file read before, not now (moved, or unreadable in the encoding chosen): say so, and the way back.
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={translateError(t, toAppError(flow.preview.error))}
+        action={<Button onClick={() => flow.setStep('file')}>{t('contactImport.center.columns.back')}</Button>}
+        data-testid="contact-preview-error"
+      />
+    );
+  }
   if (flow.step === 'file' || !flow.sheet) {
     return <ContactImportFile initialPath={flow.choice?.path ?? ''} onOpen={flow.open} />;
   }
