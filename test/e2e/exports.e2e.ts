@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMailSource } from '../../electron/services/imports/mail-sources/open-mail-source.ts';
 import { setupE2eSession } from '../helpers/e2e-session.ts';
+import { writeMbox } from '../helpers/mail-archives.ts';
+import { rfc822 } from '../helpers/mail-test-kit.ts';
 
 /**
  * The Import center's Export tab against the web host: customers exported from the screen to a
@@ -23,6 +26,21 @@ describe('Import center: Export (web host, Chromium)', () => {
     const shenzhen = await seed('customers.create', { name: 'Shenzhen Minghua Trading', localName: '深圳明华贸易有限公司', regionCode: 'AS', country: 'CN', ownerId: li.id });
     await seed('contacts.create', { customerId: shenzhen.id, name: '张伟', channels: [{ kind: 'email', value: 'zhang@minghua.cn' }] });
     await seed('customers.create', { name: '=HYPERLINK("http://evil.example","x")', regionCode: 'EU', country: 'DE' });
+    // Zhang's mail, filed under Shenzhen by the import, and a newsletter that is nobody's.
+    const archive = path.join(os.tmpdir(), `tradefolio-export-e2e-${process.pid}.mbox`);
+    const at = (d: number) => new Date(Date.UTC(2025, 5, d));
+    writeMbox(
+      archive,
+      [
+        rfc822({ from: 'zhang@minghua.cn', to: 'li.wei@mytrade.cn', subject: '询价', body: 'From here on: 500 pcs.\r\n', messageId: 'z1@minghua.cn', date: at(1) }),
+        rfc822({ from: 'li.wei@mytrade.cn', to: 'zhang@minghua.cn', subject: 'Re: 询价', body: '报价见附件。\r\n', messageId: 'z2@mytrade.cn', date: at(2) }),
+        rfc822({ from: 'news@promo.example', to: 'li.wei@mytrade.cn', subject: 'Deals', body: 'Deals.\r\n', messageId: 'n1@promo.example', date: at(3) }),
+      ],
+      { variant: 'mboxrd' },
+    );
+    await seed('imports.startMail', { path: archive, ownerId: li.id, ownAddresses: [] });
+    await session.app.core.imports().whenIdle();
+    fs.rmSync(archive);
   });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -61,7 +79,25 @@ describe('Import center: Export (web host, Chromium)', () => {
     expect(text).toContain('深圳明华贸易有限公司');
     expect(text).toContain('张伟');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
-    expect(fs.readdirSync(dir)).toEqual(['customers.csv']);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('customers'))).toEqual(['customers.csv']);
+    await page.close();
+  });
+
+  it('exports a customer\u2019s mail, chosen by searching, as an mbox our reader gives back', SLOW, async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await openExport(page);
+    const form = page.getByTestId('export-mail-form');
+    await page.getByTestId('export-mail-customer').click();
+    await page.keyboard.type('Shenzhen');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Shenzhen Minghua Trading' }).click();
+    const file = path.join(dir, 'shenzhen.mbox');
+    await page.getByTestId('export-mail-path').fill(file);
+    await form.getByTestId('export-mail-start').click();
+    await expect.poll(() => page.getByTestId('export-done').textContent()).toContain(`Exported 2 messages to ${file}`);
+    const ids: string[] = [];
+    for await (const item of (await openMailSource(file)).items()) if (item.kind === 'message') ids.push(/^Message-ID: <([^>]+)>/im.exec(item.raw.toString('latin1'))![1]!);
+    expect(ids).toEqual(['z1@minghua.cn', 'z2@mytrade.cn']);
+    expect(fs.readFileSync(file, 'utf8')).toContain('\n>From here on: 500 pcs.');
     await page.close();
   });
 

@@ -70,6 +70,8 @@ export const dataExports = {
         of: 'Whose mail',
         customer: 'A customer',
         owner: 'A salesperson',
+        customerLabel: 'Customer',
+        ownerLabel: 'Salesperson',
         customerPlaceholder: 'Search by name or code',
         ownerPlaceholder: 'Choose a salesperson',
         whoRequired: 'Choose whose mail to export.',

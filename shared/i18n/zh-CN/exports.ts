@@ -72,6 +72,8 @@ export const dataExports: Catalog<typeof en> = {
         of: '谁的邮件',
         customer: '客户',
         owner: '业务员',
+        customerLabel: '客户',
+        ownerLabel: '业务员',
         customerPlaceholder: '按名称或编号搜索',
         ownerPlaceholder: '选择业务员',
         whoRequired: '请选择要导出谁的邮件。',

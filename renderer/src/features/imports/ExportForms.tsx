@@ -14,7 +14,11 @@ import { isFullPath } from './import-format.ts';
  * files; a typed path works in both, as the mail import's form does.
  */
 
-type Done = (result: ExportResult) => void;
+interface Outcome {
+  onDone(result: ExportResult): void;
+  /** After a failure too: the tab stops showing progress. */
+  onSettled(): void;
+}
 
 /** The target path: required, and a full path (the service would refuse anything else). */
 function PathField({ name, label, placeholder, extension, testId }: { name: string; label: string; placeholder: string; extension?: () => string; testId: string }) {
@@ -41,14 +45,16 @@ function PathField({ name, label, placeholder, extension, testId }: { name: stri
   );
 }
 
-function useRun<K extends 'exports.customers' | 'exports.mail' | 'exports.everything'>(key: K, onDone: Done) {
+function useRun<K extends 'exports.customers' | 'exports.mail' | 'exports.everything'>(key: K, outcome: Outcome) {
   const call = useMutationCall(key);
   const showError = useShowError();
   const run = async (input: CallInput<K>) => {
     try {
-      onDone((await call.mutateAsync(input)) as ExportResult);
+      outcome.onDone((await call.mutateAsync(input)) as ExportResult);
     } catch (err) {
       showError(err);
+    } finally {
+      outcome.onSettled();
     }
   };
   return { run, pending: call.isPending };
@@ -62,11 +68,11 @@ function Actions({ label, pending, testId }: { label: string; pending: boolean; 
   );
 }
 
-export function ExportCustomersForm({ onDone }: { onDone: Done }) {
+export function ExportCustomersForm(outcome: Outcome) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ format: 'xlsx' | 'csv'; path: string; ownerId?: string }>();
   const owners = useCall('owners.list', {});
-  const { run, pending } = useRun('exports.customers', onDone);
+  const { run, pending } = useRun('exports.customers', outcome);
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   return (
     <Form
@@ -103,14 +109,14 @@ export function ExportCustomersForm({ onDone }: { onDone: Done }) {
   );
 }
 
-export function ExportMailForm({ onDone }: { onDone: Done }) {
+export function ExportMailForm(outcome: Outcome) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ of: 'customer' | 'owner'; customerId?: string; ownerId?: string; path: string }>();
   const of = Form.useWatch('of', form) ?? 'customer';
   const [search, setSearch] = useState('');
   const customers = useCall('customers.list', { search, limit: 20 }, { enabled: of === 'customer' });
   const owners = useCall('owners.list', {});
-  const { run, pending } = useRun('exports.mail', onDone);
+  const { run, pending } = useRun('exports.mail', outcome);
   const who = of === 'customer' ? 'customerId' : 'ownerId';
   return (
     <Form
@@ -131,7 +137,7 @@ export function ExportMailForm({ onDone }: { onDone: Done }) {
             ]}
           />
         </Form.Item>
-        <Form.Item name={who} key={who} label=" " style={{ minWidth: 320 }} rules={[{ required: true, message: t('exports.center.mail.whoRequired') }]}>
+        <Form.Item name={who} key={who} label={t(of === 'customer' ? 'exports.center.mail.customerLabel' : 'exports.center.mail.ownerLabel')} style={{ minWidth: 320 }} rules={[{ required: true, message: t('exports.center.mail.whoRequired') }]}>
           {of === 'customer' ? (
             <Select<string>
               showSearch={{ filterOption: false, onSearch: setSearch }}
@@ -157,9 +163,9 @@ export function ExportMailForm({ onDone }: { onDone: Done }) {
   );
 }
 
-export function ExportEverythingForm({ onDone }: { onDone: Done }) {
+export function ExportEverythingForm(outcome: Outcome) {
   const { t, i18n } = useTranslation();
-  const { run, pending } = useRun('exports.everything', onDone);
+  const { run, pending } = useRun('exports.everything', outcome);
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   return (
     <Form<{ folder: string }> layout="vertical" data-testid="export-everything-form" onFinish={(v) => void run({ folder: v.folder.trim(), language })}>

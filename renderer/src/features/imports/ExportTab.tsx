@@ -42,9 +42,9 @@ export function ExportTab() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   useEffect(() => onEvent('exports.progress', setProgress), []);
+  const onSettled = useCallback(() => setProgress(null), []);
   const onDone = useCallback(
     (r: ExportResult) => {
-      setProgress(null);
       setResult(r);
       void message.success(t(`exports.center.done.${r.kind}`, { ...r, path: r.path }));
     },
@@ -58,13 +58,13 @@ export function ExportTab() {
       {progress && <ExportProgressLine progress={progress} />}
       {result && <ExportDone result={result} />}
       <Card size="small" title={t('exports.center.customers.title')}>
-        <ExportCustomersForm onDone={onDone} />
+        <ExportCustomersForm onDone={onDone} onSettled={onSettled} />
       </Card>
       <Card size="small" title={t('exports.center.mail.title')}>
-        <ExportMailForm onDone={onDone} />
+        <ExportMailForm onDone={onDone} onSettled={onSettled} />
       </Card>
       <Card size="small" title={t('exports.center.everything.title')}>
-        <ExportEverythingForm onDone={onDone} />
+        <ExportEverythingForm onDone={onDone} onSettled={onSettled} />
       </Card>
     </div>
   );
