@@ -116,8 +116,12 @@ describe('exports.customers', () => {
     app = await createTempCore();
     await seed(app);
     const file = path.join(folder(), 'customers.csv');
+    const progress: unknown[] = [];
+    const stop = app.core.subscribe((event, payload) => event === 'exports.progress' && progress.push(payload));
     const result = await app.call('exports.customers', { format: 'csv', path: file, language: 'en' });
+    stop();
     expect(result).toMatchObject({ customers: 3, contacts: 3 });
+    expect(progress.at(-1)).toEqual({ kind: 'customers', path: file, phase: 'customers', done: 3, total: 3 });
 
     const bytes = fs.readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
