@@ -163,6 +163,7 @@ export const contactImport = {
     batch: {
       rowLabel: 'Sheet “{{sheet}}”, row {{row}}',
       unknownOwner: 'Sheet “{{sheet}}”, row {{row}}: there is no salesperson “{{value}}”; the customer goes to the salesperson chosen for the import.',
+      customFieldLimit: 'Sheet “{{sheet}}”, row {{row}}: column “{{label}}” cannot become a custom field, because there are already {{max}}; its values are kept in the customers’ notes. Remove a field you no longer need in Settings › Custom fields and import again to have it as a field.',
       noSuchMapping: 'There is no saved column mapping named “{{name}}”.',
       noSuchSheet: 'The file has no sheet {{sheet}}: it has {{count}}.',
     },

@@ -165,6 +165,7 @@ export const contactImport: Catalog<typeof en> = {
     batch: {
       rowLabel: '工作表“{{sheet}}”第 {{row}} 行',
       unknownOwner: '工作表“{{sheet}}”第 {{row}} 行：没有名为“{{value}}”的业务员，该客户归入导入时选择的业务员。',
+      customFieldLimit: '工作表“{{sheet}}”第 {{row}} 行：自定义字段已达 {{max}} 个，“{{label}}”列无法成为自定义字段，其内容已保存在客户备注中。如需作为字段，请在“设置 › 自定义字段”中删除不再需要的字段后重新导入。',
       noSuchMapping: '没有名为“{{name}}”的已保存列对应关系。',
       noSuchSheet: '文件中没有第 {{sheet}} 个工作表：它只有 {{count}} 个。',
     },

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../../../../electron/services/core/app-core.ts';
 import { MAX_CUSTOM_FIELDS } from '../../../../../../shared/contract/customers.contract.ts';
 import type { ColumnTarget } from '../../../../../../shared/contract/imports.contract.ts';
+import { catalogs } from '../../../../../../shared/i18n/catalogs.ts';
 import { runCliChild } from '../../../../../helpers/child-hosts.ts';
 import { createTempCore, tempDir, type TempCore } from '../../../../../helpers/temp-core.ts';
 
@@ -206,6 +207,8 @@ describe('contact import: columns mapped to custom fields', () => {
     expect(one(app.dataDir, "SELECT notes FROM customers WHERE name = 'Osaka Trading Co.'")).toBe('Trade fair: Canton Fair');
     const report = await app.call('imports.problems', { id: batch.id });
     expect(report.rows.map((r) => r.reason)).toEqual([{ key: 'contactImport.batch.customFieldLimit', params: { sheet: 'limit.csv', row: 2, label: 'Trade fair', max: MAX_CUSTOM_FIELDS } }]);
+    // The report's text, in both languages.
+    for (const catalog of Object.values(catalogs)) expect(catalog.contactImport.batch.customFieldLimit).toContain('{{label}}');
   });
 
   it('killed after its first chunk (SIGKILL), a resumed import makes no second field and no second value; undo removes them all', async () => {
