@@ -63,6 +63,7 @@ function summary(env: ExportCommandEnv, result: ExportResult): void {
   env.out(result.path);
   const counts = [
     result.kind !== 'mail' ? `${result.customers} customers, ${result.contacts} contacts` : null,
+    result.kind === 'everything' ? `${result.activities} activities` : null,
     result.kind !== 'customers' ? `${result.messages} messages` : null,
     result.kind === 'everything' ? `${result.attachments} attachments` : null,
   ].filter(Boolean);

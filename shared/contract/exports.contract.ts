@@ -28,6 +28,8 @@ export const ExportResult = z.object({
   files: z.array(ExportedFile),
   customers: z.number(),
   contacts: z.number(),
+  /** Notes, calls, meetings and visits (the export of everything: a sheet of their own). */
+  activities: z.number(),
   messages: z.number(),
   attachments: z.number(),
   /**
@@ -39,7 +41,7 @@ export const ExportResult = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
-export const ExportPhase = z.enum(['customers', 'contacts', 'mail', 'attachments']);
+export const ExportPhase = z.enum(['customers', 'contacts', 'activities', 'mail', 'attachments']);
 
 export const exportCalls = {
   /**
@@ -64,8 +66,9 @@ export const exportCalls = {
     output: ExportResult,
   },
   /**
-   * A new folder inside `folder`: customers.xlsx, mail/<account>.mbox (one per mail account)
-   * and attachments/<account>/<year-month>/<file name>.
+   * A new folder inside `folder`: customers.xlsx (customers, contacts and activities; custom
+   * fields as columns), mail/<account>.mbox (one per mail account) and
+   * attachments/<account>/<year-month>/<file name>.
    */
   'exports.everything': {
     input: z.object({ folder: TargetPath, language: ExportLanguage }),

@@ -3,18 +3,30 @@ import fs from 'node:fs';
 import type { Db } from '../../../db/database.ts';
 import type { CustomerExportFormat } from '../../../shared/contract/exports.contract.ts';
 import {
+  ACTIVITY_COLUMNS,
+  activityCells,
+  CONTACT_COLUMNS,
   CONTACT_SHEET_COLUMNS,
   contactCells,
-  CSV_COLUMNS,
   CUSTOMER_COLUMNS,
   customerCells,
+  customFieldCells,
   groupContacts,
   headers,
   type ContactWithChannels,
 } from './customer-rows.ts';
 import { FileError, giveWay, OutputFile } from './export-file.ts';
 import type { ExportText } from './export-text.ts';
-import { contactsOf, customerCount, customerPage, type CustomerExportRow } from './exports.queries.ts';
+import {
+  activityCount,
+  activityPage,
+  contactsOf,
+  customerCount,
+  customerPage,
+  customFieldDefs,
+  customFieldValuesOf,
+  type CustomerExportRow,
+} from './exports.queries.ts';
 import { spreadsheetCell } from './spreadsheet-cell.ts';
 
 /**
@@ -28,22 +40,32 @@ const PAGE = 1000;
 export interface CustomerExportOptions {
   ownerId: string | null;
   text: ExportText;
-  progress(phase: 'customers' | 'contacts', done: number, total: number): void;
+  /** A third sheet with every note, call, meeting and visit (.xlsx only; the export of everything). */
+  activities?: boolean;
+  progress(phase: 'customers' | 'contacts' | 'activities', done: number, total: number): void;
 }
 
 export interface CustomerExportCounts {
   customers: number;
   contacts: number;
+  activities: number;
 }
 
-type Page = { customers: CustomerExportRow[]; contacts: Map<string, ContactWithChannels[]> };
+type Page = { customers: CustomerExportRow[]; contacts: Map<string, ContactWithChannels[]>; fields: Map<string, Map<string, string>> };
 
-async function* pages(db: Db, ownerId: string | null, withContacts: boolean): AsyncGenerator<Page> {
+async function* pages(db: Db, ownerId: string | null, want: { contacts: boolean; fields: boolean }): AsyncGenerator<Page> {
   for (let afterRid = 0; ; ) {
     const customers = await customerPage(db, { ownerId, afterRid, limit: PAGE });
     if (customers.length === 0) return;
-    const found = withContacts ? await contactsOf(db, customers.map((c) => c.id)) : { contacts: [], channels: [] };
-    yield { customers, contacts: groupContacts(found.contacts, found.channels) };
+    const ids = customers.map((c) => c.id);
+    const found = want.contacts ? await contactsOf(db, ids) : { contacts: [], channels: [] };
+    const fields = new Map<string, Map<string, string>>();
+    for (const v of want.fields ? await customFieldValuesOf(db, ids) : []) {
+      const own = fields.get(v.customer_id) ?? new Map<string, string>();
+      own.set(v.field_id, v.value);
+      fields.set(v.customer_id, own);
+    }
+    yield { customers, contacts: groupContacts(found.contacts, found.channels), fields };
     await giveWay();
     if (customers.length < PAGE) return;
     afterRid = customers.at(-1)!.rid;
@@ -64,14 +86,16 @@ const BOM = '\uFEFF';
 async function writeCsv(db: Db, file: string, options: CustomerExportOptions): Promise<CustomerExportCounts> {
   const { text } = options;
   const total = await customerCount(db, options.ownerId);
+  const fields = await customFieldDefs(db);
   const out = await OutputFile.open(file);
-  const counts = { customers: 0, contacts: 0 };
+  const counts = { customers: 0, contacts: 0, activities: 0 };
   try {
-    await out.write([Buffer.from(BOM + csvLine(headers(CSV_COLUMNS, text)), 'utf8')]);
-    for await (const page of pages(db, options.ownerId, true)) {
+    const header = [...headers(CUSTOMER_COLUMNS, text), ...fields.map((f) => f.label), ...headers(CONTACT_COLUMNS, text)];
+    await out.write([Buffer.from(BOM + csvLine(header), 'utf8')]);
+    for await (const page of pages(db, options.ownerId, { contacts: true, fields: fields.length > 0 })) {
       let lines = '';
       for (const customer of page.customers) {
-        const own = customerCells(customer, text);
+        const own = [...customerCells(customer, text), ...customFieldCells(fields, page.fields.get(customer.id))];
         const contacts = page.contacts.get(customer.id) ?? [];
         for (const entry of contacts.length > 0 ? contacts : [null]) lines += csvLine([...own, ...contactCells(entry, text)]);
         counts.contacts += contacts.length;
@@ -115,6 +139,21 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
   while (pending() > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
+async function writeActivities(db: Db, sheet: ExcelJS.Worksheet, text: ExportText, progress: (done: number, total: number) => void): Promise<number> {
+  const total = await activityCount(db);
+  let done = 0;
+  for (let after = 0; ; ) {
+    const page = await activityPage(db, after, PAGE);
+    for (const a of page) sheet.addRow(activityCells(a, text).map(spreadsheetCell)).commit();
+    done += page.length;
+    progress(done, total);
+    await giveWay();
+    await zipCaughtUp(sheet);
+    if (page.length < PAGE) return done;
+    after = page.at(-1)!.key;
+  }
+}
+
 /** Resolves when the stream has its file open; rejects, naming the file, when it cannot open it. */
 function opened(stream: fs.WriteStream, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -138,18 +177,21 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
   );
   failed.catch(() => {});
   const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
-  const counts = { customers: 0, contacts: 0 };
+  const counts = { customers: 0, contacts: 0, activities: 0 };
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 6 } } });
-    const sheet = (name: string, columns: readonly string[]) => {
+    const sheet = (name: string, names: readonly string[]) => {
       const ws = workbook.addWorksheet(text(`exports.sheets.${name}`));
-      ws.columns = headers(columns, text).map((header) => ({ header, width: Math.max(12, header.length + 4) }));
+      ws.columns = names.map((header) => ({ header: spreadsheetCell(header), width: Math.max(12, header.length + 4) }));
       return ws;
     };
-    const customers = sheet('customers', CUSTOMER_COLUMNS);
-    for await (const page of pages(db, options.ownerId, false)) {
+    const fields = await customFieldDefs(db);
+    const customers = sheet('customers', [...headers(CUSTOMER_COLUMNS, text), ...fields.map((f) => f.label)]);
+    for await (const page of pages(db, options.ownerId, { contacts: false, fields: fields.length > 0 })) {
       if (failure) throw failure;
-      for (const customer of page.customers) customers.addRow(customerCells(customer, text).map(spreadsheetCell)).commit();
+      for (const customer of page.customers) {
+        customers.addRow([...customerCells(customer, text), ...customFieldCells(fields, page.fields.get(customer.id))].map(spreadsheetCell)).commit();
+      }
       await zipCaughtUp(customers);
       counts.customers += page.customers.length;
       options.progress('customers', counts.customers, total);
@@ -157,9 +199,9 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
     customers.commit();
     // A second pass: exceljs zips one sheet after the other, so rows for a later sheet written
     // meanwhile would wait in memory.
-    const contacts = sheet('contacts', CONTACT_SHEET_COLUMNS);
+    const contacts = sheet('contacts', headers(CONTACT_SHEET_COLUMNS, text));
     let done = 0;
-    for await (const page of pages(db, options.ownerId, true)) {
+    for await (const page of pages(db, options.ownerId, { contacts: true, fields: false })) {
       if (failure) throw failure;
       for (const customer of page.customers) {
         for (const entry of page.contacts.get(customer.id) ?? []) {
@@ -172,6 +214,12 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
       options.progress('contacts', done, total);
     }
     contacts.commit();
+    if (options.activities) {
+      const activities = sheet('activities', headers(ACTIVITY_COLUMNS, text));
+      if (failure) throw failure;
+      counts.activities = await writeActivities(db, activities, text, (n, of) => options.progress('activities', n, of));
+      activities.commit();
+    }
     await Promise.race([workbook.commit(), failed]);
     await closed;
   } catch (err) {

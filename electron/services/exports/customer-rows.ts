@@ -1,6 +1,6 @@
 import type { ChannelKind } from '../../../shared/domain/customer-enums.ts';
 import type { ExportText } from './export-text.ts';
-import type { ChannelExportRow, ContactExportRow, CustomerExportRow } from './exports.queries.ts';
+import type { ActivityExportRow, ChannelExportRow, ContactExportRow, CustomerExportRow } from './exports.queries.ts';
 
 /**
  * The columns of an exported customer and contact, as text. Headers come from the exports
@@ -19,13 +19,35 @@ const CHANNEL_COLUMNS: ReadonlyArray<readonly [ChannelKind, string]> = [
   ['skype', 'skype'],
   ['other', 'otherChannel'],
 ];
-/** The Contacts sheet names its customer by code and name. */
-export const CONTACT_SHEET_COLUMNS = ['customerCode', 'companyName', 'contactName', 'title', 'primary', ...CHANNEL_COLUMNS.map(([, c]) => c), 'contactNotes'] as const;
-/** One CSV row per contact: the customer's columns, then the contact's. */
-export const CSV_COLUMNS = [...CUSTOMER_COLUMNS, 'contactName', 'title', 'primary', ...CHANNEL_COLUMNS.map(([, c]) => c), 'contactNotes'] as const;
+/** A contact's own columns; the Contacts sheet puts its customer's code and name before them, a CSV row its customer's columns. */
+export const CONTACT_COLUMNS = ['contactName', 'title', 'primary', ...CHANNEL_COLUMNS.map(([, c]) => c), 'contactNotes'] as const;
+export const CONTACT_SHEET_COLUMNS = ['customerCode', 'companyName', ...CONTACT_COLUMNS] as const;
+export const ACTIVITY_COLUMNS = ['customerCode', 'companyName', 'when', 'activityKind', 'direction', 'contactName', 'subject', 'details', 'owner'] as const;
 
 export function headers(columns: readonly string[], text: ExportText): string[] {
   return columns.map((c) => text(`exports.columns.${c}`));
+}
+
+/** A custom field's stored value (JSON: text, a number, a date as text, or null) as the cell's text. */
+function fieldText(json: string | undefined): string {
+  if (json === undefined) return '';
+  try {
+    const value: unknown = JSON.parse(json);
+    return value === null || value === undefined ? '' : String(value);
+  } catch {
+    return json;
+  }
+}
+
+/** The customer's custom field values, one column per field (headed by the field's label). */
+export function customFieldCells(fields: ReadonlyArray<{ id: string }>, values: ReadonlyMap<string, string> | undefined): string[] {
+  return fields.map((f) => fieldText(values?.get(f.id)));
+}
+
+const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+export function activityCells(a: ActivityExportRow, text: ExportText): string[] {
+  return [a.code, a.customer_name, minute(a.occurred_at), text(`activityKinds.${a.kind}`), text(`directions.${a.direction}`), a.contact_name ?? '', a.subject ?? '', a.body ?? '', a.owner_name ?? ''];
 }
 
 export function customerCells(c: CustomerExportRow, text: ExportText): string[] {

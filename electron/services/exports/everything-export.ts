@@ -9,7 +9,7 @@ import { freeName, safeFileName } from './file-names.ts';
 import { appendMail } from './mail-export.ts';
 
 /**
- * Everything as open formats in one folder: customers.xlsx (customers and contacts), the mail
+ * Everything as open formats in one folder: customers.xlsx (customers, contacts, activities), the mail
  * as mbox — one file per mail account, because each account is one person's mailbox: a mail
  * client imports an mbox as one folder, so whose mail it was stays visible, and a handover can
  * give each file to whoever takes over — and the attachments as plain files, to open without
@@ -19,6 +19,7 @@ import { appendMail } from './mail-export.ts';
 export interface EverythingCounts {
   customers: number;
   contacts: number;
+  activities: number;
   messages: number;
   rebuilt: number;
   attachments: number;
@@ -26,7 +27,7 @@ export interface EverythingCounts {
   files: string[];
 }
 
-type Progress = (phase: 'customers' | 'contacts' | 'mail' | 'attachments', done: number, total: number | null) => void;
+type Progress = (phase: 'customers' | 'contacts' | 'activities' | 'mail' | 'attachments', done: number, total: number | null) => void;
 
 function month(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);
@@ -68,7 +69,7 @@ export async function writeEverything(
   options: Pick<CustomerExportOptions, 'text'> & { progress: Progress },
 ): Promise<EverythingCounts> {
   const files: string[] = ['customers.xlsx'];
-  const sheet = await writeCustomers(deps.db, 'xlsx', path.join(dir, 'customers.xlsx'), { ownerId: null, text: options.text, progress: options.progress });
+  const sheet = await writeCustomers(deps.db, 'xlsx', path.join(dir, 'customers.xlsx'), { ownerId: null, text: options.text, activities: true, progress: options.progress });
   const accounts = await accountsOf(deps.db, null);
   const folderOf = new Map<string, string>();
   for (const account of accounts) {
@@ -100,5 +101,5 @@ export async function writeEverything(
     files.push(name);
   }
   const attachments = await copyAttachments(deps.db, deps.stores, path.join(dir, 'attachments'), folderOf, options.progress);
-  return { customers: sheet.customers, contacts: sheet.contacts, messages, rebuilt, attachments, files };
+  return { customers: sheet.customers, contacts: sheet.contacts, activities: sheet.activities, messages, rebuilt, attachments, files };
 }

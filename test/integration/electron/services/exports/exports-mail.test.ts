@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -145,10 +146,11 @@ describe('exports.mail', () => {
 
 describe('exports.everything', () => {
   it('writes customers.xlsx, one mbox per account and the attachments as files into a new folder', async () => {
-    const { app, m } = await seeded();
+    const { app, m, customer } = await seeded();
+    await app.call('activities.create', { customerId: customer.id, kind: 'call', direction: 'outbound', subject: 'Price talk', body: '=她说下周下单', occurredAt: Date.UTC(2025, 2, 7, 8, 15) });
     const parent = folder();
     const result = await app.call('exports.everything', { folder: parent, language: 'en' });
-    expect(result).toMatchObject({ kind: 'everything', customers: 1, contacts: 1, messages: 4, attachments: 1 });
+    expect(result).toMatchObject({ kind: 'everything', customers: 1, contacts: 1, activities: 1, messages: 4, attachments: 1 });
     expect(path.dirname(result.path)).toBe(parent);
     expect(fs.readdirSync(parent)).toEqual([path.basename(result.path)]);
     const inside = fs.readdirSync(result.path, { recursive: true }).map(String).sort();
@@ -156,5 +158,10 @@ describe('exports.everything', () => {
     expect(fs.readFileSync(path.join(result.path, 'attachments/li.wei@mytrade.cn/2025-03/PI 2025_03.pdf'))).toEqual(PDF);
     expect(await readBack(path.join(result.path, 'mail/li.wei@mytrade.cn.mbox'))).toEqual([m.q1, m.q2, m.other, m.pi]);
     expect(result.files.map((f) => path.relative(result.path, f.path))).toEqual(['customers.xlsx', 'mail/li.wei@mytrade.cn.mbox']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(result.path, 'customers.xlsx'));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Customers', 'Contacts', 'Activities']);
+    const activity = workbook.getWorksheet('Activities')!.getRow(2).values as unknown[];
+    expect(activity.slice(1)).toEqual([customer.code, 'Hamburg Trade GmbH', '2025-03-07 08:15', 'Call', 'To the customer', undefined, 'Price talk', "'=她说下周下单", 'Li Wei']);
   });
 });
