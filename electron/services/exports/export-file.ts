@@ -42,6 +42,30 @@ function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.part`);
 }
 
+const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.part$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what exports killed part-way (the app closed by force, a power cut) left in `dir`:
+ * temporary files and folders named as tempNameFor names them, of processes that are gone.
+ * Never a finished export: those have their own names.
+ */
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) await fs.promises.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
 /**
  * Runs `write` on a temporary file beside `target`, then renames it to `target` (replacing a
  * file of that name). On failure the temporary file is removed and the error names `target`.
@@ -50,6 +74,7 @@ export async function writeFileAtomically<T>(target: string, write: (tempPath: s
   const temp = tempNameFor(target);
   try {
     if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+    await removeLeftovers(path.dirname(target));
     const value = await write(temp);
     await fs.promises.rename(temp, target);
     return value;
@@ -70,6 +95,7 @@ export async function writeFolderAtomically<T>(parent: string, name: string, fil
   let current = dir;
   try {
     if (!fs.statSync(parent).isDirectory()) throw Object.assign(new Error(`${parent} is not a folder`), { code: 'ENOTDIR' });
+    await removeLeftovers(parent);
     current = temp;
     await fs.promises.mkdir(temp);
     const value = await fill(temp, dir);
