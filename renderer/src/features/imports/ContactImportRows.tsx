@@ -65,7 +65,7 @@ function useRowColumns(flow: ContactImportFlow, sheet: PreviewSheet): TableColum
     {
       key: 'channels',
       title: t('contactImport.center.rows.channels'),
-      width: '17%',
+      width: '15%',
       render: (_, r) => (
         <span className="contact-row-channels">
           {r.contact.contact.channels.map((c, i) => (
@@ -74,12 +74,12 @@ function useRowColumns(flow: ContactImportFlow, sheet: PreviewSheet): TableColum
         </span>
       ),
     },
-    { key: 'problems', title: t('contactImport.center.rows.problems'), render: (_, r) => <RowProblems row={r} /> },
+    { key: 'problems', title: t('contactImport.center.rows.problems'), minWidth: 200, render: (_, r) => <RowProblems row={r} /> },
     { key: 'match', title: t('contactImport.center.rows.match'), width: '14%', render: (_, r) => <RowMatch row={r} /> },
     {
       key: 'action',
       title: t('contactImport.center.rows.action'),
-      width: 224,
+      width: 192,
       render: (_, r) => {
         const allowed = allowedActions(r);
         const options: ContactRowAction[] = ['merge', 'create', 'skip'];
