@@ -12,7 +12,7 @@ export const imports = {
       /** Short: the navigation is narrow. */
       nav: 'Import',
       title: 'Import center',
-      intro: 'Bring in mail from other programs. Mail already in TradeFolio is recognised and skipped, so an archive can be imported again safely.',
+      intro: 'Bring in mail archives and contact sheets from other programs, and write your data out in open formats. What is already in TradeFolio is recognised, so the same file can be imported again safely.',
       tabs: {
         mail: 'Mail archives',
       },

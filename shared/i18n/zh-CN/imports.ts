@@ -12,7 +12,7 @@ export const imports: Catalog<typeof en> = {
     center: {
       nav: '导入',
       title: '导入中心',
-      intro: '导入其他程序中的邮件。TradeFolio 会识别并跳过已有的邮件，因此同一个归档可以放心地再次导入。',
+      intro: '导入其他程序中的邮件归档和联系人表格，或以开放格式导出您的数据。TradeFolio 会识别已有的内容，因此同一个文件可以放心地再次导入。',
       tabs: {
         mail: '邮件归档',
       },
