@@ -129,17 +129,18 @@ const MAX_PENDING_BYTES = 4 * 1024 * 1024;
  * customers (exceljs issues #2916 and #1894; the workaround there is this wait). It reads
  * exceljs internals, so an exceljs without them simply goes unpaced rather than failing.
  */
-async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, failed: () => boolean): Promise<void> {
   const stream = (sheet as unknown as SheetStream).stream;
   // The pipe is readable-stream's PassThrough (archiver's), which predates writableLength: its states' lengths are the bytes held.
   const pending = () => {
     const pipe = stream?.pipes?.[0];
     return (stream?.buffers?.length ?? 0) * 65_536 + (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
   };
-  while (pending() > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
+  // Once the file failed (a full disk) the export stops: no use waiting for the zip.
+  while (pending() > MAX_PENDING_BYTES && !failed()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
-async function writeActivities(db: Db, sheet: ExcelJS.Worksheet, text: ExportText, progress: (done: number, total: number) => void): Promise<number> {
+async function writeActivities(db: Db, sheet: ExcelJS.Worksheet, text: ExportText, stopped: () => boolean, progress: (done: number, total: number) => void): Promise<number> {
   const total = await activityCount(db);
   let done = 0;
   for (let after = 0; ; ) {
@@ -148,7 +149,8 @@ async function writeActivities(db: Db, sheet: ExcelJS.Worksheet, text: ExportTex
     done += page.length;
     progress(done, total);
     await giveWay();
-    await zipCaughtUp(sheet);
+    await zipCaughtUp(sheet, stopped);
+    if (stopped()) return done;
     if (page.length < PAGE) return done;
     after = page.at(-1)!.key;
   }
@@ -176,6 +178,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
     }),
   );
   failed.catch(() => {});
+  const stopped = () => failure !== null;
   const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
   const counts = { customers: 0, contacts: 0, activities: 0 };
   try {
@@ -192,7 +195,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
       for (const customer of page.customers) {
         customers.addRow([...customerCells(customer, text), ...customFieldCells(fields, page.fields.get(customer.id))].map(spreadsheetCell)).commit();
       }
-      await zipCaughtUp(customers);
+      await zipCaughtUp(customers, stopped);
       counts.customers += page.customers.length;
       options.progress('customers', counts.customers, total);
     }
@@ -209,7 +212,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
           counts.contacts++;
         }
       }
-      await zipCaughtUp(contacts);
+      await zipCaughtUp(contacts, stopped);
       done += page.customers.length;
       options.progress('contacts', done, total);
     }
@@ -217,7 +220,7 @@ async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): 
     if (options.activities) {
       const activities = sheet('activities', headers(ACTIVITY_COLUMNS, text));
       if (failure) throw failure;
-      counts.activities = await writeActivities(db, activities, text, (n, of) => options.progress('activities', n, of));
+      counts.activities = await writeActivities(db, activities, text, stopped, (n, of) => options.progress('activities', n, of));
       activities.commit();
     }
     await Promise.race([workbook.commit(), failed]);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../../../electron/services/core/app-core.ts';
+import { seedCustomers } from '../../../../fixtures/customer-fixtures.ts';
 import { fillDisk } from '../../../../helpers/fill-disk.ts';
 import { readOnlyView, smallDisk, type Mount } from '../../../../helpers/mounts.ts';
 import { createTempCore, tempDir, type TempCore } from '../../../../helpers/temp-core.ts';
@@ -210,4 +211,16 @@ describe('exports that cannot be written', () => {
     await app.call('exports.customers', { format: 'csv', path: target });
     expect(fs.readdirSync(disk.path)).toEqual(['customers.csv']);
   });
+
+  it('fails cleanly, naming the file, when the disk fills up in the middle of a streamed .xlsx', async () => {
+    app = await createTempCore();
+    // ~1.7 MB of workbook for a 1 MB disk: it fills while the zip streams the first sheet.
+    seedCustomers(app.core.database().sqlite, { customers: 8_000, activitiesPerCustomer: 0, now: Date.UTC(2026, 5, 1), seed: 5 });
+    const disk = smallDisk('1m');
+    mounts.push(disk);
+    const target = path.join(disk.path, 'customers.xlsx');
+    const error = await app.fail('exports.customers', { format: 'xlsx', path: target });
+    expect(error).toMatchObject({ code: 'diskFull', message: 'exports.errors.diskFull', params: { file: target } });
+    expect(fs.readdirSync(disk.path)).toEqual([]);
+  }, 60_000);
 });
