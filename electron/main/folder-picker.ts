@@ -16,6 +16,8 @@ const DIALOGS: Record<PickPurpose, { title: string; properties: Electron.OpenDia
     ],
   },
   mailArchiveFolder: { title: 'imports.center.form.pickFolderTitle', properties: ['openDirectory'] },
+  // Where an export goes: the Export tab joins the folder and the file's name.
+  exportFolder: { title: 'exports.center.pickFolderTitle', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] },
   contactSheetFile: {
     title: 'contactImport.center.file.pickTitle',
     properties: ['openFile'],

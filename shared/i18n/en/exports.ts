@@ -61,6 +61,8 @@ export const dataExports = {
       pathRequired: 'Type where to save the file.',
       pathNotAbsolute: '“{{path}}” is not a full path, e.g. /Users/li/Documents/customers.xlsx or D:\\Exports\\customers.xlsx.',
       wrongExtension: 'The file name must end in {{extension}}.',
+      chooseFolder: 'Choose folder…',
+      pickFolderTitle: 'Where to save the export',
       customers: {
         title: 'Customers and contacts',
         help: 'Excel: two sheets, Customers and Contacts. CSV: one row per contact with its customer (UTF-8, opens in Excel). Cells that a spreadsheet would run as a formula are written as text.',

@@ -63,6 +63,8 @@ export const dataExports: Catalog<typeof en> = {
       pathRequired: '请输入保存位置。',
       pathNotAbsolute: '“{{path}}”不是完整路径，例如 /Users/li/Documents/customers.xlsx 或 D:\\导出\\customers.xlsx。',
       wrongExtension: '文件名必须以 {{extension}} 结尾。',
+      chooseFolder: '选择文件夹…',
+      pickFolderTitle: '导出保存位置',
       customers: {
         title: '客户和联系人',
         help: 'Excel：“客户”和“联系人”两个工作表。CSV：每个联系人一行，附带其客户信息（UTF-8，可用 Excel 打开）。表格软件会当作公式执行的单元格按文本写出。',

@@ -1,17 +1,19 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Radio, Select, Typography } from 'antd';
+import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Radio, Select, Space, Typography, type FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../shared/contract/contract.ts';
 import type { ExportResult } from '../../../../shared/contract/exports.contract.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { inFolder } from './export-paths.ts';
 import { isFullPath } from './import-format.ts';
 
 /**
- * The three exports, each a small form that takes a full path. There is no save dialog: the web
- * host has none, and the desktop app's folder picker (app.pickFolder) chooses folders, not new
- * files; a typed path works in both, as the mail import's form does.
+ * The three exports, each a small form that takes a full path, typed — the web host has no
+ * dialog — or, in the desktop app, its folder chosen with the system's folder dialog
+ * (app.pickFolder, purpose exportFolder) and joined with the file's name.
  */
 
 interface Outcome {
@@ -20,27 +22,71 @@ interface Outcome {
   onSettled(): void;
 }
 
+/** The desktop app's "Choose folder…": sets the field to the folder, or to the file `fileName` in it. */
+function useChooseFolder(form: FormInstance, name: string, fileName?: () => string) {
+  const desktop = useCall('app.getInfo', {}).data?.host === 'electron';
+  const pick = useMutationCall('app.pickFolder');
+  const showError = useShowError();
+  const choose = async () => {
+    try {
+      const current = form.getFieldValue(name) as string | undefined;
+      const chosen = await pick.mutateAsync({ purpose: 'exportFolder', ...(current && isFullPath(current) ? { defaultPath: current } : {}) });
+      if (chosen.path === null) return;
+      form.setFieldsValue({ [name]: fileName ? inFolder(chosen.path, current, fileName()) : chosen.path });
+      void form.validateFields([name]).catch(() => {});
+    } catch (err) {
+      showError(err);
+    }
+  };
+  return desktop ? { choose: () => void choose(), choosing: pick.isPending } : null;
+}
+
 /** The target path: required, and a full path (the service would refuse anything else). */
-function PathField({ name, label, placeholder, extension, testId }: { name: string; label: string; placeholder: string; extension?: () => string; testId: string }) {
+function PathField({
+  name,
+  label,
+  placeholder,
+  extension,
+  testId,
+  folder,
+}: {
+  name: string;
+  label: string;
+  placeholder: string;
+  extension?: () => string;
+  testId: string;
+  folder: { choose(): void; choosing: boolean } | null;
+}) {
   const { t } = useTranslation();
+  const input = <Input maxLength={4000} aria-label={label} placeholder={placeholder} data-testid={testId} autoComplete="off" spellCheck={false} />;
+  const rules: Rule[] = [
+    { required: true, whitespace: true, message: t('exports.center.pathRequired') },
+    {
+      validator: async (_, value: string | undefined) => {
+        const path = value?.trim() ?? '';
+        if (path && !isFullPath(path)) throw new Error(t('exports.center.pathNotAbsolute', { path }));
+        const ext = extension?.();
+        if (path && ext && !path.toLowerCase().endsWith(ext)) throw new Error(t('exports.center.wrongExtension', { extension: ext }));
+      },
+    },
+  ];
+  if (!folder) {
+    return (
+      <Form.Item name={name} label={label} validateTrigger="onSubmit" rules={rules}>
+        {input}
+      </Form.Item>
+    );
+  }
   return (
-    <Form.Item
-      name={name}
-      label={label}
-      validateTrigger="onSubmit"
-      rules={[
-        { required: true, whitespace: true, message: t('exports.center.pathRequired') },
-        {
-          validator: async (_, value: string | undefined) => {
-            const path = value?.trim() ?? '';
-            if (path && !isFullPath(path)) throw new Error(t('exports.center.pathNotAbsolute', { path }));
-            const ext = extension?.();
-            if (path && ext && !path.toLowerCase().endsWith(ext)) throw new Error(t('exports.center.wrongExtension', { extension: ext }));
-          },
-        },
-      ]}
-    >
-      <Input maxLength={4000} aria-label={label} placeholder={placeholder} data-testid={testId} autoComplete="off" spellCheck={false} />
+    <Form.Item label={label} required>
+      <Space.Compact style={{ width: '100%' }}>
+        <Form.Item name={name} noStyle validateTrigger="onSubmit" rules={rules}>
+          {input}
+        </Form.Item>
+        <Button icon={<FolderOpenOutlined />} onClick={folder.choose} loading={folder.choosing} data-testid={`${testId}-choose`}>
+          {t('exports.center.chooseFolder')}
+        </Button>
+      </Space.Compact>
     </Form.Item>
   );
 }
@@ -74,6 +120,7 @@ export function ExportCustomersForm(outcome: Outcome) {
   const owners = useCall('owners.list', {});
   const { run, pending } = useRun('exports.customers', outcome);
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const folder = useChooseFolder(form, 'path', () => `customers.${form.getFieldValue('format') as string}`);
   return (
     <Form
       form={form}
@@ -103,6 +150,7 @@ export function ExportCustomersForm(outcome: Outcome) {
         placeholder={t('exports.center.customers.placeholder')}
         extension={() => `.${form.getFieldValue('format') as string}`}
         testId="export-customers-path"
+        folder={folder}
       />
       <Actions label={t('exports.center.customers.start')} pending={pending} testId="export-customers-start" />
     </Form>
@@ -118,6 +166,7 @@ export function ExportMailForm(outcome: Outcome) {
   const owners = useCall('owners.list', {});
   const { run, pending } = useRun('exports.mail', outcome);
   const who = of === 'customer' ? 'customerId' : 'ownerId';
+  const folder = useChooseFolder(form, 'path', () => 'mail.mbox');
   return (
     <Form
       form={form}
@@ -157,7 +206,7 @@ export function ExportMailForm(outcome: Outcome) {
           )}
         </Form.Item>
       </div>
-      <PathField name="path" label={t('exports.center.path')} placeholder={t('exports.center.mail.placeholder')} extension={() => '.mbox'} testId="export-mail-path" />
+      <PathField name="path" label={t('exports.center.path')} placeholder={t('exports.center.mail.placeholder')} extension={() => '.mbox'} testId="export-mail-path" folder={folder} />
       <Actions label={t('exports.center.mail.start')} pending={pending} testId="export-mail-start" />
     </Form>
   );
@@ -167,10 +216,12 @@ export function ExportEverythingForm(outcome: Outcome) {
   const { t, i18n } = useTranslation();
   const { run, pending } = useRun('exports.everything', outcome);
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const [form] = Form.useForm<{ folder: string }>();
+  const folder = useChooseFolder(form, 'folder');
   return (
-    <Form<{ folder: string }> layout="vertical" data-testid="export-everything-form" onFinish={(v) => void run({ folder: v.folder.trim(), language })}>
+    <Form<{ folder: string }> form={form} layout="vertical" data-testid="export-everything-form" onFinish={(v) => void run({ folder: v.folder.trim(), language })}>
       <Typography.Paragraph type="secondary">{t('exports.center.everything.help')}</Typography.Paragraph>
-      <PathField name="folder" label={t('exports.center.folder')} placeholder={t('exports.center.everything.placeholder')} testId="export-everything-folder" />
+      <PathField name="folder" label={t('exports.center.folder')} placeholder={t('exports.center.everything.placeholder')} testId="export-everything-folder" folder={folder} />
       <Actions label={t('exports.center.everything.start')} pending={pending} testId="export-everything-start" />
     </Form>
   );
