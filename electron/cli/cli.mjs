@@ -15,6 +15,10 @@ import { pathToFileURL } from 'node:url';
 // turns it off.
 enableCompileCache(process.env.NODE_COMPILE_CACHE || path.join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'node-compile-cache'));
 
+// Before the bundle loads, so the young generation never grows (electron/hosts/lean-heap.ts).
+const { useLeanHeap } = await import('../hosts/lean-heap.ts');
+useLeanHeap();
+
 let entry = null;
 if (process.env.TRADEFOLIO_CLI_FROM_SOURCE !== '1') {
   const { readyCliBundle } = await import('./cli-bundle.ts');

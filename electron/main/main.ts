@@ -6,6 +6,7 @@ import { createElectronSecretStore } from './electron-secret-store.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { createDailyReminderNotice } from '../hosts/daily-reminder-notice.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from '../hosts/data-dir.ts';
+import { useLeanHeap } from '../hosts/lean-heap.ts';
 import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { describeFailure, pickLanguage } from '../hosts/translate.ts';
 import { APP_START_URL, handleAppScheme, registerAppScheme } from './app-protocol.ts';
@@ -155,6 +156,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => clearInterval(timer));
 }
 
+useLeanHeap();
 if (!app.requestSingleInstanceLock()) {
   // Two processes writing one database file would fight over it; the first window comes forward instead.
   app.quit();

@@ -8,6 +8,7 @@ import { readAppVersion, RENDERER_DIST_DIR, REPO_ROOT } from '../hosts/app-packa
 import { faultPointFromEnv } from '../hosts/fault-points.ts';
 import { createDailyReminderNotice } from '../hosts/daily-reminder-notice.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
+import { useLeanHeap } from '../hosts/lean-heap.ts';
 import { createLogNotifier } from '../hosts/notifier.ts';
 import { describeFailure, pickLanguage, systemLocale } from '../hosts/translate.ts';
 import { ensureRendererBuilt, REPO_RENDERER_BUILD, type RendererBuildPlan } from './renderer-build.ts';
@@ -47,6 +48,7 @@ function parsePort(value: string | undefined): number {
  * backup at start and hourly. Returns the exit code once a signal has shut it down cleanly.
  */
 export async function runWebHost(options: RunWebHostOptions): Promise<number> {
+  useLeanHeap();
   const log = stderrLogger('web');
   let dataDir: string;
   let port: number;

@@ -5,6 +5,7 @@ import { messageDate } from '../../../../shared/domain/mail-message.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { FaultPoint } from '../../core/fault-point.ts';
 import { newId } from '../../core/ids.ts';
+import { withBulkWriteCache } from '../../platform/bulk-write.ts';
 import { sha256Of } from '../../mail/store/attachment-store.ts';
 import type { ParsedMessage } from '../../mail/store/mail-parse.ts';
 import type { MailStores } from '../../mail/store/mail-stores.ts';
@@ -87,7 +88,11 @@ const emptyPending = (): Pending => ({ messages: [], problems: [], bytes: 0, las
  * Runs the import until the archive ends (status done) or `signal` aborts (the caller marks it
  * cancelled or interrupted). Throws on what stops the whole import, e.g. a full disk.
  */
-export async function runMailImport(env: MailImportEnv, batchId: string, signal: AbortSignal): Promise<void> {
+export function runMailImport(env: MailImportEnv, batchId: string, signal: AbortSignal): Promise<void> {
+  return withBulkWriteCache(env.db, () => importFromCheckpoint(env, batchId, signal));
+}
+
+async function importFromCheckpoint(env: MailImportEnv, batchId: string, signal: AbortSignal): Promise<void> {
   const batch = await importBatch(env.db, batchId);
   if (!batch || !batch.account_id) throw new Error(`no import ${batchId} to run`);
   const ownAddresses = new Set(JSON.parse(batch.own_addresses) as string[]);

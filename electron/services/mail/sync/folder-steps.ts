@@ -1,5 +1,6 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { MailAccountsTable, MailFoldersTable } from '../../../../db/tables/mail.tables.ts';
+import { withBulkWriteCache } from '../../platform/bulk-write.ts';
 import { flagColumns } from '../store/message-writer.ts';
 import { beginPass, commitBatch, prepareBatch, type FolderPass, type FolderSyncEnv } from './folder-checkpoint.ts';
 import { batchesOf, countIn, fetchBatch, uidsIn } from './imap-search.ts';
@@ -46,16 +47,18 @@ async function fetchNewMail(pass: FolderPass): Promise<void> {
   const fresh = await uidsIn(client, pass.high + 1, null);
   const slices = await batchesOf(client, fresh, env.batchSize);
   let done = 0;
-  for await (const [i, uids, fetched] of fetchAhead(client, slices)) {
-    options.signal?.throwIfAborted();
-    const items = await prepareBatch(env, fetched);
-    // The last batch also covers UIDs that were used and expunged: nothing lives there.
-    pass.high = i === slices.length - 1 ? Math.max(uids.at(-1)!, uidNext - 1) : uids.at(-1)!;
-    await commitBatch(pass, items, { high: pass.high });
-    options.onCommitted?.();
-    done += uids.length;
-    pass.progress('new', done, fresh.length);
-  }
+  await inBulkWhenMany(env, slices, async () => {
+    for await (const [i, uids, fetched] of fetchAhead(client, slices)) {
+      options.signal?.throwIfAborted();
+      const items = await prepareBatch(env, fetched);
+      // The last batch also covers UIDs that were used and expunged: nothing lives there.
+      pass.high = i === slices.length - 1 ? Math.max(uids.at(-1)!, uidNext - 1) : uids.at(-1)!;
+      await commitBatch(pass, items, { high: pass.high });
+      options.onCommitted?.();
+      done += uids.length;
+      pass.progress('new', done, fresh.length);
+    }
+  });
   if (fresh.length === 0) {
     pass.high = uidNext - 1;
     await moveCheckpoint(env.db, { folderId: pass.folder.id, high: pass.high }, env.clock.now());
@@ -73,20 +76,31 @@ async function backfill(pass: FolderPass): Promise<void> {
   const older = (await uidsIn(client, floor, pass.low - 1)).reverse();
   const slices = await batchesOf(client, older, env.backfillBatchSize);
   let done = 0;
-  for await (const [i, uids, fetched] of fetchAhead(client, slices)) {
-    options.signal?.throwIfAborted();
-    if (i > 0 && options.shouldYield?.()) return;
-    const items = await prepareBatch(env, fetched);
-    pass.low = i === slices.length - 1 ? floor : uids.at(-1)!;
-    await commitBatch(pass, items, { low: pass.low });
-    options.onCommitted?.();
-    done += uids.length;
-    pass.progress('backfill', done, older.length);
-  }
+  await inBulkWhenMany(env, slices, async () => {
+    for await (const [i, uids, fetched] of fetchAhead(client, slices)) {
+      options.signal?.throwIfAborted();
+      if (i > 0 && options.shouldYield?.()) return;
+      const items = await prepareBatch(env, fetched);
+      pass.low = i === slices.length - 1 ? floor : uids.at(-1)!;
+      await commitBatch(pass, items, { low: pass.low });
+      options.onCommitted?.();
+      done += uids.length;
+      pass.progress('backfill', done, older.length);
+    }
+  });
   if (older.length === 0) {
     pass.low = floor;
     await moveCheckpoint(env.db, { folderId: pass.folder.id, low: pass.low }, env.clock.now());
   }
+}
+
+/**
+ * More than one batch to write is bulk work (a first sync, a long absence): it runs with the
+ * bulk page cache (platform/bulk-write.ts). A usual pass of a few new messages keeps the screens'
+ * cache as it is.
+ */
+function inBulkWhenMany(env: FolderSyncEnv, slices: readonly number[][], work: () => Promise<void>): Promise<void> {
+  return slices.length > 1 ? withBulkWriteCache(env.db, work) : work();
 }
 
 /**
