@@ -5,6 +5,7 @@ import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../services/cor
 import { createElectronSecretStore } from './electron-secret-store.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { createDailyReminderNotice } from '../hosts/daily-reminder-notice.ts';
+import { startHourlyWork, type HourlyWork } from '../hosts/hourly-work.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from '../hosts/data-dir.ts';
 import { useLeanHeap } from '../hosts/lean-heap.ts';
 import { stderrLogger } from '../hosts/stderr-logger.ts';
@@ -26,7 +27,6 @@ import { installWindowSecurity } from './window-security.ts';
  * served through app://tradefolio/ (see app-protocol.ts).
  */
 
-const HOUR = 3_600_000;
 const log = stderrLogger('app');
 
 // Before 'ready': the scheme must be privileged, and userData must be the folder the web
@@ -39,6 +39,8 @@ app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
 let closing = false;
+/** The hourly backup and reminder check; stopped (and waited for) before the core closes. */
+let hourly: HourlyWork | null = null;
 
 function osLanguage(): Language {
   return pickLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
@@ -147,13 +149,13 @@ async function start(): Promise<void> {
     clock: systemClock,
     language: () => userLanguage(current),
   });
-  const hourly = async () => {
-    await current.runScheduledBackup();
-    await notice.runIfDue().catch((err: unknown) => log.warn('reminder notice failed', { error: String(err) }));
-  };
-  void hourly();
-  const timer = setInterval(() => void hourly(), HOUR);
-  app.on('will-quit', () => clearInterval(timer));
+  hourly = startHourlyWork(
+    async () => {
+      await current.runScheduledBackup();
+      await notice.runIfDue().catch((err: unknown) => log.warn('reminder notice failed', { error: String(err) }));
+    },
+    (err) => log.warn('hourly work failed', { error: String(err) }),
+  );
 }
 
 useLeanHeap();
@@ -175,7 +177,12 @@ if (!app.requestSingleInstanceLock()) {
     closing = true;
     const current = core;
     core = null;
-    void current.close().finally(() => app.quit());
+    const chores = hourly;
+    hourly = null;
+    void (async () => {
+      await chores?.stop();
+      await current.close();
+    })().finally(() => app.quit());
   });
   app.whenReady().then(start, (err: unknown) => {
     log.error('startup failed', { error: String(err) });

@@ -7,14 +7,13 @@ import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { readAppVersion, RENDERER_DIST_DIR, REPO_ROOT } from '../hosts/app-package.ts';
 import { faultPointFromEnv } from '../hosts/fault-points.ts';
 import { createDailyReminderNotice } from '../hosts/daily-reminder-notice.ts';
+import { startHourlyWork } from '../hosts/hourly-work.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
 import { useLeanHeap } from '../hosts/lean-heap.ts';
 import { createLogNotifier } from '../hosts/notifier.ts';
 import { describeFailure, pickLanguage, systemLocale } from '../hosts/translate.ts';
 import { ensureRendererBuilt, REPO_RENDERER_BUILD, type RendererBuildPlan } from './renderer-build.ts';
 import { startWebHost, type WebHost } from './web-host.ts';
-
-const HOUR = 3_600_000;
 
 const USAGE = `Usage: npm run web -- [--data-dir <dir>] [--port <n>]
 
@@ -105,12 +104,13 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
     clock: systemClock,
     language: () => language,
   });
-  const hourly = async () => {
-    await core.runScheduledBackup();
-    await notice.runIfDue().catch(() => false);
-  };
-  void hourly();
-  const timer = setInterval(() => void hourly(), HOUR);
+  const hourly = startHourlyWork(
+    async () => {
+      await core.runScheduledBackup();
+      await notice.runIfDue().catch(() => false);
+    },
+    (err) => log.warn('hourly work failed', { error: String(err) }),
+  );
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -121,9 +121,9 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
       }
       stopping = true;
       console.error(`Stopping the web host (${signal})…`);
-      clearInterval(timer);
       void (async () => {
         await host.close();
+        await hourly.stop();
         await core.close();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/result.ts';
+import { processAlive } from '../platform/process-alive.ts';
 
 /**
  * Writing an export: under a temporary name beside the target, renamed to the target's name
@@ -44,15 +45,6 @@ function tempNameFor(target: string): string {
 
 const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.part$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes what exports killed part-way (the app closed by force, a power cut) left in `dir`:
  * temporary files and folders named as tempNameFor names them, of processes that are gone.
@@ -62,7 +54,7 @@ async function removeLeftovers(dir: string): Promise<void> {
   const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const pid = TEMP_NAME.exec(name)?.[1];
-    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) await fs.promises.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => {});
+    if (pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid))) await fs.promises.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => {});
   }
 }
 

@@ -28,6 +28,7 @@ import {
   updateImportBatch,
   type ImportBatchRow,
 } from './mail-import/mail-import.queries.ts';
+import { processAlive } from '../platform/process-alive.ts';
 
 type Calls = typeof importCalls;
 export type ImportCallKey = keyof Calls;
@@ -43,16 +44,6 @@ export interface ImportServiceDeps {
   faultPoint?: (point: FaultPoint) => void;
   /** The mail service's parse worker (parse-pool.ts); default: a worker of its own. */
   parser?: MailParser;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: alive, someone else's.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function toImportBatch(row: ImportBatchRow): ImportBatch {
