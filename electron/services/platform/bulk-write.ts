@@ -25,16 +25,31 @@ export async function withBulkWriteCache<T>(db: Db, work: () => Promise<T>): Pro
   else {
     // Registered before the first await, so a run starting meanwhile counts itself in.
     const before = pageCacheSize(db);
-    entry = { count: 1, before };
-    running.set(db, entry);
-    await setPageCacheSize(db, -BULK_PAGE_CACHE_KIB);
+    const own = { count: 1, before };
+    entry = own;
+    running.set(db, own);
+    try {
+      await setPageCacheSize(db, -BULK_PAGE_CACHE_KIB);
+    } catch (err) {
+      // Not registered any more: a later run must read the cache afresh, not wait on this one.
+      if (running.get(db) === own) running.delete(db);
+      // Its rejection (the same closed connection) is not the error the caller needs.
+      before.catch(() => {});
+      throw err;
+    }
   }
   try {
     return await work();
   } finally {
     if (--entry.count === 0) {
       running.delete(db);
-      await setPageCacheSize(db, await entry.before);
+      try {
+        await setPageCacheSize(db, await entry.before);
+      } catch {
+        // The connection is closing (the work closed it, or the app is quitting): there is no
+        // cache left to restore and no logger at this layer, and the work's own outcome is what
+        // the caller must get, not "database is not open".
+      }
     }
   }
 }

@@ -54,4 +54,31 @@ describe('withBulkWriteCache', () => {
     await second;
     expect(cacheSize(o)).toBe(-65536);
   });
+
+  it("gives the caller the work's own result or error when the work closes the database", async () => {
+    const o = await database();
+    const value = await withBulkWriteCache(o.db, async () => {
+      await o.close();
+      return 'done';
+    });
+    expect(value).toBe('done');
+    opened = null;
+
+    const again = await database();
+    await expect(
+      withBulkWriteCache(again.db, async () => {
+        await again.close();
+        throw new Error('import failed');
+      }),
+    ).rejects.toThrow('import failed');
+    opened = null;
+  });
+
+  it('fails when the cache cannot be set, and leaves no entry that a later run would join without setting it', async () => {
+    const o = await database();
+    await o.close();
+    opened = null;
+    await expect(withBulkWriteCache(o.db, async () => 'never')).rejects.toThrow();
+    await expect(withBulkWriteCache(o.db, async () => 'never')).rejects.toThrow();
+  });
 });
