@@ -1,21 +1,45 @@
 /**
  * A name from the mail (an attachment's file name, an account's address) as a file name that
  * Windows, macOS and Linux all accept: no path separators or reserved characters, no control
- * characters, no trailing dot or blank, not a reserved device name, at most 150 characters
- * with the extension kept.
+ * or bidi-override characters (a "gpj.exe" shown as "exe.jpg"), no trailing dot or blank, not a
+ * reserved device name, at most 200 UTF-8 bytes with the extension kept. Bytes, not characters:
+ * ext4 and APFS limit a name to 255 bytes, and a Chinese character takes three.
  */
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const MAX_BYTES = 200;
+
+const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** The longest start of `text` within `budget` UTF-8 bytes, cut between code points (never inside a surrogate pair). */
+function cutToBytes(text: string, budget: number): string {
+  let out = '';
+  let used = 0;
+  for (const point of Array.from(text)) {
+    used += utf8Bytes(point);
+    if (used > budget) break;
+    out += point;
+  }
+  return out;
+}
+
+const trimEnd = (s: string) => s.replace(/[. ]+$/, '');
 
 export function safeFileName(name: string | null | undefined, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  let clean = (name ?? '').normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim().replace(/[. ]+$/, '');
+  let clean = (name ?? '')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
+  clean = trimEnd(clean);
   if (clean === '' || clean === '.' || clean === '..') clean = fallback;
-  if (RESERVED.test(clean)) clean = `_${clean}`;
-  if (clean.length > 150) {
+  if (utf8Bytes(clean) > MAX_BYTES) {
     const dot = clean.lastIndexOf('.');
     const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-    clean = clean.slice(0, 150 - ext.length) + ext;
+    const stem = trimEnd(cutToBytes(clean.slice(0, clean.length - ext.length), MAX_BYTES - utf8Bytes(ext)));
+    clean = stem === '' ? fallback : stem + ext;
   }
+  if (RESERVED.test(clean)) clean = `_${clean}`;
   return clean;
 }
 
