@@ -10,12 +10,13 @@ import { flagValue, UsageError, withoutFlag } from '../hosts/data-dir.ts';
  * progress on stderr, what was written on stdout.
  */
 
-export const EXPORT_USAGE = `  export customers <file.xlsx|file.csv> [--owner <name>]
+export const EXPORT_USAGE = `  export customers <file.xlsx|file.csv> [--owner <name>] [--force]
                                     customers and contacts: .xlsx with two sheets, or .csv with
                                     one row per contact (UTF-8, opens in Excel); headers in the
                                     system's language; formula cells written as text
-  export mail <file.mbox> --customer <code|name> | --owner <name>
-                                    a customer's mail, or a salesperson's mailbox, as one mbox
+  export mail <file.mbox> --customer <code|name> | --owner <name> [--force]
+                                    a customer's mail, or a salesperson's mailbox, as one mbox;
+                                    an existing file is replaced only with --force
   export all <folder>               a new folder inside <folder>: customers.xlsx, one mbox per
                                     mail account, and the attachments as files`;
 
@@ -72,7 +73,10 @@ function summary(env: ExportCommandEnv, result: ExportResult): void {
   if (result.rebuiltMessages > 0) env.out(`  ${result.rebuiltMessages} messages whose original was not kept were rebuilt from the database`);
 }
 
-export async function runExportCommand(env: ExportCommandEnv, sub: string | undefined, argv: readonly string[]): Promise<void> {
+export async function runExportCommand(env: ExportCommandEnv, sub: string | undefined, args: readonly string[]): Promise<void> {
+  // A switch without a value, so not through withoutFlag (which takes the next word with it).
+  const overwrite = args.includes('--force');
+  const argv = args.filter((a) => a !== '--force');
   let key: 'exports.customers' | 'exports.mail' | 'exports.everything';
   let input: Record<string, unknown>;
   if (sub === 'customers') {
@@ -81,14 +85,14 @@ export async function runExportCommand(env: ExportCommandEnv, sub: string | unde
     if (format !== 'xlsx' && format !== 'csv') throw new UsageError(`the file must end in .xlsx or .csv, not "${path.basename(file)}"`);
     const owner = flagValue(argv, '--owner');
     key = 'exports.customers';
-    input = { format, path: file, language: env.language, ...(owner !== undefined ? { ownerId: await ownerIdOf(env, owner) } : {}) };
+    input = { format, path: file, language: env.language, overwrite, ...(owner !== undefined ? { ownerId: await ownerIdOf(env, owner) } : {}) };
   } else if (sub === 'mail') {
     const file = positionalOf(argv, ['--customer', '--owner'], 'export mail needs one file: the .mbox to write');
     const customer = flagValue(argv, '--customer');
     const owner = flagValue(argv, '--owner');
     if ((customer === undefined) === (owner === undefined)) throw new UsageError('export mail needs either --customer <code|name> or --owner <name>');
     key = 'exports.mail';
-    input = { path: file, ...(customer !== undefined ? { customerId: await customerIdOf(env, customer) } : { ownerId: await ownerIdOf(env, owner!) }) };
+    input = { path: file, overwrite, ...(customer !== undefined ? { customerId: await customerIdOf(env, customer) } : { ownerId: await ownerIdOf(env, owner!) }) };
   } else if (sub === 'all') {
     key = 'exports.everything';
     input = { folder: positionalOf(argv, [], 'export all needs one folder: where the export\u2019s folder is made'), language: env.language };

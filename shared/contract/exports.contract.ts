@@ -18,6 +18,8 @@ export type CustomerExportFormat = z.infer<typeof CustomerExportFormat>;
 /** The language of column headers and of words such as a stage's name in the written sheet. */
 const ExportLanguage = z.enum(LANGUAGES).default('en');
 const TargetPath = requiredText(4000);
+/** Without it an existing file of the name is kept and the call fails with exports.errors.exists (code conflict). */
+const Overwrite = z.boolean().default(false);
 
 export const ExportedFile = z.object({ path: z.string(), bytes: z.number() });
 
@@ -49,26 +51,29 @@ export const exportCalls = {
    * its customer by code and name). csv: one file, one row per contact with its customer's
    * columns repeated (a customer without contacts has one row) — what a user opening a single
    * table in Excel expects, and the shape imports.applyContacts reads back. UTF-8 with BOM.
-   * `ownerId`: only that salesperson's customers.
+   * `ownerId`: only that salesperson's customers. The path must end in .xlsx or .csv as
+   * `format` says.
    */
   'exports.customers': {
-    input: z.object({ format: CustomerExportFormat, path: TargetPath, ownerId: Id.optional(), language: ExportLanguage }),
+    input: z.object({ format: CustomerExportFormat, path: TargetPath, ownerId: Id.optional(), language: ExportLanguage, overwrite: Overwrite }),
     output: ExportResult,
   },
   /**
    * One customer's mail (filed under them) or one salesperson's (the mail of their accounts),
-   * oldest first, as one mboxrd file; the same message kept in two folders is written once.
+   * oldest first, as one mboxrd file (the path ends in .mbox); the same message kept in two
+   * folders is written once. A scope without any mail fails with exports.errors.nothingToExport.
    */
   'exports.mail': {
     input: z
-      .object({ path: TargetPath, customerId: Id.optional(), ownerId: Id.optional() })
+      .object({ path: TargetPath, customerId: Id.optional(), ownerId: Id.optional(), overwrite: Overwrite })
       .refine((v) => (v.customerId === undefined) !== (v.ownerId === undefined), { message: 'exports.errors.customerOrOwner', path: ['customerId'] }),
     output: ExportResult,
   },
   /**
    * A new folder inside `folder`: customers.xlsx (customers, contacts and activities; custom
    * fields as columns), mail/<account>.mbox (one per mail account) and
-   * attachments/<account>/<year-month>/<file name>.
+   * attachments/<account>/<year-month>/<file name>. Never replaces anything: a folder of the
+   * same name gets " (2)", so it takes no `overwrite`.
    */
   'exports.everything': {
     input: z.object({ folder: TargetPath, language: ExportLanguage }),

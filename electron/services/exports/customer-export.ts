@@ -167,7 +167,8 @@ function opened(stream: fs.WriteStream, file: string): Promise<void> {
 async function writeXlsx(db: Db, file: string, options: CustomerExportOptions): Promise<CustomerExportCounts> {
   const { text } = options;
   const total = await customerCount(db, options.ownerId);
-  const stream = fs.createWriteStream(file, { flags: 'wx', mode: 0o644 });
+  // flush: fsync before the close, as OutputFile.close does: the file is renamed as finished next.
+  const stream = fs.createWriteStream(file, { flags: 'wx', mode: 0o644, flush: true });
   await opened(stream, file);
   // A write error (a full disk) while exceljs streams: commit() would wait for a 'finish' that never comes.
   let failure: unknown = null;

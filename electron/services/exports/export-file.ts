@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/result.ts';
+import { syncFolder } from '../platform/private-files.ts';
 import { processAlive } from '../platform/process-alive.ts';
 
 /**
@@ -34,6 +35,8 @@ export function exportFailure(err: unknown, file: string): unknown {
       return failure('validation', 'exports.errors.folderMissing', { file, folder: path.dirname(file) });
     case 'EISDIR':
       return failure('validation', 'exports.errors.isFolder', { file });
+    case 'EEXIST':
+      return failure('conflict', 'exports.errors.exists', { file });
     default:
       return failure('storageFailed', 'exports.errors.writeFailed', { file, reason: code });
   }
@@ -58,17 +61,43 @@ async function removeLeftovers(dir: string): Promise<void> {
   }
 }
 
+const exists = (file: string) => Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+
 /**
- * Runs `write` on a temporary file beside `target`, then renames it to `target` (replacing a
- * file of that name). On failure the temporary file is removed and the error names `target`.
+ * Gives the finished temporary file `target`'s name. Without `overwrite` a hard link, which
+ * fails with EEXIST when a file of that name appeared meanwhile (rename would replace it
+ * silently); on a disk without hard links (FAT32, exFAT, some network shares) a check and a
+ * rename, the best that is possible there.
  */
-export async function writeFileAtomically<T>(target: string, write: (tempPath: string) => Promise<T>): Promise<T> {
+async function moveInPlace(temp: string, target: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return fs.promises.rename(temp, target);
+  try {
+    await fs.promises.link(temp, target);
+  } catch (err) {
+    if (errnoOf(err) === 'EEXIST' || fs.existsSync(target)) throw exists(target);
+    return fs.promises.rename(temp, target);
+  }
+  await fs.promises.rm(temp, { force: true });
+}
+
+/**
+ * Runs `write` on a temporary file beside `target`, then gives it `target`'s name: an existing
+ * file of that name is replaced only with `overwrite`, else the export fails naming it. The
+ * written file is flushed to disk by `write` (OutputFile.close, the .xlsx stream's `flush`) and
+ * the folder after the rename, so a power cut right after "done" cannot lose the export. On
+ * failure the temporary file is removed and the error names `target`.
+ */
+export async function writeFileAtomically<T>(target: string, write: (tempPath: string) => Promise<T>, overwrite = false): Promise<T> {
   const temp = tempNameFor(target);
   try {
-    if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+    const found = fs.statSync(target, { throwIfNoEntry: false });
+    if (found?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+    // Checked first too, so a long export does not run only to be refused at the end.
+    if (found && !overwrite) throw exists(target);
     await removeLeftovers(path.dirname(target));
     const value = await write(temp);
-    await fs.promises.rename(temp, target);
+    await moveInPlace(temp, target, overwrite);
+    syncFolder(path.dirname(target));
     return value;
   } catch (err) {
     await fs.promises.rm(temp, { force: true }).catch(() => {});
@@ -93,6 +122,7 @@ export async function writeFolderAtomically<T>(parent: string, name: string, fil
     const value = await fill(temp, dir);
     current = dir;
     await fs.promises.rename(temp, dir);
+    syncFolder(parent);
     return { dir, value };
   } catch (err) {
     await fs.promises.rm(temp, { recursive: true, force: true }).catch(() => {});
@@ -144,8 +174,10 @@ export class OutputFile {
     this.bytes += buffer.length;
   }
 
+  /** Flushes the file to disk (fsync) and closes it: it is about to be renamed as finished. */
   async close(): Promise<void> {
     try {
+      await this.handle.sync();
       await this.handle.close();
     } catch (err) {
       throw new FileError(this.path, err);

@@ -39,6 +39,31 @@ function absolute(target: string): string {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+const EXTENSIONS = { xlsx: '.xlsx', csv: '.csv', mbox: '.mbox' } as const;
+
+/** A file named for another format (customers.xlsx written as CSV) would open as garbage, or not at all. */
+function checkExtension(file: string, format: keyof typeof EXTENSIONS): void {
+  const extension = EXTENSIONS[format];
+  if (path.extname(file).toLowerCase() !== extension) fail('validation', 'exports.errors.wrongExtension', { file, extension, format: format === 'mbox' ? 'mbox' : format.toUpperCase() });
+}
+
+/** Whose mail, and how many messages: an export of none is refused rather than written as an empty file. */
+async function mailScope(db: Db, customerId: string | undefined, ownerId: string | undefined): Promise<{ scope: MailScope; total: number }> {
+  if (customerId !== undefined) {
+    const customer = await liveCustomer(db, customerId);
+    if (!customer) fail('notFound', 'exports.errors.customerNotFound', { id: customerId });
+    const total = await customerMessageCount(db, customerId);
+    if (total === 0) fail('validation', 'exports.errors.nothingToExport', { name: customer.name });
+    return { scope: { kind: 'customer', customerId }, total };
+  }
+  const owner = await ownerName(db, ownerId!);
+  if (owner === undefined) fail('notFound', 'exports.errors.ownerNotFound', { id: ownerId! });
+  const accountIds = (await accountsOf(db, ownerId!)).map((a) => a.id);
+  const total = await accountMessageCount(db, accountIds);
+  if (total === 0) fail('validation', 'exports.errors.nothingToExport', { name: owner });
+  return { scope: { kind: 'accounts', accountIds }, total };
+}
+
 /**
  * Exports run within their call (measured: 100,000 customers to .xlsx take seconds, not
  * minutes — test/bench/RESULTS.md › Export), with `exports.progress` between, at most four a
@@ -71,28 +96,20 @@ export function createExportService(deps: ExportServiceDeps) {
   });
 
   const handlers: ExportHandlers = {
-    'exports.customers': async ({ format, path: target, ownerId, language }) => {
+    'exports.customers': async ({ format, path: target, ownerId, language, overwrite }) => {
       const file = absolute(target);
+      checkExtension(file, format);
       if (ownerId !== undefined && (await ownerName(db, ownerId)) === undefined) fail('notFound', 'exports.errors.ownerNotFound', { id: ownerId });
       const started = performance.now();
       const text = await exportText(language);
-      const counts = await writeFileAtomically(file, (temp) => writeCustomers(db, format, temp, { ownerId: ownerId ?? null, text, progress: progressOf('customers', file) }));
+      const write = (temp: string) => writeCustomers(db, format, temp, { ownerId: ownerId ?? null, text, progress: progressOf('customers', file) });
+      const counts = await writeFileAtomically(file, write, overwrite);
       return result('customers', file, started, [file], counts);
     },
-    'exports.mail': async ({ path: target, customerId, ownerId }) => {
+    'exports.mail': async ({ path: target, customerId, ownerId, overwrite }) => {
       const file = absolute(target);
-      let scope: MailScope;
-      let total: number;
-      if (customerId !== undefined) {
-        if (!(await liveCustomer(db, customerId))) fail('notFound', 'exports.errors.customerNotFound', { id: customerId });
-        scope = { kind: 'customer', customerId };
-        total = await customerMessageCount(db, customerId);
-      } else {
-        if ((await ownerName(db, ownerId!)) === undefined) fail('notFound', 'exports.errors.ownerNotFound', { id: ownerId! });
-        const accountIds = (await accountsOf(db, ownerId!)).map((a) => a.id);
-        scope = { kind: 'accounts', accountIds };
-        total = await accountMessageCount(db, accountIds);
-      }
+      checkExtension(file, 'mbox');
+      const { scope, total } = await mailScope(db, customerId, ownerId);
       const started = performance.now();
       const progress = progressOf('mail', file);
       const counts = await writeFileAtomically(file, async (temp) => {
@@ -105,7 +122,7 @@ export function createExportService(deps: ExportServiceDeps) {
           await out.abandon();
           throw err;
         }
-      });
+      }, overwrite);
       return result('mail', file, started, [file], { messages: counts.messages, rebuiltMessages: counts.rebuilt });
     },
     'exports.everything': async ({ folder, language }) => {

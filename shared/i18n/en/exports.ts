@@ -52,6 +52,9 @@ export const dataExports = {
       customerNotFound: 'That customer does not exist (any more).',
       ownerNotFound: 'That salesperson does not exist.',
       customerOrOwner: 'Choose either a customer or a salesperson whose mail to export.',
+      exists: '{{file}} already exists. It was left as it was; export again and choose to replace it, or choose another name.',
+      wrongExtension: '{{file}} does not end in {{extension}}: a {{format}} export must be saved under a name ending in {{extension}}.',
+      nothingToExport: 'There is no mail to export for {{name}}: nothing was written.',
     },
     center: {
       tab: 'Export',
@@ -63,6 +66,9 @@ export const dataExports = {
       wrongExtension: 'The file name must end in {{extension}}.',
       chooseFolder: 'Choose folder…',
       pickFolderTitle: 'Where to save the export',
+      replaceTitle: 'Replace the existing file?',
+      replaceBody: '{{file}} already exists. Replace it with this export?',
+      replace: 'Replace',
       customers: {
         title: 'Customers and contacts',
         help: 'Excel: two sheets, Customers and Contacts. CSV: one row per contact with its customer (UTF-8, opens in Excel). Cells that a spreadsheet would run as a formula are written as text.',

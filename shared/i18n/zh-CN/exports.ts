@@ -54,6 +54,9 @@ export const dataExports: Catalog<typeof en> = {
       customerNotFound: '该客户不存在（或已删除）。',
       ownerNotFound: '该业务员不存在。',
       customerOrOwner: '请选择要导出其邮件的客户或业务员（二选一）。',
+      exists: '{{file}} 已存在，未作改动。如需替换，请重新导出并选择替换，或换一个文件名。',
+      wrongExtension: '{{file}} 的扩展名不是 {{extension}}：{{format}} 导出的文件名必须以 {{extension}} 结尾。',
+      nothingToExport: '{{name}} 没有可导出的邮件，未写入任何文件。',
     },
     center: {
       tab: '导出',
@@ -65,6 +68,9 @@ export const dataExports: Catalog<typeof en> = {
       wrongExtension: '文件名必须以 {{extension}} 结尾。',
       chooseFolder: '选择文件夹…',
       pickFolderTitle: '导出保存位置',
+      replaceTitle: '替换已有文件？',
+      replaceBody: '{{file}} 已存在。要用这次导出替换它吗？',
+      replace: '替换',
       customers: {
         title: '客户和联系人',
         help: 'Excel：“客户”和“联系人”两个工作表。CSV：每个联系人一行，附带其客户信息（UTF-8，可用 Excel 打开）。表格软件会当作公式执行的单元格按文本写出。',

@@ -145,4 +145,17 @@ describe('cli export', () => {
     expect(missing.stderr).toContain(`error: validation (exports.errors.folderMissing): ${target} could not be written: the folder ${path.dirname(target)} does not exist.`);
     expect(fs.existsSync(path.join(work, 'm.mbox'))).toBe(false);
   });
+
+  it('keeps an existing file unless --force is given, and then replaces it', async () => {
+    const file = path.join(work, 'kept.csv');
+    fs.writeFileSync(file, 'mine');
+    const refused = await cli(['export', 'customers', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`error: conflict (exports.errors.exists): ${file} already exists.`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('mine');
+    const forced = await cli(['export', 'customers', file, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('Hamburg Trade GmbH');
+    expect(fs.readdirSync(work).filter((n) => n.endsWith('.part'))).toEqual([]);
+  });
 });

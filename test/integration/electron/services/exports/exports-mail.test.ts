@@ -111,6 +111,18 @@ describe('exports.mail', () => {
     expect(rows[1]!.text).toContain('From 宁波 to Hamburg: 30 days.');
   });
 
+  it('keeps an existing .mbox unless overwrite is given, then replaces it', async () => {
+    const { app, customer } = await seeded();
+    const file = path.join(folder(), 'hamburg.mbox');
+    fs.writeFileSync(file, 'kept');
+    expect(await app.fail('exports.mail', { path: file, customerId: customer.id })).toMatchObject({ code: 'conflict', message: 'exports.errors.exists', params: { file } });
+    expect(fs.readFileSync(file, 'utf8')).toBe('kept');
+    const result = await app.call('exports.mail', { path: file, customerId: customer.id, overwrite: true });
+    expect(result.messages).toBeGreaterThan(0);
+    expect(fs.readFileSync(file, 'latin1')).toMatch(/^From /);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['hamburg.mbox']);
+  });
+
   it('writes a salesperson\u2019s whole mailbox, each message once, and rebuilds one whose source is gone', async () => {
     const { app, owner, m } = await seeded();
     // The same message in a second folder of the account (as Gmail's labels do), and one message's source lost.
