@@ -5,6 +5,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { ContactFile, CsvDelimiter, SheetInfo, SheetRow } from './contact-sheet.types.ts';
 import { buildHeaders, columnsWithData, findHeaderRow, type RawRow } from './header-row.ts';
 import { columnLetter, type ImportProblem, problem } from './import-problems.ts';
+import { unescapeSpreadsheetCell } from '../../exports/spreadsheet-cell.ts';
 import { decoderStream, decodeText, type DetectedEncoding } from './text-decoding.ts';
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
@@ -15,7 +16,17 @@ const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
  */
 const MAX_RECORD_CHARS = 1_000_000;
 
-const BASE_OPTIONS: Options = { relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_CHARS, skip_empty_lines: false };
+/**
+ * `cast` turns every cell (header and data, sample and stream) back from its formula escape:
+ * a file we exported comes back as it was (exports/spreadsheet-cell.ts).
+ */
+const BASE_OPTIONS: Options = {
+  relax_column_count: true,
+  relax_quotes: true,
+  max_record_size: MAX_RECORD_CHARS,
+  skip_empty_lines: false,
+  cast: (value: string) => unescapeSpreadsheetCell(value),
+};
 
 /**
  * The delimiter Excel wrote: comma, semicolon (where the decimal mark is a comma) or tab

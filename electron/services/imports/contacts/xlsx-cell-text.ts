@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { unescapeSpreadsheetCell } from '../../exports/spreadsheet-cell.ts';
 
 export interface CellText {
   text: string;
@@ -39,11 +40,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function cellText(value: CellValue, numFmt: string | undefined): CellText {
   const plain = (text: string): CellText => ({ text, formulaWithoutResult: false });
   if (value === null || value === undefined) return plain('');
-  if (typeof value === 'string') return plain(value);
+  // Typed text only: the formula escape of our exports (exports/spreadsheet-cell.ts) is undone, a formula's result is not escaped.
+  if (typeof value === 'string') return plain(unescapeSpreadsheetCell(value));
   if (typeof value === 'number') return plain(numberText(value, numFmt));
   if (typeof value === 'boolean') return plain(value ? 'TRUE' : 'FALSE');
   if (value instanceof Date) return plain(dateText(value));
-  if ('richText' in value) return plain(value.richText.map((r) => r.text).join(''));
+  if ('richText' in value) return plain(unescapeSpreadsheetCell(value.richText.map((r) => r.text).join('')));
   if ('hyperlink' in value) {
     // The text of a hyperlink may itself be rich text.
     const shown: unknown = value.text;
@@ -53,7 +55,8 @@ export function cellText(value: CellValue, numFmt: string | undefined): CellText
   if ('formula' in value || 'sharedFormula' in value) {
     const result: unknown = value.result;
     if (result === undefined || result === null) return { text: '', formulaWithoutResult: true };
-    return plain(cellText(result as CellValue, numFmt).text);
+    // A formula's text result is what the formula made, not an escaped cell: kept as it is.
+    return plain(typeof result === 'string' ? result : cellText(result as CellValue, numFmt).text);
   }
   if ('error' in value) return plain(String(value.error));
   return plain('');
