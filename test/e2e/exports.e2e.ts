@@ -80,6 +80,15 @@ describe('Import center: Export (web host, Chromium)', () => {
     expect(text).toContain('张伟');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('customers'))).toEqual(['customers.csv']);
+
+    // The same name again: the file is not replaced until the user says so.
+    fs.writeFileSync(file, 'older export');
+    await page.getByTestId('export-customers-start').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect.poll(() => confirm.textContent()).toContain(`${file} already exists. Replace it with this export?`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('older export');
+    await confirm.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => fs.readFileSync(file, 'utf8')).toContain('深圳明华贸易有限公司');
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import type { MailStores } from '../mail/store/mail-stores.ts';
 import { writeCustomers, type CustomerExportOptions } from './customer-export.ts';
 import { FileError, OutputFile } from './export-file.ts';
 import { accountsOf, attachmentCount, attachmentPage, accountMessageCount, type ExportAccount } from './exports.queries.ts';
-import { freeName, safeFileName } from './file-names.ts';
+import { freeName, safeFileName } from '../../../shared/domain/file-names.ts';
 import { appendMail } from './mail-export.ts';
 
 /**

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../shared/contract/contract.ts';
 import type { ExportResult } from '../../../../shared/contract/exports.contract.ts';
-import { useShowError } from '../../app/app-errors.ts';
+import { safeFileName } from '../../../../shared/domain/file-names.ts';
+import { toAppError, useShowError } from '../../app/app-errors.ts';
+import { useFeedback } from '../../app/feedback.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { inFolder } from './export-paths.ts';
 import { isFullPath } from './import-format.ts';
@@ -18,8 +20,8 @@ import { isFullPath } from './import-format.ts';
 
 interface Outcome {
   onDone(result: ExportResult): void;
-  /** After a failure too: the tab stops showing progress. */
-  onSettled(): void;
+  /** After a failure too: the tab stops showing this export's progress (`target`: the path asked for). */
+  onSettled(target: string): void;
 }
 
 /** The desktop app's "Choose folder…": sets the field to the folder, or to the file `fileName` in it. */
@@ -91,16 +93,33 @@ function PathField({
   );
 }
 
+/**
+ * Runs an export to `target`. A file of that name is never replaced silently: the service
+ * refuses (exports.errors.exists), the user is asked, and a yes runs it again with overwrite.
+ */
 function useRun<K extends 'exports.customers' | 'exports.mail' | 'exports.everything'>(key: K, outcome: Outcome) {
+  const { t } = useTranslation();
   const call = useMutationCall(key);
   const showError = useShowError();
-  const run = async (input: CallInput<K>) => {
+  const { modal } = useFeedback();
+  const run = async (input: CallInput<K>, target: string): Promise<void> => {
     try {
       outcome.onDone((await call.mutateAsync(input)) as ExportResult);
     } catch (err) {
-      showError(err);
+      const error = toAppError(err);
+      if (error.message !== 'exports.errors.exists') showError(err);
+      else {
+        modal.confirm({
+          title: t('exports.center.replaceTitle'),
+          content: t('exports.center.replaceBody', { file: error.params?.file ?? target }),
+          okText: t('exports.center.replace'),
+          okButtonProps: { danger: true },
+          cancelText: t('common.cancel'),
+          onOk: () => void run({ ...input, overwrite: true }, target),
+        });
+      }
     } finally {
-      outcome.onSettled();
+      outcome.onSettled(target);
     }
   };
   return { run, pending: call.isPending };
@@ -127,7 +146,7 @@ export function ExportCustomersForm(outcome: Outcome) {
       layout="vertical"
       initialValues={{ format: 'xlsx' }}
       data-testid="export-customers-form"
-      onFinish={(v) => void run({ format: v.format, path: v.path.trim(), language, ...(v.ownerId ? { ownerId: v.ownerId } : {}) })}
+      onFinish={(v) => void run({ format: v.format, path: v.path.trim(), language, ...(v.ownerId ? { ownerId: v.ownerId } : {}) }, v.path.trim())}
     >
       <Typography.Paragraph type="secondary">{t('exports.center.customers.help')}</Typography.Paragraph>
       <div className="import-form-row">
@@ -166,14 +185,17 @@ export function ExportMailForm(outcome: Outcome) {
   const owners = useCall('owners.list', {});
   const { run, pending } = useRun('exports.mail', outcome);
   const who = of === 'customer' ? 'customerId' : 'ownerId';
-  const folder = useChooseFolder(form, 'path', () => 'mail.mbox');
+  // The chosen customer's or salesperson's name, for the file's default name ("C-0042 Hamburg Trade GmbH.mbox").
+  const [whose, setWhose] = useState<string | null>(null);
+  const folder = useChooseFolder(form, 'path', () => safeFileName(whose ? `${whose}.mbox` : null, 'mail.mbox'));
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={{ of: 'customer' }}
       data-testid="export-mail-form"
-      onFinish={(v) => void run({ path: v.path.trim(), ...(v.of === 'customer' ? { customerId: v.customerId! } : { ownerId: v.ownerId! }) })}
+      onFinish={(v) => void run({ path: v.path.trim(), ...(v.of === 'customer' ? { customerId: v.customerId! } : { ownerId: v.ownerId! }) }, v.path.trim())}
+      onValuesChange={(changed: { of?: string }) => changed.of !== undefined && setWhose(null)}
     >
       <Typography.Paragraph type="secondary">{t('exports.center.mail.help')}</Typography.Paragraph>
       <div className="import-form-row">
@@ -195,6 +217,7 @@ export function ExportMailForm(outcome: Outcome) {
               data-testid="export-mail-customer"
               loading={customers.isLoading}
               options={(customers.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+              onChange={(_, option) => setWhose(option && !Array.isArray(option) ? String(option.label) : null)}
             />
           ) : (
             <Select<string>
@@ -202,6 +225,7 @@ export function ExportMailForm(outcome: Outcome) {
               aria-label={t('exports.center.mail.owner')}
               data-testid="export-mail-owner"
               options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              onChange={(_, option) => setWhose(option && !Array.isArray(option) ? String(option.label) : null)}
             />
           )}
         </Form.Item>
@@ -219,7 +243,7 @@ export function ExportEverythingForm(outcome: Outcome) {
   const [form] = Form.useForm<{ folder: string }>();
   const folder = useChooseFolder(form, 'folder');
   return (
-    <Form<{ folder: string }> form={form} layout="vertical" data-testid="export-everything-form" onFinish={(v) => void run({ folder: v.folder.trim(), language })}>
+    <Form<{ folder: string }> form={form} layout="vertical" data-testid="export-everything-form" onFinish={(v) => void run({ folder: v.folder.trim(), language }, v.folder.trim())}>
       <Typography.Paragraph type="secondary">{t('exports.center.everything.help')}</Typography.Paragraph>
       <PathField name="folder" label={t('exports.center.folder')} placeholder={t('exports.center.everything.placeholder')} testId="export-everything-folder" folder={folder} />
       <Actions label={t('exports.center.everything.start')} pending={pending} testId="export-everything-start" />

@@ -1,13 +1,12 @@
 import { Alert, Card, Progress, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventPayload } from '../../../../shared/contract/contract.ts';
 import type { ExportResult } from '../../../../shared/contract/exports.contract.ts';
 import { onEvent } from '../../api/client.ts';
 import { useFeedback } from '../../app/feedback.ts';
 import { ExportCustomersForm, ExportEverythingForm, ExportMailForm } from './ExportForms.tsx';
+import { withoutExport, withProgress, type ExportProgress, type RunningExports } from './export-progress.ts';
 
-type ExportProgress = EventPayload<'exports.progress'>;
 
 /** The latest progress of a running export; cleared when it ends. */
 function ExportProgressLine({ progress }: { progress: ExportProgress }) {
@@ -39,10 +38,11 @@ function ExportDone({ result }: { result: ExportResult }) {
 export function ExportTab() {
   const { t } = useTranslation();
   const { message } = useFeedback();
-  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  // One line per running export, by its path: an export that ends clears its own line, not another's.
+  const [progress, setProgress] = useState<RunningExports>(new Map());
   const [result, setResult] = useState<ExportResult | null>(null);
-  useEffect(() => onEvent('exports.progress', setProgress), []);
-  const onSettled = useCallback(() => setProgress(null), []);
+  useEffect(() => onEvent('exports.progress', (p) => setProgress((running) => withProgress(running, p))), []);
+  const onSettled = useCallback((target: string) => setProgress((running) => withoutExport(running, target)), []);
   const onDone = useCallback(
     (r: ExportResult) => {
       setResult(r);
@@ -55,7 +55,9 @@ export function ExportTab() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('exports.center.intro')}
       </Typography.Paragraph>
-      {progress && <ExportProgressLine progress={progress} />}
+      {[...progress].map(([key, p]) => (
+        <ExportProgressLine key={key} progress={p} />
+      ))}
       {result && <ExportDone result={result} />}
       <Card size="small" title={t('exports.center.customers.title')}>
         <ExportCustomersForm onDone={onDone} onSettled={onSettled} />

@@ -8,3 +8,11 @@ export function inFolder(folder: string, current: string | undefined, fallback: 
   const name = current?.trim().split(/[\\/]/).filter(Boolean).at(-1) ?? '';
   return `${folder.replace(/[\\/]+$/, '')}${separator}${name && name.includes('.') ? name : fallback}`;
 }
+
+/**
+ * A path as a key that the path typed and the one the service reports (normalised by Node's
+ * path.normalize: "/a//b/" → "/a/b/", "D:/x" → "D:\\x" on Windows) agree on.
+ */
+export function pathKey(p: string): string {
+  return p.trim().replace(/[\\/]+/g, '/').replace(/(.)\/$/, '$1');
+}

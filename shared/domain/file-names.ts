@@ -1,5 +1,6 @@
 /**
- * A name from the mail (an attachment's file name, an account's address) as a file name that
+ * A name from the mail (an attachment's file name, an account's address) or a customer's name
+ * (the mail export's default file name) as a file name that
  * Windows, macOS and Linux all accept: no path separators or reserved characters, no control
  * or bidi-override characters (a "gpj.exe" shown as "exe.jpg"), no trailing dot or blank, not a
  * reserved device name, at most 200 UTF-8 bytes with the extension kept. Bytes, not characters:
@@ -8,7 +9,15 @@
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 const MAX_BYTES = 200;
 
-const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+/** UTF-8 length without Buffer or TextEncoder allocations: the renderer (no Buffer) names export files with this too. */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (const point of s) {
+    const cp = point.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 
 /** The longest start of `text` within `budget` UTF-8 bytes, cut between code points (never inside a surrogate pair). */
 function cutToBytes(text: string, budget: number): string {

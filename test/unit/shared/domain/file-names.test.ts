@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeName, safeFileName } from '../../../../../electron/services/exports/file-names.ts';
+import { freeName, safeFileName } from '../../../../shared/domain/file-names.ts';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -38,5 +38,12 @@ describe('safeFileName', () => {
     expect(safeFileName('a/b:c?.txt', 'f')).toBe('a_b_c_.txt');
     expect(safeFileName(' .. ', 'fallback')).toBe('fallback');
     expect(freeName('a.txt', (n) => n === 'a.txt')).toBe('a (2).txt');
+  });
+});
+
+describe('the mail export\u2019s default file name', () => {
+  it('is the customer\u2019s code and name, made safe', () => {
+    expect(safeFileName('C-0042 Hamburg Trade GmbH.mbox', 'mail.mbox')).toBe('C-0042 Hamburg Trade GmbH.mbox');
+    expect(safeFileName('AS-001 深圳/明华: "贸易".mbox', 'mail.mbox')).toBe('AS-001 深圳_明华_ _贸易_.mbox');
   });
 });
