@@ -74,6 +74,13 @@ export function recognizeHeader(text: string): RecognizedHeader | null {
 /** Row-number columns ("序号", "No.") that Chinese and English sheets start with: nothing to keep. */
 const ROW_NUMBER_HEADERS = new Set(['序号', '序', '编号', '行号', 'no', 'nr', 'number', 'sn', 'seq', 'index'].map(normalizeHeader));
 
+/**
+ * A customer code column (the first column of our own export, "Customer code" / "客户编号"):
+ * the app numbers customers itself, and read by its words ("customer", "客户") the column would
+ * be taken for the company name, pushing the real name column aside into the notes.
+ */
+const CUSTOMER_CODE_HEADERS = new Set(['customer code', 'customer no', 'customer number', 'customer id', '客户编号', '客户代码', '客户编码', '客户号'].map(normalizeHeader));
+
 /** The longest custom field label (the contract's ColumnTarget and CustomFieldDefInput): a longer header is cut, or the preview would break the contract. */
 const CUSTOM_LABEL_MAX = 60;
 
@@ -88,7 +95,7 @@ export function suggestMapping(headers: readonly ColumnHeader[], saved: SavedHea
     const key = normalizeHeader(h.text);
     const remembered = key ? saved[key] : undefined;
     if (remembered) return { ...base, target: remembered, confidence: 1, basis: 'saved' };
-    if (ROW_NUMBER_HEADERS.has(key) || h.text.trim() === '#') return { ...base, target: { kind: 'skip' }, confidence: 1, basis: 'exact' };
+    if (ROW_NUMBER_HEADERS.has(key) || CUSTOMER_CODE_HEADERS.has(key) || h.text.trim() === '#') return { ...base, target: { kind: 'skip' }, confidence: 1, basis: 'exact' };
     const recognized = recognizeHeader(h.text);
     if (recognized) return { ...base, target: { kind: 'field', field: recognized.field }, confidence: recognized.confidence, basis: recognized.basis };
     if (!h.text) return { ...base, target: { kind: 'skip' }, confidence: 0, basis: 'none' };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnHeader } from '../../../../../../electron/services/imports/contacts/contact-sheet.types.ts';
 import { recognizeHeader, rememberMapping, suggestMapping } from '../../../../../../electron/services/imports/contacts/header-mapping.ts';
 import { columnLetter } from '../../../../../../electron/services/imports/contacts/import-problems.ts';
+import { dataExports as enExports } from '../../../../../../shared/i18n/en/exports.ts';
+import { dataExports as zhExports } from '../../../../../../shared/i18n/zh-CN/exports.ts';
 
 const headers = (...texts: string[]): ColumnHeader[] => texts.map((text, index) => ({ index, letter: columnLetter(index), text }));
 const fieldOf = (text: string) => recognizeHeader(text)?.field ?? null;
@@ -77,6 +79,18 @@ describe('suggesting a mapping', () => {
       ['F', { kind: 'skip' }, 1, 'exact'],
       ['G', { kind: 'skip' }, 1, 'exact'],
     ]);
+  });
+
+  it('reads our own export back: the customer code column is skipped and the company name is the name', () => {
+    for (const columns of [enExports.exports.columns, zhExports.exports.columns]) {
+      const suggestion = suggestMapping(headers(columns.code, columns.companyName, columns.contactName, columns.email));
+      expect(suggestion.map((s) => s.target)).toEqual([
+        { kind: 'skip' },
+        { kind: 'field', field: 'companyName' },
+        { kind: 'field', field: 'contactName' },
+        { kind: 'field', field: 'email' },
+      ]);
+    }
   });
 
   it('offers a header longer than a custom field label holds as a custom field by its first 60 characters', () => {
