@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CONTACT_IMPORT_FIELDS, CSV_DELIMITER_CHOICES, TEXT_ENCODING_CHOICES } from '../domain/contact-import-choices.ts';
 import { EpochMs, Id, Page, requiredText } from './primitives.ts';
+
+export { CONTACT_IMPORT_FIELDS };
 
 /**
  * Imports (issue 12): mail archives — mbox, Maildir, folders of .eml, Outlook .msg and .pst — and
@@ -64,11 +67,6 @@ const Email = z.string().trim().toLowerCase().email().max(320);
 
 /* ---------- contact sheets ---------- */
 
-/** The fields a sheet's column can fill (electron/services/imports/contacts/contact-fields.ts, CONTACT_FIELDS). */
-export const CONTACT_IMPORT_FIELDS = [
-  'companyName', 'localName', 'contactName', 'firstName', 'lastName', 'title', 'email', 'phone', 'mobile', 'whatsapp', 'wechat', 'skype',
-  'country', 'website', 'address', 'grade', 'stage', 'source', 'notes', 'contactNotes', 'tags', 'owner',
-] as const;
 export const ContactImportField = z.enum(CONTACT_IMPORT_FIELDS);
 
 /**
@@ -86,8 +84,8 @@ export const ColumnTarget = z.discriminatedUnion('kind', [
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTarget>;
 
-export const TextEncodingChoice = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252']);
-export const CsvDelimiterChoice = z.enum([',', ';', '\t']);
+export const TextEncodingChoice = z.enum(TEXT_ENCODING_CHOICES);
+export const CsvDelimiterChoice = z.enum(CSV_DELIMITER_CHOICES);
 
 /** A problem of a file, a sheet or a row: `message` is `contactImport.problems.<code>`, params name sheet, row, column, header. */
 export const ContactProblem = z.object({

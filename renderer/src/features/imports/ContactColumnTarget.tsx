@@ -1,7 +1,8 @@
 import { Input, Select, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_IMPORT_FIELDS, type ColumnTarget } from '../../../../shared/contract/imports.contract.ts';
+import type { ColumnTarget } from '../../../../shared/contract/imports.contract.ts';
+import { CONTACT_IMPORT_FIELDS } from '../../../../shared/domain/contact-import-choices.ts';
 import { CUSTOM_LABEL_MAX, targetFromValue, targetValue, type ColumnMapping } from './contact-import-format.ts';
 
 const BASIS_COLORS: Record<ColumnMapping['basis'], string> = { given: 'blue', saved: 'purple', exact: 'green', partial: 'gold', none: 'default' };

@@ -1,7 +1,7 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Select, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CsvDelimiterChoice, TextEncodingChoice } from '../../../../shared/contract/imports.contract.ts';
+import { CSV_DELIMITER_CHOICES, oneOf, TEXT_ENCODING_CHOICES } from '../../../../shared/domain/contact-import-choices.ts';
 import { useCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ColumnBasis, ColumnTargetPicker } from './ContactColumnTarget.tsx';
@@ -37,8 +37,11 @@ function SheetOptions({ flow }: { flow: ContactImportFlow }) {
         <Form.Item label={encodingLabel} extra={t('contactImport.center.columns.encodingHelp')}>
           <Select<string>
             value={flow.choice.encoding ?? preview.encoding ?? undefined}
-            onChange={(encoding) => flow.rechoose({ encoding: TextEncodingChoice.parse(encoding) })}
-            options={TextEncodingChoice.options.map((e) => ({ value: e, label: t(`contactImport.center.columns.encodings.${e}`) }))}
+            onChange={(value) => {
+              const encoding = oneOf(TEXT_ENCODING_CHOICES, value);
+              if (encoding) flow.rechoose({ encoding });
+            }}
+            options={TEXT_ENCODING_CHOICES.map((e) => ({ value: e, label: t(`contactImport.center.columns.encodings.${e}`) }))}
             aria-label={encodingLabel}
             data-testid="contact-encoding"
           />
@@ -48,8 +51,11 @@ function SheetOptions({ flow }: { flow: ContactImportFlow }) {
         <Form.Item label={delimiterLabel}>
           <Select<string>
             value={delimiter ?? undefined}
-            onChange={(value) => flow.rechoose({ delimiter: CsvDelimiterChoice.parse(value) })}
-            options={CsvDelimiterChoice.options.map((d) => {
+            onChange={(value) => {
+              const delimiter = oneOf(CSV_DELIMITER_CHOICES, value);
+              if (delimiter) flow.rechoose({ delimiter });
+            }}
+            options={CSV_DELIMITER_CHOICES.map((d) => {
               const name = t(`contactImport.center.columns.delimiters.${DELIMITER_NAMES[d]}`);
               return { value: d, label: d === preview.delimiter && !flow.choice?.delimiter ? t('contactImport.center.columns.delimiterDetected', { value: name }) : name };
             })}
