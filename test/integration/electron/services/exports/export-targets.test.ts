@@ -1,24 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTempCore, tempDir, type TempCore } from '../../../../helpers/temp-core.ts';
+import { createTempCore, type TempCore } from '../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../helpers/temp-folders.ts';
 
 /** Where an export may write: never over an existing file unless asked, only under its format's extension, never an empty mbox. */
 
 let app: TempCore | null = null;
-const dirs: string[] = [];
 
 afterEach(async () => {
   await app?.close();
   app = null;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function folder(): string {
-  const dir = tempDir('tf-export-target-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('tf-export-target-');
 
 async function seeded() {
   app = await createTempCore();

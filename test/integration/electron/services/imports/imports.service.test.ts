@@ -7,22 +7,17 @@ import type { ImportBatch } from '../../../../../shared/contract/imports.contrac
 import { runCliChild } from '../../../../helpers/child-hosts.ts';
 import { corpusMessages, withMessageId, writeEmlTree, writeMaildir, writeMbox } from '../../../../helpers/mail-archives.ts';
 import { rfc822 } from '../../../../helpers/mail-test-kit.ts';
-import { createTempCore, tempDir, type TempCore } from '../../../../helpers/temp-core.ts';
+import { createTempCore, type TempCore } from '../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../helpers/temp-folders.ts';
 
 let app: TempCore | null = null;
-const dirs: string[] = [];
 
 afterEach(async () => {
   await app?.close();
   app = null;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function folder(prefix: string): string {
-  const dir = tempDir(prefix);
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('tf-import-');
 
 /** Real corpus messages, each with a Message-ID of its own so that none is a copy of another. */
 function archiveMessages(n: number, tag: string): Buffer[] {

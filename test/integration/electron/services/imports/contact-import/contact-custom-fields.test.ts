@@ -8,7 +8,8 @@ import { MAX_CUSTOM_FIELDS } from '../../../../../../shared/contract/customers.c
 import type { ColumnTarget } from '../../../../../../shared/contract/imports.contract.ts';
 import { catalogs } from '../../../../../../shared/i18n/catalogs.ts';
 import { runCliChild } from '../../../../../helpers/child-hosts.ts';
-import { createTempCore, tempDir, type TempCore } from '../../../../../helpers/temp-core.ts';
+import { createTempCore, type TempCore } from '../../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../../helpers/temp-folders.ts';
 
 /*
  * Columns mapped to custom fields ({ kind: 'custom', label }) become the app's custom fields:
@@ -16,19 +17,13 @@ import { createTempCore, tempDir, type TempCore } from '../../../../../helpers/t
  */
 
 let app: TempCore | null = null;
-const dirs: string[] = [];
 
 afterEach(async () => {
   await app?.close();
   app = null;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function folder(): string {
-  const dir = tempDir('tf-contact-custom-fields-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('tf-contact-custom-fields-');
 
 function query<T>(dataDir: string, sql: string): T[] {
   const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
