@@ -13,6 +13,7 @@ import * as m0011 from './0011-duplicate-names.ts';
 import * as m0012 from './0012-imports.ts';
 import * as m0013 from './0013-shared-email-owners.ts';
 import * as m0014 from './0014-contact-imports.ts';
+import * as m0015 from './0015-products-quotes-samples.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-imports': m0012,
   '0013-shared-email-owners': m0013,
   '0014-contact-imports': m0014,
+  '0015-products-quotes-samples': m0015,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

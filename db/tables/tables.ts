@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { DuplicateTables } from './duplicates.tables.ts';
 import type { LeadTables } from './leads.tables.ts';
 import type { MailTables } from './mail.tables.ts';
+import type { QuoteTables } from './quotes.tables.ts';
 import type {
   ActivityKind,
   ChannelKind,
@@ -164,7 +165,7 @@ export interface CustomerSearchTable {
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
-export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables {
+export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables, QuoteTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

@@ -29,6 +29,9 @@ import { MAIL_DATA_ENTITIES, mailCalls, mailEvents, TimelineItem } from './mail.
 import { mailSendCalls } from './mail-send.contract.ts';
 import { EpochMs, Id, Page } from './primitives.ts';
 import { searchCalls } from './search.contract.ts';
+import { productCalls } from './products.contract.ts';
+import { quoteCalls } from './quotes.contract.ts';
+import { sampleCalls } from './samples.contract.ts';
 
 const Empty = z.object({}).default({});
 const ById = z.object({ id: Id });
@@ -110,6 +113,9 @@ export const contract = {
   ...searchCalls,
   ...importCalls,
   ...exportCalls,
+  ...productCalls,
+  ...quoteCalls,
+  ...sampleCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -131,6 +137,9 @@ export const DATA_ENTITIES = [
   'backups',
   ...MAIL_DATA_ENTITIES,
   ...IMPORT_DATA_ENTITIES,
+  'products',
+  'quotes',
+  'samples',
   'all',
 ] as const;
 

@@ -14,6 +14,9 @@ import { createReminderService } from '../reminders/reminder.service.ts';
 import { createLeadService } from '../leads/lead.service.ts';
 import { createSearchService } from '../search/search.service.ts';
 import { createSettingsService } from '../settings/settings.service.ts';
+import { createProductService } from '../products/product.service.ts';
+import { createQuoteService } from '../quotes/quote.service.ts';
+import { createSampleService } from '../samples/sample.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import { importCalls } from '../../../shared/contract/imports.contract.ts';
@@ -310,6 +313,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createActivityService(deps).handlers,
       ...createTimelineService(deps).handlers,
       ...createReminderService(deps).handlers,
+      ...createProductService(deps).handlers,
+      ...createQuoteService(deps).handlers,
+      ...createSampleService(deps).handlers,
       ...backups.handlers,
       ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } : deferredMailHandlers()),
     };

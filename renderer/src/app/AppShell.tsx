@@ -28,6 +28,10 @@ const loaders = {
   settings: withFullStyles(() => import('../features/settings/SettingsPage.tsx')),
   leads: withFullStyles(() => import('../features/leads/LeadsPage.tsx')),
   search: withFullStyles(() => import('../features/search/SearchPage.tsx')),
+  products: withFullStyles(() => import('../features/products/ProductsPage.tsx')),
+  quotes: withFullStyles(() => import('../features/quotes/QuotesPage.tsx')),
+  quote: withFullStyles(() => import('../features/quotes/QuotePage.tsx')),
+  samples: withFullStyles(() => import('../features/samples/SamplesPage.tsx')),
   customerForm: loadCustomerFormDrawer,
   transferOwner: withFullStyles(() => import('../features/owners/TransferOwnerDialog.tsx')),
 };
@@ -40,6 +44,10 @@ const TrashPage = lazy(() => loaders.trash().then((m) => ({ default: m.TrashPage
 const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
 const LeadsPage = lazy(() => loaders.leads().then((m) => ({ default: m.LeadsPage })));
 const SearchPage = lazy(() => loaders.search().then((m) => ({ default: m.SearchPage })));
+const ProductsPage = lazy(() => loaders.products().then((m) => ({ default: m.ProductsPage })));
+const QuotesPage = lazy(() => loaders.quotes().then((m) => ({ default: m.QuotesPage })));
+const QuotePage = lazy(() => loaders.quote().then((m) => ({ default: m.QuotePage })));
+const SamplesPage = lazy(() => loaders.samples().then((m) => ({ default: m.SamplesPage })));
 
 /** How long after the first screen's data the other screens start loading (not while it renders). */
 const PRELOAD_DELAY_MS = 1500;
@@ -73,6 +81,7 @@ function usePreloadScreens(): void {
 /** The nav entry to highlight; search results belong to no entry. */
 function navPageOf(route: Route): NavPage | null {
   if (route.page === 'search') return null;
+  if (route.page === 'quote') return 'quotes';
   return route.page === 'customer' ? 'customers' : route.page;
 }
 
@@ -96,6 +105,14 @@ function PageFor({ route }: { route: Exclude<Route, { page: 'customers' }> }): R
       return <LeadsPage />;
     case 'search':
       return <SearchPage query={route.query} />;
+    case 'products':
+      return <ProductsPage />;
+    case 'quotes':
+      return <QuotesPage />;
+    case 'quote':
+      return <QuotePage key={route.id} id={route.id} />;
+    case 'samples':
+      return <SamplesPage />;
   }
 }
 

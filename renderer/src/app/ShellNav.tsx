@@ -1,9 +1,21 @@
-import { ClockCircleOutlined, DeleteOutlined, ImportOutlined, MailOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  ClockCircleOutlined,
+  DeleteOutlined,
+  ExperimentOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  MailOutlined,
+  MergeCellsOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from './routes.ts';
 
-export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'duplicates' | 'imports' | 'trash' | 'settings';
+export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'products' | 'duplicates' | 'imports' | 'trash' | 'settings';
 
 export interface NavCounts {
   unreadMail: number;
@@ -95,6 +107,9 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
           </>,
         )}
         {entry('leads', <UserAddOutlined />, t('leads.nav'))}
+        {entry('quotes', <FileTextOutlined />, t('nav.quotes'))}
+        {entry('samples', <ExperimentOutlined />, t('nav.samples'))}
+        {entry('products', <AppstoreOutlined />, t('nav.products'))}
         {entry('duplicates', <MergeCellsOutlined />, t('nav.duplicates'))}
         {entry('imports', <ImportOutlined />, t('imports.center.nav'))}
         {entry('trash', <DeleteOutlined />, t('nav.trash'))}

@@ -11,6 +11,11 @@ export type Route =
   | { page: 'duplicates' }
   /** The Import center (mail archives; contact sheets later). */
   | { page: 'imports' }
+  | { page: 'products' }
+  | { page: 'quotes' }
+  /** One quote (any revision), read or edited. */
+  | { page: 'quote'; id: string }
+  | { page: 'samples' }
   | { page: 'trash' }
   | { page: 'settings' };
 
@@ -21,6 +26,9 @@ const SIMPLE_PAGES: Record<string, Route> = {
   mail: { page: 'mail' },
   duplicates: { page: 'duplicates' },
   imports: { page: 'imports' },
+  products: { page: 'products' },
+  quotes: { page: 'quotes' },
+  samples: { page: 'samples' },
   trash: { page: 'trash' },
   settings: { page: 'settings' },
 };
@@ -30,6 +38,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'customers' && second) return { page: 'customer', id: decodeURIComponent(second) };
+  if (first === 'quotes' && second) return { page: 'quote', id: decodeURIComponent(second) };
   if (first === 'search') return { page: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   return (first && SIMPLE_PAGES[first]) || { page: 'customers' };
 }
@@ -38,6 +47,8 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'customer':
       return `#/customers/${encodeURIComponent(route.id)}`;
+    case 'quote':
+      return `#/quotes/${encodeURIComponent(route.id)}`;
     case 'notContacted':
       return '#/not-contacted';
     case 'search':

@@ -1,0 +1,2 @@
+/** Sample stock and sample shipments (issue 13 point 5). */
+export const sampleCalls = {} as const;
