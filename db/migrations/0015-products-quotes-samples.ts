@@ -27,7 +27,8 @@ import { sql, type Kysely } from 'kysely';
  * status: quote_lines_product serves it (issue 13 point 9: 50,000 lines of one product).
  *
  * quote_messages links mail to a quote (found by the quote's number or PI number in the mail, or
- * linked by hand). Sample stock is the sum of its moves (sample_stock_moves), never a stored
+ * linked by hand); the upper() indexes let a mail's words be looked up without regard to case.
+ * Sample stock is the sum of its moves (sample_stock_moves), never a stored
  * count that could drift from them; a shipment's "sent" writes one 'out' move per item in the same
  * transaction.
  *
@@ -133,7 +134,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX quotes_base ON quotes (base_number, revision)`,
     sql`CREATE INDEX quotes_status_valid ON quotes (status, valid_until) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX quotes_follow_up ON quotes (follow_up_at) WHERE follow_up_at IS NOT NULL AND deleted_at IS NULL`,
-    sql`CREATE INDEX quotes_pi_number ON quotes (pi_number) WHERE pi_number IS NOT NULL`,
+    // Mail names numbers in any case ("q2026-0042"): the links are found through these (quote-mail-links.ts).
+    sql`CREATE INDEX quotes_number_key ON quotes (upper(number))`,
+    sql`CREATE INDEX quotes_pi_number_key ON quotes (upper(pi_number)) WHERE pi_number IS NOT NULL`,
     sql`CREATE TABLE quote_lines (
       id TEXT PRIMARY KEY,
       quote_id TEXT NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,

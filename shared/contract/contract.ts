@@ -31,6 +31,7 @@ import { EpochMs, Id, Page } from './primitives.ts';
 import { searchCalls } from './search.contract.ts';
 import { productCalls } from './products.contract.ts';
 import { quoteCalls } from './quotes.contract.ts';
+import { quoteMailCalls } from './quote-mail.contract.ts';
 import { sampleCalls } from './samples.contract.ts';
 
 const Empty = z.object({}).default({});
@@ -115,6 +116,7 @@ export const contract = {
   ...exportCalls,
   ...productCalls,
   ...quoteCalls,
+  ...quoteMailCalls,
   ...sampleCalls,
 } as const;
 

@@ -15,6 +15,7 @@ import { contactImport } from './en/contact-import.ts';
 import { mailSources } from './en/mail-sources.ts';
 import { imports } from './en/imports.ts';
 import { dataExports } from './en/exports.ts';
+import { quoteMail } from './en/quote-mail.ts';
 
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail };

@@ -15,6 +15,7 @@ import { contactImport } from './zh-CN/contact-import.ts';
 import { mailSources } from './zh-CN/mail-sources.ts';
 import { imports } from './zh-CN/imports.ts';
 import { dataExports } from './zh-CN/exports.ts';
+import { quoteMail } from './zh-CN/quote-mail.ts';
 
 /** Every Chinese message; each area's file is typed against the English one, so a missing key fails the typecheck. */
-export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports };
+export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail };

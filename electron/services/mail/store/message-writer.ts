@@ -10,6 +10,7 @@ import type { MailStores } from './mail-stores.ts';
 import { insertMessageRows, storedUids, type NewMessageRows } from './message-insert.queries.ts';
 import type { ParsedMessage } from './mail-parse.ts';
 import { assignThread } from './threading.ts';
+import { linkQuotesNamedIn, type MessageText } from './quote-links.ts';
 
 
 /** A message fetched from a server (or read from an archive), parsed, its files already on disk. */
@@ -72,7 +73,8 @@ export function storeContent(stores: MailStores, items: readonly FetchedMessage[
 
 /**
  * Writes messages of one folder with everything derived from them — body, addresses,
- * attachment rows, thread, search row, filing links — inside the caller's transaction.
+ * attachment rows, thread, search row, filing links, links to the quotes they name — inside the
+ * caller's transaction.
  * Messages whose (folder, uid) is already stored are skipped, so replaying a batch after a
  * crash adds nothing twice. Returns the ids of the messages written.
  */
@@ -81,6 +83,7 @@ export async function insertMessages(db: DbOrTx, folder: FolderContext, items: r
   const present = await storedUids(db, { folderId: folder.folderId, uids });
 
   const ids: string[] = [];
+  const texts: MessageText[] = [];
   for (const item of items) {
     if (item.uid !== null && present.has(item.uid)) continue;
     if (item.uid !== null) present.add(item.uid);
@@ -94,8 +97,10 @@ export async function insertMessages(db: DbOrTx, folder: FolderContext, items: r
     );
     await insertMessageRows(db, newMessageRows(folder, item, { id, threadId, dateAt }), now);
     ids.push(id);
+    texts.push({ id, subject: p.subject, text: p.text });
   }
   if (ids.length > 0) await fileMessages(db, ids);
+  await linkQuotesNamedIn(db, texts, now);
   return ids;
 }
 
