@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActivityKind, Contact, CustomerDetail, CustomerInput, CustomerRow } from './customers.contract.ts';
 import { MailAddress, MailDirection, MessageCustomer } from './mail.contract.ts';
 import { EpochMs, Id, Page, requiredText } from './primitives.ts';
+import { COURIERS, QUOTE_STATUSES, SAMPLE_SHIPMENT_STATUSES } from '../domain/quote-terms.ts';
 
 /**
  * Global search, New leads and "waiting for our reply" (issue 4, points 4, 6 and 7), to be
@@ -55,6 +56,35 @@ export const ActivityHit = z.object({
 });
 export type ActivityHit = z.infer<typeof ActivityHit>;
 
+/** A quote found by its number, PI number or a product on its lines (`product`: the one it was found by). */
+export const QuoteHit = z.object({
+  id: Id,
+  number: z.string(),
+  piNumber: z.string().nullable(),
+  status: z.enum(QUOTE_STATUSES),
+  quotedAt: EpochMs,
+  customerId: Id,
+  customerName: z.string(),
+  customerCode: z.string(),
+  product: z.object({ id: Id, model: z.string(), name: z.string().nullable() }).nullable(),
+});
+export type QuoteHit = z.infer<typeof QuoteHit>;
+
+/** A sample shipment found by its tracking number. */
+export const ShipmentHit = z.object({
+  id: Id,
+  trackingNumber: z.string(),
+  courier: z.enum(COURIERS),
+  courierName: z.string().nullable(),
+  status: z.enum(SAMPLE_SHIPMENT_STATUSES),
+  sentAt: EpochMs.nullable(),
+  createdAt: EpochMs,
+  customerId: Id,
+  customerName: z.string(),
+  customerCode: z.string(),
+});
+export type ShipmentHit = z.infer<typeof ShipmentHit>;
+
 export const SearchResult = z.object({
   customers: z.object({ total: z.number(), rows: z.array(CustomerRow) }),
   /** Contacts of the best-matching customers whose own name or channels match; `more` when cut. */
@@ -63,6 +93,10 @@ export const SearchResult = z.object({
   messages: z.object({ total: z.number(), rows: z.array(MessageHit) }),
   /** Activities of the best-matching customers whose own text matches every term, newest first; `more` when cut. */
   activities: z.object({ rows: z.array(ActivityHit), more: z.boolean() }),
+  /** Newest first; `more` when cut. */
+  quotes: z.object({ rows: z.array(QuoteHit), more: z.boolean() }),
+  /** Newest first; `more` when cut. */
+  samples: z.object({ rows: z.array(ShipmentHit), more: z.boolean() }),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -8,17 +8,21 @@ import { activityHits } from './activity-hits.ts';
 import { contactHits } from './contact-hits.ts';
 import { searchMailIds } from './mail-search.query.ts';
 import { messageHits } from './message-hits.ts';
+import { quoteHits, shipmentHits } from './deal-hits.ts';
 
 const EMPTY: SearchResult = {
   customers: { total: 0, rows: [] },
   contacts: { rows: [], more: false },
   messages: { total: 0, rows: [] },
   activities: { rows: [], more: false },
+  quotes: { rows: [], more: false },
+  samples: { rows: [], more: false },
 };
 
 /**
  * The one search box: customers (the customer list's own search, so both find the same: names,
- * contacts, notes, custom fields and activities), their contacts, their activities, and mail.
+ * contacts, notes, custom fields and activities), their contacts, their activities, mail, quotes
+ * (number, PI number, products) and sample shipments (tracking number).
  * Mail is indexed by message-writer.ts with toSearchText(), so Chinese two-character words
  * match through character pairs and Latin words by prefix.
  */
@@ -35,7 +39,9 @@ export function createSearchService(deps: Pick<ServiceDeps, 'db' | 'clock'>): { 
         const contacts = await contactHits(db, fts, terms, limit);
         const activities = await activityHits(db, fts, terms, limit);
         const mail = await searchMailIds(db, fts, limit);
-        return { customers, contacts, messages: { total: mail.total, rows: await messageHits(db, mail.ids, terms) }, activities };
+        const quotes = await quoteHits(db, query, limit);
+        const samples = await shipmentHits(db, query, limit);
+        return { customers, contacts, messages: { total: mail.total, rows: await messageHits(db, mail.ids, terms) }, activities, quotes, samples };
       },
     },
   };

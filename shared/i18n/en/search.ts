@@ -1,7 +1,7 @@
 /** Global search, New leads and "waiting for our reply". */
 export const search = {
   search: {
-    placeholder: 'Search customers, contacts and mail',
+    placeholder: 'Search customers, contacts, mail and quotes',
     shortcut: 'Press {{key}} to search customers, contacts and mail from any screen',
     listShortcut: 'Press / to search the customer list from any screen',
     title: 'Search',
@@ -24,6 +24,14 @@ export const search = {
     attachment: 'Attachment',
     sent: 'Sent',
     unfiled: 'Not filed under a customer',
+    quotes: 'Quotes',
+    moreQuotes: 'More quotes match; refine the search to see them.',
+    byProduct: 'has {{model}}',
+    samples: 'Sample shipments',
+    moreSamples: 'More shipments match; refine the search to see them.',
+    quoteStatus: { draft: 'Draft', sent: 'Sent', accepted: 'Accepted', rejected: 'Rejected', expired: 'Expired' },
+    shipmentStatus: { preparing: 'Preparing', sent: 'Sent', delivered: 'Delivered', feedback: 'Feedback received' },
+    courier: { dhl: 'DHL', fedex: 'FedEx', ups: 'UPS', tnt: 'TNT', ems: 'EMS', sf: 'SF Express', other: 'Other courier' },
   },
   leads: {
     nav: 'New leads',

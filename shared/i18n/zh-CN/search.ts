@@ -4,7 +4,7 @@ import type { search as en } from '../en/search.ts';
 /** 全局搜索、新线索、“待我方回复”。 */
 export const search: Catalog<typeof en> = {
   search: {
-    placeholder: '搜索客户、联系人和邮件',
+    placeholder: '搜索客户、联系人、邮件和报价',
     shortcut: '在任何页面按 {{key}} 即可搜索客户、联系人和邮件',
     listShortcut: '在任何页面按 / 即可搜索客户列表',
     title: '搜索',
@@ -27,6 +27,14 @@ export const search: Catalog<typeof en> = {
     attachment: '附件',
     sent: '已发送',
     unfiled: '未归入任何客户',
+    quotes: '报价',
+    moreQuotes: '还有更多报价匹配；请缩小搜索范围。',
+    byProduct: '含 {{model}}',
+    samples: '样品寄送',
+    moreSamples: '还有更多寄送记录匹配；请缩小搜索范围。',
+    quoteStatus: { draft: '草稿', sent: '已发送', accepted: '已接受', rejected: '已拒绝', expired: '已过期' },
+    shipmentStatus: { preparing: '准备中', sent: '已寄出', delivered: '已签收', feedback: '已反馈' },
+    courier: { dhl: 'DHL', fedex: 'FedEx', ups: 'UPS', tnt: 'TNT', ems: 'EMS', sf: '顺丰速运', other: '其他快递' },
   },
   leads: {
     nav: '新线索',

@@ -10,7 +10,7 @@ import { useTimeFormat } from '../../ui/time-format.ts';
 import { Highlighted, HighlightedText } from './HighlightedText.tsx';
 
 /** One clickable result line; a link inside it (a customer tag) does its own thing. */
-function Hit({ onOpen, testId, id, children }: { onOpen(): void; testId: string; id: string; children: ReactNode }) {
+export function Hit({ onOpen, testId, id, children }: { onOpen(): void; testId: string; id: string; children: ReactNode }) {
   return (
     <div
       className="search-hit"

@@ -6,18 +6,19 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { MessageDrawer } from '../mail/MessageDrawer.tsx';
 import { ActivityHits, ContactHits, CustomerHits, MessageHits } from './SearchHits.tsx';
+import { QuoteHits, ShipmentHits } from './DealHits.tsx';
 import './search.css';
 
 const PER_GROUP = 20;
 
-/** Results of the global search, grouped: customers, contacts, notes and calls, mail (newest first). */
+/** Results of the global search, grouped: customers, quotes, sample shipments, contacts, notes and calls, mail (newest first). */
 export function SearchPage({ query }: { query: string }) {
   const { t } = useTranslation();
   const [openMessage, setOpenMessage] = useState<string | null>(null);
   const trimmed = query.trim();
   const result = useCall('search.all', { query: trimmed, limit: PER_GROUP }, { enabled: trimmed.length > 0, placeholderData: (previous) => previous });
   const data = result.data;
-  const empty = data && data.customers.total + data.contacts.rows.length + data.activities.rows.length + data.messages.total === 0;
+  const empty = data && data.customers.total + data.contacts.rows.length + data.activities.rows.length + data.messages.total + data.quotes.rows.length + data.samples.rows.length === 0;
 
   return (
     <div className="page search-results" data-testid="search-page">
@@ -34,6 +35,16 @@ export function SearchPage({ query }: { query: string }) {
           {data.customers.total > 0 && (
             <Card size="small" title={<span className="search-section-title">{t('search.customers')} <span className="muted">{t('search.customersCount', { count: data.customers.total })}</span></span>} data-testid="search-customers">
               <CustomerHits rows={data.customers.rows} query={trimmed} />
+            </Card>
+          )}
+          {data.quotes.rows.length > 0 && (
+            <Card size="small" title={t('search.quotes')} data-testid="search-quotes">
+              <QuoteHits rows={data.quotes.rows} query={trimmed} more={data.quotes.more} />
+            </Card>
+          )}
+          {data.samples.rows.length > 0 && (
+            <Card size="small" title={t('search.samples')} data-testid="search-samples">
+              <ShipmentHits rows={data.samples.rows} query={trimmed} more={data.samples.more} />
             </Card>
           )}
           {data.contacts.rows.length > 0 && (

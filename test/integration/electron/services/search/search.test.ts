@@ -148,6 +148,8 @@ describe('search.all: one box over customers, contacts and mail', () => {
       contacts: { rows: [], more: false },
       messages: { total: 0, rows: [] },
       activities: { rows: [], more: false },
+      quotes: { rows: [], more: false },
+      samples: { rows: [], more: false },
     });
     expect((await app.call('search.all', { query: '"*(' })).messages.total).toBe(0);
     const limited = await app.call('search.all', { query: '报价', limit: 1 });
