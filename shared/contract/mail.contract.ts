@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COURIERS, QUOTE_STATUSES, SAMPLE_SHIPMENT_STATUSES } from '../domain/quote-terms.ts';
 import {
   ADDRESS_ROLES,
   DEFAULT_SYNC_WINDOW_DAYS,
@@ -272,10 +273,42 @@ export const RemoteImage = z.object({
   error: z.string().nullable(),
 });
 
-/** One entry of a customer's timeline: an activity or a filed message, newest first. */
+/** A quote as its customer's timeline shows it (issue 13 point 6). */
+export const TimelineQuote = z.object({
+  id: Id,
+  number: z.string(),
+  revision: z.number(),
+  status: z.enum(QUOTE_STATUSES),
+  incoterm: z.string().nullable(),
+  incotermPort: z.string().nullable(),
+  lines: z.number(),
+  /** Per currency, in the order the lines use them. */
+  totals: z.array(z.object({ currency: z.string(), amountE4: z.number() })),
+});
+export type TimelineQuote = z.infer<typeof TimelineQuote>;
+
+/** A sample shipment as its customer's timeline shows it. */
+export const TimelineShipment = z.object({
+  id: Id,
+  courier: z.enum(COURIERS),
+  courierName: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  status: z.enum(SAMPLE_SHIPMENT_STATUSES),
+  /** The items' descriptions with quantities ("LP-600 × 2"). */
+  items: z.array(z.string()),
+  feedback: z.string().nullable(),
+});
+export type TimelineShipment = z.infer<typeof TimelineShipment>;
+
+/**
+ * One entry of a customer's timeline, newest first: an activity, a filed message, a quote (at its
+ * date) or a sample shipment (when it was sent, or created while still being prepared).
+ */
 export const TimelineItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('activity'), at: EpochMs, activity: Activity }),
   z.object({ type: z.literal('mail'), at: EpochMs, message: MessageRow }),
+  z.object({ type: z.literal('quote'), at: EpochMs, quote: TimelineQuote }),
+  z.object({ type: z.literal('sample'), at: EpochMs, shipment: TimelineShipment }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
 

@@ -157,6 +157,10 @@ export const customers = {
   timeline: {
     empty: 'Nothing logged yet. Log a call, a note, a meeting or a visit.',
     more: 'Show more ({{shown}} of {{total}})',
+    quote: 'Quote',
+    quoteLines_one: '{{count}} line',
+    quoteLines_other: '{{count}} lines',
+    sample: 'Samples',
     editTitle: 'Edit timeline entry',
     logTitle: {
       note: 'Add note',

@@ -159,6 +159,10 @@ export const customers: Catalog<typeof en> = {
   timeline: {
     empty: '还没有记录。可以记录电话、备注、会议或拜访。',
     more: '显示更多（{{shown}} / {{total}}）',
+    quote: '报价',
+    quoteLines_one: '{{count}} 行',
+    quoteLines_other: '{{count}} 行',
+    sample: '寄样',
     editTitle: '编辑时间线记录',
     logTitle: {
       note: '添加备注',

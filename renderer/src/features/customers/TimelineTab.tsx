@@ -1,4 +1,16 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CalendarOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, PaperClipOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  CalendarOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  GiftOutlined,
+  PaperClipOutlined,
+  PhoneOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -15,6 +27,7 @@ import { useTimeFormat, type TimeFormat } from '../../ui/time-format.ts';
 import { addressLabel } from '../mail/mail-format.ts';
 import '../mail/mail.css';
 import { useFeedback } from '../../app/feedback.ts';
+import { QuoteEntry, ShipmentEntry } from './DealTimelineEntries.tsx';
 
 const PAGE_SIZE = 100;
 
@@ -34,7 +47,7 @@ interface Props {
   onOpenMessage(messageId: string): void;
 }
 
-/** Everything that happened with the customer — notes, calls, meetings, visits and mail — newest first. */
+/** Everything that happened with the customer — notes, calls, meetings, visits, mail, quotes and samples — newest first. */
 export function TimelineTab({ customerId, onLog, onEdit, onOpenMessage }: Props) {
   const { t } = useTranslation();
   const { modal } = useFeedback();
@@ -97,6 +110,8 @@ export function TimelineTab({ customerId, onLog, onEdit, onOpenMessage }: Props)
         content: <MailEntry message={item.message} time={time} onOpen={onOpenMessage} />,
       };
     }
+    if (item.type === 'quote') return { key: `quote-${item.quote.id}`, color: 'gold', icon: <FileDoneOutlined />, content: <QuoteEntry quote={item.quote} at={item.at} time={time} /> };
+    if (item.type === 'sample') return { key: `sample-${item.shipment.id}`, color: 'magenta', icon: <GiftOutlined />, content: <ShipmentEntry shipment={item.shipment} at={item.at} time={time} /> };
     const a = item.activity;
     return {
       key: a.id,

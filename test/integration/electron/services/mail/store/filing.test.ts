@@ -76,9 +76,9 @@ describe('filing mail into customer folders', () => {
     // The folder's timeline interleaves the call with the customer's mail, newest first, and pages.
     const timeline = await app.call('customers.timeline', { customerId: hamburg.id, limit: 3 });
     expect(timeline.total).toBe(5);
-    expect(timeline.rows.map((r) => (r.type === 'mail' ? r.message.subject : r.activity.kind))).toEqual(['call', 'Re: Inquiry', 'Payment']);
+    expect(timeline.rows.map((r) => (r.type === 'mail' ? r.message.subject : r.type === 'activity' ? r.activity.kind : r.type))).toEqual(['call', 'Re: Inquiry', 'Payment']);
     const rest = await app.call('customers.timeline', { customerId: hamburg.id, offset: 3, limit: 3 });
-    expect(rest.rows.map((r) => (r.type === 'mail' ? r.message.subject : r.activity.kind))).toEqual(['EU warehouse', 'Inquiry']);
+    expect(rest.rows.map((r) => (r.type === 'mail' ? r.message.subject : r.type === 'activity' ? r.activity.kind : r.type))).toEqual(['EU warehouse', 'Inquiry']);
     expect(rest.rows[1]?.type === 'mail' && rest.rows[1].message.customers.map((c) => c.match)).toEqual(['contact']);
     await app.call('activities.remove', { id: call.id });
     expect((await app.call('customers.get', { id: hamburg.id })).lastContactedAt).toBe(may(20).getTime());
