@@ -32,6 +32,7 @@ import { searchCalls } from './search.contract.ts';
 import { productCalls } from './products.contract.ts';
 import { quoteCalls } from './quotes.contract.ts';
 import { quoteMailCalls } from './quote-mail.contract.ts';
+import { dealSummaryCalls } from './deal-summary.contract.ts';
 import { sampleCalls } from './samples.contract.ts';
 
 const Empty = z.object({}).default({});
@@ -117,6 +118,7 @@ export const contract = {
   ...productCalls,
   ...quoteCalls,
   ...quoteMailCalls,
+  ...dealSummaryCalls,
   ...sampleCalls,
 } as const;
 

@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useCall } from '../../app/useCall.ts';
 import { CustomerFacts } from '../../ui/CustomerFacts.tsx';
+import { CustomerDeals } from './MessageDeals.tsx';
 
 type MessageCustomer = CallOutput<'mail.getMessage'>['customers'][number];
 
@@ -13,7 +14,8 @@ const DESCRIBED = 3;
 /**
  * Who the mail is from or to, as a salesperson needs it while answering: each customer it is
  * filed under with its code, name, grade, stage, owner, last contact and the next contact due
- * (overdue shown as such), read from the customer itself so it is current.
+ * (overdue shown as such), read from the customer itself so it is current; then its last quote and
+ * the sample shipments still waiting for feedback.
  */
 export function MessageCustomerPanel({ customers }: { customers: readonly MessageCustomer[] }) {
   const { t } = useTranslation();
@@ -38,5 +40,10 @@ export function MessageCustomerPanel({ customers }: { customers: readonly Messag
 function Facts({ id }: { id: string }) {
   const customer = useCall('customers.get', { id });
   if (!customer.data) return customer.isError ? null : <Skeleton active paragraph={false} title={{ width: '60%' }} />;
-  return <CustomerFacts customer={customer.data} />;
+  return (
+    <>
+      <CustomerFacts customer={customer.data} />
+      <CustomerDeals customerId={id} />
+    </>
+  );
 }

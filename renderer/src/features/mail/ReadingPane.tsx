@@ -12,6 +12,7 @@ import { addressFull, addressLabel } from './mail-format.ts';
 import { mailHref } from './mail-route.ts';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageCustomerPanel } from './MessageCustomerPanel.tsx';
+import { MessageQuotes } from './MessageDeals.tsx';
 import { MessageFlagActions } from './MessageFlagActions.tsx';
 import { useAutoMarkRead, useSetFlags } from './useMessageFlags.ts';
 import { useMessageKeys } from './useMessageKeys.ts';
@@ -126,6 +127,7 @@ function MessageHeader({ message, links, actions, showOpenInMail }: { message: M
       {recipients(t('mail.reader.to'), message.to, 'mail-reader-to')}
       {recipients(t('mail.reader.cc'), message.cc, 'mail-reader-cc')}
       <MessageCustomerPanel customers={message.customers} />
+      <MessageQuotes messageId={message.id} />
       {message.replyTo.length > 0 && message.replyTo.some((r) => r.address !== message.from?.address) && (
         <div className="mail-header-line muted">
           <span className="label">{t('mail.reader.replyTo')}</span>

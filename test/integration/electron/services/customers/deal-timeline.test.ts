@@ -40,4 +40,24 @@ describe("a customer's timeline shows its quotes and sample shipments", () => {
       shipment: { id: 's1', courier: 'dhl', courierName: null, trackingNumber: '1234567890', status: 'feedback', items: ['LP-600 × 2', 'Colour card × 1.5'], feedback: 'Good light, wants 4000K' },
     });
   });
+
+  it("sums up the customer's last quote and open sample shipments for the mail reading pane", async () => {
+    const app = await createTempCore();
+    cores.push(app);
+    const acme = await app.call('customers.create', { name: 'Acme Lighting Ltd', regionCode: 'EU', country: 'GB' });
+    expect(await app.call('customers.dealSummary', { customerId: acme.id })).toEqual({ lastQuote: null, openShipments: [] });
+    const sqlite = app.core.database().sqlite;
+    const quote = sqlite.prepare(`INSERT INTO quotes (id, number, base_number, customer_id, status, language, quoted_at, created_at, updated_at, deleted_at)
+      VALUES (?, ?, ?, ?, 'sent', 'en', ?, 1, 1, ?)`);
+    quote.run('q1', 'Q2026-0001', 'Q2026-0001', acme.id, 1_000, null);
+    quote.run('q2', 'Q2026-0002', 'Q2026-0002', acme.id, 2_000, null);
+    quote.run('q3', 'Q2026-0003', 'Q2026-0003', acme.id, 3_000, 5);
+    sqlite.exec(`INSERT INTO quote_lines (id, quote_id, seq, description, quantity, unit, unit_price_e4, currency, amount_e4) VALUES ('l1', 'q2', 1, 'Panel', 10, 'pcs', 325, 'USD', 3250)`);
+    const shipment = sqlite.prepare(`INSERT INTO sample_shipments (id, customer_id, courier, tracking_number, status, created_at, updated_at) VALUES (?, ?, 'sf', ?, ?, ?, 1)`);
+    shipment.run('s1', acme.id, 'SF1', 'delivered', 10);
+    shipment.run('s2', acme.id, 'SF2', 'feedback', 20);
+    const summary = await app.call('customers.dealSummary', { customerId: acme.id });
+    expect(summary.lastQuote).toEqual({ id: 'q2', number: 'Q2026-0002', status: 'sent', quotedAt: 2_000, totals: [{ currency: 'USD', amountE4: 3250 }] });
+    expect(summary.openShipments.map((s) => [s.id, s.trackingNumber, s.status])).toEqual([['s1', 'SF1', 'delivered']]);
+  });
 });
