@@ -16,6 +16,7 @@ import { mailSources } from './en/mail-sources.ts';
 import { imports } from './en/imports.ts';
 import { dataExports } from './en/exports.ts';
 import { quoteMail } from './en/quote-mail.ts';
+import { quoteDocuments } from './en/quote-documents.ts';
 
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...quoteDocuments };
