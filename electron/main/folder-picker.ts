@@ -27,6 +27,12 @@ const DIALOGS: Record<PickPurpose, { title: string; properties: Electron.OpenDia
       { name: 'imports.center.form.pickFilterAll', extensions: ['*'] },
     ],
   },
+  // The letterhead's logo: the settings service checks the file's bytes, whatever its name.
+  letterheadLogoFile: {
+    title: 'quoteDocuments.letterhead.pickTitle',
+    properties: ['openFile'],
+    filters: [{ name: 'quoteDocuments.letterhead.pickFilter', extensions: ['png', 'jpg', 'jpeg'] }],
+  },
 };
 
 /**

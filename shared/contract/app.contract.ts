@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GRADES } from '../domain/customer-enums.ts';
 import { isDateKey, isWeekendDate, MAX_CALENDAR_DATES, MAX_REPLY_WAIT_DAYS } from '../domain/working-days.ts';
 import { EpochMs } from './primitives.ts';
+import { Letterhead, LetterheadPatch } from './letterhead.contract.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
@@ -30,6 +31,8 @@ export const Settings = z.object({
   backupEnabled: z.boolean(),
   backupKeep: z.number().int(),
   lastBackupAt: EpochMs.nullable(),
+  /** The company as quote documents show it. */
+  letterhead: Letterhead,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -40,6 +43,7 @@ export const SettingsPatch = z.object({
   workingCalendar: WorkingCalendar.optional(),
   backupFolder: z.string().trim().min(1).max(1000).optional(),
   backupEnabled: z.boolean().optional(),
+  letterhead: LetterheadPatch.optional(),
 });
 
 export const AppInfo = z.object({
@@ -56,7 +60,7 @@ export const PickFolderInput = z.object({
    * mbox, .pst, .msg) or a folder (Maildir, .eml tree); Windows and Linux dialogs pick one or the
    * other, never both, so each has its own purpose. A contact sheet is a file (.xlsx, .csv, .vcf).
    */
-  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder', 'contactSheetFile', 'exportFolder']),
+  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder', 'contactSheetFile', 'exportFolder', 'letterheadLogoFile']),
   /** Where the dialog opens. */
   defaultPath: z.string().max(4000).optional(),
 });

@@ -7,6 +7,8 @@ import { AppFailure, fail } from '../../../shared/contract/result.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { putSettings, readContactIntervals, readStoredSettings, setContactInterval, toCalendar } from './settings.queries.ts';
+import { patchedLetterhead, readLetterhead } from './letterhead.queries.ts';
+import { storeLogo } from './letterhead-logo.ts';
 
 type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar';
 
@@ -50,6 +52,7 @@ export function createSettingsService(
       backupEnabled: pick('backupEnabled'),
       backupKeep: BACKUP_KEEP,
       lastBackupAt: pick('lastBackupAt'),
+      letterhead: await readLetterhead(db),
     };
   }
 
@@ -66,14 +69,18 @@ export function createSettingsService(
 
   async function update(patch: z.output<typeof SettingsPatch>): Promise<Settings> {
     const backupFolder = patch.backupFolder === undefined ? undefined : await checkedFolder(patch.backupFolder);
+    // The logo is copied into the data folder before the transaction; an unused copy is harmless.
+    const logoPath = patch.letterhead?.logoPath;
+    const logo = logoPath === undefined ? undefined : logoPath === null ? null : storeLogo(deps.dataDir, logoPath);
     await db.transaction().execute(async (trx) => {
       const now = clock.now();
-      const entries: Array<[StoredKey, unknown]> = [];
+      const entries: Array<[StoredKey | 'letterhead', unknown]> = [];
       if (patch.language !== undefined) entries.push(['language', patch.language]);
       if (backupFolder !== undefined) entries.push(['backupFolder', backupFolder]);
       if (patch.backupEnabled !== undefined) entries.push(['backupEnabled', patch.backupEnabled]);
       if (patch.replyWaitDays !== undefined) entries.push(['replyWaitDays', patch.replyWaitDays]);
       if (patch.workingCalendar !== undefined) entries.push(['workingCalendar', toCalendar(patch.workingCalendar)]);
+      if (patch.letterhead !== undefined) entries.push(['letterhead', patchedLetterhead(await readLetterhead(trx), patch.letterhead, logo)]);
       await putSettings(trx, entries, now);
       for (const [grade, days] of Object.entries(patch.contactIntervals ?? {})) {
         if (days !== undefined) await setContactInterval(trx, grade as Grade, days);
