@@ -16,6 +16,7 @@ export const settings = {
       customFields: 'Custom fields',
       owners: 'Salespeople',
       mailAccounts: 'Mail accounts',
+      letterhead: 'Letterhead',
       backups: 'Backups',
     },
     general: {

@@ -18,6 +18,7 @@ export const settings: Catalog<typeof en> = {
       customFields: '自定义字段',
       owners: '业务员',
       mailAccounts: '邮箱账户',
+      letterhead: '抬头',
       backups: '备份',
     },
     general: {

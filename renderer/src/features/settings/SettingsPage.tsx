@@ -5,12 +5,13 @@ import { MailAccountsPanel } from '../mail/accounts/MailAccountsPanel.tsx';
 import { BackupSettings } from './BackupSettings.tsx';
 import { CustomFieldSettings } from './CustomFieldSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
+import { LetterheadSettings } from './LetterheadSettings.tsx';
 import { OwnerSettings } from './OwnerSettings.tsx';
 import { RegionSettings } from './RegionSettings.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
-const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'mailAccounts', 'backups'] as const;
+const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'mailAccounts', 'letterhead', 'backups'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** `#/settings?tab=reminders` opens a tab directly (the "Not contacted" page links there). */
@@ -45,6 +46,7 @@ export function SettingsPage() {
         <MailAccountsPanel />
       </div>
     ),
+    letterhead: () => <LetterheadSettings />,
     backups: () => <BackupSettings />,
   };
 
