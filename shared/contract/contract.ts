@@ -32,6 +32,7 @@ import { searchCalls } from './search.contract.ts';
 import { productCalls } from './products.contract.ts';
 import { quoteCalls } from './quotes.contract.ts';
 import { quoteMailCalls } from './quote-mail.contract.ts';
+import { quoteDocumentCalls } from './quote-documents.contract.ts';
 import { dealSummaryCalls } from './deal-summary.contract.ts';
 import { sampleCalls } from './samples.contract.ts';
 
@@ -118,6 +119,7 @@ export const contract = {
   ...productCalls,
   ...quoteCalls,
   ...quoteMailCalls,
+  ...quoteDocumentCalls,
   ...dealSummaryCalls,
   ...sampleCalls,
 } as const;

@@ -17,6 +17,7 @@ import { createSettingsService } from '../settings/settings.service.ts';
 import { createProductService } from '../products/product.service.ts';
 import { createQuoteService } from '../quotes/quote.service.ts';
 import { createQuoteMailService } from '../quotes/quote-mail.service.ts';
+import { createQuoteDocumentService } from '../quotes/documents/quote-documents.service.ts';
 import { createDealSummaryService } from '../customers/deal-summary.service.ts';
 import { createSampleService } from '../samples/sample.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
@@ -318,6 +319,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createProductService(deps).handlers,
       ...createQuoteService(deps).handlers,
       ...createQuoteMailService(deps).handlers,
+      ...createQuoteDocumentService({ ...deps, dataDir: options.dataDir }).handlers,
       ...createDealSummaryService(deps).handlers,
       ...createSampleService(deps).handlers,
       ...backups.handlers,
