@@ -28,6 +28,7 @@ import { sql, type Kysely } from 'kysely';
  *
  * quote_messages links mail to a quote (found by the quote's number or PI number in the mail, or
  * linked by hand); the upper() indexes let a mail's words be looked up without regard to case.
+ * mail_outbox.quote_id marks a mail written from a quote, so that sending it marks the quote sent.
  * Sample stock is the sum of its moves (sample_stock_moves), never a stored
  * count that could drift from them; a shipment's "sent" writes one 'out' move per item in the same
  * transaction.
@@ -161,6 +162,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (quote_id, message_id)
     ) WITHOUT ROWID`,
     sql`CREATE INDEX quote_messages_message ON quote_messages (message_id)`,
+    // A mail written from a quote ("mail this quote"): once it is sent, the quote is marked sent
+    // and its follow-up scheduled, in the transaction that marks the mail sent.
+    sql`ALTER TABLE mail_outbox ADD COLUMN quote_id TEXT REFERENCES quotes(id) ON DELETE SET NULL`,
     sql`CREATE TABLE sample_shipments (
       id TEXT PRIMARY KEY,
       customer_id TEXT NOT NULL REFERENCES customers(id),

@@ -257,6 +257,8 @@ export interface MailOutboxTable {
   customer_id: string | null;
   template_id: string | null;
   batch_id: string | null;
+  /** The quote this mail sends (migration 0015): sending it marks the quote sent. */
+  quote_id: string | null;
   /** The exact MIME built at the first attempt, so every retry sends the same bytes. */
   raw_sha256: string | null;
   attempts: number;

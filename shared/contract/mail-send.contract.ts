@@ -81,6 +81,8 @@ export const SendInput = z
     inReplyTo: z.string().trim().max(998).nullish().transform((v) => v || null),
     references: z.array(z.string().trim().min(1).max(998)).max(100).default([]),
     customerId: Id.nullish().transform((v) => v ?? null),
+    /** The quote this mail sends (its PDF attached): once sent, the quote is marked sent and its follow-up scheduled. */
+    quoteId: Id.nullish().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     const count = v.to.length + v.cc.length + v.bcc.length;

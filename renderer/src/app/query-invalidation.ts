@@ -25,8 +25,8 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   // Leads and "waiting for our reply" are derived from mail; a customer's timeline
   // (customers.timeline) shows its mail, read state included.
   mailMessages: ['mail', 'search', 'leads', 'reminders', 'customers'],
-  // The outbox, batches and templates are read through mail.* calls.
-  mailOutbox: ['mail'],
+  // The outbox, batches and templates are read through mail.* calls; a mail sending a quote marks it sent.
+  mailOutbox: ['mail', 'quotes'],
   mailTemplates: ['mail'],
   // An import adds (or its undo removes) mail filed to customers, and its own history.
   imports: ['imports', 'mail', 'search', 'leads', 'reminders', 'customers'],

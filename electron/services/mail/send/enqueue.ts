@@ -96,6 +96,8 @@ export interface QueuedMail {
   customerId: string | null;
   templateId: string | null;
   batchId: string | null;
+  /** The quote the mail sends; null for other mail. */
+  quoteId?: string | null;
   /** Not before this time (batch pacing spreads rows out). */
   notBefore: number;
 }
@@ -124,6 +126,7 @@ export async function enqueue(db: DbOrTx, mail: QueuedMail, now: number): Promis
     customer_id: mail.customerId,
     template_id: mail.templateId,
     batch_id: mail.batchId,
+    quote_id: mail.quoteId ?? null,
     raw_sha256: null,
     attempts: 0,
     last_error: null,

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../../../db/database.ts';
 import type { MailOutboxTable } from '../../../../db/tables/mail.tables.ts';
 import type { OutboxStatus } from '../../../../shared/domain/mail-enums.ts';
 import type { StoredError } from './outbox-rows.ts';
+import { markQuoteMailed } from './quote-mailed.queries.ts';
 
 /**
  * The outbox table's SQL: one row per mail to send, and its state changes. Every change is one
@@ -54,6 +55,7 @@ export async function markSent(db: DbOrTx, id: string, now: number, warning: Sto
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .execute();
+  await markQuoteMailed(db, id, now);
 }
 
 /** sending → queued again at `retryAt` (network trouble, 4xx), or → failed with the server's reason. */
@@ -90,6 +92,7 @@ export async function markFoundSent(db: DbOrTx, row: Pick<MailOutboxTable, 'id' 
     .where('id', '=', row.id)
     .where('status', '=', 'sending')
     .execute();
+  await markQuoteMailed(db, row.id, row.last_attempt_at ?? now);
 }
 
 /** Rows in 'sending' whose attempt began before `before` (or never recorded one). */

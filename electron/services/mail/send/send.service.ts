@@ -12,6 +12,7 @@ import type { MailStores } from '../store/mail-stores.ts';
 import { createBatchHandlers } from './batches.service.ts';
 import { composeDraft } from './compose.service.ts';
 import { isLiveCustomer, isMessageOfAccount } from './compose.queries.ts';
+import { isLiveQuote } from './quote-mailed.queries.ts';
 import { enqueue, sendingAccount, storeAttachments } from './enqueue.ts';
 import { toOutboxDetail, toOutboxRow } from './outbox-rows.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
@@ -77,6 +78,7 @@ function createOutboxHandlers(deps: OutboxDeps): Pick<SendHandlers, OutboxCallKe
     'mail.send': async (input) => {
       const account = await sendingAccount(db, input.accountId);
       if (input.customerId && !(await isLiveCustomer(db, input.customerId))) fail('notFound', 'errors.customerNotFound', { id: input.customerId });
+      if (input.quoteId && !(await isLiveQuote(db, input.quoteId))) fail('notFound', 'quoteMail.errors.quoteNotFound', { id: input.quoteId }, [{ path: 'quoteId', message: 'quoteMail.errors.quoteNotFound', params: {} }]);
       // The original may have been deleted on the server meanwhile: the reply still goes out.
       const sourceMessageId = input.sourceMessageId && (await isMessageOfAccount(db, input.sourceMessageId, account.id)) ? input.sourceMessageId : null;
       // Files are copied into the store before the row is written: a crash in between leaves only an unreferenced file.
@@ -98,6 +100,7 @@ function createOutboxHandlers(deps: OutboxDeps): Pick<SendHandlers, OutboxCallKe
         customerId: input.customerId,
         templateId: null,
         batchId: null,
+        quoteId: input.quoteId,
         notBefore: clock.now(),
       };
       const row = await db.transaction().execute((trx) => enqueue(trx, mail, clock.now()));
