@@ -31,7 +31,8 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   // An import adds (or its undo removes) mail filed to customers, and its own history.
   imports: ['imports', 'mail', 'search', 'leads', 'reminders', 'customers'],
   // A quote's or shipment's product names and stock; the folder's Quotes and Samples tabs.
-  products: ['products', 'quotes', 'samples'],
+  // Categories count their products (productCategories.list).
+  products: ['products', 'productCategories', 'quotes', 'samples'],
   // Quotes show on the customer folder, in its timeline, in reminders and in search.
   quotes: ['quotes', 'customers', 'reminders', 'search', 'products'],
   // Shipments move stock (products) and show on the folder, in reminders and in search.

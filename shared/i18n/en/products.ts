@@ -1,0 +1,15 @@
+/** Products, their categories with attribute templates, images and the product import (issue 13 point 1). */
+export const products = {
+  products: {
+    errors: {
+      notFound: 'The product was not found (it may have been deleted).',
+      modelTaken: 'Model {{model}} is already in the product list. Open that product, or use another model number.',
+      categoryNotFound: 'The category was not found (it may have been deleted).',
+      attributeUnknown: 'This attribute is not in the category’s template (it may have been removed).',
+      attributeText: '{{label}} must be text.',
+      attributeNumber: '{{label}} must be a number.',
+      attributeBoolean: '{{label}} must be yes or no.',
+      attributeChoice: '{{label}} must be one of its choices.',
+    },
+  },
+} as const;
