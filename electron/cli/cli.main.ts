@@ -11,6 +11,7 @@ import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { formatTable } from './text-table.ts';
 import { IMPORT_USAGE, runImportCommand } from './cli-import.ts';
 import { EXPORT_USAGE, runExportCommand } from './cli-export.ts';
+import { QUOTES_USAGE, runQuoteDocumentCommand } from './cli-quotes.ts';
 import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 
 export const EXIT_OK = 0;
@@ -29,6 +30,7 @@ Commands:
 ${PASSWORD_USAGE}
 ${IMPORT_USAGE}
 ${EXPORT_USAGE}
+${QUOTES_USAGE}
   backup now                        write a backup into the backup folder
   backup list                       the backups, newest first
   backup restore <file>             verify <file>, then replace the database with it
@@ -267,6 +269,11 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
     case 'export': {
       const { pickLanguage, systemLocale } = await import('../hosts/translate.ts');
       await runExportCommand({ core, call: (key, input) => session.call(key, input), out: io.out, err: io.err, language: pickLanguage(systemLocale(session.env)) }, sub, rest);
+      return EXIT_OK;
+    }
+    case 'quotes': {
+      // `npm run cli` runs in the repository's folder; INIT_CWD is where the user typed the command.
+      await runQuoteDocumentCommand({ call: (key, input) => session.call(key, input), out: io.out, cwd: session.env.INIT_CWD ?? process.cwd() }, sub, rest);
       return EXIT_OK;
     }
     default:

@@ -255,7 +255,8 @@ export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
     bufferPages: true,
     font: regular,
     lang: doc.language,
-    info: { Title: `${labels.title} ${doc.number}`, Author: doc.seller.companyName || undefined, Subject: doc.buyer.customerName },
+    // No key may be undefined: pdfkit hashes every value of `info` into the file's id.
+    info: { Title: `${labels.title} ${doc.number}`, Subject: doc.buyer.customerName, ...(doc.seller.companyName ? { Author: doc.seller.companyName } : {}) },
   });
   pdf.registerFont('regular', regular);
   pdf.registerFont('bold', quoteFont('bold') as unknown as string);

@@ -78,6 +78,14 @@ describe('renderQuotePdf', () => {
     for (let i = 1; i <= 50; i++) expect(all).toContain(i % 4 === 3 ? '定制 Logo' : `-${i} `);
   });
 
+  it('makes the document with the letterhead left empty, as before anyone filled it in', async () => {
+    const doc = sampleQuoteDocument({ language: 'en', logo: false });
+    doc.seller = { companyName: '', address: '', phone: '', email: '', website: '', bankDetails: '', logo: null };
+    const text = textOf(saved(await renderQuotePdf(doc)));
+    expect(text).toContain('QUOTATION');
+    expect(text).not.toContain('Bank details');
+  });
+
   it('draws the letterhead and the text as ink on the page, with and without a logo', async () => {
     for (const logo of [true, false]) {
       const file = saved(await renderQuotePdf(sampleQuoteDocument({ language: 'zh-CN', logo })));
