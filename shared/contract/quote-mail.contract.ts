@@ -13,7 +13,23 @@ const Link = z.object({ quoteId: Id, messageId: Id });
 
 export const QuoteOfMessage = z.object({ id: Id, number: z.string(), status: z.string(), customerId: Id, linkedBy: QuoteMailLink });
 
+/**
+ * A mail sending a quote, ready for the compose screen: to the quote's contact, subject and
+ * opening words in the quote's language, its PDF attached. mail.send with `quoteId` then marks the
+ * quote sent once the mail has gone out.
+ */
+export const QuoteMailDraft = z.object({
+  quoteId: Id,
+  customerId: Id,
+  contactId: Id.nullable(),
+  subject: z.string(),
+  text: z.string(),
+  attachment: z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string(), size: z.number() }),
+});
+export type QuoteMailDraft = z.infer<typeof QuoteMailDraft>;
+
 export const quoteMailCalls = {
+  'quotes.mailDraft': { input: z.object({ quoteId: Id }), output: QuoteMailDraft },
   /** The mail linked to a quote or to any revision of it, newest first (at most 500). */
   'quotes.mail': {
     input: z.object({ quoteId: Id }),

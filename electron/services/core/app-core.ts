@@ -296,6 +296,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     });
     const mail = mailCode ? buildMailServices(mailCode) : null;
     const customers = createCustomerService(deps);
+    const quoteDocuments = createQuoteDocumentService({ ...deps, dataDir: options.dataDir });
+    const quoteMail = createQuoteMailService({ ...deps, renderPdf: (id) => quoteDocuments.render(id, 'pdf') });
     const handlers: Handlers = {
       'app.getInfo': () => ({
         version: options.version,
@@ -318,8 +320,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createReminderService(deps).handlers,
       ...createProductService(deps).handlers,
       ...createQuoteService(deps).handlers,
-      ...createQuoteMailService(deps).handlers,
-      ...createQuoteDocumentService({ ...deps, dataDir: options.dataDir }).handlers,
+      ...quoteMail.handlers,
+      ...quoteDocuments.handlers,
       ...createDealSummaryService(deps).handlers,
       ...createSampleService(deps).handlers,
       ...backups.handlers,

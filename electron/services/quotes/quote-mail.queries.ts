@@ -26,6 +26,17 @@ export async function quotesOfMessage(db: Db, messageId: string) {
     .execute();
 }
 
+/** What a mail sending the quote is addressed and worded from. */
+export async function quoteForMail(db: Db, quoteId: string) {
+  return db
+    .selectFrom('quotes as q')
+    .leftJoin('contacts as ct', (join) => join.onRef('ct.id', '=', 'q.contact_id').on('ct.deleted_at', 'is', null))
+    .select(['q.id', 'q.number', 'q.language', 'q.valid_until', 'q.customer_id', 'ct.id as contact_id', 'ct.name as contact_name'])
+    .where('q.id', '=', quoteId)
+    .where('q.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
 export async function quoteExists(db: DbOrTx, quoteId: string): Promise<boolean> {
   return (await db.selectFrom('quotes').select('id').where('id', '=', quoteId).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
 }

@@ -1,6 +1,14 @@
 /** Mail linked to quotes (issue 13 point 6). */
 export const quoteMail = {
   quoteMail: {
+    /** A mail sending a quote, in the quote's language (not the UI's). */
+    draft: {
+      subject: 'Quotation {{number}}',
+      greeting: 'Dear {{name}},',
+      greetingNoName: 'Dear Sir or Madam,',
+      body: 'Please find attached our quotation {{number}}.',
+      validUntil: 'The prices are valid until {{validUntil}}.',
+    },
     errors: {
       quoteNotFound: 'The quote was not found (it may have been deleted).',
     },

@@ -32,8 +32,30 @@ import { followSend } from './send-feedback.tsx';
 import '../mail.css';
 import { useFeedback } from '../../../app/feedback.ts';
 
-/** What to write: a new mail (optionally to a contact), or a reply / forward of a stored message. */
-export type ComposeRequest = { kind: 'new'; contactId?: string | null } | { kind: Exclude<ComposeKind, 'new'>; messageId: string };
+/** A mail that sends a quote: its subject, opening words and PDF, prepared by quotes.mailDraft. */
+export interface QuoteMail {
+  quoteId: string;
+  subject: string;
+  text: string;
+  attachment: { filename: string; contentType: string; contentBase64: string; size: number };
+}
+
+/**
+ * What to write: a new mail (optionally to a contact, optionally sending a quote), or a reply /
+ * forward of a stored message.
+ */
+export type ComposeRequest = { kind: 'new'; contactId?: string | null; quote?: QuoteMail } | { kind: Exclude<ComposeKind, 'new'>; messageId: string };
+
+/** The quote's subject and words above the signature; its PDF is the first file. */
+function withQuote(draft: ComposeDraft, quote: QuoteMail): ComposeDraft {
+  return { ...draft, subject: quote.subject, text: `${quote.text}\n\n${draft.text}` };
+}
+
+function quoteFiles(request: ComposeRequest): ComposeAttachment[] {
+  if (request.kind !== 'new' || !request.quote) return [];
+  const { attachment } = request.quote;
+  return [{ key: `quote-${request.quote.quoteId}`, kind: 'file', filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, contentBase64: attachment.contentBase64 }];
+}
 
 /** Recipients are typed as text ("Anna <anna@x.de>, b@y.com"), the way mail programs take them. */
 interface Values extends DraftFields {
@@ -85,7 +107,13 @@ export function ComposeDrawer({ request, onClose }: { request: ComposeRequest; o
       {draft.isLoading ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : draft.data ? (
-        <ComposeForm initialDraft={draft.data} request={request} changedRef={changedRef} onCancel={requestClose} onQueued={onClose} />
+        <ComposeForm
+          initialDraft={request.kind === 'new' && request.quote ? withQuote(draft.data, request.quote) : draft.data}
+          request={request}
+          changedRef={changedRef}
+          onCancel={requestClose}
+          onQueued={onClose}
+        />
       ) : (
         <Result status="warning" title={draft.error ? translateError(t, toAppError(draft.error)) : ''} data-testid="mail-compose-error" />
       )}
@@ -128,7 +156,7 @@ function ComposeForm({ initialDraft, request, changedRef, onCancel, onQueued }: 
   const send = useMutationCall('mail.send');
   const accounts = useCall('mail.listAccounts', {});
   const [draft, setDraft] = useState(initialDraft);
-  const [attachments, setAttachments] = useState<ComposeAttachment[]>(() => visibleAttachments(initialDraft));
+  const [attachments, setAttachments] = useState<ComposeAttachment[]>(() => [...quoteFiles(request), ...visibleAttachments(initialDraft)]);
   const [attachmentsTouched, setAttachmentsTouched] = useState(false);
   const [reading, setReading] = useState(0);
   const [showBcc, setShowBcc] = useState(initialDraft.bcc.length > 0);
@@ -231,6 +259,7 @@ function ComposeForm({ initialDraft, request, changedRef, onCancel, onQueued }: 
         inReplyTo: draft.inReplyTo,
         references: draft.references,
         customerId: draft.customerId,
+        quoteId: request.kind === 'new' ? (request.quote?.quoteId ?? null) : null,
       });
       onQueued();
       void followSend(row.id, message, t);

@@ -90,4 +90,22 @@ describe('mail naming a quote is linked to it', () => {
     expect(plan).toMatch(/USING INDEX quotes_number_key/);
     expect(plan).toMatch(/USING INDEX quotes_pi_number_key/);
   });
+
+  it('prepares the mail that sends a quote: to its contact, in its language, with its PDF', async () => {
+    const { app, customer, sqlite } = await withQuotes();
+    const anna = await app.call('contacts.create', { customerId: customer.id, name: 'Anna', channels: [{ kind: 'email', value: 'anna@hamburg-trade.de' }] });
+    sqlite.prepare(`UPDATE quotes SET contact_id = ?, valid_until = ? WHERE id = 'q42'`).run(anna.id, Date.UTC(2026, 6, 31));
+    sqlite.prepare(`UPDATE quotes SET language = 'zh-CN' WHERE id = 'q50'`).run();
+    sqlite.exec(`INSERT INTO quote_lines (id, quote_id, seq, description, quantity, unit, unit_price_e4, currency, amount_e4) VALUES ('l1', 'q42', 1, 'LED panel', 10, 'pcs', 125000, 'USD', 1250000)`);
+    const draft = await app.call('quotes.mailDraft', { quoteId: 'q42' });
+    expect(draft).toMatchObject({ quoteId: 'q42', customerId: customer.id, contactId: anna.id, subject: 'Quotation Q2026-0042' });
+    expect(draft.text).toBe('Dear Anna,\n\nPlease find attached our quotation Q2026-0042.\nThe prices are valid until 31 Jul 2026.');
+    const pdf = Buffer.from(draft.attachment.contentBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(draft.attachment).toMatchObject({ filename: 'Q2026-0042.pdf', contentType: 'application/pdf', size: pdf.length });
+    const chinese = await app.call('quotes.mailDraft', { quoteId: 'q50' });
+    expect([chinese.subject, chinese.contactId, chinese.text]).toEqual(['报价单 Q2026-0050', null, '您好：\n\n附件是我司报价单 Q2026-0050，请查收。']);
+    const missing = await app.fail('quotes.mailDraft', { quoteId: 'nope' });
+    expect(missing.fieldErrors?.[0]).toMatchObject({ path: 'quoteId', message: 'quoteMail.errors.quoteNotFound' });
+  });
 });
