@@ -64,4 +64,8 @@ if (want('export')) {
   const { benchExport } = await import('./export.bench.ts');
   lines.push(...(await benchExport()));
 }
+if (want('quote-pdf')) {
+  const { benchQuotePdf } = await import('./quote-pdf.bench.ts');
+  lines.push(...(await benchQuotePdf()));
+}
 for (const line of lines) console.log(line);
