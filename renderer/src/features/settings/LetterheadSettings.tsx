@@ -1,6 +1,6 @@
 import { DeleteOutlined, PictureOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { useFormErrorHandler } from '../../app/app-errors.ts';
@@ -45,13 +45,20 @@ export function LetterheadSettings() {
   const onError = useFormErrorHandler(form, labelOf);
   const letterhead = settings.data?.letterhead;
 
+  // Filled once from the stored letterhead: a logo saved later must not undo texts being typed.
+  const filled = useRef(false);
   useEffect(() => {
-    if (letterhead) form.setFieldsValue({ letterhead: { ...letterhead, logoPath: '' } });
+    if (!letterhead || filled.current) return;
+    filled.current = true;
+    const { logo: _logo, ...texts } = letterhead;
+    form.setFieldsValue({ letterhead: texts });
   }, [form, letterhead]);
 
   async function save(patch: Partial<Record<TextField, string>> & { logoPath?: string | null }, done: string): Promise<void> {
     try {
       await update.mutateAsync({ letterhead: patch });
+      // A logo taken clears its typed path and any earlier refusal shown under it.
+      if (patch.logoPath !== undefined) form.setFields([{ name: ['letterhead', 'logoPath'], value: '', errors: [] }]);
       void message.success(done);
     } catch (err) {
       onError(err);
