@@ -60,6 +60,18 @@ export const quoteDocuments = {
       save: 'Save letterhead',
       saved: 'Letterhead saved',
     },
+    export: {
+      button: 'Export…',
+      title: 'Export quote {{number}}',
+      format: 'Format',
+      pdf: 'PDF on the letterhead',
+      xlsx: 'Excel (.xlsx)',
+      languageNote: 'In the quote’s own language, whatever the language of the app.',
+      path: 'Save as',
+      pathPlaceholder: 'Full path, e.g. /Users/li/Documents/{{file}}',
+      ok: 'Export',
+      done: 'Saved {{file}}',
+    },
     errors: {
       logoNotAbsolute: 'Give the logo file\'s full path, not a relative one: {{file}}',
       logoUnreadable: 'The logo file cannot be read: {{file}}',

@@ -59,6 +59,18 @@ export const quoteDocuments: Catalog<typeof en> = {
       save: '保存抬头信息',
       saved: '抬头信息已保存',
     },
+    export: {
+      button: '导出…',
+      title: '导出报价单 {{number}}',
+      format: '格式',
+      pdf: 'PDF（带公司抬头）',
+      xlsx: 'Excel（.xlsx）',
+      languageNote: '使用报价单自己的语言，与软件界面语言无关。',
+      path: '保存为',
+      pathPlaceholder: '完整路径，例如 D:\\报价\\{{file}}',
+      ok: '导出',
+      done: '已保存 {{file}}',
+    },
     errors: {
       logoNotAbsolute: '请填写 Logo 文件的完整路径，而不是相对路径：{{file}}',
       logoUnreadable: '无法读取 Logo 文件：{{file}}',
