@@ -9,14 +9,19 @@ import { OutputFile, writeFileAtomically } from '../../exports/export-file.ts';
 import { readLetterhead } from '../../settings/letterhead.queries.ts';
 import { readLogo } from '../../settings/letterhead-logo.ts';
 import { findQuoteId, loadQuoteDocument } from './quote-document.queries.ts';
-import { renderQuotePdf } from './quote-pdf.ts';
-import { renderQuoteXlsx } from './quote-xlsx.ts';
 
 type Keys = keyof typeof quoteDocumentCalls;
 type Input = z.output<(typeof quoteDocumentCalls)['quotes.exportPdf']['input']>;
 
 export type QuoteDocumentKind = 'pdf' | 'xlsx';
-const RENDER: Record<QuoteDocumentKind, (doc: QuoteDocument) => Promise<Buffer>> = { pdf: renderQuotePdf, xlsx: renderQuoteXlsx };
+/**
+ * The writers are loaded on first use: pdfkit, fontkit and exceljs take ~0.25 s to load, which
+ * every start of the app, the web host and the CLI would otherwise pay for a quote it may never export.
+ */
+const RENDER: Record<QuoteDocumentKind, () => Promise<(doc: QuoteDocument) => Promise<Buffer>>> = {
+  pdf: async () => (await import('./quote-pdf.ts')).renderQuotePdf,
+  xlsx: async () => (await import('./quote-xlsx.ts')).renderQuoteXlsx,
+};
 const WRONG_EXTENSION = { pdf: 'quoteDocuments.errors.notPdf', xlsx: 'quoteDocuments.errors.notXlsx' } as const;
 
 export interface QuoteDocumentService {
@@ -46,7 +51,8 @@ export function createQuoteDocumentService(deps: Pick<ServiceDeps, 'db' | 'clock
 
   async function render(idOrNumber: string, kind: QuoteDocumentKind): Promise<{ number: string; bytes: Buffer }> {
     const doc = await documentOf(idOrNumber);
-    return { number: doc.number, bytes: await RENDER[kind](doc) };
+    const write = await RENDER[kind]();
+    return { number: doc.number, bytes: await write(doc) };
   }
 
   async function exportTo(input: Input, kind: QuoteDocumentKind) {
