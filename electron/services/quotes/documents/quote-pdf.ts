@@ -153,17 +153,29 @@ function rowHeight(pdf: Pdf, cells: Record<Column['key'], string>): number {
   return height + 8;
 }
 
+/**
+ * One line of the table. The description goes last: a description taller than a whole page
+ * (rare, but text is free) flows on to the next page, where pdfkit continues it, and the row
+ * ends below it instead of overprinting what follows.
+ */
 function drawLine(pdf: Pdf, cells: Record<Column['key'], string>, height: number): void {
   const y = pdf.y;
+  const pages = pdf.bufferedPageRange().count;
   let x = MARGIN;
   for (const column of COLUMNS) {
-    pdf.font('regular').fontSize(9).fillColor(INK);
-    cellText(pdf, cells[column.key], x, y + 4, column);
-    if (column.key === 'description' && cells.spec) pdf.fontSize(7.5).fillColor(MUTED).text(cells.spec, x + CELL_PAD, pdf.y + 1, { width: column.width - CELL_PAD * 2 });
+    if (column.key !== 'description') {
+      pdf.font('regular').fontSize(9).fillColor(INK);
+      cellText(pdf, cells[column.key], x, y + 4, column);
+    }
     x += column.width;
   }
-  pdf.moveTo(MARGIN, y + height).lineTo(MARGIN + contentWidth(pdf), y + height).lineWidth(0.5).strokeColor(RULE).stroke();
-  pdf.y = y + height;
+  const descriptionX = MARGIN + COLUMNS.slice(0, COLUMNS.indexOf(descriptionColumn)).reduce((sum, c) => sum + c.width, 0);
+  pdf.font('regular').fontSize(9).fillColor(INK);
+  cellText(pdf, cells.description, descriptionX, y + 4, descriptionColumn);
+  if (cells.spec) pdf.fontSize(7.5).fillColor(MUTED).text(cells.spec, descriptionX + CELL_PAD, pdf.y + 1, { width: descriptionColumn.width - CELL_PAD * 2 });
+  const bottom = pdf.bufferedPageRange().count > pages ? pdf.y + 4 : y + height;
+  pdf.moveTo(MARGIN, bottom).lineTo(MARGIN + contentWidth(pdf), bottom).lineWidth(0.5).strokeColor(RULE).stroke();
+  pdf.y = bottom;
 }
 
 /** The lines, breaking across pages with the column headings repeated on each. */

@@ -78,6 +78,23 @@ describe('renderQuotePdf', () => {
     for (let i = 1; i <= 50; i++) expect(all).toContain(i % 4 === 3 ? '定制 Logo' : `-${i} `);
   });
 
+  it('lets a description taller than a page flow on to the next, with the following line below it', async () => {
+    const doc = sampleQuoteDocument({ language: 'en', lines: 3 });
+    doc.lines[1]!.description = Array.from({ length: 150 }, (_, i) => `part ${i + 1} 超长描述`).join(' ');
+    const file = saved(await renderQuotePdf(doc));
+    const pages = pagesOf(file);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    // Lines may break between Chinese characters, so compare without white space.
+    const all = textOf(file).replace(/ /g, '');
+    // Nothing of it lost, and nothing printed over it: every part once, in order.
+    const parts = [...all.matchAll(/part(\d+)超长描述/g)].map((m) => Number(m[1]));
+    expect(parts).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    // The third line comes after the description's end, on a later page than the second line's start.
+    const pageOf = (needle: string) => Array.from({ length: pages }, (_, i) => i + 1).find((p) => textOf(file, p).includes(needle));
+    expect(pageOf('Custom laser')).toBeGreaterThan(pageOf('BX-12-2')!);
+    expect(all.indexOf('Customlaser')).toBeGreaterThan(all.indexOf('part150超长描述'));
+  });
+
   it('makes the document with the letterhead left empty, as before anyone filled it in', async () => {
     const doc = sampleQuoteDocument({ language: 'en', logo: false });
     doc.seller = { companyName: '', address: '', phone: '', email: '', website: '', bankDetails: '', logo: null };
