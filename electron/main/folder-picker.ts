@@ -33,6 +33,21 @@ const DIALOGS: Record<PickPurpose, { title: string; properties: Electron.OpenDia
     properties: ['openFile'],
     filters: [{ name: 'quoteDocuments.letterhead.pickFilter', extensions: ['png', 'jpg', 'jpeg'] }],
   },
+  // A product's photo, and the sheet and image folder of a product import (issue 13 point 1).
+  productImageFile: {
+    title: 'products.pick.imageTitle',
+    properties: ['openFile'],
+    filters: [{ name: 'products.pick.imageFilter', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] }],
+  },
+  productSheetFile: {
+    title: 'products.pick.sheetTitle',
+    properties: ['openFile'],
+    filters: [
+      { name: 'products.pick.sheetFilter', extensions: ['xlsx', 'csv', 'txt', 'tsv'] },
+      { name: 'imports.center.form.pickFilterAll', extensions: ['*'] },
+    ],
+  },
+  productImageFolder: { title: 'products.pick.imageFolderTitle', properties: ['openDirectory'] },
 };
 
 /**

@@ -60,7 +60,7 @@ export const PickFolderInput = z.object({
    * mbox, .pst, .msg) or a folder (Maildir, .eml tree); Windows and Linux dialogs pick one or the
    * other, never both, so each has its own purpose. A contact sheet is a file (.xlsx, .csv, .vcf).
    */
-  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder', 'contactSheetFile', 'exportFolder', 'letterheadLogoFile']),
+  purpose: z.enum(['backupFolder', 'mailArchiveFile', 'mailArchiveFolder', 'contactSheetFile', 'exportFolder', 'letterheadLogoFile', 'productImageFile', 'productSheetFile', 'productImageFolder']),
   /** Where the dialog opens. */
   defaultPath: z.string().max(4000).optional(),
 });

@@ -122,6 +122,7 @@ export const ProductQuery = Page.extend({
 });
 export const ProductPage = z.object({ total: z.number(), rows: z.array(ProductRow) });
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const ById = z.object({ id: Id });
 const Count = z.object({ count: z.number() });
@@ -135,6 +136,18 @@ export const productCalls = {
   'products.update': call(ProductUpdate, Product),
   /** Soft delete: the product leaves the list and its model may be used again; quotes keep reading it. */
   'products.remove': call(ById, Count),
+
+  /** Copies the image file at `path` (absolute; JPEG, PNG, WebP or GIF) into the data folder and adds it last. */
+  'products.addImage': call(z.object({ productId: Id, path: z.string().trim().min(1).max(4000) }), Product),
+  'products.removeImage': call(z.object({ productId: Id, sha256: Sha256 }), Product),
+  /** The product's images in this order; the first is its thumbnail. */
+  'products.reorderImages': call(z.object({ productId: Id, sha256s: z.array(Sha256).max(200) }), Product),
+  /**
+   * A product image's bytes (a small WebP for 'thumb'), as mail attachments are read: through the
+   * contract, so the web host's token guards it, by hash only (never a path), and only a hash some
+   * product holds.
+   */
+  'products.image': call(z.object({ sha256: Sha256, size: z.enum(['thumb', 'full']) }), z.object({ mimeType: z.string(), base64: z.string() })),
 
   'productCategories.list': call(z.object({}).default({}), z.array(ProductCategory)),
   'productCategories.create': call(ProductCategoryInput, ProductCategory),

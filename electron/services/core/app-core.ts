@@ -318,7 +318,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createActivityService(deps).handlers,
       ...createTimelineService(deps).handlers,
       ...createReminderService(deps).handlers,
-      ...createProductService(deps).handlers,
+      ...createProductService({ ...deps, dataDir: options.dataDir }).handlers,
       ...createQuoteService(deps).handlers,
       ...quoteMail.handlers,
       ...quoteDocuments.handlers,

@@ -15,6 +15,8 @@ import {
   updateCategory,
 } from './category.queries.ts';
 import { checkAttributes } from './product-attributes.ts';
+import { createProductImageHandlers } from './product-image.service.ts';
+import { createProductImageStore } from './product-images.ts';
 import { getProduct, insertProduct, listProducts, liveProductByModel, productColumns, softDeleteProduct, updateProduct } from './product.queries.ts';
 
 type ProductKeys = keyof typeof productCalls;
@@ -41,9 +43,18 @@ export async function checkedProduct(trx: Tx, input: Fields, exceptId?: string):
   return { ...input, attributes: values };
 }
 
+/** A select needs choices: a product could hold no value of it. The error names the def's options. */
+function checkTemplate(input: ParsedInput<'productCategories.create'>): void {
+  const errors = input.attributes.flatMap((d, i) =>
+    d.type === 'select' && d.options.length === 0 ? [{ path: `attributes.${i}.options`, message: 'errors.selectNeedsOptions' }] : [],
+  );
+  if (errors.length) fail('validation', 'errors.validation', undefined, errors);
+}
+
 /** Products and their categories, attribute templates and images (issue 13 point 1). */
-export function createProductService(deps: ServiceDeps): { handlers: Pick<Handlers, ProductKeys> } {
+export function createProductService(deps: ServiceDeps & { dataDir: string }): { handlers: Pick<Handlers, ProductKeys> } {
   const { db, clock, emit } = deps;
+  const images = createProductImageStore(deps.dataDir);
   const changed = () => emit('data.changed', { entities: ['products'] });
 
   async function get(id: string): Promise<ProductOut> {
@@ -84,8 +95,11 @@ export function createProductService(deps: ServiceDeps): { handlers: Pick<Handle
         return { count };
       },
 
+      ...createProductImageHandlers({ ...deps, images, get }),
+
       'productCategories.list': () => listCategories(db),
       'productCategories.create': async (input) => {
+        checkTemplate(input);
         const id = newId();
         await db.transaction().execute(async (trx) => {
           const now = clock.now();
@@ -96,6 +110,7 @@ export function createProductService(deps: ServiceDeps): { handlers: Pick<Handle
         return getCategory(id);
       },
       'productCategories.update': async (input) => {
+        checkTemplate(input);
         await db.transaction().execute(async (trx) => {
           const now = clock.now();
           if ((await updateCategory(trx, input, now)) === 0) fail('notFound', 'products.errors.categoryNotFound', { id: input.id });

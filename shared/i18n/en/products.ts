@@ -10,6 +10,18 @@ export const products = {
       attributeNumber: '{{label}} must be a number.',
       attributeBoolean: '{{label}} must be yes or no.',
       attributeChoice: '{{label}} must be one of its choices.',
+      imageNotAbsolute: 'Give the image’s full path (e.g. D:\\Photos\\BV-100.jpg): {{file}}',
+      imageUnreadable: 'The image {{file}} could not be read (it may not exist).',
+      imageTooLarge: 'The image {{file}} is larger than 25 MB.',
+      imageNotImage: '{{file}} is not a JPEG, PNG, WebP or GIF image.',
+      imageMissing: 'This image is no longer in the data folder.',
+    },
+    pick: {
+      imageTitle: 'Choose a product image',
+      imageFilter: 'Images',
+      sheetTitle: 'Choose a product sheet',
+      sheetFilter: 'Sheets (.xlsx, .csv)',
+      imageFolderTitle: 'Choose the folder of product images',
     },
   },
 } as const;
