@@ -33,6 +33,7 @@ import { productCalls } from './products.contract.ts';
 import { quoteCalls } from './quotes.contract.ts';
 import { quoteMailCalls } from './quote-mail.contract.ts';
 import { quoteDocumentCalls } from './quote-documents.contract.ts';
+import { letterheadCalls } from './letterhead.contract.ts';
 import { dealSummaryCalls } from './deal-summary.contract.ts';
 import { sampleCalls } from './samples.contract.ts';
 
@@ -120,6 +121,7 @@ export const contract = {
   ...quoteCalls,
   ...quoteMailCalls,
   ...quoteDocumentCalls,
+  ...letterheadCalls,
   ...dealSummaryCalls,
   ...sampleCalls,
 } as const;

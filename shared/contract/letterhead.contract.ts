@@ -37,3 +37,8 @@ export const LetterheadPatch = z.object({
   logoPath: z.string().trim().min(1).max(4000).nullable().optional(),
 });
 export type LetterheadPatch = z.infer<typeof LetterheadPatch>;
+
+export const letterheadCalls = {
+  /** The stored logo as a data: URL for the Letterhead settings' preview; null when there is none. */
+  'settings.letterheadLogo': { input: z.object({}).default({}), output: z.object({ dataUrl: z.string().nullable() }) },
+} as const;

@@ -34,6 +34,8 @@ describe('Settings → Letterhead (web host, Chromium)', () => {
     await page.getByTestId('letterhead-logo-path').fill(png);
     await page.getByTestId('letterhead-logo-use').click();
     await expect.poll(() => page.getByTestId('letterhead-logo-state').textContent()).toMatch(/^PNG · [0-9a-f]{12}$/);
+    // The preview shows the stored copy, decoded as an image.
+    await expect.poll(() => page.getByTestId('letterhead-logo-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(4);
     // The earlier refusal is gone with the typed path.
     await expect.poll(() => page.getByText('Logo 必须是 PNG 或 JPEG 图片').count()).toBe(0);
     expect(await page.getByTestId('letterhead-logo-path').inputValue()).toBe('');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { z } from 'zod';
+import type { letterheadCalls } from '../../../../shared/contract/letterhead.contract.ts';
 import type { quoteDocumentCalls } from '../../../../shared/contract/quote-documents.contract.ts';
 import { fail } from '../../../../shared/contract/result.ts';
 import type { QuoteDocument } from '../../../../shared/domain/quote-document.ts';
@@ -10,7 +11,7 @@ import { readLetterhead } from '../../settings/letterhead.queries.ts';
 import { readLogo } from '../../settings/letterhead-logo.ts';
 import { findQuoteId, loadQuoteDocument } from './quote-document.queries.ts';
 
-type Keys = keyof typeof quoteDocumentCalls;
+type Keys = keyof typeof quoteDocumentCalls | keyof typeof letterheadCalls;
 type Input = z.output<(typeof quoteDocumentCalls)['quotes.exportPdf']['input']>;
 
 export type QuoteDocumentKind = 'pdf' | 'xlsx';
@@ -82,6 +83,12 @@ export function createQuoteDocumentService(deps: Pick<ServiceDeps, 'db' | 'clock
     handlers: {
       'quotes.exportPdf': (input) => exportTo(input, 'pdf'),
       'quotes.exportXlsx': (input) => exportTo(input, 'xlsx'),
+      // Here rather than in the settings service: this service already reads the logo for the documents.
+      'settings.letterheadLogo': async () => {
+        const { logo } = await readLetterhead(db);
+        const bytes = readLogo(deps.dataDir, logo);
+        return { dataUrl: logo && bytes ? `data:${logo.mimeType};base64,${bytes.toString('base64')}` : null };
+      },
     },
   };
 }

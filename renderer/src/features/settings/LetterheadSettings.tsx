@@ -32,6 +32,7 @@ export function LetterheadSettings() {
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const settings = useCall('settings.get', {});
+  const logoImage = useCall('settings.letterheadLogo', {});
   const info = useCall('app.getInfo', {});
   const update = useMutationCall('settings.update');
   const pick = useMutationCall('app.pickFolder');
@@ -98,7 +99,11 @@ export function LetterheadSettings() {
         <Form.Item label={t('quoteDocuments.letterhead.logo')} extra={t(picker ? 'quoteDocuments.letterhead.logoHelp' : 'quoteDocuments.letterhead.logoPathHelp')}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Space wrap>
-              <PictureOutlined />
+              {logoImage.data?.dataUrl ? (
+                <img src={logoImage.data.dataUrl} alt={t('quoteDocuments.letterhead.logo')} style={{ maxHeight: 56, maxWidth: 160, border: '1px solid #f0f0f0' }} data-testid="letterhead-logo-preview" />
+              ) : (
+                <PictureOutlined />
+              )}
               <Typography.Text data-testid="letterhead-logo-state">{logoLine}</Typography.Text>
               {picker && (
                 <Button onClick={() => void chooseLogo()} loading={pick.isPending} data-testid="letterhead-logo-choose">

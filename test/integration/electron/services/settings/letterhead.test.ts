@@ -36,11 +36,14 @@ describe('Settings → Letterhead', () => {
     expect(saved.letterhead.logo).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mimeType: 'image/png' });
     fs.rmSync(png);
     expect(readLogo(app.dataDir, saved.letterhead.logo)).toEqual(tinyPng());
+    // The settings page previews it from the stored copy.
+    expect(await app.call('settings.letterheadLogo', {})).toEqual({ dataUrl: `data:image/png;base64,${tinyPng().toString('base64')}` });
     // A JPEG by its bytes, whatever its name says.
     const jpeg = path.join(folder, 'logo.bin');
     fs.writeFileSync(jpeg, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]));
     expect((await app.call('settings.update', { letterhead: { logoPath: jpeg } })).letterhead.logo?.mimeType).toBe('image/jpeg');
     expect((await app.call('settings.update', { letterhead: { logoPath: null } })).letterhead.logo).toBeNull();
+    expect(await app.call('settings.letterheadLogo', {})).toEqual({ dataUrl: null });
   });
 
   it('refuses a logo that is not a PNG or JPEG, too big, missing or relative, naming the file under the logo field', async () => {
