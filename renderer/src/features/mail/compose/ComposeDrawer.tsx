@@ -35,6 +35,8 @@ import { useFeedback } from '../../../app/feedback.ts';
 /** A mail that sends a quote: its subject, opening words and PDF, prepared by quotes.mailDraft. */
 export interface QuoteMail {
   quoteId: string;
+  /** The quote's customer: the mail is filed there even when no contact was chosen. */
+  customerId: string;
   subject: string;
   text: string;
   attachment: { filename: string; contentType: string; contentBase64: string; size: number };
@@ -48,7 +50,7 @@ export type ComposeRequest = { kind: 'new'; contactId?: string | null; quote?: Q
 
 /** The quote's subject and words above the signature; its PDF is the first file. */
 function withQuote(draft: ComposeDraft, quote: QuoteMail): ComposeDraft {
-  return { ...draft, subject: quote.subject, text: `${quote.text}\n\n${draft.text}` };
+  return { ...draft, subject: quote.subject, text: `${quote.text}\n\n${draft.text}`, customerId: draft.customerId ?? quote.customerId };
 }
 
 function quoteFiles(request: ComposeRequest): ComposeAttachment[] {
