@@ -24,52 +24,59 @@ export interface ColumnSuggestion {
 /** Mappings the user confirmed, by normalizeHeader(header); kept by the import service (e.g. in settings). */
 export type SavedHeaderMapping = Record<string, ColumnTarget>;
 
-const EXACT = new Map<string, ContactField>();
-const PARTIAL: Array<{ key: string; field: ContactField }> = [];
-for (const field of CONTACT_FIELDS) {
-  for (const synonym of HEADER_SYNONYMS[field]) {
-    const key = normalizeHeader(synonym);
-    if (!EXACT.has(key)) EXACT.set(key, field);
-    // One Chinese character, or a short Latin word, is too likely to occur inside other words.
-    const cjk = /\p{Script=Han}/u.test(key);
-    if (cjk ? key.length >= 2 : key.length >= 3) PARTIAL.push({ key, field });
-  }
-}
-// Longest names first: "联系人电话" is a phone, though it also contains "联系人".
-PARTIAL.sort((a, b) => b.key.length - a.key.length);
-
-export interface RecognizedHeader {
-  field: ContactField;
+export interface RecognizedHeader<F extends string = ContactField> {
+  field: F;
   confidence: number;
   basis: 'exact' | 'partial';
 }
 
 /**
- * The field a header names. Exact names first; then names inside the header, where the one
- * ending last wins (Chinese and English both put the head of a compound last: 联系人邮箱 and
- * "Contact Email" are emails), longer names breaking ties.
+ * A recognizer of headers naming `fields`, each by its names in `synonyms`: the engine of the
+ * contact sheets' mapping, also used by the product import (products/product-import-fields.ts).
+ * Exact names first; then names inside the header, where the one ending last wins (Chinese and
+ * English both put the head of a compound last: 联系人邮箱 and "Contact Email" are emails),
+ * longer names breaking ties.
  */
-export function recognizeHeader(text: string): RecognizedHeader | null {
-  const key = normalizeHeader(text);
-  if (!key) return null;
-  const exact = EXACT.get(key);
-  if (exact) return { field: exact, confidence: 1, basis: 'exact' };
-  // Without a parenthesised remark: "电话（必填）", "Email (work)".
-  const bare = normalizeHeader(text.normalize('NFKC').replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
-  const bareExact = bare ? EXACT.get(bare) : undefined;
-  if (bareExact) return { field: bareExact, confidence: 0.9, basis: 'exact' };
-  let best: { field: ContactField; end: number; length: number } | null = null;
-  const fields = new Set<ContactField>();
-  for (const { key: name, field } of PARTIAL) {
-    const at = key.lastIndexOf(name);
-    if (at < 0) continue;
-    fields.add(field);
-    const end = at + name.length;
-    if (!best || end > best.end || (end === best.end && name.length > best.length)) best = { field, end, length: name.length };
+export function headerRecognizer<F extends string>(fields: readonly F[], synonyms: Record<F, readonly string[]>): (text: string) => RecognizedHeader<F> | null {
+  const exactNames = new Map<string, F>();
+  const partialNames: Array<{ key: string; field: F }> = [];
+  for (const field of fields) {
+    for (const synonym of synonyms[field]) {
+      const key = normalizeHeader(synonym);
+      if (!exactNames.has(key)) exactNames.set(key, field);
+      // One Chinese character, or a short Latin word, is too likely to occur inside other words.
+      const cjk = /\p{Script=Han}/u.test(key);
+      if (cjk ? key.length >= 2 : key.length >= 3) partialNames.push({ key, field });
+    }
   }
-  if (!best) return null;
-  return { field: best.field, confidence: fields.size === 1 ? 0.7 : 0.5, basis: 'partial' };
+  // Longest names first: "联系人电话" is a phone, though it also contains "联系人".
+  partialNames.sort((a, b) => b.key.length - a.key.length);
+
+  return (text) => {
+    const key = normalizeHeader(text);
+    if (!key) return null;
+    const exact = exactNames.get(key);
+    if (exact) return { field: exact, confidence: 1, basis: 'exact' };
+    // Without a parenthesised remark: "电话（必填）", "Email (work)".
+    const bare = normalizeHeader(text.normalize('NFKC').replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
+    const bareExact = bare ? exactNames.get(bare) : undefined;
+    if (bareExact) return { field: bareExact, confidence: 0.9, basis: 'exact' };
+    let best: { field: F; end: number; length: number } | null = null;
+    const found = new Set<F>();
+    for (const { key: name, field } of partialNames) {
+      const at = key.lastIndexOf(name);
+      if (at < 0) continue;
+      found.add(field);
+      const end = at + name.length;
+      if (!best || end > best.end || (end === best.end && name.length > best.length)) best = { field, end, length: name.length };
+    }
+    if (!best) return null;
+    return { field: best.field, confidence: found.size === 1 ? 0.7 : 0.5, basis: 'partial' };
+  };
 }
+
+/** The contact field a header names. */
+export const recognizeHeader: (text: string) => RecognizedHeader | null = headerRecognizer(CONTACT_FIELDS, HEADER_SYNONYMS);
 
 /** Row-number columns ("序号", "No.") that Chinese and English sheets start with: nothing to keep. */
 const ROW_NUMBER_HEADERS = new Set(['序号', '序', '编号', '行号', 'no', 'nr', 'number', 'sn', 'seq', 'index'].map(normalizeHeader));
@@ -80,6 +87,17 @@ const ROW_NUMBER_HEADERS = new Set(['序号', '序', '编号', '行号', 'no', '
  * be taken for the company name, pushing the real name column aside into the notes.
  */
 const CUSTOMER_CODE_HEADERS = new Set(['customer code', 'customer no', 'customer number', 'customer id', '客户编号', '客户代码', '客户编码', '客户号'].map(normalizeHeader));
+
+/**
+ * Columns our own export writes that the app derives itself: when a customer was last contacted
+ * (from its activities and mail), when it was created, and which contact is the primary one (the
+ * first contact of a customer in the sheet becomes it). Read back, each would become a custom
+ * field of dates and "Yes" that nothing keeps up to date. Suggested as skipped; the user can still
+ * map them.
+ */
+const DERIVED_HEADERS = new Set(
+  ['last contact', 'last contacted', 'created', 'created at', 'date created', 'primary contact', '最近联系', '最后联系', '最近联系时间', '创建日期', '创建时间', '主联系人'].map(normalizeHeader),
+);
 
 /** The longest custom field label (the contract's ColumnTarget and CustomFieldDefInput): a longer header is cut, or the preview would break the contract. */
 const CUSTOM_LABEL_MAX = 60;
@@ -95,7 +113,7 @@ export function suggestMapping(headers: readonly ColumnHeader[], saved: SavedHea
     const key = normalizeHeader(h.text);
     const remembered = key ? saved[key] : undefined;
     if (remembered) return { ...base, target: remembered, confidence: 1, basis: 'saved' };
-    if (ROW_NUMBER_HEADERS.has(key) || CUSTOMER_CODE_HEADERS.has(key) || h.text.trim() === '#') return { ...base, target: { kind: 'skip' }, confidence: 1, basis: 'exact' };
+    if (ROW_NUMBER_HEADERS.has(key) || CUSTOMER_CODE_HEADERS.has(key) || DERIVED_HEADERS.has(key) || h.text.trim() === '#') return { ...base, target: { kind: 'skip' }, confidence: 1, basis: 'exact' };
     const recognized = recognizeHeader(h.text);
     if (recognized) return { ...base, target: { kind: 'field', field: recognized.field }, confidence: recognized.confidence, basis: recognized.basis };
     if (!h.text) return { ...base, target: { kind: 'skip' }, confidence: 0, basis: 'none' };

@@ -83,12 +83,16 @@ describe('suggesting a mapping', () => {
 
   it('reads our own export back: the customer code column is skipped and the company name is the name', () => {
     for (const columns of [enExports.exports.columns, zhExports.exports.columns]) {
-      const suggestion = suggestMapping(headers(columns.code, columns.companyName, columns.contactName, columns.email));
+      const suggestion = suggestMapping(headers(columns.code, columns.companyName, columns.contactName, columns.email, columns.lastContact, columns.created, columns.primary));
       expect(suggestion.map((s) => s.target)).toEqual([
         { kind: 'skip' },
         { kind: 'field', field: 'companyName' },
         { kind: 'field', field: 'contactName' },
         { kind: 'field', field: 'email' },
+        // Derived by the app: read back they would only be custom fields nothing keeps current.
+        { kind: 'skip' },
+        { kind: 'skip' },
+        { kind: 'skip' },
       ]);
     }
   });
