@@ -122,6 +122,51 @@ export const ProductQuery = Page.extend({
 });
 export const ProductPage = z.object({ total: z.number(), rows: z.array(ProductRow) });
 
+/** What a column of a product sheet can fill; 'extra' keeps the column in specs as "Header: value", 'skip' drops it. */
+export const PRODUCT_IMPORT_FIELDS = [
+  'model',
+  'nameEn',
+  'nameZh',
+  'category',
+  'specs',
+  'unit',
+  'unitsPerCarton',
+  'cartonSize',
+  'cartonLengthCm',
+  'cartonWidthCm',
+  'cartonHeightCm',
+  'grossWeightKg',
+  'netWeightKg',
+  'cost',
+  'costCurrency',
+  'listPrice',
+  'listCurrency',
+  'notes',
+] as const;
+export const ProductImportTarget = z.enum([...PRODUCT_IMPORT_FIELDS, 'extra', 'skip']);
+export const ProductImportInput = z.object({
+  path: z.string().trim().min(1).max(4000),
+  /** A folder of images named by model ("BV-100.jpg", any case; .jpg, .jpeg, .png). */
+  imageFolder: optionalText(4000),
+  /** Targets by header as written; a header left out is mapped by its name. */
+  mapping: z.record(z.string().max(200), ProductImportTarget).optional(),
+  /** The currency of a price cell that names none (neither in the cell nor in its header). */
+  listCurrency: Currency.default('USD'),
+  costCurrency: Currency.default('CNY'),
+});
+export const ProductImportReport = z.object({
+  sheet: z.string(),
+  columns: z.array(z.object({ letter: z.string(), header: z.string(), target: ProductImportTarget })),
+  created: z.number(),
+  updated: z.number(),
+  imagesAdded: z.number(),
+  /** Image files whose name is no model of the sheet (at most 100 named). */
+  imagesUnmatched: z.array(z.string()),
+  skippedCount: z.number(),
+  /** Rows not imported (the first 1,000): the row number as the sheet shows it, and why (an i18n key with its params). */
+  skipped: z.array(z.object({ row: z.number(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+});
+
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const ById = z.object({ id: Id });
@@ -148,6 +193,12 @@ export const productCalls = {
    * product holds.
    */
   'products.image': call(z.object({ sha256: Sha256, size: z.enum(['thumb', 'full']) }), z.object({ mimeType: z.string(), base64: z.string() })),
+
+  /**
+   * Reads an .xlsx or .csv (any common encoding) with the contact sheets' reader and header
+   * mapping, and upserts by model: a second run updates, never duplicates.
+   */
+  'products.import': call(ProductImportInput, ProductImportReport),
 
   'productCategories.list': call(z.object({}).default({}), z.array(ProductCategory)),
   'productCategories.create': call(ProductCategoryInput, ProductCategory),

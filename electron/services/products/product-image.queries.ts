@@ -1,14 +1,14 @@
 import type { DbOrTx } from '../../../db/database.ts';
 import type { StoredImage } from './product-images.ts';
 
-/** Adds the image last among the product's images; an image the product has already stays where it is. */
-export async function insertProductImage(db: DbOrTx, productId: string, image: StoredImage, now: number): Promise<void> {
+/** Adds the image last among the product's images; an image the product has already stays where it is (false). */
+export async function insertProductImage(db: DbOrTx, productId: string, image: StoredImage, now: number): Promise<boolean> {
   const last = await db
     .selectFrom('product_images')
     .select((eb) => eb.fn.max<number | null>('sort').as('sort'))
     .where('product_id', '=', productId)
     .executeTakeFirst();
-  await db
+  const res = await db
     .insertInto('product_images')
     .values({
       product_id: productId,
@@ -22,7 +22,8 @@ export async function insertProductImage(db: DbOrTx, productId: string, image: S
       created_at: now,
     })
     .onConflict((oc) => oc.columns(['product_id', 'sha256']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function deleteProductImage(db: DbOrTx, productId: string, sha256: string): Promise<number> {

@@ -17,6 +17,7 @@ import {
 import { checkAttributes } from './product-attributes.ts';
 import { createProductImageHandlers } from './product-image.service.ts';
 import { createProductImageStore } from './product-images.ts';
+import { importProducts } from './import/product-import.ts';
 import { getProduct, insertProduct, listProducts, liveProductByModel, productColumns, softDeleteProduct, updateProduct } from './product.queries.ts';
 
 type ProductKeys = keyof typeof productCalls;
@@ -96,6 +97,11 @@ export function createProductService(deps: ServiceDeps & { dataDir: string }): {
       },
 
       ...createProductImageHandlers({ ...deps, images, get }),
+      'products.import': async (input) => {
+        const report = await importProducts({ db, now: () => clock.now(), newId, images }, input);
+        if (report.created + report.updated + report.imagesAdded > 0) changed();
+        return report;
+      },
 
       'productCategories.list': () => listCategories(db),
       'productCategories.create': async (input) => {

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempCore, type TempCore } from '../../../../helpers/temp-core.ts';
 import { tempFolders } from '../../../../helpers/temp-folders.ts';
+import { writePhoto } from '../../../../helpers/product-photos.ts';
 
 const cores: TempCore[] = [];
 afterEach(async () => {
@@ -11,23 +12,14 @@ afterEach(async () => {
 });
 const folder = tempFolders('tf-product-images-');
 
-/** A photo-like image (noise compresses as badly as a real photo) of the given size. */
-async function photo(file: string, width: number, height: number, format: 'jpeg' | 'png' = 'jpeg'): Promise<string> {
-  const noise = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + (i >> 5) * 31) & 0xff;
-  const image = sharp(noise, { raw: { width, height, channels: 3 } });
-  await (format === 'jpeg' ? image.jpeg({ quality: 85 }) : image.png()).toFile(file);
-  return file;
-}
-
 describe('product images', () => {
   it('stores an image by its hash, shows a small thumbnail, reorders and removes', async () => {
     const app = await createTempCore();
     cores.push(app);
     const dir = folder();
     const product = await app.call('products.create', { model: 'BV-100' });
-    const big = await photo(path.join(dir, 'front.jpg'), 2400, 1800);
-    const side = await photo(path.join(dir, 'side.png'), 300, 200, 'png');
+    const big = await writePhoto(path.join(dir, 'front.jpg'), 2400, 1800);
+    const side = await writePhoto(path.join(dir, 'side.png'), 300, 200, 'png');
 
     const withOne = await app.call('products.addImage', { productId: product.id, path: big });
     const [front] = withOne.images;

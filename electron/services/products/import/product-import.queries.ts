@@ -1,0 +1,37 @@
+import type { DbOrTx } from '../../../../db/database.ts';
+import type { RowColumns } from './product-import-row.ts';
+
+/** Live products by model key, for the keys of one chunk of rows. */
+export async function liveProductsByKey(db: DbOrTx, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('products').select(['id', 'model_key']).where('model_key', 'in', keys).where('deleted_at', 'is', null).execute();
+  return new Map(rows.map((r) => [r.model_key, r.id]));
+}
+
+export async function insertImportedProduct(
+  db: DbOrTx,
+  row: { id: string; model: string; modelKey: string; columns: RowColumns; categoryId: string | null },
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('products')
+    .values({ ...row.columns, id: row.id, model: row.model, model_key: row.modelKey, category_id: row.categoryId, attributes: '{}', created_at: now, updated_at: now })
+    .execute();
+}
+
+/** Sets only what the row had: a column the sheet left empty keeps the product's value. */
+export async function updateImportedProduct(db: DbOrTx, id: string, row: { model: string; columns: RowColumns; categoryId: string | null }, now: number): Promise<void> {
+  await db
+    .updateTable('products')
+    .set({ ...row.columns, model: row.model, ...(row.categoryId ? { category_id: row.categoryId } : {}), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Live categories by their English and Chinese names, lower-cased. */
+export async function categoriesByName(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('product_categories').select(['id', 'name_en', 'name_zh']).where('deleted_at', 'is', null).execute();
+  const out = new Map<string, string>();
+  for (const r of rows) for (const name of [r.name_en, r.name_zh]) if (name) out.set(name.trim().toLowerCase(), r.id);
+  return out;
+}
