@@ -33,6 +33,8 @@ export const Settings = z.object({
   lastBackupAt: EpochMs.nullable(),
   /** The company as quote documents show it. */
   letterhead: Letterhead,
+  /** Days after a sample's delivery before asking for the customer's feedback. */
+  sampleFollowUpDays: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -44,6 +46,7 @@ export const SettingsPatch = z.object({
   backupFolder: z.string().trim().min(1).max(1000).optional(),
   backupEnabled: z.boolean().optional(),
   letterhead: LetterheadPatch.optional(),
+  sampleFollowUpDays: z.number().int().min(1).max(365).optional(),
 });
 
 export const AppInfo = z.object({

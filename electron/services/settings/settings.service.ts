@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../../shared/contract/app.contract.ts';
 import type { Grade } from '../../../shared/domain/customer-enums.ts';
 import { DEFAULT_REPLY_WAIT_DAYS, MON_TO_FRI, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
+import { DEFAULT_SAMPLE_FOLLOW_UP_DAYS } from '../../../shared/domain/quote-terms.ts';
 import { AppFailure, fail } from '../../../shared/contract/result.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
@@ -10,7 +11,7 @@ import { putSettings, readContactIntervals, readStoredSettings, setContactInterv
 import { patchedLetterhead, readLetterhead } from './letterhead.queries.ts';
 import { storeLogo } from './letterhead-logo.ts';
 
-type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar';
+type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays';
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -37,6 +38,7 @@ export function createSettingsService(
     lastBackupAt: null as number | null,
     replyWaitDays: DEFAULT_REPLY_WAIT_DAYS,
     workingCalendar: MON_TO_FRI as WorkingCalendar,
+    sampleFollowUpDays: DEFAULT_SAMPLE_FOLLOW_UP_DAYS,
   };
 
   async function get(): Promise<Settings> {
@@ -53,6 +55,7 @@ export function createSettingsService(
       backupKeep: BACKUP_KEEP,
       lastBackupAt: pick('lastBackupAt'),
       letterhead: await readLetterhead(db),
+      sampleFollowUpDays: pick('sampleFollowUpDays'),
     };
   }
 
@@ -80,6 +83,7 @@ export function createSettingsService(
       if (patch.backupEnabled !== undefined) entries.push(['backupEnabled', patch.backupEnabled]);
       if (patch.replyWaitDays !== undefined) entries.push(['replyWaitDays', patch.replyWaitDays]);
       if (patch.workingCalendar !== undefined) entries.push(['workingCalendar', toCalendar(patch.workingCalendar)]);
+      if (patch.sampleFollowUpDays !== undefined) entries.push(['sampleFollowUpDays', patch.sampleFollowUpDays]);
       if (patch.letterhead !== undefined) entries.push(['letterhead', patchedLetterhead(await readLetterhead(trx), patch.letterhead, logo)]);
       await putSettings(trx, entries, now);
       for (const [grade, days] of Object.entries(patch.contactIntervals ?? {})) {
