@@ -36,6 +36,7 @@ import { quoteDocumentCalls } from './quote-documents.contract.ts';
 import { letterheadCalls } from './letterhead.contract.ts';
 import { dealSummaryCalls } from './deal-summary.contract.ts';
 import { sampleCalls } from './samples.contract.ts';
+import { reportCalls } from './reports.contract.ts';
 
 const Empty = z.object({}).default({});
 const ById = z.object({ id: Id });
@@ -124,6 +125,7 @@ export const contract = {
   ...letterheadCalls,
   ...dealSummaryCalls,
   ...sampleCalls,
+  ...reportCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,7 +18,8 @@ import { dataExports } from './en/exports.ts';
 import { quoteMail } from './en/quote-mail.ts';
 import { products } from './en/products.ts';
 import { quoteDocuments } from './en/quote-documents.ts';
+import { reports } from './en/reports.ts';
 import { samples } from './en/samples.ts';
 
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...samples };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...reports, ...samples };

@@ -18,7 +18,8 @@ import { dataExports } from './zh-CN/exports.ts';
 import { quoteMail } from './zh-CN/quote-mail.ts';
 import { products } from './zh-CN/products.ts';
 import { quoteDocuments } from './zh-CN/quote-documents.ts';
+import { reports } from './zh-CN/reports.ts';
 import { samples } from './zh-CN/samples.ts';
 
 /** Every Chinese message; each area's file is typed against the English one, so a missing key fails the typecheck. */
-export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...samples };
+export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...reports, ...samples };

@@ -19,6 +19,7 @@ import { createQuoteService } from '../quotes/quote.service.ts';
 import { createQuoteMailService } from '../quotes/quote-mail.service.ts';
 import { createQuoteDocumentService } from '../quotes/documents/quote-documents.service.ts';
 import { createDealSummaryService } from '../customers/deal-summary.service.ts';
+import { createReportService } from '../reports/reports.service.ts';
 import { createSampleService } from '../samples/sample.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
@@ -324,6 +325,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...quoteDocuments.handlers,
       ...createDealSummaryService(deps).handlers,
       ...createSampleService(deps).handlers,
+      ...createReportService(deps).handlers,
       ...backups.handlers,
       ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } : deferredMailHandlers()),
     };
