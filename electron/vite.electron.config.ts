@@ -46,7 +46,8 @@ function nodeBundle(entry: string, fileName: string, external: string[], emptyOu
 const mainConfig = nodeBundle(
   path.join(root, 'electron/main/main.ts'),
   'main.cjs',
-  ['electron', 'better-sqlite3', ...nodeBuiltins],
+  // sharp (product thumbnails) is native like better-sqlite3.
+  ['electron', 'better-sqlite3', 'sharp', ...nodeBuiltins],
   true,
 );
 const preloadConfig = nodeBundle(path.join(root, 'electron/preload/preload.ts'), 'preload.cjs', ['electron'], false);

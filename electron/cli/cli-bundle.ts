@@ -5,7 +5,7 @@ import type { Plugin, Rolldown } from 'vite';
 
 /**
  * The CLI's bundle: electron/cli/cli.main.ts and everything it imports (our services, kysely,
- * zod, …; better-sqlite3 stays outside, being native) in a few files under dist/cli/, made by
+ * zod, …; better-sqlite3 and sharp stay outside, being native) in a few files under dist/cli/, made by
  * `npm run cli` itself whenever it is missing or older than its sources, as `npm start` makes the
  * renderer. Why: a CLI run is mostly start-up, and from the sources Node's ESM loader resolves,
  * reads and links ~500 modules one by one; even with the compile cache a read on 100,000
@@ -202,11 +202,12 @@ export async function buildCliBundle(report: (line: string) => void, why?: strin
         copyPublicDir: false,
         reportCompressedSize: false,
         rolldownOptions: {
-          external: ['better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+          // sharp (product thumbnails) is native like better-sqlite3: it loads its libvips build at run time.
+          external: ['better-sqlite3', 'sharp', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
           output: { format: 'esm', entryFileNames: 'cli-[hash].mjs', chunkFileNames: '[name]-[hash].mjs' },
         },
       },
-      ssr: { noExternal: true, external: ['better-sqlite3'] },
+      ssr: { noExternal: true, external: ['better-sqlite3', 'sharp'] },
     });
     const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
     const stamp: CliBundleStamp = { format: STAMP_FORMAT, entry: '', inputs: {}, chunks: {} };
