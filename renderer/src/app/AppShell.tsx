@@ -32,6 +32,7 @@ const loaders = {
   quotes: withFullStyles(() => import('../features/quotes/QuotesPage.tsx')),
   quote: withFullStyles(() => import('../features/quotes/QuotePage.tsx')),
   samples: withFullStyles(() => import('../features/samples/SamplesPage.tsx')),
+  reports: withFullStyles(() => import('../features/reports/ReportsPage.tsx')),
   customerForm: loadCustomerFormDrawer,
   transferOwner: withFullStyles(() => import('../features/owners/TransferOwnerDialog.tsx')),
 };
@@ -48,6 +49,7 @@ const ProductsPage = lazy(() => loaders.products().then((m) => ({ default: m.Pro
 const QuotesPage = lazy(() => loaders.quotes().then((m) => ({ default: m.QuotesPage })));
 const QuotePage = lazy(() => loaders.quote().then((m) => ({ default: m.QuotePage })));
 const SamplesPage = lazy(() => loaders.samples().then((m) => ({ default: m.SamplesPage })));
+const ReportsPage = lazy(() => loaders.reports().then((m) => ({ default: m.ReportsPage })));
 
 /** How long after the first screen's data the other screens start loading (not while it renders). */
 const PRELOAD_DELAY_MS = 1500;
@@ -113,6 +115,8 @@ function PageFor({ route }: { route: Exclude<Route, { page: 'customers' }> }): R
       return <QuotePage key={route.id} id={route.id} />;
     case 'samples':
       return <SamplesPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 

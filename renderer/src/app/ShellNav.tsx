@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  BarChartOutlined,
   ClockCircleOutlined,
   DeleteOutlined,
   ExperimentOutlined,
@@ -15,7 +16,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from './routes.ts';
 
-export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'products' | 'duplicates' | 'imports' | 'trash' | 'settings';
+export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'products' | 'reports' | 'duplicates' | 'imports' | 'trash' | 'settings';
 
 export interface NavCounts {
   unreadMail: number;
@@ -110,6 +111,7 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
         {entry('quotes', <FileTextOutlined />, t('nav.quotes'))}
         {entry('samples', <ExperimentOutlined />, t('nav.samples'))}
         {entry('products', <AppstoreOutlined />, t('nav.products'))}
+        {entry('reports', <BarChartOutlined />, t('reports.nav'))}
         {entry('duplicates', <MergeCellsOutlined />, t('nav.duplicates'))}
         {entry('imports', <ImportOutlined />, t('imports.center.nav'))}
         {entry('trash', <DeleteOutlined />, t('nav.trash'))}

@@ -10,10 +10,10 @@ type Entity = EventPayload<'data.changed'>['entities'][number];
  */
 export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   // New leads are mail filed under no customer: customers and contacts (re)file mail.
-  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads'],
+  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads', 'reports'],
   contacts: ['customers', 'contacts', 'mail', 'search', 'leads'],
   activities: ['activities', 'customers', 'reminders'],
-  owners: ['owners', 'customers', 'reminders'],
+  owners: ['owners', 'customers', 'reminders', 'reports'],
   regions: ['regions'],
   tags: ['tags', 'customers'],
   customFields: ['customFields', 'customers'],
@@ -32,11 +32,11 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   imports: ['imports', 'mail', 'search', 'leads', 'reminders', 'customers'],
   // A quote's or shipment's product names and stock; the folder's Quotes and Samples tabs.
   // Categories count their products (productCategories.list).
-  products: ['products', 'productCategories', 'quotes', 'samples'],
+  products: ['products', 'productCategories', 'quotes', 'samples', 'reports'],
   // Quotes show on the customer folder, in its timeline, in reminders and in search.
-  quotes: ['quotes', 'customers', 'reminders', 'search', 'products'],
+  quotes: ['quotes', 'customers', 'reminders', 'search', 'products', 'reports'],
   // Shipments move stock (products) and show on the folder, in reminders and in search.
-  samples: ['samples', 'products', 'customers', 'reminders', 'search'],
+  samples: ['samples', 'products', 'customers', 'reminders', 'search', 'reports'],
 };
 
 export function areasFor(entities: readonly Entity[]): Set<string> | 'all' {

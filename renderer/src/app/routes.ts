@@ -16,6 +16,8 @@ export type Route =
   /** One quote (any revision), read or edited. */
   | { page: 'quote'; id: string }
   | { page: 'samples' }
+  /** Charts and tables of quotes, samples and top customers. */
+  | { page: 'reports' }
   | { page: 'trash' }
   | { page: 'settings' };
 
@@ -29,6 +31,7 @@ const SIMPLE_PAGES: Record<string, Route> = {
   products: { page: 'products' },
   quotes: { page: 'quotes' },
   samples: { page: 'samples' },
+  reports: { page: 'reports' },
   trash: { page: 'trash' },
   settings: { page: 'settings' },
 };

@@ -34,7 +34,7 @@ describe('data.changed → query areas', () => {
   it('refreshes what shows customer data when customers change', () => {
     const areas = areasFor(['customers']);
     expect(areas).not.toBe('all');
-    expect([...(areas as Set<string>)].sort()).toEqual(['customers', 'leads', 'mail', 'owners', 'regions', 'reminders', 'search', 'tags']);
+    expect([...(areas as Set<string>)].sort()).toEqual(['customers', 'leads', 'mail', 'owners', 'regions', 'reminders', 'reports', 'search', 'tags']);
   });
 
   it('refreshes the timeline and the list when activities change', () => {
