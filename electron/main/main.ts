@@ -152,6 +152,8 @@ async function start(): Promise<void> {
   hourly = startHourlyWork(
     async () => {
       await current.runScheduledBackup();
+      // Sent quotes past their validity are stored 'expired' (screens already read them so).
+      await current.dispatch('quotes.expireDue', {});
       await notice.runIfDue().catch((err: unknown) => log.warn('reminder notice failed', { error: String(err) }));
     },
     (err) => log.warn('hourly work failed', { error: String(err) }),

@@ -107,6 +107,8 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
   const hourly = startHourlyWork(
     async () => {
       await core.runScheduledBackup();
+      // Sent quotes past their validity are stored 'expired' (screens already read them so).
+      await core.dispatch('quotes.expireDue', {});
       await notice.runIfDue().catch(() => false);
     },
     (err) => log.warn('hourly work failed', { error: String(err) }),

@@ -3,6 +3,7 @@ import { GRADES } from '../domain/customer-enums.ts';
 import { isDateKey, isWeekendDate, MAX_CALENDAR_DATES, MAX_REPLY_WAIT_DAYS } from '../domain/working-days.ts';
 import { EpochMs } from './primitives.ts';
 import { Letterhead, LetterheadPatch } from './letterhead.contract.ts';
+import { isQuoteNumberPattern, MAX_QUOTE_NUMBER_PATTERN } from '../domain/quote-number.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
@@ -35,6 +36,10 @@ export const Settings = z.object({
   letterhead: Letterhead,
   /** Days after a sample's delivery before asking for the customer's feedback. */
   sampleFollowUpDays: z.number().int(),
+  /** How new quotes are numbered, e.g. Q{YYYY}-{SEQ:4} (shared/domain/quote-number.ts). */
+  quoteNumberPattern: z.string(),
+  /** Days after a quote is sent before its follow-up reminder. */
+  quoteFollowUpDays: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -47,6 +52,8 @@ export const SettingsPatch = z.object({
   backupEnabled: z.boolean().optional(),
   letterhead: LetterheadPatch.optional(),
   sampleFollowUpDays: z.number().int().min(1).max(365).optional(),
+  quoteNumberPattern: z.string().trim().min(1).max(MAX_QUOTE_NUMBER_PATTERN).refine(isQuoteNumberPattern, 'validation.invalidFormat').optional(),
+  quoteFollowUpDays: z.number().int().min(1).max(365).optional(),
 });
 
 export const AppInfo = z.object({

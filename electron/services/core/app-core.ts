@@ -320,7 +320,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createTimelineService(deps).handlers,
       ...createReminderService(deps).handlers,
       ...createProductService({ ...deps, dataDir: options.dataDir }).handlers,
-      ...createQuoteService(deps).handlers,
+      ...createQuoteService({ ...deps, faultPoint: options.faultPoint ?? (() => {}) }).handlers,
       ...quoteMail.handlers,
       ...quoteDocuments.handlers,
       ...createDealSummaryService(deps).handlers,

@@ -6,4 +6,5 @@
  */
 export const RESTORE_FAULT_POINTS = ['restore:copied', 'restore:intent-written', 'restore:moved-aside', 'restore:moved-in', 'restore:reopened'] as const;
 export type ImportFaultPoint = `import:${'content-stored' | 'committed' | 'contacts-committed'}:${number}`;
-export type FaultPoint = (typeof RESTORE_FAULT_POINTS)[number] | 'backup:copied' | ImportFaultPoint;
+/** `quote:numbered`: a quote's number is committed and the quote is not yet saved. */
+export type FaultPoint = (typeof RESTORE_FAULT_POINTS)[number] | 'backup:copied' | ImportFaultPoint | 'quote:numbered';

@@ -3,15 +3,16 @@ import type { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../../shared/contract/app.contract.ts';
 import type { Grade } from '../../../shared/domain/customer-enums.ts';
 import { DEFAULT_REPLY_WAIT_DAYS, MON_TO_FRI, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
-import { DEFAULT_SAMPLE_FOLLOW_UP_DAYS } from '../../../shared/domain/quote-terms.ts';
+import { DEFAULT_QUOTE_FOLLOW_UP_DAYS, DEFAULT_SAMPLE_FOLLOW_UP_DAYS } from '../../../shared/domain/quote-terms.ts';
 import { AppFailure, fail } from '../../../shared/contract/result.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { putSettings, readContactIntervals, readStoredSettings, setContactInterval, toCalendar } from './settings.queries.ts';
 import { patchedLetterhead, readLetterhead } from './letterhead.queries.ts';
 import { storeLogo } from './letterhead-logo.ts';
+import { DEFAULT_QUOTE_NUMBER_PATTERN } from '../../../shared/domain/quote-number.ts';
 
-type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays';
+type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays' | 'quoteNumberPattern' | 'quoteFollowUpDays';
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -39,6 +40,8 @@ export function createSettingsService(
     replyWaitDays: DEFAULT_REPLY_WAIT_DAYS,
     workingCalendar: MON_TO_FRI as WorkingCalendar,
     sampleFollowUpDays: DEFAULT_SAMPLE_FOLLOW_UP_DAYS,
+    quoteNumberPattern: DEFAULT_QUOTE_NUMBER_PATTERN,
+    quoteFollowUpDays: DEFAULT_QUOTE_FOLLOW_UP_DAYS,
   };
 
   async function get(): Promise<Settings> {
@@ -56,6 +59,8 @@ export function createSettingsService(
       lastBackupAt: pick('lastBackupAt'),
       letterhead: await readLetterhead(db),
       sampleFollowUpDays: pick('sampleFollowUpDays'),
+      quoteNumberPattern: pick('quoteNumberPattern'),
+      quoteFollowUpDays: pick('quoteFollowUpDays'),
     };
   }
 
@@ -84,6 +89,8 @@ export function createSettingsService(
       if (patch.replyWaitDays !== undefined) entries.push(['replyWaitDays', patch.replyWaitDays]);
       if (patch.workingCalendar !== undefined) entries.push(['workingCalendar', toCalendar(patch.workingCalendar)]);
       if (patch.sampleFollowUpDays !== undefined) entries.push(['sampleFollowUpDays', patch.sampleFollowUpDays]);
+      if (patch.quoteNumberPattern !== undefined) entries.push(['quoteNumberPattern', patch.quoteNumberPattern]);
+      if (patch.quoteFollowUpDays !== undefined) entries.push(['quoteFollowUpDays', patch.quoteFollowUpDays]);
       if (patch.letterhead !== undefined) entries.push(['letterhead', patchedLetterhead(await readLetterhead(trx), patch.letterhead, logo)]);
       await putSettings(trx, entries, now);
       for (const [grade, days] of Object.entries(patch.contactIntervals ?? {})) {

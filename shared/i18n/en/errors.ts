@@ -58,6 +58,7 @@ export const errors = {
     leadWebsiteTaken: 'This customer already has the website {{website}}; attach the addresses as contacts instead.',
   },
   validation: {
+    mustBePositive: '{{field}} must be more than 0.',
     required: '{{field}} is required.',
     tooLong: '{{field}} is longer than {{max}} characters.',
     tooSmall: '{{field}} must be at least {{min}}.',

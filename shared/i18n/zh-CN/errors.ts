@@ -60,6 +60,7 @@ export const errors: Catalog<typeof en> = {
     leadWebsiteTaken: '该客户已有网站 {{website}}；请改为把这些地址添加为联系人。',
   },
   validation: {
+    mustBePositive: '{{field}}必须大于 0。',
     required: '请填写{{field}}。',
     tooLong: '{{field}}不能超过 {{max}} 个字符。',
     tooSmall: '{{field}}不能小于 {{min}}。',
