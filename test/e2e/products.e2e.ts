@@ -78,6 +78,7 @@ describe('Products (web host, Chromium)', () => {
     await page.getByTestId('product-import-start').click();
     const report = page.getByTestId('product-import-report');
     await report.getByText('1 created, 0 updated, 1 images added, 1 rows skipped').waitFor();
+    expect(await report.getByTestId('product-import-columns').textContent()).toContain('型号 → Model');
     expect(await report.getByTestId('product-import-skipped').allTextContents()).toEqual(['Row 3: 单价(USD): “n/a” is not a price (at most four decimals).']);
     await report.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByTestId('products-search').locator('input').fill('gv');

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, List, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -61,6 +61,12 @@ export function ProductImportModal({ onClose }: { onClose(): void }) {
             title={t('products.importer.done', { created: report.created, updated: report.updated, images: report.imagesAdded, skipped: report.skippedCount })}
             style={{ marginBottom: 12 }}
           />
+          <Typography.Paragraph type="secondary" data-testid="product-import-columns">
+            {t('products.importer.columns', { sheet: report.sheet })}{' '}
+            {report.columns.filter((c) => c.target !== 'skip').map((c) => (
+              <Tag key={c.letter}>{`${c.header || c.letter} → ${t(`products.importer.target.${c.target}`)}`}</Tag>
+            ))}
+          </Typography.Paragraph>
           {report.skipped.length > 0 && (
             <List
               size="small"
