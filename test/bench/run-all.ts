@@ -68,4 +68,8 @@ if (want('quote-pdf')) {
   const { benchQuotePdf } = await import('./quote-pdf.bench.ts');
   lines.push(...(await benchQuotePdf()));
 }
+if (want('price-history')) {
+  const { benchPriceHistory } = await import('./price-history.bench.ts');
+  lines.push(...(await benchPriceHistory()));
+}
 for (const line of lines) console.log(line);
