@@ -69,6 +69,39 @@ describe('Products (web host, Chromium)', () => {
     await page.close();
   });
 
+  it('makes a category with an attribute template and fills the attribute on a product', SLOW, async () => {
+    const page = await session.open();
+    await page.getByTestId('nav-products').click();
+    await page.getByTestId('products-categories').click();
+    const categories = page.getByTestId('product-categories');
+    await categories.getByTestId('category-new').click();
+    await categories.getByTestId('category-nameEn').fill('Valves');
+    await categories.getByTestId('category-nameZh').fill('阀门');
+    await categories.getByTestId('category-attribute-add').click();
+    await categories.getByTestId('category-attribute-label').fill('Pressure (bar)');
+    await categories.getByTestId('category-attribute-type').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Number' }).click();
+    await categories.getByTestId('category-save').click();
+    await categories.getByText('Valves · 阀门').waitFor();
+    await page.keyboard.press('Escape');
+    await categories.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('products-new').click();
+    const drawer = page.getByTestId('product-drawer');
+    await drawer.getByTestId('product-field-model').fill('SV-10');
+    await drawer.getByTestId('product-field-categoryId').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Valves · 阀门' }).click();
+    await drawer.getByTestId('product-attribute-Pressure (bar)').fill('16');
+    await drawer.getByTestId('product-save').click();
+    await drawer.getByTestId('product-images').waitFor();
+    const [stored] = (await session.seed('products.list', { query: 'SV-10', offset: 0, limit: 5 })).rows;
+    const product = await session.seed('products.get', { id: stored!.id });
+    const [category] = await session.seed('productCategories.list', {});
+    expect(product.categoryId).toBe(category!.id);
+    expect(product.attributes).toEqual({ [category!.attributes[0]!.id]: 16 });
+    await page.close();
+  });
+
   it('imports a product sheet with images matched by model and names the skipped row', SLOW, async () => {
     const page = await session.open();
     await page.getByTestId('nav-products').click();
