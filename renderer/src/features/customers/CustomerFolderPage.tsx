@@ -18,10 +18,11 @@ import { CustomerMailTab } from '../mail/CustomerMailTab.tsx';
 import { MessageDrawer } from '../mail/MessageDrawer.tsx';
 import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
+import { CustomerSamplesTab } from '../samples/CustomerSamplesTab.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 
-type TabKey = 'timeline' | 'mail' | 'contacts' | 'details';
+type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
 type ContactDialog = { contact: Contact | null } | null;
 
@@ -102,6 +103,11 @@ export function CustomerFolderPage({ id }: { id: string }) {
                 onWrite={writeTo}
               />
             ),
+          },
+          {
+            key: 'samples',
+            label: <span data-testid="tab-samples">{t('samples.customerTab')}</span>,
+            children: <CustomerSamplesTab customer={{ id: detail.id, name: detail.name, code: detail.code }} />,
           },
           {
             key: 'details',

@@ -17,6 +17,7 @@ import { WaitingForReplyList } from './WaitingForReplyList.tsx';
 import './reminders.css';
 import { OwnerFilter } from './OwnerFilter.tsx';
 import { useFeedback } from '../../app/feedback.ts';
+import { SampleRemindersList, useSampleReminderCount } from '../samples/SampleRemindersList.tsx';
 
 type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
 
@@ -210,17 +211,19 @@ function NotContactedList() {
   );
 }
 
-type ReminderTab = 'notContacted' | 'waiting';
+type ReminderTab = 'notContacted' | 'waiting' | 'samples';
 
 /** `#/not-contacted?tab=waiting` opens the second tab (the nav badge of waiting mail links there). */
 function initialTab(): ReminderTab {
-  return new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab') === 'waiting' ? 'waiting' : 'notContacted';
+  const tab = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab');
+  return tab === 'waiting' || tab === 'samples' ? tab : 'notContacted';
 }
 
 /** The reminders: customers not contacted in time, and customers waiting for our reply to their mail. */
 export function NotContactedPage() {
   const { t } = useTranslation();
   const counts = useReminderCounts();
+  const sampleCount = useSampleReminderCount();
   const [tab, setTab] = useState<ReminderTab>(initialTab);
   const label = (text: string, count: number, title: string, testId: string) => (
     <span className="nav-with-badge" data-testid={testId}>
@@ -236,6 +239,7 @@ export function NotContactedPage() {
         items={[
           { key: 'notContacted', label: label(t('waiting.tabNotContacted'), counts.notContacted, t('nav.badges.notContacted', { count: counts.notContacted }), 'tab-not-contacted'), children: <NotContactedList /> },
           { key: 'waiting', label: label(t('waiting.tabWaiting'), counts.waitingForReply, t('nav.badges.waitingForReply', { count: counts.waitingForReply }), 'tab-waiting'), children: <WaitingForReplyList /> },
+          { key: 'samples', label: label(t('samples.reminders.tab'), sampleCount, t('samples.reminders.title'), 'tab-sample-reminders'), children: <SampleRemindersList /> },
         ]}
       />
     </div>
