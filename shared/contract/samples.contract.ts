@@ -138,7 +138,7 @@ export const sampleCalls = {
   /** Records a move by hand (samples in, out, returned, or a counted adjustment); returns the stock after it. */
   'samples.moveStock': call(SampleStockMoveInput, SampleStock),
 
-  /** Live shipments, newest first; `query` finds a part of a tracking number. */
+  /** Live shipments, newest first; `query` finds a part of a tracking number or of the customer's name. */
   'samples.list': call(SampleShipmentQuery, z.object({ total: z.number(), rows: z.array(SampleShipmentRow) })),
   'samples.get': call(ById, SampleShipment),
   'samples.create': call(SampleShipmentInput, SampleShipment),
