@@ -9,8 +9,11 @@ import { faultPointFromEnv } from '../hosts/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
 import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { formatTable } from './text-table.ts';
+import { day, intFlag, onlyFlags } from './cli-args.ts';
+import { QUOTE_LIST_USAGE, runQuoteList } from './cli-quote-list.ts';
 import { IMPORT_USAGE, runImportCommand } from './cli-import.ts';
 import { EXPORT_USAGE, runExportCommand } from './cli-export.ts';
+import { PRODUCTS_USAGE, runProductCommand } from './cli-products.ts';
 import { QUOTES_USAGE, runQuoteDocumentCommand } from './cli-quotes.ts';
 import { giveRunPassword, PASSWORD_OPTIONS_HINT, PASSWORD_STDIN_FLAG, PASSWORD_USAGE } from './cli-password.ts';
 
@@ -30,6 +33,8 @@ Commands:
 ${PASSWORD_USAGE}
 ${IMPORT_USAGE}
 ${EXPORT_USAGE}
+${PRODUCTS_USAGE}
+${QUOTE_LIST_USAGE}
 ${QUOTES_USAGE}
   backup now                        write a backup into the backup folder
   backup list                       the backups, newest first
@@ -87,27 +92,6 @@ async function reportError(io: CliIo, env: Readonly<Record<string, string | unde
 
 function isCallKey(keys: readonly CallKey[], key: string): key is CallKey {
   return (keys as readonly string[]).includes(key);
-}
-
-function intFlag(argv: readonly string[], name: string, min: number, max: number): number | undefined {
-  const value = flagValue(argv, name);
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
-}
-
-function onlyFlags(argv: readonly string[], allowed: readonly string[], positional: number): string[] {
-  let rest = [...argv];
-  for (const flag of allowed) rest = withoutFlag(rest, flag);
-  const unknown = rest.find((a) => a.startsWith('--'));
-  if (unknown) throw new UsageError(`unknown option ${unknown}`);
-  if (rest.length > positional) throw new UsageError(`unexpected argument "${rest[positional]}"`);
-  return rest;
-}
-
-function day(ms: number | null): string {
-  return ms === null ? '-' : new Date(ms).toISOString().slice(0, 10);
 }
 
 function megabytes(bytes: number): string {
@@ -266,12 +250,31 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
       );
       return done ? EXIT_OK : EXIT_ERROR;
     }
+    case 'products': {
+      const done = await runProductCommand(
+        {
+          call: (key, input) => session.call(key, input),
+          out: io.out,
+          err: io.err,
+          translate: async (key, params) => (await translation(session.env)).translate(key, params),
+          // `npm run cli` runs in the repository's folder; INIT_CWD is where the user typed the command.
+          cwd: session.env.INIT_CWD ?? process.cwd(),
+        },
+        sub,
+        rest,
+      );
+      return done ? EXIT_OK : EXIT_ERROR;
+    }
     case 'export': {
       const { pickLanguage, systemLocale } = await import('../hosts/translate.ts');
       await runExportCommand({ core, call: (key, input) => session.call(key, input), out: io.out, err: io.err, language: pickLanguage(systemLocale(session.env)) }, sub, rest);
       return EXIT_OK;
     }
     case 'quotes': {
+      if (sub === 'list') {
+        await runQuoteList({ call: (key, input) => session.call(key, input), out: io.out, err: io.err }, rest);
+        return EXIT_OK;
+      }
       // `npm run cli` runs in the repository's folder; INIT_CWD is where the user typed the command.
       await runQuoteDocumentCommand({ call: (key, input) => session.call(key, input), out: io.out, cwd: session.env.INIT_CWD ?? process.cwd() }, sub, rest);
       return EXIT_OK;
