@@ -1,7 +1,7 @@
 import { Select, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SAMPLE_GROUPS, type SampleGroup, type SampleReportRow } from '../../../../shared/contract/reports.contract.ts';
+import type { SampleGroup, SampleReportRow } from '../../../../shared/contract/reports.contract.ts';
 import { useCall } from '../../app/useCall.ts';
 import { countryName } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
@@ -12,6 +12,13 @@ import { mainCurrency, moneyList, sampleChartOption } from './report-view.ts';
 import type { ReportWindow } from './ReportsPage.tsx';
 
 type NamedRow = SampleReportRow & { name: string };
+
+/**
+ * The groupings, in the order offered. Not the contract's SAMPLE_GROUPS: importing a value from
+ * the contract brings zod into the page, whose start-up probe for `new Function` is reported as a
+ * CSP violation; the Record makes the typecheck fail when the contract gains a grouping.
+ */
+const GROUPS = Object.keys({ customer: true, country: true, product: true, owner: true, month: true } satisfies Record<SampleGroup, true>) as SampleGroup[];
 
 /** Sample shipments, items and costs by customer, country, product, salesperson or month. */
 export function SamplesReport({ period }: { period: ReportWindow }) {
@@ -48,7 +55,7 @@ export function SamplesReport({ period }: { period: ReportWindow }) {
           style={{ minWidth: 160 }}
           aria-label={t('reports.groupBy')}
           data-testid="report-samples-group"
-          options={SAMPLE_GROUPS.map((g) => ({ value: g, label: `${t('reports.groupBy')}: ${t(`reports.groups.${g}`)}` }))}
+          options={GROUPS.map((g) => ({ value: g, label: `${t('reports.groupBy')}: ${t(`reports.groups.${g}`)}` }))}
         />
       }
       loading={report.isLoading}

@@ -52,7 +52,8 @@ export function quoteChartOption(totals: readonly MonthTotals[], labels: { sent:
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.sent, labels.won, labels.winRate] },
+    // ECharts 6 puts the legend at the bottom by default, over the month labels.
+    legend: { top: 0, data: [labels.sent, labels.won, labels.winRate] },
     grid: { left: 48, right: 56, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: totals.map((t) => t.month) },
     yAxis: [
@@ -93,7 +94,7 @@ export function sampleChartOption(
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.shipments, labels.quantity, ...(currency ? [labels.cost] : [])] },
+    legend: { top: 0, data: [labels.shipments, labels.quantity, ...(currency ? [labels.cost] : [])] },
     grid: { left: 48, right: 64, top: 40, bottom: 64 },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
     yAxis: [{ type: 'value', minInterval: 1 }, ...(currency ? [{ type: 'value' as const, name: currency }] : [])],
