@@ -107,10 +107,16 @@ export async function listShipments(db: Db, q: Query): Promise<CallOutput<'sampl
   return { total: Number(count.n), rows: await withSummaries(db, rows) };
 }
 
-/** Delivered shipments without feedback whose follow-up date is past `now`, most overdue first. */
-export async function listReminders(db: Db, q: ParsedInput<'samples.reminders'>, now: number): Promise<CallOutput<'samples.reminders'>> {
+/** The shipments whose feedback is due: found through sample_shipments_follow_up (feedback clears follow_up_at). */
+export function dueShipments(db: DbOrTx, q: ParsedInput<'samples.reminders'>, now: number) {
   let base = baseRows(db).where('s.status', '=', 'delivered').where('s.follow_up_at', 'is not', null).where('s.follow_up_at', '<=', now);
   if (q.ownerId) base = base.where('s.owner_id', '=', q.ownerId);
+  return base;
+}
+
+/** Delivered shipments without feedback whose follow-up date is past `now`, most overdue first. */
+export async function listReminders(db: Db, q: ParsedInput<'samples.reminders'>, now: number): Promise<CallOutput<'samples.reminders'>> {
+  const base = dueShipments(db, q, now);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base.select(ROW_COLUMNS).orderBy('s.follow_up_at').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { dueShipments } from '../../../../../electron/services/samples/sample-shipment.queries.ts';
+import { queryPlan } from '../../../../helpers/query-plan.ts';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
 
 const cores: TempCore[] = [];
@@ -176,5 +178,17 @@ describe('sample shipments', () => {
     await a.call('samples.setStatus', { id: shipment.id, status: 'sent' });
     await a.call('samples.remove', { id: shipment.id });
     expect(seen).toEqual([['samples'], ['samples']]);
+  });
+});
+
+describe('sample queries', () => {
+  it('finds due follow-ups through the follow-up index and a customer\'s shipments through the customer index', async () => {
+    const a = await app();
+    const { customer } = await seeded(a);
+    const { db, sqlite } = a.core.database();
+    const due = dueShipments(db, { offset: 0, limit: 50, ownerId: null }, T0).select('s.id').orderBy('s.follow_up_at');
+    expect(queryPlan(sqlite, due).join('\n')).toMatch(/USING INDEX sample_shipments_follow_up/);
+    const byCustomer = db.selectFrom('sample_shipments as s').select('s.id').where('s.customer_id', '=', customer.id).orderBy('s.created_at', 'desc');
+    expect(queryPlan(sqlite, byCustomer).join('\n')).toMatch(/USING INDEX sample_shipments_customer/);
   });
 });
