@@ -167,6 +167,12 @@ export const ProductImportReport = z.object({
   skipped: z.array(z.object({ row: z.number(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
 });
 
+export const ProductImportPreview = z.object({
+  sheet: z.string(),
+  /** Each column's suggested target and its first few values, so the user can check and change the mapping. */
+  columns: z.array(z.object({ letter: z.string(), header: z.string(), target: ProductImportTarget, samples: z.array(z.string()) })),
+});
+
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const ById = z.object({ id: Id });
@@ -199,6 +205,8 @@ export const productCalls = {
    * mapping, and upserts by model: a second run updates, never duplicates.
    */
   'products.import': call(ProductImportInput, ProductImportReport),
+  /** The sheet's columns as products.import would map them, with sample values; nothing is written. */
+  'products.previewImport': call(ProductImportInput.pick({ path: true, mapping: true }), ProductImportPreview),
 
   'productCategories.list': call(z.object({}).default({}), z.array(ProductCategory)),
   'productCategories.create': call(ProductCategoryInput, ProductCategory),

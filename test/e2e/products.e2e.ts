@@ -109,6 +109,13 @@ describe('Products (web host, Chromium)', () => {
     await page.getByTestId('product-import-path').fill(sheet);
     await page.getByTestId('product-import-imageFolder').fill(images);
     await page.getByTestId('product-import-start').click();
+    // The columns as they will be read, with their first values; one is sent elsewhere by hand.
+    const mapping = page.getByTestId('product-import-mapping');
+    await mapping.getByText('Gate valve · Check valve').waitFor();
+    await mapping.getByTestId('product-import-target-装箱数').click();
+    await page.keyboard.type('Notes');
+    await page.locator('.ant-select-item-option').filter({ hasText: /^Notes$/ }).click();
+    await page.getByTestId('product-import-run').click();
     const report = page.getByTestId('product-import-report');
     await report.getByText('1 created, 0 updated, 1 images added, 1 rows skipped').waitFor();
     expect(await report.getByTestId('product-import-columns').textContent()).toContain('型号 → Model');
@@ -119,6 +126,7 @@ describe('Products (web host, Chromium)', () => {
     await page.getByTestId('products-table').getByTestId('product-thumb').waitFor();
     const stored = await session.seed('products.list', { query: 'GV-200', offset: 0, limit: 5 });
     expect(stored.rows[0]).toMatchObject({ nameZh: '闸阀', listPriceE4: 45_000, listCurrency: 'USD' });
+    expect(await session.seed('products.get', { id: stored.rows[0]!.id })).toMatchObject({ notes: '40', unitsPerCarton: null });
     await page.close();
   });
 });

@@ -17,7 +17,7 @@ import {
 import { checkAttributes } from './product-attributes.ts';
 import { createProductImageHandlers } from './product-image.service.ts';
 import { createProductImageStore } from './product-images.ts';
-import { importProducts } from './import/product-import.ts';
+import { importProducts, previewProductImport } from './import/product-import.ts';
 import { getProduct, insertProduct, listProducts, liveProductByModel, productColumns, softDeleteProduct, updateProduct } from './product.queries.ts';
 
 type ProductKeys = keyof typeof productCalls;
@@ -97,6 +97,7 @@ export function createProductService(deps: ServiceDeps & { dataDir: string }): {
       },
 
       ...createProductImageHandlers({ ...deps, images, get }),
+      'products.previewImport': (input) => previewProductImport(input),
       'products.import': async (input) => {
         const report = await importProducts({ db, now: () => clock.now(), newId, images }, input);
         if (report.created + report.updated + report.imagesAdded > 0) changed();

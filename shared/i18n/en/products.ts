@@ -84,6 +84,12 @@ export const products = {
       unmatched: 'Images matching no model: {{files}}',
       another: 'Import another',
       close: 'Close',
+      next: 'Next',
+      back: 'Back',
+      checkColumns: 'Sheet {{sheet}}: check the field each column goes to, then import.',
+      column: 'Column',
+      field: 'Goes to',
+      samples: 'First values',
       columns: 'Columns of sheet {{sheet}}:',
       target: {
         model: 'Model',

@@ -86,6 +86,12 @@ export const products: Catalog<typeof en> = {
       unmatched: '没有对应型号的图片：{{files}}',
       another: '再导入一个',
       close: '关闭',
+      next: '下一步',
+      back: '上一步',
+      checkColumns: '表格 {{sheet}}：请核对每列对应的字段，然后导入。',
+      column: '列',
+      field: '导入为',
+      samples: '前几行的值',
       columns: '表格 {{sheet}} 的列：',
       target: {
         model: '型号',

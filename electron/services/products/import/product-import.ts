@@ -52,12 +52,32 @@ function imagesByModel(folder: string): Map<string, string[]> {
 }
 
 /** The first sheet with a model column, and its mapping. */
-function pickSheet(sheets: readonly SheetInfo[], input: Input): { sheet: SheetInfo; columns: MappedColumn[] } {
+function pickSheet(sheets: readonly SheetInfo[], input: Pick<Input, 'path' | 'mapping'>): { sheet: SheetInfo; columns: MappedColumn[] } {
   for (const sheet of sheets) {
     const columns = mapProductColumns(sheet.headers, input.mapping);
     if (columns.some((c) => c.target === 'model')) return { sheet, columns };
   }
   return refuse('path', 'products.import.noModelColumn', { file: path.basename(input.path) });
+}
+
+const PREVIEW_ROWS = 5;
+
+/** The sheet's columns as the import would map them, each with its first values. */
+export async function previewProductImport(input: Pick<Input, 'path' | 'mapping'>): Promise<CallOutput<'products.previewImport'>> {
+  if (!path.isAbsolute(input.path)) refuse('path', 'products.import.notAbsolute', { file: input.path });
+  const file = await openContactFile(input.path);
+  if (file.format === 'vcard') refuse('path', 'products.import.notSheet', { file: path.basename(input.path) });
+  const { sheet, columns } = pickSheet(file.sheets, input);
+  const samples = columns.map(() => [] as string[]);
+  let read = 0;
+  for await (const row of file.rows(sheet.index)) {
+    columns.forEach((c, i) => {
+      const value = (row.cells[c.index] ?? '').trim();
+      if (value) samples[i]!.push(value.slice(0, 80));
+    });
+    if (++read >= PREVIEW_ROWS) break;
+  }
+  return { sheet: sheet.name, columns: columns.map((c, i) => ({ letter: c.letter, header: c.text, target: c.target, samples: samples[i]! })) };
 }
 
 /**

@@ -5,8 +5,11 @@ import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import type { PickPurpose } from '../../../../shared/contract/app.contract.ts';
 import { useFormErrorHandler } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { ProductImportColumns } from './ProductImportColumns.tsx';
 
 type Report = CallOutput<'products.import'>;
+type Preview = CallOutput<'products.previewImport'>;
+type Target = Preview['columns'][number]['target'];
 interface Values {
   path: string;
   imageFolder?: string;
@@ -22,7 +25,10 @@ export function ProductImportModal({ onClose }: { onClose(): void }) {
   const info = useCall('app.getInfo', {});
   const pick = useMutationCall('app.pickFolder');
   const run = useMutationCall('products.import');
+  const previewCall = useMutationCall('products.previewImport');
   const [report, setReport] = useState<Report | null>(null);
+  const [preview, setPreview] = useState<{ values: Values; columns: Preview } | null>(null);
+  const [targets, setTargets] = useState<Record<string, Target>>({});
   const labelOf = useCallback((path: string) => (path === 'path' || path === 'imageFolder' ? t(`products.importer.${path}`) : undefined), [t]);
   const onError = useFormErrorHandler(form, labelOf);
   const picker = info.data?.host === 'electron';
@@ -32,10 +38,26 @@ export function ProductImportModal({ onClose }: { onClose(): void }) {
     if (chosen.path) form.setFieldValue(field, chosen.path);
   }
 
-  async function start(values: Values): Promise<void> {
+  /** First the columns as the import would map them, to be checked and changed. */
+  async function check(values: Values): Promise<void> {
     try {
-      setReport(await run.mutateAsync({ path: values.path.trim(), imageFolder: values.imageFolder?.trim() || null }));
+      setPreview({ values, columns: await previewCall.mutateAsync({ path: values.path.trim() }) });
+      setTargets({});
     } catch (err) {
+      onError(err);
+    }
+  }
+
+  async function start(): Promise<void> {
+    if (!preview) return;
+    // Every named column's target, by its header: what the user saw is what is imported.
+    const mapping: Record<string, Target> = {};
+    for (const c of preview.columns.columns) if (c.header) mapping[c.header] = targets[c.letter] ?? c.target;
+    try {
+      setReport(await run.mutateAsync({ path: preview.values.path.trim(), imageFolder: preview.values.imageFolder?.trim() || null, mapping }));
+      setPreview(null);
+    } catch (err) {
+      setPreview(null);
       onError(err);
     }
   }
@@ -80,18 +102,27 @@ export function ProductImportModal({ onClose }: { onClose(): void }) {
             <Typography.Paragraph type="secondary">{t('products.importer.unmatched', { files: report.imagesUnmatched.join(', ') })}</Typography.Paragraph>
           )}
           <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-            <Button onClick={() => { setReport(null); form.resetFields(); }}>{t('products.importer.another')}</Button>
+            <Button onClick={() => { setReport(null); form.resetFields(); }} data-testid="product-import-another">{t('products.importer.another')}</Button>
             <Button type="primary" onClick={onClose}>{t('products.importer.close')}</Button>
           </Space>
         </div>
+      ) : preview ? (
+        <div>
+          <Typography.Paragraph type="secondary">{t('products.importer.checkColumns', { sheet: preview.columns.sheet })}</Typography.Paragraph>
+          <ProductImportColumns columns={preview.columns.columns} targets={targets} onChange={(letter, target) => setTargets((prev) => ({ ...prev, [letter]: target }))} />
+          <Space style={{ width: '100%', justifyContent: 'flex-end', marginTop: 12 }}>
+            <Button onClick={() => setPreview(null)}>{t('products.importer.back')}</Button>
+            <Button type="primary" loading={run.isPending} onClick={() => void start()} data-testid="product-import-run">{t('products.importer.start')}</Button>
+          </Space>
+        </div>
       ) : (
-        <Form<Values> form={form} layout="vertical" onFinish={start}>
+        <Form<Values> form={form} layout="vertical" onFinish={check} preserve>
           <Typography.Paragraph type="secondary">{t('products.importer.intro')}</Typography.Paragraph>
           {pathField('path', 'productSheetFile', true)}
           {pathField('imageFolder', 'productImageFolder', false)}
           <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={run.isPending} data-testid="product-import-start">{t('products.importer.start')}</Button>
+            <Button type="primary" htmlType="submit" loading={previewCall.isPending} data-testid="product-import-start">{t('products.importer.next')}</Button>
           </Space>
         </Form>
       )}

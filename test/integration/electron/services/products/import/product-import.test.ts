@@ -116,6 +116,19 @@ describe('product import', () => {
     expect((await a.call('products.get', { id: rows[0]!.id })).notes).toBe('老款');
   });
 
+  it('previews the columns as the import would map them, with their first values, writing nothing', async () => {
+    const a = await app();
+    const sheet = await writeXlsx(path.join(folder(), 'p.xlsx'), [
+      [1, 'BV-100', 'Brass ball valve', '黄铜球阀', '', '', 3.25, '', 100, '', '', '', 'pcs', 'CE'],
+      [2, 'GV-200', 'Gate valve', '闸阀', '', '', 4.1, '', 50, '', '', '', 'pcs', ''],
+    ]);
+    const preview = await a.call('products.previewImport', { path: sheet, mapping: { 认证: 'notes' } });
+    expect(preview.sheet).toBe('产品');
+    expect(preview.columns.find((c) => c.header === '型号')).toEqual({ letter: 'B', header: '型号', target: 'model', samples: ['BV-100', 'GV-200'] });
+    expect(preview.columns.find((c) => c.header === '认证')).toMatchObject({ target: 'notes', samples: ['CE'] });
+    expect((await products(a)).length).toBe(0);
+  });
+
   it('refuses a sheet without a model column, and paths that are not absolute, naming them', async () => {
     const a = await app();
     const dir = folder();
