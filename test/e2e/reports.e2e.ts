@@ -143,4 +143,15 @@ describe('Reports (web host, Chromium)', () => {
     await page.getByTestId('report-quotes-empty').waitFor();
     expect(await problems()).toEqual([]);
   });
+
+  it('speaks Chinese when the app does', SLOW, async () => {
+    const page = await session.open({ locale: 'zh-CN' });
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('reports-page').waitFor();
+    expect(await page.getByTestId('nav-reports').textContent()).toBe('报表');
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['报价', '样品', '重点客户']);
+    await page.getByTestId('report-quotes-view').getByText('表格').click();
+    await page.getByTestId('report-quotes-table').waitFor();
+    expect(await page.locator('[data-testid="report-quotes-table"] thead th').allTextContents()).toEqual(['月份', '业务员', '已发出', '成交', '拒绝', '过期', '成交率']);
+  });
 });
