@@ -19,10 +19,11 @@ import { MessageDrawer } from '../mail/MessageDrawer.tsx';
 import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
 import { CustomerSamplesTab } from '../samples/CustomerSamplesTab.tsx';
+import { CustomerQuotesTab } from '../quotes/CustomerQuotesTab.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 
-type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples';
+type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples' | 'quotes';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
 type ContactDialog = { contact: Contact | null } | null;
 
@@ -103,6 +104,11 @@ export function CustomerFolderPage({ id }: { id: string }) {
                 onWrite={writeTo}
               />
             ),
+          },
+          {
+            key: 'quotes',
+            label: <span data-testid="tab-quotes">{t('quotes.customerTab')}</span>,
+            children: <CustomerQuotesTab customerId={detail.id} />,
           },
           {
             key: 'samples',

@@ -18,6 +18,7 @@ import './reminders.css';
 import { OwnerFilter } from './OwnerFilter.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 import { SampleRemindersList, useSampleReminderCount } from '../samples/SampleRemindersList.tsx';
+import { QuoteRemindersList, useQuoteReminderCount } from '../quotes/QuoteRemindersList.tsx';
 
 type OverdueRow = CallOutput<'reminders.notContacted'>['rows'][number];
 
@@ -211,12 +212,12 @@ function NotContactedList() {
   );
 }
 
-type ReminderTab = 'notContacted' | 'waiting' | 'samples';
+type ReminderTab = 'notContacted' | 'waiting' | 'samples' | 'quotes';
 
 /** `#/not-contacted?tab=waiting` opens the second tab (the nav badge of waiting mail links there). */
 function initialTab(): ReminderTab {
   const tab = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab');
-  return tab === 'waiting' || tab === 'samples' ? tab : 'notContacted';
+  return tab === 'waiting' || tab === 'samples' || tab === 'quotes' ? tab : 'notContacted';
 }
 
 /** The reminders: customers not contacted in time, and customers waiting for our reply to their mail. */
@@ -224,6 +225,7 @@ export function NotContactedPage() {
   const { t } = useTranslation();
   const counts = useReminderCounts();
   const sampleCount = useSampleReminderCount();
+  const quoteCount = useQuoteReminderCount();
   const [tab, setTab] = useState<ReminderTab>(initialTab);
   const label = (text: string, count: number, title: string, testId: string) => (
     <span className="nav-with-badge" data-testid={testId}>
@@ -239,6 +241,7 @@ export function NotContactedPage() {
         items={[
           { key: 'notContacted', label: label(t('waiting.tabNotContacted'), counts.notContacted, t('nav.badges.notContacted', { count: counts.notContacted }), 'tab-not-contacted'), children: <NotContactedList /> },
           { key: 'waiting', label: label(t('waiting.tabWaiting'), counts.waitingForReply, t('nav.badges.waitingForReply', { count: counts.waitingForReply }), 'tab-waiting'), children: <WaitingForReplyList /> },
+          { key: 'quotes', label: label(t('quotes.reminders.title'), quoteCount, t('quotes.reminders.title'), 'tab-quote-reminders'), children: <QuoteRemindersList /> },
           { key: 'samples', label: label(t('samples.reminders.tab'), sampleCount, t('samples.reminders.title'), 'tab-sample-reminders'), children: <SampleRemindersList /> },
         ]}
       />

@@ -10,6 +10,7 @@ import { OwnerSettings } from './OwnerSettings.tsx';
 import { RegionSettings } from './RegionSettings.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { QuoteSettings } from '../quotes/QuoteSettings.tsx';
 
 const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'mailAccounts', 'letterhead', 'backups'] as const;
 type SettingsTab = (typeof TABS)[number];
@@ -36,7 +37,12 @@ export function SettingsPage() {
   }
 
   const content: Record<SettingsTab, () => ReactNode> = {
-    general: () => <GeneralSettings />,
+    general: () => (
+      <>
+        <GeneralSettings />
+        <QuoteSettings />
+      </>
+    ),
     reminders: () => <ReminderSettings />,
     regions: () => <RegionSettings />,
     customFields: () => <CustomFieldSettings />,
