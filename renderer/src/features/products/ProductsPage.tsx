@@ -6,6 +6,7 @@ import { formatMoneyE4 } from '../../../../shared/domain/money.ts';
 import { useCall } from '../../app/useCall.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useLanguage } from '../../ui/time-format.ts';
 import { useDebouncedValue } from '../../ui/useDebouncedValue.ts';
 import { CategoriesModal } from './CategoriesModal.tsx';
 import { ProductDrawer } from './ProductDrawer.tsx';
@@ -31,7 +32,11 @@ export function ProductsPage() {
   const search = useDebouncedValue(query.trim(), 200);
   const list = useCall('products.list', { query: search, categoryId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, { placeholderData: (previous) => previous });
   const categories = useCall('productCategories.list', {});
-  const categoryName = (id: string | null) => categories.data?.find((c) => c.id === id)?.nameEn ?? '';
+  const language = useLanguage();
+  const categoryName = (id: string | null) => {
+    const c = categories.data?.find((category) => category.id === id);
+    return (language === 'zh-CN' ? c?.nameZh : null) ?? c?.nameEn ?? '';
+  };
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {
