@@ -169,8 +169,14 @@ export async function markSuperseded(trx: Tx, id: string, successorId: string, n
   await trx.updateTable('quotes').set({ superseded_by_id: successorId, updated_at: now }).where('id', '=', id).execute();
 }
 
-/** Soft delete: the row (and so its number) stays. Returns how many live quotes were deleted. */
-export async function softDeleteQuote(db: DbOrTx, id: string, now: number): Promise<number> {
-  const result = await db.updateTable('quotes').set({ deleted_at: now, updated_at: now }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/**
+ * Soft delete: the row (and so its number) stays. A deleted revision no longer supersedes the
+ * one before it, which becomes the live one again (a new revision of it takes the next number).
+ * Returns how many live quotes were deleted.
+ */
+export async function softDeleteQuote(trx: Tx, id: string, now: number): Promise<number> {
+  const result = await trx.updateTable('quotes').set({ deleted_at: now, updated_at: now }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const count = Number(result.numUpdatedRows);
+  if (count) await trx.updateTable('quotes').set({ superseded_by_id: null, updated_at: now }).where('superseded_by_id', '=', id).execute();
+  return count;
 }

@@ -153,7 +153,7 @@ export function createQuoteService(deps: QuoteServiceDeps): { handlers: Pick<Han
         return get(input.id);
       },
       'quotes.remove': async ({ id }) => {
-        const count = await softDeleteQuote(db, id, clock.now());
+        const count = await db.transaction().execute((trx) => softDeleteQuote(trx, id, clock.now()));
         if (count) changed();
         return { count };
       },

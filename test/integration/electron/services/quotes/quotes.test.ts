@@ -65,6 +65,10 @@ describe('quotes: create, read, edit', () => {
     const r2 = await app.call('quotes.revise', { id: r1.id });
     expect(r2.number).toBe('Q2026-0001-R2');
     expect((await app.fail('quotes.setStatus', { id: draft.id, status: 'accepted' })).message).toBe('quotes.errors.superseded');
+    // Deleting the newest revision makes the one before it live again; its number is not reused.
+    await app.call('quotes.remove', { id: r2.id });
+    expect((await app.call('quotes.get', { id: r1.id })).supersededById).toBeNull();
+    expect((await app.call('quotes.revise', { id: r1.id })).number).toBe('Q2026-0001-R3');
   });
 
   it('duplicates a quote for another customer as a new draft with a new number', async () => {
