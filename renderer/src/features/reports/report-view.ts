@@ -58,7 +58,8 @@ export function quoteChartOption(totals: readonly MonthTotals[], labels: { sent:
     xAxis: { type: 'category', data: totals.map((t) => t.month) },
     yAxis: [
       { type: 'value', minInterval: 1 },
-      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      // The right-hand axis draws no grid lines of its own: they would not meet the left's.
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
       { name: labels.sent, type: 'bar', data: totals.map((t) => t.sent) },
@@ -97,7 +98,7 @@ export function sampleChartOption(
     legend: { top: 0, data: [labels.shipments, labels.quantity, ...(currency ? [labels.cost] : [])] },
     grid: { left: 48, right: 64, top: 40, bottom: 64 },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
-    yAxis: [{ type: 'value', minInterval: 1 }, ...(currency ? [{ type: 'value' as const, name: currency }] : [])],
+    yAxis: [{ type: 'value', minInterval: 1 }, ...(currency ? [{ type: 'value' as const, name: currency, splitLine: { show: false } }] : [])],
     series: [
       { name: labels.shipments, type: 'bar', data: rows.map((r) => r.shipments) },
       { name: labels.quantity, type: 'bar', data: rows.map((r) => r.quantity) },
