@@ -57,6 +57,13 @@ describe('reports.exportXlsx', () => {
     expect(values(s, 2)).toEqual([`'=HYPERLINK("http://x")`, 2, 5, 'USD', 30, 45, 75]);
     // The second currency of the same customer: its own row, never added to the first.
     expect(values(s, 3)).toEqual([undefined, undefined, undefined, 'CNY', 0, 200, 200]);
+
+    // By product in Chinese: items typed as free text are one group, named in the sheet's language.
+    const products = path.join(dir, 'products.xlsx');
+    await app.call('reports.exportXlsx', { report: 'samples', params: { ...window, groupBy: 'product' }, path: products, language: 'zh-CN' });
+    const p = await sheetOf(products);
+    expect(values(p, 1)[0]).toBe('产品');
+    expect([values(p, 2)[0], values(p, 3)[0], values(p, 4)[0]]).toEqual(['LP-600', 'LP-1200', '不在产品库中的物品']);
   });
 
   it('refuses to replace a file unless asked, and a name not ending in .xlsx', async () => {

@@ -74,6 +74,10 @@ describe('reports.topCustomers', () => {
     const eur = await app.call('reports.topCustomers', { ...window, currency: 'eur', limit: 1 });
     expect(eur.currency).toBe('EUR');
     expect(eur.rows.map((r) => [r.name, r.amountE4])).toEqual([['=HYPERLINK("http://x")', 7_000_000]]);
+    // Bob's only live quote in the window is in EUR; his expired USD quote counts for nothing.
+    const bob = await app.call('reports.topCustomers', { ...window, currency: 'EUR', limit: 10, ownerId: seed.bob });
+    expect(bob.rows.map((r) => [r.name, r.amountE4])).toEqual([['Hamburg Trade GmbH', 1_000_000]]);
+    expect((await app.call('reports.topCustomers', { ...window, currency: 'USD', limit: 10, ownerId: seed.bob })).rows).toEqual([]);
     const bad = await app.fail('reports.topCustomers', { ...window, currency: 'XYZ' });
     expect([bad.message, bad.fieldErrors?.[0]?.path]).toEqual(['reports.errors.unknownCurrency', 'currency']);
   });
@@ -105,6 +109,8 @@ describe('reports.samples', () => {
       ['Alice', 2],
       [null, 1],
     ]);
+    const alices = await app.call('reports.samples', { ...window, groupBy: 'customer', ownerId: seed.alice });
+    expect(alices.rows.map((r) => [r.label, r.shipments])).toEqual([['=HYPERLINK("http://x")', 2]]);
     const byMonth = await app.call('reports.samples', { ...window, groupBy: 'month' });
     expect(byMonth.rows.map((r) => [r.key, r.shipments, r.quantity])).toEqual([
       ['2026-02', 2, 4],
