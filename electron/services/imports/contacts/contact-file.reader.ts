@@ -92,7 +92,7 @@ export async function openContactFile(filePath: string, options: OpenContactFile
   const name = path.basename(filePath);
   if (startsWith(sample, ZIP_MAGIC)) {
     try {
-      return await openXlsx(filePath, headerSearchRows, options.xlsxStreamingAboveBytes);
+      return await openXlsx(filePath, headerSearchRows, options.xlsxStreamingAboveBytes, options.isKnownHeader);
     } catch (error) {
       throw fileError('notWorkbook', filePath, String(error));
     }
@@ -108,5 +108,5 @@ export async function openContactFile(filePath: string, options: OpenContactFile
   if (/^\s*BEGIN:VCARD/i.test(text)) {
     return openVCard(await fs.readFile(filePath), detected.encoding, detected.bomLength, name);
   }
-  return openCsv({ filePath, sheetName: name, sample, complete, detected, headerSearchRows, delimiter: options.delimiter ?? null });
+  return openCsv({ filePath, sheetName: name, sample, complete, detected, headerSearchRows, delimiter: options.delimiter ?? null, ...(options.isKnownHeader ? { isKnownHeader: options.isKnownHeader } : {}) });
 }

@@ -63,6 +63,12 @@ export interface OpenContactFileOptions {
   encoding?: TextEncoding;
   /** Split a CSV at this delimiter, not the one found. */
   delimiter?: CsvDelimiter;
+  /**
+   * Which header cells name a field the caller knows (contact fields by default): the header row
+   * is the first with two of them, so a row of "Contact: …", "Tel: …" above a product sheet's
+   * header is not taken for it.
+   */
+  isKnownHeader?: (cell: string) => boolean;
   /** Workbooks bigger than this are streamed (flat memory, merged ranges not applied); see XLSX_STREAMING_ABOVE_BYTES. */
   xlsxStreamingAboveBytes?: number;
 }

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { ContactFile, CsvDelimiter, SheetInfo, SheetRow } from './contact-sheet.types.ts';
-import { buildHeaders, columnsWithData, findHeaderRow, type RawRow } from './header-row.ts';
+import { buildHeaders, columnsWithData, findHeaderRow, type KnownHeader, type RawRow } from './header-row.ts';
 import { columnLetter, type ImportProblem, problem } from './import-problems.ts';
 import { unescapeSpreadsheetCell } from '../../exports/spreadsheet-cell.ts';
 import { decoderStream, decodeText, type DetectedEncoding } from './text-decoding.ts';
@@ -102,6 +102,8 @@ export interface CsvOpen {
   headerSearchRows: number;
   /** The caller's choice; null = find it. */
   delimiter: CsvDelimiter | null;
+  /** See OpenContactFileOptions.isKnownHeader. */
+  isKnownHeader?: KnownHeader;
 }
 
 export function openCsv(o: CsvOpen): ContactFile {
@@ -109,7 +111,7 @@ export function openCsv(o: CsvOpen): ContactFile {
   if (!o.complete) text = text.slice(0, text.lastIndexOf('\n') + 1);
   const delimiter = o.delimiter ?? discoverDelimiter(text);
   const sample = sampleRecords(text, delimiter, o.complete);
-  const at = findHeaderRow(sample.slice(0, o.headerSearchRows));
+  const at = findHeaderRow(sample.slice(0, o.headerSearchRows), o.isKnownHeader);
   const headerRow = at >= 0 ? sample[at]! : { rowNumber: 0, cells: [] };
   const { headers, problems } = buildHeaders(o.sheetName, headerRow, headedColumns(headerRow, sample.slice(at + 1)));
   if (at < 0) problems.push(problem('noHeaderRow', { sheet: o.sheetName }));

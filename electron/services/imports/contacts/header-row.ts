@@ -19,13 +19,17 @@ export function headerLike(cell: string): boolean {
   return t.length <= 40 && !t.includes('@') && !/^[\d\s+().,/-]+$/.test(t) && !/^https?:/i.test(t);
 }
 
+/** Whether a cell names a field the reader's caller knows: contact fields, unless it says otherwise (the product import). */
+export type KnownHeader = (cell: string) => boolean;
+export const isContactHeader: KnownHeader = (cell) => recognizeHeader(cell) !== null;
+
 /**
- * Index (in `rows`) of the header row: the first with at least two headers the app knows;
+ * Index (in `rows`) of the header row: the first with at least two headers the caller knows;
  * else the first as wide as the widest row whose cells all read like labels (a title row
  * above the header fills one cell); else the first row with anything in it.
  */
-export function findHeaderRow(rows: readonly RawRow[]): number {
-  const known = rows.findIndex((r) => r.cells.filter((c) => recognizeHeader(c) !== null).length >= 2);
+export function findHeaderRow(rows: readonly RawRow[], isKnown: KnownHeader = isContactHeader): number {
+  const known = rows.findIndex((r) => r.cells.filter(isKnown).length >= 2);
   if (known >= 0) return known;
   const widest = Math.max(0, ...rows.map((r) => filled(r.cells)));
   const labels = rows.findIndex((r) => {

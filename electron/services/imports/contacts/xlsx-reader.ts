@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { ContactFile, SheetInfo, SheetRow } from './contact-sheet.types.ts';
-import { buildHeaders, columnsWithData, findHeaderRow, headerLike, type RawRow } from './header-row.ts';
-import { recognizeHeader } from './header-mapping.ts';
+import { buildHeaders, columnsWithData, findHeaderRow, headerLike, isContactHeader, type KnownHeader, type RawRow } from './header-row.ts';
 import { columnLetter, type ImportProblem, problem } from './import-problems.ts';
 import { cellText } from './xlsx-cell-text.ts';
 import { openXlsxStreaming } from './xlsx-stream-reader.ts';
@@ -45,11 +44,11 @@ interface LoadedSheet {
  * labels of each column ("姓名 | 邮箱 | 电话"), with the single-row headers merged down
  * through both ("公司名称" in A1:A2). The lower row names the columns then.
  */
-function subHeaderRow(ws: ExcelJS.Worksheet, rowNumber: number, width: number): number {
+function subHeaderRow(ws: ExcelJS.Worksheet, rowNumber: number, width: number, isKnown: KnownHeader): number {
   const upper = ws.getRow(rowNumber);
   const lower = readRow(ws, ws.name, rowNumber + 1, width, true);
   const labels = lower.cells.filter((c) => c.trim() !== '');
-  if (labels.length === 0 || !labels.every(headerLike) || !labels.some((c) => recognizeHeader(c) !== null)) return rowNumber;
+  if (labels.length === 0 || !labels.every(headerLike) || !labels.some(isKnown)) return rowNumber;
   for (let col = 1; col < width; col++) {
     const cell = upper.getCell(col);
     const spansAcross = cell.isMerged && cell.master === cell && upper.getCell(col + 1).master === cell;
@@ -58,18 +57,18 @@ function subHeaderRow(ws: ExcelJS.Worksheet, rowNumber: number, width: number): 
   return rowNumber;
 }
 
-function loadSheet(ws: ExcelJS.Worksheet, index: number, headerSearchRows: number): LoadedSheet {
+function loadSheet(ws: ExcelJS.Worksheet, index: number, headerSearchRows: number, isKnown: KnownHeader): LoadedSheet {
   const width = ws.columnCount;
   const last = ws.rowCount;
   const top: ReadRow[] = [];
   for (let r = 1; r <= Math.min(last, headerSearchRows); r++) top.push(readRow(ws, ws.name, r, width, true));
-  const at = findHeaderRow(top);
+  const at = findHeaderRow(top, isKnown);
   const problems: ImportProblem[] = [];
   if (at < 0) {
     if (last > 0) problems.push(problem('noHeaderRow', { sheet: ws.name }));
     return { info: { index, name: ws.name, rowUnit: 'row', headerRowNumber: 0, headers: [], problems }, worksheet: ws, width };
   }
-  const headerRowNumber = subHeaderRow(ws, top[at]!.rowNumber, width);
+  const headerRowNumber = subHeaderRow(ws, top[at]!.rowNumber, width, isKnown);
   const headerRow = readRow(ws, ws.name, headerRowNumber, width, false);
   const mergedAcross = new Set<number>();
   headerRow.cells.forEach((_, i) => {
@@ -104,11 +103,11 @@ export const XLSX_STREAMING_ABOVE_BYTES = 1024 * 1024;
  * Reads a workbook whole with exceljs: merged ranges and hyperlinks come only from the full
  * reader (its streaming reader skips merges); above `streamAbove` bytes it streams instead.
  */
-export async function openXlsx(filePath: string, headerSearchRows: number, streamAbove = XLSX_STREAMING_ABOVE_BYTES): Promise<ContactFile> {
-  if ((await fs.stat(filePath)).size > streamAbove) return openXlsxStreaming(filePath, headerSearchRows);
+export async function openXlsx(filePath: string, headerSearchRows: number, streamAbove = XLSX_STREAMING_ABOVE_BYTES, isKnown: KnownHeader = isContactHeader): Promise<ContactFile> {
+  if ((await fs.stat(filePath)).size > streamAbove) return openXlsxStreaming(filePath, headerSearchRows, isKnown);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(filePath);
-  const sheets = workbook.worksheets.map((ws, i) => loadSheet(ws, i, headerSearchRows));
+  const sheets = workbook.worksheets.map((ws, i) => loadSheet(ws, i, headerSearchRows, isKnown));
   return {
     format: 'xlsx',
     encoding: null,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ContactFile, SheetInfo, SheetRow } from './contact-sheet.types.ts';
-import { buildHeaders, columnsWithData, findHeaderRow } from './header-row.ts';
+import { buildHeaders, columnsWithData, findHeaderRow, isContactHeader, type KnownHeader } from './header-row.ts';
 import { columnLetter, type ImportProblem, problem } from './import-problems.ts';
 import { cellText } from './xlsx-cell-text.ts';
 
@@ -31,14 +31,14 @@ function rowOf(row: ExcelJS.Row, sheet: string): StreamedRow {
   return { rowNumber: row.number, cells, problems };
 }
 
-async function sheetInfo(reader: ExcelJS.stream.xlsx.WorksheetReader, index: number, headerSearchRows: number): Promise<SheetInfo> {
+async function sheetInfo(reader: ExcelJS.stream.xlsx.WorksheetReader, index: number, headerSearchRows: number, isKnown: KnownHeader): Promise<SheetInfo> {
   const name = sheetName(reader, index);
   const top: StreamedRow[] = [];
   for await (const row of reader) {
     if (row.number > headerSearchRows + SCAN_ROWS) break;
     top.push(rowOf(row, name));
   }
-  const at = findHeaderRow(top.filter((r) => r.rowNumber <= headerSearchRows));
+  const at = findHeaderRow(top.filter((r) => r.rowNumber <= headerSearchRows), isKnown);
   if (at < 0) return { index, name, rowUnit: 'row', headerRowNumber: 0, headers: [], problems: top.length > 0 ? [problem('noHeaderRow', { sheet: name })] : [] };
   const headerRow = top[at]!;
   const built = buildHeaders(name, headerRow, columnsWithData(top.slice(at + 1)));
@@ -66,10 +66,10 @@ async function* sheetRows(filePath: string, info: SheetInfo): AsyncGenerator<She
  * ranges (a merged header names only its first column; the others show as missing headers).
  * A first pass reads each sheet's name and top rows; each rows() call streams the file again.
  */
-export async function openXlsxStreaming(filePath: string, headerSearchRows: number): Promise<ContactFile> {
+export async function openXlsxStreaming(filePath: string, headerSearchRows: number, isKnown: KnownHeader = isContactHeader): Promise<ContactFile> {
   const sheets: SheetInfo[] = [];
   for await (const reader of new ExcelJS.stream.xlsx.WorkbookReader(filePath, READ_OPTIONS)) {
-    sheets.push(await sheetInfo(reader, sheets.length, headerSearchRows));
+    sheets.push(await sheetInfo(reader, sheets.length, headerSearchRows, isKnown));
   }
   return {
     format: 'xlsx',

@@ -9,7 +9,7 @@ import type { SheetInfo } from '../../imports/contacts/contact-sheet.types.ts';
 import { insertCategory } from '../category.queries.ts';
 import { insertProductImage } from '../product-image.queries.ts';
 import type { ProductImageStore } from '../product-images.ts';
-import { mapProductColumns, type MappedColumn } from './product-import-fields.ts';
+import { mapProductColumns, recognizeProductHeader, type MappedColumn } from './product-import-fields.ts';
 import { categoriesByName, insertImportedProduct, liveProductsByKey, updateImportedProduct } from './product-import.queries.ts';
 import { readProductRow, type ReadRow } from './product-import-row.ts';
 
@@ -51,6 +51,9 @@ function imagesByModel(folder: string): Map<string, string[]> {
   return out;
 }
 
+/** The header row is the first with two product headers, not a row of the supplier's "联系人 / 电话" above it. */
+const openProductSheet = (file: string) => openContactFile(file, { isKnownHeader: (cell) => recognizeProductHeader(cell) !== null });
+
 /** The first sheet with a model column, and its mapping. */
 function pickSheet(sheets: readonly SheetInfo[], input: Pick<Input, 'path' | 'mapping'>): { sheet: SheetInfo; columns: MappedColumn[] } {
   for (const sheet of sheets) {
@@ -65,7 +68,7 @@ const PREVIEW_ROWS = 5;
 /** The sheet's columns as the import would map them, each with its first values. */
 export async function previewProductImport(input: Pick<Input, 'path' | 'mapping'>): Promise<CallOutput<'products.previewImport'>> {
   if (!path.isAbsolute(input.path)) refuse('path', 'products.import.notAbsolute', { file: input.path });
-  const file = await openContactFile(input.path);
+  const file = await openProductSheet(input.path);
   if (file.format === 'vcard') refuse('path', 'products.import.notSheet', { file: path.basename(input.path) });
   const { sheet, columns } = pickSheet(file.sheets, input);
   const samples = columns.map(() => [] as string[]);
@@ -90,7 +93,7 @@ export async function previewProductImport(input: Pick<Input, 'path' | 'mapping'
 export async function importProducts(deps: ImportDeps, input: Input): Promise<Report> {
   if (!path.isAbsolute(input.path)) refuse('path', 'products.import.notAbsolute', { file: input.path });
   const images = input.imageFolder ? imagesByModel(input.imageFolder) : new Map<string, string[]>();
-  const file = await openContactFile(input.path);
+  const file = await openProductSheet(input.path);
   if (file.format === 'vcard') refuse('path', 'products.import.notSheet', { file: path.basename(input.path) });
   const { sheet, columns } = pickSheet(file.sheets, input);
   const report: Report = { sheet: sheet.name, columns: columns.map((c) => ({ letter: c.letter, header: c.text, target: c.target })), created: 0, updated: 0, imagesAdded: 0, imagesUnmatched: [], skippedCount: 0, skipped: [] };

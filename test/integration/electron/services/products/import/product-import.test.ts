@@ -129,6 +129,28 @@ describe('product import', () => {
     expect((await products(a)).length).toBe(0);
   });
 
+  it('finds the header row below a supplier’s contact lines, which name contact fields', async () => {
+    const a = await app();
+    const dir = folder();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('报价').addRows([
+      ['宁波XX进出口有限公司 产品报价单'],
+      ['联系人: 王强', '', '电话: 0574-12345678', '', '邮箱: wang@x.cn'],
+      ['型号', '品名', '规格', '单价', '装箱数', '备注'],
+      ['BV-100', '球阀', 'DN15', 3.25, 100, ''],
+    ]);
+    const xlsx = path.join(dir, 'quote.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const csv = path.join(dir, 'price-list.csv');
+    fs.writeFileSync(csv, ['Price list 2026', 'Company,Ningbo Voyage,Tel,+86 574 1234', 'Item No.,Description,FOB Price,Pcs/Ctn,Remarks', 'GV-200,Gate valve,4.5,40,'].join('\n'));
+    expect(await a.call('products.import', { path: xlsx })).toMatchObject({ created: 1, skippedCount: 0 });
+    expect(await a.call('products.import', { path: csv })).toMatchObject({ created: 1, skippedCount: 0 });
+    expect((await products(a)).map((p) => [p.model, p.nameEn ?? p.nameZh, p.listPriceE4])).toEqual([
+      ['BV-100', '球阀', 32_500],
+      ['GV-200', 'Gate valve', 45_000],
+    ]);
+  });
+
   it('refuses a sheet without a model column, and paths that are not absolute, naming them', async () => {
     const a = await app();
     const dir = folder();
