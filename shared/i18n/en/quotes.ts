@@ -102,7 +102,7 @@ export const quotes = {
     settings: {
       title: 'Quotes',
       pattern: 'Quote number pattern',
-      patternHelp: '{YYYY} year, {YY} short year, {MM} month, {SEQ:4} sequence of 4 digits. Next number: {{example}}',
+      patternHelp: '{YYYY} year, {YY} short year, {MM} month, {SEQ:4} sequence of 4 digits. For example: {{example}}',
       followUpDays: 'Days after sending before a follow-up',
       saved: 'Quote settings saved.',
     },

@@ -104,7 +104,7 @@ export const quotes: Catalog<typeof en> = {
     settings: {
       title: '报价',
       pattern: '报价单号格式',
-      patternHelp: '{YYYY} 年份，{YY} 两位年份，{MM} 月份，{SEQ:4} 四位流水号。下一个单号：{{example}}',
+      patternHelp: '{YYYY} 年份，{YY} 两位年份，{MM} 月份，{SEQ:4} 四位流水号。示例：{{example}}',
       followUpDays: '发送后几天提醒跟进',
       saved: '报价设置已保存。',
     },

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatQuoteNumber, isQuoteNumberPattern, quoteNumberScope } from '../../../../shared/domain/quote-number.ts';
@@ -25,8 +25,7 @@ export function QuoteSettings() {
   if (!settings.data) return null;
   const example = isQuoteNumberPattern(pattern) ? formatQuoteNumber(quoteNumberScope(pattern, now), 1) : '—';
   return (
-    <div style={{ maxWidth: 560, marginTop: 24 }} data-testid="quote-settings">
-      <Typography.Title level={5}>{t('quotes.settings.title')}</Typography.Title>
+    <Card size="small" title={t('quotes.settings.title')} style={{ maxWidth: 760, marginTop: 16 }} data-testid="quote-settings">
       <Form<Values>
         form={form}
         layout="vertical"
@@ -48,6 +47,6 @@ export function QuoteSettings() {
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="quote-settings-save">{t('quotes.actions.save')}</Button>
       </Form>
-    </div>
+    </Card>
   );
 }

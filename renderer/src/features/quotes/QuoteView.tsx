@@ -5,7 +5,6 @@ import { formatMoneyE4 } from '../../../../shared/domain/money.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { totalsText } from './quote-form.ts';
-import { QuoteStatusTag } from './QuoteStatusTag.tsx';
 
 type Quote = CallOutput<'quotes.get'>;
 type Line = Quote['lines'][number];
@@ -37,7 +36,7 @@ export function QuoteView({ quote }: { quote: Quote }) {
   return (
     <div data-testid="quote-view">
       {successor && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={<a href={hrefFor({ page: 'quote', id: successor.id })}>{t('quotes.supersededBy', { number: successor.number })}</a>} />}
-      <Descriptions size="small" column={3} items={terms} extra={<QuoteStatusTag status={quote.status} superseded={quote.supersededById !== null} />} />
+      <Descriptions size="small" column={3} items={terms} />
       <Table<Line> rowKey="id" size="small" pagination={false} dataSource={quote.lines} columns={columns} style={{ marginTop: 12 }} data-testid="quote-view-lines" />
       <Typography.Paragraph strong style={{ textAlign: 'right', marginTop: 8 }} data-testid="quote-totals">{`${t('quotes.totals')}: ${totalsText(quote.totals)}`}</Typography.Paragraph>
       {quote.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{quote.notes}</Typography.Paragraph>}
