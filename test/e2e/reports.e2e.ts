@@ -103,6 +103,7 @@ describe('Reports (web host, Chromium)', () => {
     const canvas = page.locator('[data-testid="report-quotes-chart"] canvas').first();
     await canvas.waitFor();
     expect((await canvas.boundingBox())!.width).toBeGreaterThan(300);
+    await page.locator('[data-testid="report-quotes-owner-chart"] canvas').first().waitFor();
 
     await page.getByTestId('report-quotes-view').getByText('Table').click();
     const quoteRows = page.locator('[data-testid="report-quotes-table"] tbody tr.ant-table-row');

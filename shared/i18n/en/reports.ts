@@ -27,6 +27,8 @@ export const reports = {
       expired: 'Expired',
       winRate: 'Win rate',
       total: 'All salespeople',
+      byMonth: 'By month',
+      byOwner: 'By salesperson',
     },
     samples: {
       help: 'Sample shipments sent in the period. Costs are summed per currency, never converted. By product, a shipment counts for each product it carried, with its whole costs.',

@@ -29,6 +29,8 @@ export const reports: Catalog<typeof en> = {
       expired: '过期',
       winRate: '成交率',
       total: '全部业务员',
+      byMonth: '按月份',
+      byOwner: '按业务员',
     },
     samples: {
       help: '期间内寄出的样品。费用按币种分别合计，不做换算。按产品分组时，一票寄样计入其中每个产品，费用按整票计。',

@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuoteReportRow } from '../../../../shared/contract/reports.contract.ts';
@@ -6,17 +6,20 @@ import { useCall } from '../../app/useCall.ts';
 import { ReportChart } from './ReportChart.tsx';
 import { ReportExportButton } from './ReportExportButton.tsx';
 import { ReportFrame } from './ReportFrame.tsx';
-import { monthsBetween, percent, quoteChartOption, quoteTotalsByMonth } from './report-view.ts';
+import { monthsBetween, percent, quoteChartOption, quoteTotalsByMonth, quoteTotalsByOwner } from './report-view.ts';
 import type { ReportWindow } from './ReportsPage.tsx';
 
-/** Quotes sent, won and the win rate per month (chart: all salespeople shown, added up; table: per salesperson). */
+/** Quotes sent, won and the win rate: charts per month and per salesperson, the table per salesperson and month. */
 export function QuotesReport({ period }: { period: ReportWindow }) {
   const { t } = useTranslation();
   const report = useCall('reports.quotes', period);
   const rows = useMemo(() => report.data?.rows ?? [], [report.data]);
-  const option = useMemo(() => {
-    const totals = quoteTotalsByMonth(rows, report.data ? monthsBetween(report.data.from, report.data.to) : []);
-    return quoteChartOption(totals, { sent: t('reports.quotes.sent'), won: t('reports.quotes.won'), winRate: t('reports.quotes.winRate') });
+  const options = useMemo(() => {
+    const labels = { sent: t('reports.quotes.sent'), won: t('reports.quotes.won'), winRate: t('reports.quotes.winRate') };
+    return {
+      byMonth: quoteChartOption(quoteTotalsByMonth(rows, report.data ? monthsBetween(report.data.from, report.data.to) : []), labels),
+      byOwner: quoteChartOption(quoteTotalsByOwner(rows, t('reports.noOwner')), labels),
+    };
   }, [rows, report.data, t]);
   const columns: TableColumnsType<QuoteReportRow> = [
     { key: 'month', title: t('reports.quotes.month'), dataIndex: 'month' },
@@ -35,7 +38,14 @@ export function QuotesReport({ period }: { period: ReportWindow }) {
       error={report.error}
       empty={rows.length === 0}
       exportButton={<ReportExportButton request={{ report: 'quotes', params: period }} title={t('reports.tabs.quotes')} fileName="quotes-report.xlsx" disabled={rows.length === 0} />}
-      chart={() => <ReportChart option={option} testId="report-quotes-chart" />}
+      chart={() => (
+        <>
+          <Typography.Title level={5}>{t('reports.quotes.byMonth')}</Typography.Title>
+          <ReportChart option={options.byMonth} height={320} testId="report-quotes-chart" />
+          <Typography.Title level={5}>{t('reports.quotes.byOwner')}</Typography.Title>
+          <ReportChart option={options.byOwner} height={280} testId="report-quotes-owner-chart" />
+        </>
+      )}
       table={() => (
         <Table<QuoteReportRow>
           size="small"

@@ -17,8 +17,9 @@ export function monthsBetween(from: number, to: number): string[] {
   return months;
 }
 
-export interface MonthTotals {
-  month: string;
+export interface QuoteTotals {
+  /** The month ('YYYY-MM') or the salesperson's name. */
+  label: string;
   sent: number;
   won: number;
   rejected: number;
@@ -27,35 +28,45 @@ export interface MonthTotals {
   winRate: number | null;
 }
 
-/** The salespeople's rows added up per month, for the chart (the table keeps them apart). */
-export function quoteTotalsByMonth(rows: readonly QuoteReportRow[], months: readonly string[]): MonthTotals[] {
-  const byMonth = new Map(months.map((month) => [month, { month, sent: 0, won: 0, rejected: 0, expired: 0, winRate: null as number | null }]));
+/** Rows added up by `keyOf` (two salespeople of the same name stay apart), starting from `keys` so gaps show. */
+function addUp(rows: readonly QuoteReportRow[], keyOf: (row: QuoteReportRow) => string, labelOf: (row: QuoteReportRow) => string, keys: readonly string[] = []): QuoteTotals[] {
+  const totals = new Map(keys.map((key) => [key, { label: key, sent: 0, won: 0, rejected: 0, expired: 0, winRate: null as number | null }]));
   for (const row of rows) {
-    let totals = byMonth.get(row.month);
-    if (!totals) byMonth.set(row.month, (totals = { month: row.month, sent: 0, won: 0, rejected: 0, expired: 0, winRate: null }));
-    totals.sent += row.sent;
-    totals.won += row.won;
-    totals.rejected += row.rejected;
-    totals.expired += row.expired;
+    let sum = totals.get(keyOf(row));
+    if (!sum) totals.set(keyOf(row), (sum = { label: labelOf(row), sent: 0, won: 0, rejected: 0, expired: 0, winRate: null }));
+    sum.sent += row.sent;
+    sum.won += row.won;
+    sum.rejected += row.rejected;
+    sum.expired += row.expired;
   }
-  const all = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
-  for (const m of all) {
-    const decided = m.won + m.rejected + m.expired;
-    m.winRate = decided > 0 ? m.won / decided : null;
+  const all = [...totals.values()];
+  for (const sum of all) {
+    const decided = sum.won + sum.rejected + sum.expired;
+    sum.winRate = decided > 0 ? sum.won / decided : null;
   }
   return all;
 }
 
+/** The salespeople's rows added up per month, every month of the window shown. */
+export function quoteTotalsByMonth(rows: readonly QuoteReportRow[], months: readonly string[]): QuoteTotals[] {
+  return addUp(rows, (r) => r.month, (r) => r.month, months).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The months added up per salesperson, most quotes sent first. */
+export function quoteTotalsByOwner(rows: readonly QuoteReportRow[], noOwner: string): QuoteTotals[] {
+  return addUp(rows, (r) => r.ownerId ?? '', (r) => r.ownerName ?? noOwner).sort((a, b) => b.sent - a.sent || a.label.localeCompare(b.label));
+}
+
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-export function quoteChartOption(totals: readonly MonthTotals[], labels: { sent: string; won: string; winRate: string }): ReportChartOption {
+export function quoteChartOption(totals: readonly QuoteTotals[], labels: { sent: string; won: string; winRate: string }): ReportChartOption {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
     // ECharts 6 puts the legend at the bottom by default, over the month labels.
     legend: { top: 0, data: [labels.sent, labels.won, labels.winRate] },
     grid: { left: 48, right: 56, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: totals.map((t) => t.month) },
+    xAxis: { type: 'category', data: totals.map((t) => t.label), axisLabel: { width: 110, overflow: 'truncate' } },
     yAxis: [
       { type: 'value', minInterval: 1 },
       // The right-hand axis draws no grid lines of its own: they would not meet the left's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteReportRow } from '../../../../../shared/contract/reports.contract.ts';
-import { mainCurrency, moneyList, monthsBetween, percent, quoteChartOption, quoteTotalsByMonth, sampleChartOption, topChartOption } from '../../../../../renderer/src/features/reports/report-view.ts';
+import { mainCurrency, moneyList, monthsBetween, percent, quoteChartOption, quoteTotalsByMonth, quoteTotalsByOwner, sampleChartOption, topChartOption } from '../../../../../renderer/src/features/reports/report-view.ts';
 
 const row = (ownerId: string, month: string, sent: number, won: number, rejected: number, expired: number): QuoteReportRow => ({
   ownerId,
@@ -21,15 +21,20 @@ describe('the Reports page view of the rows', () => {
   it("adds the salespeople's quotes per month and recomputes the win rate from the sums", () => {
     const totals = quoteTotalsByMonth([row('a', '2026-01', 3, 1, 1, 0), row('b', '2026-01', 2, 2, 0, 1), row('a', '2026-03', 1, 0, 0, 0)], ['2026-01', '2026-02', '2026-03']);
     expect(totals).toEqual([
-      { month: '2026-01', sent: 5, won: 3, rejected: 1, expired: 1, winRate: 0.6 },
-      { month: '2026-02', sent: 0, won: 0, rejected: 0, expired: 0, winRate: null },
-      { month: '2026-03', sent: 1, won: 0, rejected: 0, expired: 0, winRate: null },
+      { label: '2026-01', sent: 5, won: 3, rejected: 1, expired: 1, winRate: 0.6 },
+      { label: '2026-02', sent: 0, won: 0, rejected: 0, expired: 0, winRate: null },
+      { label: '2026-03', sent: 1, won: 0, rejected: 0, expired: 0, winRate: null },
     ]);
     const option = quoteChartOption(totals, { sent: 'Sent', won: 'Won', winRate: 'Win rate' });
     expect((option.series as Array<{ data: unknown[] }>).map((s) => s.data)).toEqual([
       [5, 0, 1],
       [3, 0, 0],
       [60, null, null],
+    ]);
+    expect(quoteTotalsByOwner([row('a', '2026-01', 3, 1, 1, 0), row('b', '2026-01', 2, 2, 0, 1), row('a', '2026-03', 1, 0, 0, 0), { ...row('x', '2026-03', 1, 1, 0, 0), ownerName: null }], 'Nobody')).toEqual([
+      { label: 'a', sent: 4, won: 1, rejected: 1, expired: 0, winRate: 0.5 },
+      { label: 'b', sent: 2, won: 2, rejected: 0, expired: 1, winRate: 2 / 3 },
+      { label: 'Nobody', sent: 1, won: 1, rejected: 0, expired: 0, winRate: 1 },
     ]);
     expect(percent(0.6)).toBe('60.0%');
     expect(percent(null)).toBe('—');
