@@ -84,6 +84,29 @@ describe('quotes: create, read, edit', () => {
   });
 });
 
+describe('quotes: change events', () => {
+  it('every write tells the screens that quotes changed; reads and refused writes do not', async () => {
+    app = await createTempCore();
+    const { a, b, valve } = await quoteWorld(app);
+    const events: string[][] = [];
+    app.core.subscribe((event, payload) => {
+      if (event === 'data.changed') events.push([...(payload as { entities: string[] }).entities]);
+    });
+    const q = await app.call('quotes.create', oneLine(a.id, valve.id, 32_500));
+    await app.call('quotes.update', { ...oneLine(a.id, valve.id, 32_000), id: q.id });
+    await app.call('quotes.setStatus', { id: q.id, status: 'sent' });
+    const r1 = await app.call('quotes.revise', { id: q.id });
+    const copy = await app.call('quotes.duplicate', { id: q.id, customerId: b.id });
+    await app.call('quotes.remove', { id: copy.id });
+    expect(events).toEqual(Array(6).fill(['quotes']));
+    await app.call('quotes.get', { id: r1.id });
+    await app.call('quotes.list', {});
+    await app.fail('quotes.update', { ...oneLine(a.id, valve.id, 1), id: q.id });
+    expect(await app.call('quotes.remove', { id: copy.id })).toEqual({ count: 0 });
+    expect(events).toHaveLength(6);
+  });
+});
+
 describe('quotes: status', () => {
   it('draft → sent sets sent_at and the follow-up; accepted keeps a PI number; wrong moves are refused', async () => {
     app = await createTempCore();
