@@ -46,6 +46,8 @@ describe('Sample shipments (web host, Chromium)', () => {
     expect(await link.getAttribute('target')).toBe('_blank');
     await drawer.getByTestId('sample-mark-sent').click();
     await expect.poll(() => drawer.getByTestId('sample-status').getAttribute('data-status')).toBe('sent');
+    // The refusal's message goes once the shipment is sent.
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').count()).toBe(0);
     expect((await seed('samples.stock', { productId: ids.product! })).onHand).toBe(3);
 
     await drawer.getByTestId('sample-mark-delivered').click();
@@ -67,7 +69,7 @@ describe('Sample shipments (web host, Chromium)', () => {
     session.app.clock!.advance(8 * DAY);
     await page.reload();
     await appInteractive(page);
-    await goTo(page, '#/not-contacted?tab=samples');
+    await page.getByTestId('tab-sample-reminders').click();
     const reminder = page.getByTestId('sample-reminder-row');
     await expect.poll(() => reminder.count()).toBe(1);
     expect(await reminder.getByTestId('sample-reminder-overdue').textContent()).toBe('1 day');

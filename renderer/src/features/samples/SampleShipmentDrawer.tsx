@@ -7,7 +7,7 @@ import { useFormErrorHandler } from '../../app/app-errors.ts';
 import { useFeedback } from '../../app/feedback.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
 import { CustomerPicker, type PickedCustomer } from '../../ui/CustomerPicker.tsx';
-import { CURRENCY_OPTIONS, formValues, toInput, type SampleFormValues } from './sample-form.ts';
+import { clearFormErrors, CURRENCY_OPTIONS, formValues, toInput, type SampleFormValues } from './sample-form.ts';
 import { TrackingLink } from './SampleBits.tsx';
 import { SampleItemsField } from './SampleItemsField.tsx';
 import { SampleStatusActions } from './SampleStatusActions.tsx';
@@ -59,6 +59,7 @@ function ShipmentForm({ shipment, customer, onSaved, onClose }: { shipment: Ship
 
   /** Saves the form; returns the shipment's id, or null when it could not be saved (errors shown). */
   async function save(quiet: boolean): Promise<string | null> {
+    clearFormErrors(form);
     const built = toInput(t, form.getFieldsValue(true));
     if ('errors' in built) {
       form.setFields(built.errors);

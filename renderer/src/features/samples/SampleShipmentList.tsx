@@ -71,7 +71,9 @@ export function SampleShipmentList({ customerId, onOpen, emptyAction, renderHead
       width: 170,
       render: (_, r) => (
         <Typography.Text type="secondary">
-          {r.deliveredAt !== null
+          {r.feedbackAt !== null
+            ? t('samples.dates.feedback', { date: time.date(r.feedbackAt) })
+            : r.deliveredAt !== null
             ? t('samples.dates.delivered', { date: time.date(r.deliveredAt) })
             : r.sentAt !== null
               ? t('samples.dates.sent', { date: time.date(r.sentAt) })

@@ -5,7 +5,7 @@ import type { SampleShipmentStatus } from '../../../../shared/domain/quote-terms
 import { useFeedback } from '../../app/feedback.ts';
 import { useMutationCall } from '../../app/useCall.ts';
 import { useTimeFormat } from '../../ui/time-format.ts';
-import { shortItems, type SampleFormValues } from './sample-form.ts';
+import { clearFormErrors, shortItems, type SampleFormValues } from './sample-form.ts';
 import { SampleStatusTag } from './SampleBits.tsx';
 
 type Shipment = CallOutput<'samples.get'>;
@@ -49,6 +49,7 @@ export function SampleStatusActions({ shipment, form, saveFirst, onError }: Prop
     try {
       const feedback = status === 'feedback' ? ((form.getFieldValue('feedback') as string | null | undefined) ?? null) : null;
       await setStatus.mutateAsync({ id: shipment.id, status, feedback });
+      clearFormErrors(form);
       void message.success(t('samples.drawer.statusChanged', { status: t(`samples.status.${status}`) }));
     } catch (err) {
       onError(err);

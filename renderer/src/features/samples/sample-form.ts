@@ -1,3 +1,4 @@
+import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CallInput, CallOutput } from '../../../../shared/contract/contract.ts';
 import { CURRENCIES, formatMoneyE4, parseMoneyE4, type Currency } from '../../../../shared/domain/money.ts';
@@ -83,4 +84,11 @@ export function shortItems(shipment: Shipment): string[] {
     need.set(item.productId, entry);
   }
   return [...need.values()].filter((e) => e.quantity > e.onHand).map((e) => `${e.label} (${e.onHand})`);
+}
+
+/** Errors a save or a status change set by hand stay until cleared: a later success clears them. */
+export function clearFormErrors(form: FormInstance<SampleFormValues>): void {
+  const shown = form.getFieldsError().filter((f) => f.errors.length > 0);
+  // antd gives the names back untyped (its internal paths); they are this form's own fields.
+  if (shown.length) form.setFields(shown.map((f) => ({ name: f.name as never, errors: [] })));
 }
