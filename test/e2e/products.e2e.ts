@@ -51,6 +51,13 @@ describe('Products (web host, Chromium)', () => {
     await drawer.getByTestId('product-image-add').click();
     await expect.poll(() => drawer.getByTestId('product-image').count()).toBe(1);
     await drawer.getByTestId('product-image').getByTestId('product-thumb').waitFor();
+    // The photo as added, at its size, on a click.
+    await drawer.getByRole('button', { name: 'bv-100-front.jpg' }).click();
+    const full = page.getByTestId('product-image-full');
+    await full.getByText('bv-100-front.jpg · 800×600').waitFor();
+    await expect.poll(() => full.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(800);
+    await page.keyboard.press('Escape');
+    await full.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 

@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Divider, Input, Space, Tooltip, Typography } from 'antd';
+import { Button, Divider, Input, Modal, Space, Spin, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
 import { translateError, toAppError } from '../../app/app-errors.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
+import { imageDataUrl } from '../mail/attachment-data.ts';
 import { ProductThumb } from './ProductThumb.tsx';
 
 type Product = CallOutput<'products.get'>;
@@ -22,6 +23,7 @@ export function ProductImages({ product }: { product: Product }) {
   const reorder = useMutationCall('products.reorderImages');
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<Product['images'][number] | null>(null);
   const picker = info.data?.host === 'electron';
   const shas = product.images.map((i) => i.sha256);
 
@@ -52,7 +54,9 @@ export function ProductImages({ product }: { product: Product }) {
       <Space wrap size={12} style={{ marginBottom: 12 }}>
         {product.images.map((image, i) => (
           <div key={image.sha256} style={{ textAlign: 'center' }} data-testid="product-image">
-            <ProductThumb sha256={image.sha256} px={96} alt={image.fileName} />
+            <button type="button" className="plain-button" onClick={() => setViewing(image)} style={{ border: 0, padding: 0, background: 'none', cursor: 'zoom-in' }} aria-label={image.fileName}>
+              <ProductThumb sha256={image.sha256} px={96} alt={image.fileName} />
+            </button>
             <div>
               <Tooltip title={t('products.images.moveForward')}>
                 <Button size="small" type="text" icon={<ArrowLeftOutlined />} disabled={i === 0} onClick={() => moveForward(i)} aria-label={t('products.images.moveForward')} />
@@ -74,6 +78,19 @@ export function ProductImages({ product }: { product: Product }) {
         </Space.Compact>
       )}
       {error && <Typography.Text type="danger" data-testid="product-image-error">{error}</Typography.Text>}
+      {viewing && <FullImage image={viewing} onClose={() => setViewing(null)} />}
     </div>
+  );
+}
+
+/** The image as it was added, read only when asked for (a photo may be megabytes). */
+function FullImage({ image, onClose }: { image: Product['images'][number]; onClose(): void }) {
+  const full = useCall('products.image', { sha256: image.sha256, size: 'full' }, { staleTime: Infinity, gcTime: 60_000 });
+  const url = full.data ? imageDataUrl(full.data.mimeType, full.data.base64) : null;
+  const size = image.width && image.height ? ` · ${image.width}×${image.height}` : '';
+  return (
+    <Modal open onCancel={onClose} footer={null} width={900} title={`${image.fileName}${size}`} data-testid="product-image-full">
+      {url ? <img src={url} alt={image.fileName} style={{ maxWidth: '100%', maxHeight: '70vh', display: 'block', margin: '0 auto' }} /> : <Spin />}
+    </Modal>
   );
 }
