@@ -57,6 +57,9 @@ export function quoteTotalsByOwner(rows: readonly QuoteReportRow[], noOwner: str
   return addUp(rows, (r) => r.ownerId ?? '', (r) => r.ownerName ?? noOwner).sort((a, b) => b.sent - a.sent || a.label.localeCompare(b.label));
 }
 
+/** A lone category's bar would fill the chart's width. */
+const BAR_MAX_WIDTH = 48;
+
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 export function quoteChartOption(totals: readonly QuoteTotals[], labels: { sent: string; won: string; winRate: string }): ReportChartOption {
@@ -73,8 +76,8 @@ export function quoteChartOption(totals: readonly QuoteTotals[], labels: { sent:
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
-      { name: labels.sent, type: 'bar', data: totals.map((t) => t.sent) },
-      { name: labels.won, type: 'bar', data: totals.map((t) => t.won) },
+      { name: labels.sent, type: 'bar', barMaxWidth: BAR_MAX_WIDTH, data: totals.map((t) => t.sent) },
+      { name: labels.won, type: 'bar', barMaxWidth: BAR_MAX_WIDTH, data: totals.map((t) => t.won) },
       { name: labels.winRate, type: 'line', yAxisIndex: 1, connectNulls: true, data: totals.map((t) => (t.winRate === null ? null : Math.round(t.winRate * 1000) / 10)) },
     ],
   };
@@ -111,8 +114,8 @@ export function sampleChartOption(
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
     yAxis: [{ type: 'value', minInterval: 1 }, ...(currency ? [{ type: 'value' as const, name: currency, splitLine: { show: false } }] : [])],
     series: [
-      { name: labels.shipments, type: 'bar', data: rows.map((r) => r.shipments) },
-      { name: labels.quantity, type: 'bar', data: rows.map((r) => r.quantity) },
+      { name: labels.shipments, type: 'bar', barMaxWidth: BAR_MAX_WIDTH, data: rows.map((r) => r.shipments) },
+      { name: labels.quantity, type: 'bar', barMaxWidth: BAR_MAX_WIDTH, data: rows.map((r) => r.quantity) },
       ...(currency ? [{ name: labels.cost, type: 'line' as const, yAxisIndex: 1, data: rows.map((r) => totalCostE4(r.costs, currency) / E4) }] : []),
     ],
   };
@@ -127,6 +130,6 @@ export function topChartOption(rows: readonly TopCustomerRow[], currency: string
     grid: { left: 160, right: 48, top: 24, bottom: 32 },
     xAxis: { type: 'value', name: currency },
     yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 150, overflow: 'truncate' } },
-    series: [{ name: label, type: 'bar', data: ordered.map((r) => r.amountE4 / E4) }],
+    series: [{ name: label, type: 'bar', barMaxWidth: BAR_MAX_WIDTH, data: ordered.map((r) => r.amountE4 / E4) }],
   };
 }
