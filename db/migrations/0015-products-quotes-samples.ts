@@ -132,6 +132,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       deleted_at INTEGER
     )`,
     sql`CREATE INDEX quotes_customer ON quotes (customer_id, quoted_at)`,
+    // The Quotes page, newest first: without it, 50,000 quotes were sorted for each page (~50 ms).
+    sql`CREATE INDEX quotes_quoted ON quotes (quoted_at, id) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX quotes_base ON quotes (base_number, revision)`,
     sql`CREATE INDEX quotes_status_valid ON quotes (status, valid_until) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX quotes_follow_up ON quotes (follow_up_at) WHERE follow_up_at IS NOT NULL AND deleted_at IS NULL`,

@@ -6,7 +6,7 @@ import { silentLogger } from '../../electron/services/core/logger.ts';
 import { productHistory } from '../../electron/services/quotes/price-history.queries.ts';
 import { seedCustomers } from '../fixtures/customer-fixtures.ts';
 import { queryPlan } from '../helpers/query-plan.ts';
-import { BENCH_NOW, cachedBenchDir, fmt, peakRss, stats } from './bench-kit.ts';
+import { BENCH_NOW, cachedBenchDir, fmt, peakRss, stats, timeCall } from './bench-kit.ts';
 
 /**
  * `npm run bench -- price-history` (issue 13 point 9): one product quoted 50,000 times across
@@ -47,7 +47,7 @@ function seedQuotes(sqlite: BetterSqlite3.Database): string {
 
 export async function benchPriceHistory(): Promise<string[]> {
   const lines = [`## price-history (one product in ${QUOTES.toLocaleString('en')} quote lines across ${CUSTOMERS.toLocaleString('en')} customers)`];
-  const dataDir = await cachedBenchDir('tradefolio-bench-price-history-v1', async (opened) => {
+  const dataDir = await cachedBenchDir('tradefolio-bench-price-history-v2', async (opened) => {
     seedCustomers(opened.sqlite, { customers: CUSTOMERS, activitiesPerCustomer: 0, now: BENCH_NOW, seed: 13 });
     return seedQuotes(opened.sqlite);
   });
@@ -72,6 +72,11 @@ export async function benchPriceHistory(): Promise<string[]> {
     const s = stats(samples);
     lines.push(`- quotes.priceHistory {productId, customerId} (newest 100 to all + that customer's ~10; ${rows} rows per call): ${fmt(s)}`);
     lines.push(`- plan: ${queryPlan(sqlite, productHistory(db, { productId, limit: 100 }, BENCH_NOW)).join(' / ')}`);
+    // The Quotes page over the same 50,000 quotes: first page, a status filter, a later page.
+    for (const input of [{}, { statuses: ['sent'] }, { offset: 1000 }]) {
+      const list = stats((await timeCall(core, 'quotes.list', input, 30)).samples);
+      lines.push(`- quotes.list ${JSON.stringify(input)}: ${fmt(list)}`);
+    }
     lines.push(`- peak RSS ${rss.stop().toFixed(0)} MB. Target p95 < 20 ms: ${s.p95 < 20 ? 'MET' : 'NOT MET'}`);
   } finally {
     await core.close();

@@ -94,19 +94,31 @@ function toRow(r: RowRecord, totals: RowOut['totals']): RowOut {
   };
 }
 
-/** One page of live quotes, newest first, filtered by customer, owner, status as of now and number. */
+/** The list's filters, as conditions on `q` that fit the count's query and the page's (joined) one. */
+function filters(q: Query, now: number): Array<RawBuilder<boolean>> {
+  const out = [sql<boolean>`q.deleted_at IS NULL`];
+  if (q.customerId) out.push(sql<boolean>`q.customer_id = ${q.customerId}`);
+  if (q.ownerId) out.push(sql<boolean>`q.owner_id = ${q.ownerId}`);
+  if (q.statuses.length) out.push(sql<boolean>`${effectiveStatus(now)} IN (${sql.join(q.statuses)})`);
+  if (q.text) out.push(sql<boolean>`q.number LIKE ${likeText(q.text)} ESCAPE '\\'`);
+  return out;
+}
+
+/**
+ * One page of live quotes, newest first, filtered by customer, owner, status as of now and number.
+ * The page walks quotes_quoted (or quotes_customer for one customer); the count needs no customer.
+ */
 export async function listQuotes(db: DbOrTx, q: Query, now: number): Promise<CallOutput<'quotes.list'>> {
-  let base = rowSelect(db, now);
-  if (q.customerId) base = base.where('q.customer_id', '=', q.customerId);
-  if (q.ownerId) base = base.where('q.owner_id', '=', q.ownerId);
-  if (q.statuses.length) base = base.where(sql<boolean>`${effectiveStatus(now)} IN (${sql.join(q.statuses)})`);
-  if (q.text) base = base.where(sql<boolean>`q.number LIKE ${likeText(q.text)} ESCAPE '\\'`);
   const [count, rows] = await Promise.all([
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.orderBy('q.quoted_at', 'desc').orderBy('q.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    filters(q, now).reduce((qb, cond) => qb.where(cond), db.selectFrom('quotes as q')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    listPage(db, q, now).execute(),
   ]);
   const totals = await totalsOf(db, rows.map((r) => r.id));
   return { total: Number(count.n), rows: rows.map((r) => toRow(r, totals.get(r.id) ?? [])) };
+}
+
+export function listPage(db: DbOrTx, q: Query, now: number) {
+  return filters(q, now).reduce((qb, cond) => qb.where(cond), rowSelect(db, now)).orderBy('q.quoted_at', 'desc').orderBy('q.id', 'desc').limit(q.limit).offset(q.offset);
 }
 
 /** One live quote with its lines and every revision of its base number; undefined when there is none. */
