@@ -17,7 +17,6 @@ type Quote = CallOutput<'quotes.get'>;
 function Revisions({ quote }: { quote: Quote }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  if (quote.revisions.length < 2) return null;
   return (
     <div data-testid="quote-revisions">
       <Typography.Title level={5}>{t('quotes.revisions')}</Typography.Title>
@@ -68,7 +67,7 @@ export function QuotePage({ id }: { id: string }) {
         <Col flex="auto">
           {q.status === 'draft' ? <QuoteEditor key={`${q.id}-${q.updatedAt}`} quote={q} customerId={q.customerId} onSaved={() => void quote.refetch()} /> : <QuoteView quote={q} />}
         </Col>
-        <Col flex="260px"><Revisions quote={q} /></Col>
+        {q.revisions.length > 1 && <Col flex="260px"><Revisions quote={q} /></Col>}
       </Row>
       <Tabs items={[{ key: 'mail', label: t('mail.title'), children: <QuoteMailPanel quoteId={q.id} /> }]} />
     </div>
