@@ -13,7 +13,8 @@ import { sql, type Kysely } from 'kysely';
  * brings a template of attributes (product_attribute_defs); the values are one JSON object on the
  * product keyed by attribute id, because they are only ever read and written with the product.
  * Images are stored by content hash in the data folder (as attachments are); the table keeps the
- * order and the original name.
+ * order and the original name. product_import_mappings remembers the columns chosen for a sheet's
+ * headers.
  *
  * Quotes: `number` is unique forever — deleted quotes keep theirs (soft delete) and
  * quote_number_counters only grows, so a number is never handed out twice, even when the quote it
@@ -99,6 +100,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sort INTEGER NOT NULL DEFAULT 0,
       created_at INTEGER NOT NULL,
       PRIMARY KEY (product_id, sha256)
+    ) WITHOUT ROWID`,
+    // The column mapping last chosen for a product sheet's headers, so a supplier's next price
+    // list imports the same way (products/import/product-import.ts).
+    sql`CREATE TABLE product_import_mappings (
+      header_set TEXT PRIMARY KEY,
+      mapping TEXT NOT NULL,
+      updated_at INTEGER NOT NULL
     ) WITHOUT ROWID`,
     sql`CREATE TABLE quote_number_counters (
       scope TEXT PRIMARY KEY,

@@ -191,12 +191,21 @@ export interface SampleStockMovesTable {
   created_at: number;
 }
 
+/** The column mapping last chosen for a product sheet's headers (normalised, joined by '|'). */
+export interface ProductImportMappingsTable {
+  header_set: string;
+  /** JSON object: normalised header → product import target. */
+  mapping: string;
+  updated_at: number;
+}
+
 /** Tables of migration 0015. */
 export interface QuoteTables {
   product_categories: ProductCategoriesTable;
   product_attribute_defs: ProductAttributeDefsTable;
   products: ProductsTable;
   product_images: ProductImagesTable;
+  product_import_mappings: ProductImportMappingsTable;
   quote_number_counters: QuoteNumberCountersTable;
   quotes: QuotesTable;
   quote_lines: QuoteLinesTable;

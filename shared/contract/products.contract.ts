@@ -148,7 +148,10 @@ export const ProductImportInput = z.object({
   path: z.string().trim().min(1).max(4000),
   /** A folder of images named by model ("BV-100.jpg", any case; .jpg, .jpeg, .png). */
   imageFolder: optionalText(4000),
-  /** Targets by header as written; a header left out is mapped by its name. */
+  /**
+   * Targets by header as written; a header left out is mapped as chosen last time for a sheet
+   * with the same headers, else by its name. A mapping given is remembered for those headers.
+   */
   mapping: z.record(z.string().max(200), ProductImportTarget).optional(),
   /** The currency of a price cell that names none (neither in the cell nor in its header). */
   listCurrency: Currency.default('USD'),
@@ -169,6 +172,8 @@ export const ProductImportReport = z.object({
 
 export const ProductImportPreview = z.object({
   sheet: z.string(),
+  /** The mapping chosen for a sheet with these headers last time is applied. */
+  remembered: z.boolean(),
   /** Each column's suggested target and its first few values, so the user can check and change the mapping. */
   columns: z.array(z.object({ letter: z.string(), header: z.string(), target: ProductImportTarget, samples: z.array(z.string()) })),
 });

@@ -97,7 +97,7 @@ export function createProductService(deps: ServiceDeps & { dataDir: string }): {
       },
 
       ...createProductImageHandlers({ ...deps, images, get }),
-      'products.previewImport': (input) => previewProductImport(input),
+      'products.previewImport': (input) => previewProductImport(db, input),
       'products.import': async (input) => {
         const report = await importProducts({ db, now: () => clock.now(), newId, images }, input);
         if (report.created + report.updated + report.imagesAdded > 0) changed();

@@ -87,6 +87,7 @@ export const products = {
       next: 'Next',
       back: 'Back',
       checkColumns: 'Sheet {{sheet}}: check the field each column goes to, then import.',
+      remembered: 'The fields chosen last time for these columns are applied.',
       column: 'Column',
       field: 'Goes to',
       samples: 'First values',

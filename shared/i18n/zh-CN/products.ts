@@ -89,6 +89,7 @@ export const products: Catalog<typeof en> = {
       next: '下一步',
       back: '上一步',
       checkColumns: '表格 {{sheet}}：请核对每列对应的字段，然后导入。',
+      remembered: '已沿用上次为这些列选择的字段。',
       column: '列',
       field: '导入为',
       samples: '前几行的值',

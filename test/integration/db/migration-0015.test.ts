@@ -26,6 +26,9 @@ describe('migration 0015-products-quotes-samples', () => {
       run(`UPDATE products SET deleted_at = 2 WHERE id = 'p1'`);
       run(`INSERT INTO products (id, model, model_key, created_at, updated_at) VALUES ('p2', 'ab 100', 'AB100', 1, 1)`);
 
+      run(`INSERT INTO product_import_mappings (header_set, mapping, updated_at) VALUES ('型号|品名', '{}', 1)`);
+      expect(() => run(`INSERT INTO product_import_mappings (header_set, mapping, updated_at) VALUES ('型号|品名', '{}', 2)`)).toThrow(/UNIQUE/);
+
       run(`INSERT INTO quotes (id, number, base_number, customer_id, status, language, quoted_at, created_at, updated_at, deleted_at)
         VALUES ('q1', 'Q2026-0001', 'Q2026-0001', 'c1', 'draft', 'en', 1, 1, 1, 5)`);
       // A deleted quote keeps its number.

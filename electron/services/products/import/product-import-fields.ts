@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { PRODUCT_IMPORT_FIELDS, type ProductImportTarget } from '../../../../shared/contract/products.contract.ts';
+import { PRODUCT_IMPORT_FIELDS, ProductImportTarget } from '../../../../shared/contract/products.contract.ts';
 import { normalizeHeader } from '../../imports/contacts/contact-fields.ts';
 import type { ColumnHeader } from '../../imports/contacts/contact-sheet.types.ts';
 import { headerRecognizer } from '../../imports/contacts/header-mapping.ts';
 
 type Field = (typeof PRODUCT_IMPORT_FIELDS)[number];
 export type ImportTarget = z.output<typeof ProductImportTarget>;
+export const PRODUCT_IMPORT_TARGETS: readonly ImportTarget[] = ProductImportTarget.options;
 
 /**
  * Header names of each product field, Chinese and English, as suppliers' and traders' sheets

@@ -35,3 +35,17 @@ export async function categoriesByName(db: DbOrTx): Promise<Map<string, string>>
   for (const r of rows) for (const name of [r.name_en, r.name_zh]) if (name) out.set(name.trim().toLowerCase(), r.id);
   return out;
 }
+
+/** The mapping last chosen for a sheet with these headers (see headerSetKey), by normalised header. */
+export async function savedProductMapping(db: DbOrTx, headerSet: string): Promise<Record<string, string> | null> {
+  const row = await db.selectFrom('product_import_mappings').select('mapping').where('header_set', '=', headerSet).executeTakeFirst();
+  return row ? (JSON.parse(row.mapping) as Record<string, string>) : null;
+}
+
+export async function saveProductMapping(db: DbOrTx, headerSet: string, mapping: Record<string, string>, now: number): Promise<void> {
+  await db
+    .insertInto('product_import_mappings')
+    .values({ header_set: headerSet, mapping: JSON.stringify(mapping), updated_at: now })
+    .onConflict((oc) => oc.column('header_set').doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: now }))
+    .execute();
+}

@@ -9,8 +9,10 @@ import type { SheetInfo } from '../../imports/contacts/contact-sheet.types.ts';
 import { insertCategory } from '../category.queries.ts';
 import { insertProductImage } from '../product-image.queries.ts';
 import type { ProductImageStore } from '../product-images.ts';
-import { mapProductColumns, recognizeProductHeader, type MappedColumn } from './product-import-fields.ts';
-import { categoriesByName, insertImportedProduct, liveProductsByKey, updateImportedProduct } from './product-import.queries.ts';
+import { normalizeHeader } from '../../imports/contacts/contact-fields.ts';
+import { headerSetKey } from '../../imports/contact-import/contact-mappings.ts';
+import { PRODUCT_IMPORT_TARGETS, mapProductColumns, recognizeProductHeader, type ImportTarget, type MappedColumn } from './product-import-fields.ts';
+import { categoriesByName, insertImportedProduct, liveProductsByKey, savedProductMapping, saveProductMapping, updateImportedProduct } from './product-import.queries.ts';
 import { readProductRow, type ReadRow } from './product-import-row.ts';
 
 type Input = ParsedInput<'products.import'>;
@@ -54,23 +56,44 @@ function imagesByModel(folder: string): Map<string, string[]> {
 /** The header row is the first with two product headers, not a row of the supplier's "联系人 / 电话" above it. */
 const openProductSheet = (file: string) => openContactFile(file, { isKnownHeader: (cell) => recognizeProductHeader(cell) !== null });
 
-/** The first sheet with a model column, and its mapping. */
-function pickSheet(sheets: readonly SheetInfo[], input: Pick<Input, 'path' | 'mapping'>): { sheet: SheetInfo; columns: MappedColumn[] } {
+interface PickedSheet {
+  sheet: SheetInfo;
+  columns: MappedColumn[];
+  /** The mapping chosen last time for these headers was applied. */
+  remembered: boolean;
+}
+
+/**
+ * The first sheet with a model column, and its mapping: the caller's choices first, then the
+ * mapping last chosen for a sheet with the same headers (a supplier's next price list), then
+ * what the headers name.
+ */
+async function pickSheet(db: Db, sheets: readonly SheetInfo[], input: Pick<Input, 'path' | 'mapping'>): Promise<PickedSheet> {
   for (const sheet of sheets) {
-    const columns = mapProductColumns(sheet.headers, input.mapping);
-    if (columns.some((c) => c.target === 'model')) return { sheet, columns };
+    const saved = await savedProductMapping(db, headerSetKey(sheet.headers));
+    const remembered: Record<string, ImportTarget> = {};
+    for (const [header, target] of Object.entries(saved ?? {})) if ((PRODUCT_IMPORT_TARGETS as readonly string[]).includes(target)) remembered[header] = target as ImportTarget;
+    const columns = mapProductColumns(sheet.headers, { ...remembered, ...input.mapping });
+    if (columns.some((c) => c.target === 'model')) return { sheet, columns, remembered: saved !== null && !input.mapping };
   }
   return refuse('path', 'products.import.noModelColumn', { file: path.basename(input.path) });
+}
+
+/** Keeps a mapping the user chose, for the next sheet with these headers. */
+async function rememberMapping(db: Db, picked: PickedSheet, now: number): Promise<void> {
+  const mapping: Record<string, string> = {};
+  for (const c of picked.columns) if (normalizeHeader(c.text)) mapping[normalizeHeader(c.text)] = c.target;
+  await saveProductMapping(db, headerSetKey(picked.sheet.headers), mapping, now);
 }
 
 const PREVIEW_ROWS = 5;
 
 /** The sheet's columns as the import would map them, each with its first values. */
-export async function previewProductImport(input: Pick<Input, 'path' | 'mapping'>): Promise<CallOutput<'products.previewImport'>> {
+export async function previewProductImport(db: Db, input: Pick<Input, 'path' | 'mapping'>): Promise<CallOutput<'products.previewImport'>> {
   if (!path.isAbsolute(input.path)) refuse('path', 'products.import.notAbsolute', { file: input.path });
   const file = await openProductSheet(input.path);
   if (file.format === 'vcard') refuse('path', 'products.import.notSheet', { file: path.basename(input.path) });
-  const { sheet, columns } = pickSheet(file.sheets, input);
+  const { sheet, columns, remembered } = await pickSheet(db, file.sheets, input);
   const samples = columns.map(() => [] as string[]);
   let read = 0;
   for await (const row of file.rows(sheet.index)) {
@@ -80,7 +103,7 @@ export async function previewProductImport(input: Pick<Input, 'path' | 'mapping'
     });
     if (++read >= PREVIEW_ROWS) break;
   }
-  return { sheet: sheet.name, columns: columns.map((c, i) => ({ letter: c.letter, header: c.text, target: c.target, samples: samples[i]! })) };
+  return { sheet: sheet.name, remembered, columns: columns.map((c, i) => ({ letter: c.letter, header: c.text, target: c.target, samples: samples[i]! })) };
 }
 
 /**
@@ -95,7 +118,8 @@ export async function importProducts(deps: ImportDeps, input: Input): Promise<Re
   const images = input.imageFolder ? imagesByModel(input.imageFolder) : new Map<string, string[]>();
   const file = await openProductSheet(input.path);
   if (file.format === 'vcard') refuse('path', 'products.import.notSheet', { file: path.basename(input.path) });
-  const { sheet, columns } = pickSheet(file.sheets, input);
+  const picked = await pickSheet(deps.db, file.sheets, input);
+  const { sheet, columns } = picked;
   const report: Report = { sheet: sheet.name, columns: columns.map((c) => ({ letter: c.letter, header: c.text, target: c.target })), created: 0, updated: 0, imagesAdded: 0, imagesUnmatched: [], skippedCount: 0, skipped: [] };
   const skip = (rowNumber: number, message: string, params: Record<string, string | number>) => {
     report.skippedCount += 1;
@@ -130,6 +154,7 @@ export async function importProducts(deps: ImportDeps, input: Input): Promise<Re
     if (chunk.length >= CHUNK_ROWS) await flush();
   }
   await flush();
+  if (input.mapping) await rememberMapping(deps.db, picked, deps.now());
   report.imagesUnmatched = [...images].filter(([key]) => !matched.has(key)).flatMap(([, files]) => files.map((f) => path.basename(f))).slice(0, MAX_UNMATCHED_LISTED);
   return report;
 }

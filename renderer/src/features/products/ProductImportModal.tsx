@@ -108,7 +108,10 @@ export function ProductImportModal({ onClose }: { onClose(): void }) {
         </div>
       ) : preview ? (
         <div>
-          <Typography.Paragraph type="secondary">{t('products.importer.checkColumns', { sheet: preview.columns.sheet })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('products.importer.checkColumns', { sheet: preview.columns.sheet })}
+            {preview.columns.remembered && <span data-testid="product-import-remembered"> {t('products.importer.remembered')}</span>}
+          </Typography.Paragraph>
           <ProductImportColumns columns={preview.columns.columns} targets={targets} onChange={(letter, target) => setTargets((prev) => ({ ...prev, [letter]: target }))} />
           <Space style={{ width: '100%', justifyContent: 'flex-end', marginTop: 12 }}>
             <Button onClick={() => setPreview(null)}>{t('products.importer.back')}</Button>

@@ -129,6 +129,27 @@ describe('product import', () => {
     expect((await products(a)).length).toBe(0);
   });
 
+  it('remembers a chosen mapping for the next sheet with the same headers', async () => {
+    const a = await app();
+    const dir = folder();
+    const write = (name: string, rows: string[]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, ['型号,品名,认证', ...rows].join('\n'));
+      return file;
+    };
+    const first = write('march.csv', ['A-1,水槽,CE']);
+    expect((await a.call('products.previewImport', { path: first })).remembered).toBe(false);
+    await a.call('products.import', { path: first, mapping: { 认证: 'notes', 品名: 'nameEn' } });
+    // April's list from the same supplier: the same columns go to the same fields without asking.
+    const second = write('april.csv', ['A-2,Faucet,RoHS']);
+    const preview = await a.call('products.previewImport', { path: second });
+    expect(preview.remembered).toBe(true);
+    expect(preview.columns.map((c) => c.target)).toEqual(['model', 'nameEn', 'notes']);
+    await a.call('products.import', { path: second });
+    const rows = await products(a);
+    expect(await a.call('products.get', { id: rows[1]!.id })).toMatchObject({ model: 'A-2', nameEn: 'Faucet', notes: 'RoHS' });
+  });
+
   it('finds the header row below a supplier’s contact lines, which name contact fields', async () => {
     const a = await app();
     const dir = folder();
