@@ -13,6 +13,7 @@ import { priceCheck, priceHistory } from './price-history.queries.ts';
 import { getQuote, listQuotes, quoteReminders } from './quote.queries.ts';
 import { allocateQuoteNumber, contactOfCustomer, expireDueQuotes, headerColumns, insertQuote, liveCustomerExists, liveQuoteStatus, markSuperseded, nextRevision, productsOf, replaceLines, softDeleteQuote, storedHeader, storedQuote, updateHeader } from './quote-writes.queries.ts';
 import { changeStatus } from './quote-status.queries.ts';
+import { linkMailNaming } from '../mail/store/quote-links.ts';
 
 type QuoteKeys = keyof typeof quoteCalls;
 type Fields = ParsedInput<'quotes.create'>;
@@ -148,7 +149,11 @@ export function createQuoteService(deps: QuoteServiceDeps): { handlers: Pick<Han
       },
       'quotes.setStatus': async (input) => {
         const { followUpDays } = await quoteSettings(db);
-        await db.transaction().execute((trx) => changeStatus(trx, input, clock.now(), followUpDays * DAY));
+        await db.transaction().execute(async (trx) => {
+          await changeStatus(trx, input, clock.now(), followUpDays * DAY);
+          // Mail already received may name the PI / contract number given now ("PI-2026/15 paid").
+          if (input.status === 'accepted' && input.piNumber) await linkMailNaming(trx, { id: input.id, numbers: [input.piNumber] }, clock.now());
+        });
         changed();
         return get(input.id);
       },

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkMailNaming } from '../../../../../electron/services/mail/store/quote-links.ts';
 import { QUOTES_BY_KEY } from '../../../../../electron/services/mail/store/quote-links.queries.ts';
 import { writeMbox } from '../../../../helpers/mail-archives.ts';
 import { rfc822 } from '../../../../helpers/mail-test-kit.ts';
@@ -75,9 +74,8 @@ describe('mail naming a quote is linked to it', () => {
     const missing = await app.fail('quotes.linkMessage', { quoteId: 'nope', messageId: id('x@hamburg-trade.de') });
     expect(missing.fieldErrors?.[0]).toMatchObject({ path: 'quoteId', message: 'quoteMail.errors.quoteNotFound' });
 
-    sqlite.prepare(`UPDATE quotes SET pi_number = 'pi-2026/15', status = 'accepted' WHERE id = 'q50'`).run();
-    const added = await linkMailNaming(app.core.database().db, { id: 'q50', numbers: ['Q2026-0050', 'pi-2026/15'] }, 10);
-    expect(added).toBe(1);
+    // Accepting the quote with its PI number links the mail that already named it.
+    await app.call('quotes.setStatus', { id: 'q50', status: 'accepted', piNumber: 'pi-2026/15' });
     expect((await app.call('quotes.mail', { quoteId: 'q50' })).rows.map((r) => r.subject)).toEqual(['Payment for PI-2026/15']);
     // New mail naming the PI number links as it arrives.
     await importMail(app, owner.id, [mail('p2', 'pi-2026/15 shipped?', 'When?', 7)]);
