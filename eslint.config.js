@@ -32,6 +32,17 @@ const noNode = {
 };
 
 /**
+ * The renderer takes only types from the contract's zod schemas: a value import bundles zod into
+ * the screen's code, and zod's `new Function` probe breaks the app's CSP (script-src without
+ * 'unsafe-eval'). Constants a screen needs live in shared/domain; first-screen.ts has no zod.
+ */
+const contractValues = {
+  group: ['**/shared/contract/*', '!**/shared/contract/first-screen.ts'],
+  allowTypeImports: true,
+  message: 'Import types only from the contract in the renderer (zod breaks the CSP); put constants in shared/domain.',
+};
+
+/**
  * README, "Where SQL lives": SQL is written only in query modules (`*.queries.ts`, or `*.query.ts`
  * for a single query), never in handlers.
  */
@@ -69,7 +80,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', noNode],
+      'no-restricted-imports': ['error', { ...noNode, patterns: [...noNode.patterns, contractValues] }],
     },
   },
   {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCT_IMPORT_FIELDS } from '../domain/product-import-fields.ts';
 import { CURRENCIES, MAX_MONEY_E4 } from '../domain/money.ts';
 import { EpochMs, Id, optionalText, Page, requiredText } from './primitives.ts';
 
@@ -122,27 +123,7 @@ export const ProductQuery = Page.extend({
 });
 export const ProductPage = z.object({ total: z.number(), rows: z.array(ProductRow) });
 
-/** What a column of a product sheet can fill; 'extra' keeps the column in specs as "Header: value", 'skip' drops it. */
-export const PRODUCT_IMPORT_FIELDS = [
-  'model',
-  'nameEn',
-  'nameZh',
-  'category',
-  'specs',
-  'unit',
-  'unitsPerCarton',
-  'cartonSize',
-  'cartonLengthCm',
-  'cartonWidthCm',
-  'cartonHeightCm',
-  'grossWeightKg',
-  'netWeightKg',
-  'cost',
-  'costCurrency',
-  'listPrice',
-  'listCurrency',
-  'notes',
-] as const;
+export { PRODUCT_IMPORT_FIELDS };
 export const ProductImportTarget = z.enum([...PRODUCT_IMPORT_FIELDS, 'extra', 'skip']);
 export const ProductImportInput = z.object({
   path: z.string().trim().min(1).max(4000),

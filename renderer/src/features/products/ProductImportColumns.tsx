@@ -1,7 +1,7 @@
 import { Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
-import { PRODUCT_IMPORT_FIELDS } from '../../../../shared/contract/products.contract.ts';
+import { PRODUCT_IMPORT_FIELDS } from '../../../../shared/domain/product-import-fields.ts';
 
 type Column = CallOutput<'products.previewImport'>['columns'][number];
 type Target = Column['target'];
