@@ -35,6 +35,10 @@ export async function moveCustomerBelongings(trx: Tx, sourceId: string, targetId
     .onConflict((oc) => oc.columns(['message_id', 'customer_id']).doUpdateSet({ match: 'manual' }))
     .execute();
   await trx.deleteFrom('mail_message_customers').where('customer_id', '=', sourceId).where('match', '=', 'manual').execute();
+  // Quotes and sample shipments, deleted ones too: their history (price history, reports, the
+  // timeline) belongs to the company, whichever record of it is kept.
+  await trx.updateTable('quotes').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).execute();
+  await trx.updateTable('sample_shipments').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).execute();
   await trx
     .insertInto('customer_tags')
     .columns(['customer_id', 'tag_id'])
