@@ -198,3 +198,21 @@ export class OutputFile {
 export function giveWay(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** A document made in memory (a quote PDF, a report sheet) written as writeFileAtomically writes any export. */
+export function writeBytesAtomically(target: string, bytes: Buffer, overwrite = false): Promise<void> {
+  return writeFileAtomically(
+    target,
+    async (temp) => {
+      const file = await OutputFile.open(temp);
+      try {
+        await file.write([bytes]);
+        await file.close();
+      } catch (err) {
+        await file.abandon();
+        throw err;
+      }
+    },
+    overwrite,
+  );
+}

@@ -5,7 +5,7 @@ import { fail } from '../../../shared/contract/result.ts';
 import { isCurrency } from '../../../shared/domain/money.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
-import { OutputFile, writeFileAtomically } from '../exports/export-file.ts';
+import { writeBytesAtomically } from '../exports/export-file.ts';
 import { exportText } from '../exports/export-text.ts';
 import { defaultWindow, isTimeZone } from './report-months.ts';
 import { quoteReport, sampleReport, topCustomers, type ReportWindow } from './reports.queries.ts';
@@ -79,20 +79,7 @@ export function createReportService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'lo
     const table = await tableOf(input);
     const { renderReportXlsx } = await import('./report-xlsx.ts');
     const { bytes, rows } = await renderReportXlsx(table, await exportText(input.language));
-    await writeFileAtomically(
-      target,
-      async (temp) => {
-        const file = await OutputFile.open(temp);
-        try {
-          await file.write([bytes]);
-          await file.close();
-        } catch (err) {
-          await file.abandon();
-          throw err;
-        }
-      },
-      input.overwrite,
-    );
+    await writeBytesAtomically(target, bytes, input.overwrite);
     deps.log.info('report exported', { report: input.report, rows, bytes: bytes.length });
     return { path: target, bytes: bytes.length, rows };
   }

@@ -6,7 +6,7 @@ import { fail } from '../../../../shared/contract/result.ts';
 import type { QuoteDocument } from '../../../../shared/domain/quote-document.ts';
 import type { Handlers } from '../../core/dispatcher.ts';
 import type { ServiceDeps } from '../../core/service-deps.ts';
-import { OutputFile, writeFileAtomically } from '../../exports/export-file.ts';
+import { writeBytesAtomically } from '../../exports/export-file.ts';
 import { readLetterhead } from '../../settings/letterhead.queries.ts';
 import { readLogo } from '../../settings/letterhead-logo.ts';
 import { findQuoteId, loadQuoteDocument } from './quote-document.queries.ts';
@@ -60,20 +60,7 @@ export function createQuoteDocumentService(deps: Pick<ServiceDeps, 'db' | 'clock
     const started = clock.now();
     const target = checkedTarget(input.path, kind);
     const { number, bytes } = await render(input.id, kind);
-    await writeFileAtomically(
-      target,
-      async (temp) => {
-        const file = await OutputFile.open(temp);
-        try {
-          await file.write([bytes]);
-          await file.close();
-        } catch (err) {
-          await file.abandon();
-          throw err;
-        }
-      },
-      input.overwrite,
-    );
+    await writeBytesAtomically(target, bytes, input.overwrite);
     deps.log.info('quote document written', { kind, number, bytes: bytes.length });
     return { path: target, bytes: bytes.length, number, ms: clock.now() - started };
   }
