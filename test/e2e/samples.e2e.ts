@@ -100,4 +100,31 @@ describe('Sample shipments (web host, Chromium)', () => {
     expect(await page.getByTestId('sample-drawer').textContent()).toContain('New sample shipment');
     await page.close();
   });
+
+  it('shows and records a product\'s sample stock on the product, warning below zero', async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await page.getByTestId('nav-products').click();
+    await page.getByTestId('product-row-model').filter({ hasText: 'BV-100' }).click();
+    const panel = page.getByTestId('sample-stock-panel');
+    await panel.waitFor();
+    // 5 in, 2 sent with the shipment above.
+    // Polled: the count shows 0 until the stock has loaded.
+    await expect.poll(() => panel.getByTestId('sample-stock-locations').textContent()).toBe('Shelf A: 3');
+    expect(await panel.getByTestId('sample-stock-on-hand').textContent()).toContain('3');
+
+    await pick(page, panel.getByTestId('sample-stock-kind'), 'Out');
+    await panel.getByTestId('sample-stock-quantity').fill('0');
+    await panel.getByTestId('sample-stock-record').click();
+    await expect.poll(() => panel.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['Quantity must be more than 0.']);
+    await panel.getByTestId('sample-stock-quantity').fill('4');
+    await panel.getByTestId('sample-stock-location').fill('Shelf A');
+    await panel.getByTestId('sample-stock-record').click();
+    await panel.getByTestId('sample-stock-below-zero').waitFor();
+    expect(await panel.getByTestId('sample-stock-on-hand').textContent()).toContain('-1');
+    await expect.poll(() => panel.getByTestId('sample-stock-moves').locator('tbody tr').count()).toBe(3);
+    // The move the shipment wrote opens that shipment.
+    await panel.getByTestId('sample-stock-moves').getByRole('link', { name: 'Shipment' }).click();
+    await expect.poll(() => page.getByTestId('sample-drawer').locator('[data-testid="sample-status"]').getAttribute('data-status')).toBe('feedback');
+    await page.close();
+  });
 });

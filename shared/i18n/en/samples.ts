@@ -63,6 +63,7 @@ export const samples = {
       deleted: 'Shipment deleted.',
     },
     stock: {
+      date: 'Date',
       title: 'Sample stock',
       onHand: 'On hand',
       perLocation: 'By location',

@@ -65,6 +65,7 @@ export const samples: Catalog<typeof en> = {
       deleted: '寄样已删除。',
     },
     stock: {
+      date: '日期',
       title: '样品库存',
       onHand: '现有库存',
       perLocation: '按位置',

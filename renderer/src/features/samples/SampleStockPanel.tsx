@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Divider, Form, Input, InputNumber, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/contract.ts';
@@ -42,17 +42,19 @@ export function SampleStockPanel({ productId }: { productId: string }) {
   }
 
   const columns: TableColumnsType<Move> = [
-    { key: 'date', title: t('samples.columns.dates'), width: 130, render: (_, m) => time.date(m.movedAt) },
+    { key: 'date', title: t('samples.stock.date'), width: 130, render: (_, m) => time.date(m.movedAt) },
     { key: 'kind', title: t('samples.fields.kind'), width: 110, render: (_, m) => <Tag>{t(`samples.stock.kinds.${m.kind}`)}</Tag> },
     { key: 'quantity', title: t('samples.fields.quantity'), width: 90, align: 'right', render: (_, m) => (m.kind === 'out' ? -m.quantity : m.quantity) },
     { key: 'location', title: t('samples.fields.location'), width: 130, render: (_, m) => m.location ?? '' },
-    { key: 'note', title: t('samples.fields.note'), render: (_, m) => (m.shipmentId ? <span className="muted">{t('samples.stock.fromShipment')}</span> : m.note) },
+    { key: 'note', title: t('samples.fields.note'), render: (_, m) => (m.shipmentId ? <a href={`#/samples?open=${encodeURIComponent(m.shipmentId)}`}>{t('samples.stock.fromShipment')}</a> : m.note) },
   ];
 
   const onHand = stock.data?.onHand ?? 0;
   return (
     <div data-testid="sample-stock-panel">
-      <Typography.Title level={5}>{t('samples.stock.title')}</Typography.Title>
+      <Divider titlePlacement="start" plain>
+        {t('samples.stock.title')}
+      </Divider>
       <Space size="large" align="start" wrap>
         <Statistic title={t('samples.stock.onHand')} value={onHand} data-testid="sample-stock-on-hand" />
         {(stock.data?.locations.length ?? 0) > 0 && (
