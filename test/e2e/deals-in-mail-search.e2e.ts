@@ -58,8 +58,11 @@ describe('quotes and samples in search, mail and the timeline (web host, Chromiu
     await page.getByTestId('global-search').fill('4711');
     await expect.poll(() => page.getByTestId('search-shipment').count()).toBe(1);
     expect(await page.getByTestId('search-shipment-tracking').textContent()).toBe('4711081500');
+    await page.getByTestId('search-shipment').click();
+    await expect.poll(() => page.url()).toContain('#/samples?open=s1');
 
     await page.getByTestId('global-search').fill('Q2026-0042');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('search-quote').count()).toBe(1);
     await page.getByTestId('search-quote').click();
     await expect.poll(() => page.url()).toContain('#/quotes/q42');
@@ -89,6 +92,8 @@ describe('quotes and samples in search, mail and the timeline (web host, Chromiu
     expect(await page.getByTestId('timeline-quote').textContent()).toContain('已发送');
     expect(await page.getByTestId('timeline-quote').textContent()).toContain('FOB Ningbo');
     expect(await page.getByTestId('timeline-sample').textContent()).toContain('已寄出');
+    await page.getByTestId('timeline-sample').click();
+    await expect.poll(() => page.url()).toContain('#/samples?open=s1');
     await page.close();
   });
 });

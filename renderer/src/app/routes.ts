@@ -15,7 +15,8 @@ export type Route =
   | { page: 'quotes' }
   /** One quote (any revision), read or edited. */
   | { page: 'quote'; id: string }
-  | { page: 'samples' }
+  /** `open`: the shipment whose drawer opens (`#/samples?open=<id>`; SamplesPage reads it). */
+  | { page: 'samples'; open?: string }
   /** Charts and tables of quotes, samples and top customers. */
   | { page: 'reports' }
   | { page: 'trash' }
@@ -52,6 +53,8 @@ export function hrefFor(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'quote':
       return `#/quotes/${encodeURIComponent(route.id)}`;
+    case 'samples':
+      return route.open ? `#/samples?open=${encodeURIComponent(route.open)}` : '#/samples';
     case 'notContacted':
       return '#/not-contacted';
     case 'search':

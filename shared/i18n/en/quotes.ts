@@ -100,10 +100,11 @@ export const quotes = {
     },
     customerTab: 'Quotes',
     settings: {
-      title: 'Quotes',
+      title: 'Quotes and samples',
       pattern: 'Quote number pattern',
       patternHelp: '{YYYY} year, {YY} short year, {MM} month, {SEQ:4} sequence of 4 digits. For example: {{example}}',
       followUpDays: 'Days after sending before a follow-up',
+      sampleFollowUpDays: 'Days after a sample is delivered before asking for feedback',
       saved: 'Quote settings saved.',
     },
     errors: {

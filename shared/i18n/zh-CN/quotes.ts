@@ -102,10 +102,11 @@ export const quotes: Catalog<typeof en> = {
     },
     customerTab: '报价',
     settings: {
-      title: '报价',
+      title: '报价与样品',
       pattern: '报价单号格式',
       patternHelp: '{YYYY} 年份，{YY} 两位年份，{MM} 月份，{SEQ:4} 四位流水号。示例：{{example}}',
       followUpDays: '发送后几天提醒跟进',
+      sampleFollowUpDays: '样品签收后几天提醒询问反馈',
       saved: '报价设置已保存。',
     },
     errors: {

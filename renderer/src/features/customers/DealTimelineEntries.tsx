@@ -44,11 +44,25 @@ export function QuoteEntry({ quote, at, time }: { quote: TimelineQuote; at: numb
   );
 }
 
-/** A sample shipment on its customer's timeline: courier, tracking number, items, status, feedback. */
+/** A sample shipment on its customer's timeline: courier, tracking number, items, status, feedback; a click opens it. */
 export function ShipmentEntry({ shipment, at, time }: { shipment: TimelineShipment; at: number; time: TimeFormat }) {
   const { t } = useTranslation();
+  const open = () => navigate({ page: 'samples', open: shipment.id });
   return (
-    <div data-testid="timeline-sample" data-shipment-id={shipment.id}>
+    <div
+      className="timeline-mail"
+      role="link"
+      tabIndex={0}
+      onClick={(e) => {
+        // The tracking number's copy button does its own thing.
+        if (!(e.target as HTMLElement).closest('.ant-typography-copy')) open();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') open();
+      }}
+      data-testid="timeline-sample"
+      data-shipment-id={shipment.id}
+    >
       <div className="timeline-entry-head">
         <Tag color="magenta">{t('timeline.sample')}</Tag>
         <span>{shipment.courier === 'other' && shipment.courierName ? shipment.courierName : t(`search.courier.${shipment.courier}`)}</span>

@@ -9,9 +9,13 @@ import { useCall, useMutationCall } from '../../app/useCall.ts';
 interface Values {
   quoteNumberPattern: string;
   quoteFollowUpDays: number;
+  sampleFollowUpDays: number;
 }
 
-/** Settings for quotes: the number pattern (with the number it would give next) and the follow-up days. */
+/**
+ * Settings for quotes and samples: the quote number pattern (with the number it would give next)
+ * and the days before a quote's follow-up and before asking a buyer for sample feedback.
+ */
 export function QuoteSettings() {
   const { t } = useTranslation();
   const { message } = useFeedback();
@@ -19,7 +23,7 @@ export function QuoteSettings() {
   const settings = useCall('settings.get', {});
   const update = useMutationCall('settings.update');
   const pattern = Form.useWatch('quoteNumberPattern', form) ?? settings.data?.quoteNumberPattern ?? '';
-  const labelOf = useCallback((path: string) => (path === 'quoteNumberPattern' ? t('quotes.settings.pattern') : path === 'quoteFollowUpDays' ? t('quotes.settings.followUpDays') : undefined), [t]);
+  const labelOf = useCallback((path: string) => (path === 'quoteNumberPattern' ? t('quotes.settings.pattern') : path === 'quoteFollowUpDays' ? t('quotes.settings.followUpDays') : path === 'sampleFollowUpDays' ? t('quotes.settings.sampleFollowUpDays') : undefined), [t]);
   const onError = useFormErrorHandler(form, labelOf);
   const [now] = useState(() => Date.now());
   if (!settings.data) return null;
@@ -29,7 +33,7 @@ export function QuoteSettings() {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ quoteNumberPattern: settings.data.quoteNumberPattern, quoteFollowUpDays: settings.data.quoteFollowUpDays }}
+        initialValues={{ quoteNumberPattern: settings.data.quoteNumberPattern, quoteFollowUpDays: settings.data.quoteFollowUpDays, sampleFollowUpDays: settings.data.sampleFollowUpDays }}
         onFinish={async (values) => {
           try {
             await update.mutateAsync(values);
@@ -44,6 +48,9 @@ export function QuoteSettings() {
         </Form.Item>
         <Form.Item name="quoteFollowUpDays" label={t('quotes.settings.followUpDays')}>
           <InputNumber min={1} max={365} data-testid="quote-follow-up-days" />
+        </Form.Item>
+        <Form.Item name="sampleFollowUpDays" label={t('quotes.settings.sampleFollowUpDays')}>
+          <InputNumber min={1} max={365} data-testid="sample-follow-up-days" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="quote-settings-save">{t('quotes.actions.save')}</Button>
       </Form>

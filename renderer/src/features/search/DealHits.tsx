@@ -46,14 +46,14 @@ export function QuoteHits({ rows, query, more }: { rows: QuoteHit[]; query: stri
   );
 }
 
-/** Sample shipments found by tracking number; a click opens the customer they went to. */
+/** Sample shipments found by tracking number; a click opens the shipment. */
 export function ShipmentHits({ rows, query, more }: { rows: ShipmentHit[]; query: string; more: boolean }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
   return (
     <div className="search-hits">
       {rows.map((s) => (
-        <Hit key={s.id} id={s.id} testId="search-shipment" onOpen={() => navigate({ page: 'customer', id: s.customerId })}>
+        <Hit key={s.id} id={s.id} testId="search-shipment" onOpen={() => navigate({ page: 'samples', open: s.id })}>
           <div className="search-hit-line">
             <Tag>{s.courier === 'other' && s.courierName ? s.courierName : t(`search.courier.${s.courier}`)}</Tag>
             <Typography.Text strong data-testid="search-shipment-tracking">
