@@ -28,7 +28,7 @@ export function QuoteMailPanel({ quoteId }: { quoteId: string }) {
         size="small"
         loading={mail.isLoading}
         dataSource={rows}
-        data-testid="quote-mail"
+        data-testid="quote-mail-list"
         renderItem={(m) => (
           <List.Item
             data-testid="quote-mail-row"
