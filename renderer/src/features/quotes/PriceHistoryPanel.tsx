@@ -6,7 +6,7 @@ import { E4, formatMoneyE4 } from '../../../../shared/domain/money.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useCall } from '../../app/useCall.ts';
 import { useTimeFormat } from '../../ui/time-format.ts';
-import { PriceChart, type PriceChartOption } from './PriceChart.tsx';
+import { EChart, type EChartOption } from '../../ui/EChart.tsx';
 import { QuoteStatusTag } from './QuoteStatusTag.tsx';
 
 function HistoryTable({ rows, testId }: { rows: PriceHistoryRow[]; testId: string }) {
@@ -25,7 +25,7 @@ function HistoryTable({ rows, testId }: { rows: PriceHistoryRow[]; testId: strin
 }
 
 /** One series per currency and Incoterm: prices are only comparable within one. */
-function chartOption(rows: PriceHistoryRow[], format: (ms: number) => string): PriceChartOption {
+function chartOption(rows: PriceHistoryRow[], format: (ms: number) => string): EChartOption {
   const groups = new Map<string, Array<[number, number, string]>>();
   for (const r of rows) {
     const key = `${r.currency} ${r.incoterm ?? ''}`.trim();
@@ -62,7 +62,7 @@ export function PriceHistoryPanel({ productId, customerId }: { productId: string
   const tabs = [
     ...(customerId ? [{ key: 'customer', label: `${t('quotes.history.thisCustomer')} (${history.data?.customerRows.length ?? 0})`, children: <HistoryTable rows={history.data?.customerRows ?? []} testId="price-history-customer" /> }] : []),
     { key: 'all', label: `${t('quotes.history.others')} (${rows.length}${history.data?.more ? '+' : ''})`, children: <HistoryTable rows={rows} testId="price-history-all" /> },
-    { key: 'chart', label: t('quotes.history.chart'), children: <PriceChart option={option} /> },
+    { key: 'chart', label: t('quotes.history.chart'), children: <EChart option={option} height={220} testId="price-history-chart" /> },
   ];
   return (
     <div data-testid="price-history" data-product-id={productId}>

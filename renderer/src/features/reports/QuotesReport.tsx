@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuoteReportRow } from '../../../../shared/contract/reports.contract.ts';
 import { useCall } from '../../app/useCall.ts';
-import { ReportChart } from './ReportChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { ReportExportButton } from './ReportExportButton.tsx';
 import { ReportFrame } from './ReportFrame.tsx';
 import { monthsBetween, percent, quoteChartOption, quoteTotalsByMonth, quoteTotalsByOwner } from './report-view.ts';
@@ -41,9 +41,9 @@ export function QuotesReport({ period }: { period: ReportWindow }) {
       chart={() => (
         <>
           <Typography.Title level={5}>{t('reports.quotes.byMonth')}</Typography.Title>
-          <ReportChart option={options.byMonth} height={320} testId="report-quotes-chart" />
+          <EChart option={options.byMonth} height={320} testId="report-quotes-chart" />
           <Typography.Title level={5}>{t('reports.quotes.byOwner')}</Typography.Title>
-          <ReportChart option={options.byOwner} height={280} testId="report-quotes-owner-chart" />
+          <EChart option={options.byOwner} height={280} testId="report-quotes-owner-chart" />
         </>
       )}
       table={() => (

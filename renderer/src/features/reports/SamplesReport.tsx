@@ -5,7 +5,7 @@ import type { SampleGroup, SampleReportRow } from '../../../../shared/contract/r
 import { useCall } from '../../app/useCall.ts';
 import { countryName } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
-import { ReportChart } from './ReportChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { ReportExportButton } from './ReportExportButton.tsx';
 import { ReportFrame } from './ReportFrame.tsx';
 import { mainCurrency, moneyList, sampleChartOption } from './report-view.ts';
@@ -62,7 +62,7 @@ export function SamplesReport({ period }: { period: ReportWindow }) {
       error={report.error}
       empty={rows.length === 0}
       exportButton={<ReportExportButton request={{ report: 'samples', params }} title={t('reports.tabs.samples')} fileName="samples-report.xlsx" disabled={rows.length === 0} />}
-      chart={() => <ReportChart option={option} testId="report-samples-chart" />}
+      chart={() => <EChart option={option} height={360} testId="report-samples-chart" />}
       table={() => (
         <Table<NamedRow>
           size="small"

@@ -7,7 +7,7 @@ import { hrefFor } from '../../app/routes.ts';
 import { useCall } from '../../app/useCall.ts';
 import { countryName } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
-import { ReportChart } from './ReportChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { ReportExportButton } from './ReportExportButton.tsx';
 import { ReportFrame } from './ReportFrame.tsx';
 import { topChartOption } from './report-view.ts';
@@ -61,7 +61,7 @@ export function TopCustomersReport({ period }: { period: ReportWindow }) {
       error={report.error}
       empty={rows.length === 0}
       exportButton={<ReportExportButton request={{ report: 'topCustomers', params }} title={t('reports.tabs.topCustomers')} fileName="top-customers.xlsx" disabled={rows.length === 0} />}
-      chart={() => <ReportChart option={option} height={Math.max(240, rows.length * 28 + 64)} testId="report-top-chart" />}
+      chart={() => <EChart option={option} height={Math.max(240, rows.length * 28 + 64)} testId="report-top-chart" />}
       table={() => (
         <Table<TopCustomerRow>
           size="small"

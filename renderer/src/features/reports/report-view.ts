@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { QuoteReportRow, SampleCost, SampleReportRow, TopCustomerRow } from '../../../../shared/contract/reports.contract.ts';
 import { E4, formatMoneyE4 } from '../../../../shared/domain/money.ts';
-import type { ReportChartOption } from './ReportChart.tsx';
+import type { EChartOption } from '../../ui/EChart.tsx';
 
 /**
  * What the Reports page draws, from the service's rows: pure, so the numbers the chart shows
@@ -62,7 +62,7 @@ const BAR_MAX_WIDTH = 48;
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-export function quoteChartOption(totals: readonly QuoteTotals[], labels: { sent: string; won: string; winRate: string }): ReportChartOption {
+export function quoteChartOption(totals: readonly QuoteTotals[], labels: { sent: string; won: string; winRate: string }): EChartOption {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -104,7 +104,7 @@ export function sampleChartOption(
   rows: ReadonlyArray<SampleReportRow & { name: string }>,
   currency: string | null,
   labels: { shipments: string; quantity: string; cost: string },
-): ReportChartOption {
+): EChartOption {
   const names = rows.map((r) => r.name);
   return {
     animation: false,
@@ -121,7 +121,7 @@ export function sampleChartOption(
   };
 }
 
-export function topChartOption(rows: readonly TopCustomerRow[], currency: string, label: string): ReportChartOption {
+export function topChartOption(rows: readonly TopCustomerRow[], currency: string, label: string): EChartOption {
   // Largest at the top: a horizontal bar chart draws its first category at the bottom.
   const ordered = [...rows].reverse();
   return {
