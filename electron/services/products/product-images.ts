@@ -1,9 +1,18 @@
+import type SharpModule from 'sharp';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { fail } from '../../../shared/contract/result.ts';
 import { createAttachmentStore, type AttachmentStore } from '../mail/store/attachment-store.ts';
+
+
+/**
+ * sharp (a native library) is loaded on the first image, not with the service: every start of
+ * the app and the CLI builds the services, and most never touch a product image.
+ */
+async function loadSharp(): Promise<typeof SharpModule> {
+  return (await import('sharp')).default;
+}
 
 /**
  * Product images: the original bytes under their SHA-256 in `product-images/` of the data folder
@@ -58,6 +67,7 @@ function readChosen(file: string, field: string): Buffer {
 /** The kind and size from the image's own header; null for anything sharp cannot read as a photo. */
 async function probe(bytes: Buffer): Promise<{ mimeType: string; width: number | null; height: number | null } | null> {
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(bytes).metadata();
     const mimeType = MIME_BY_FORMAT[meta.format];
     return mimeType ? { mimeType, width: meta.width ?? null, height: meta.height ?? null } : null;
@@ -100,6 +110,7 @@ export function createProductImageStore(dataDir: string): ProductImageStore {
       if (fs.existsSync(file)) return fs.readFileSync(file);
       if (!originals.has(sha256)) return null;
       // rotate() applies the photo's EXIF orientation, so a phone's portrait shot stands upright.
+      const sharp = await loadSharp();
       const thumb = await sharp(originals.read(sha256)).rotate().resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
       writeAtomically(file, thumb);
       return thumb;

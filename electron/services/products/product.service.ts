@@ -17,7 +17,6 @@ import {
 import { checkAttributes } from './product-attributes.ts';
 import { createProductImageHandlers } from './product-image.service.ts';
 import { createProductImageStore } from './product-images.ts';
-import { importProducts, previewProductImport } from './import/product-import.ts';
 import { getProduct, insertProduct, listProducts, liveProductByModel, productColumns, softDeleteProduct, updateProduct } from './product.queries.ts';
 
 type ProductKeys = keyof typeof productCalls;
@@ -97,8 +96,10 @@ export function createProductService(deps: ServiceDeps & { dataDir: string }): {
       },
 
       ...createProductImageHandlers({ ...deps, images, get }),
-      'products.previewImport': (input) => previewProductImport(db, input),
+      // The sheet readers (exceljs, csv-parse, iconv-lite) load with the first import, not at every start.
+      'products.previewImport': async (input) => (await import('./import/product-import.ts')).previewProductImport(db, input),
       'products.import': async (input) => {
+        const { importProducts } = await import('./import/product-import.ts');
         const report = await importProducts({ db, now: () => clock.now(), newId, images }, input);
         if (report.created + report.updated + report.imagesAdded > 0) changed();
         return report;

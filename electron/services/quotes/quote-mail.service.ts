@@ -5,7 +5,6 @@ import { messageRows } from '../mail/read/message-rows.queries.ts';
 import { insertQuoteLink } from '../mail/store/quote-links.queries.ts';
 import type { quoteMailCalls } from '../../../shared/contract/quote-mail.contract.ts';
 import { deleteQuoteLink, linkedMessages, messageExists, quoteExists, quoteForMail, quotesOfMessage } from './quote-mail.queries.ts';
-import { catalogs } from '../../../shared/i18n/catalogs.ts';
 import { formatDocumentDate } from '../../../shared/domain/quote-document.ts';
 import { safeFileName } from '../../../shared/domain/file-names.ts';
 
@@ -39,6 +38,8 @@ export function createQuoteMailService(deps: QuoteMailDeps): { handlers: Pick<Ha
         const quote = await quoteForMail(db, quoteId);
         if (!quote) return fail('notFound', 'quoteMail.errors.quoteNotFound', { id: quoteId }, [{ path: 'quoteId', message: 'quoteMail.errors.quoteNotFound', params: {} }]);
         const { bytes } = await deps.renderPdf(quote.id);
+        // Loaded here, not with the module: every CLI start loads this service, and a read call must not pay for the catalogs.
+        const { catalogs } = await import('../../../shared/i18n/catalogs.ts');
         const words = catalogs[quote.language].quoteMail.draft;
         const params = { number: quote.number, name: quote.contact_name ?? '', validUntil: quote.valid_until ? formatDocumentDate(quote.valid_until, quote.language) : '' };
         const lines = [interpolate(quote.contact_name ? words.greeting : words.greetingNoName, params), '', interpolate(words.body, params)];
