@@ -24,3 +24,11 @@ export function onlyFlags(argv: readonly string[], allowed: readonly string[], p
 export function day(ms: number | null): string {
   return ms === null ? '-' : new Date(ms).toISOString().slice(0, 10);
 }
+
+/**
+ * The folder the user typed the command in: relative paths are taken from there. `npm run cli`
+ * runs in the repository's folder, and npm says where the command was typed in INIT_CWD.
+ */
+export function typedCwd(env: Readonly<Record<string, string | undefined>>): string {
+  return env.INIT_CWD ?? process.cwd();
+}

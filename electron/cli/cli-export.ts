@@ -29,15 +29,17 @@ export interface ExportCommandEnv {
   err(text: string): void;
   /** The language of the written headers (the system's). */
   language: 'en' | 'zh-CN';
+  /** Where relative paths start: the folder the command was typed in. */
+  cwd: string;
 }
 
-function positionalOf(argv: readonly string[], flags: readonly string[], what: string): string {
+function positionalOf(argv: readonly string[], flags: readonly string[], what: string, cwd: string): string {
   let rest = [...argv];
   for (const flag of flags) rest = withoutFlag(rest, flag);
   const unknown = rest.find((a) => a.startsWith('--'));
   if (unknown) throw new UsageError(`unknown option ${unknown}`);
   if (rest.length !== 1) throw new UsageError(`${what}${rest.length > 1 ? `, not "${rest.slice(1).join(' ')}" as well` : ''}`);
-  return path.resolve(rest[0]!);
+  return path.resolve(cwd, rest[0]!);
 }
 
 async function ownerIdOf(env: ExportCommandEnv, wanted: string): Promise<string> {
@@ -80,14 +82,14 @@ export async function runExportCommand(env: ExportCommandEnv, sub: string | unde
   let key: 'exports.customers' | 'exports.mail' | 'exports.everything';
   let input: Record<string, unknown>;
   if (sub === 'customers') {
-    const file = positionalOf(argv, ['--owner'], 'export customers needs one file: a .xlsx or a .csv');
+    const file = positionalOf(argv, ['--owner'], 'export customers needs one file: a .xlsx or a .csv', env.cwd);
     const format = path.extname(file).toLowerCase().slice(1);
     if (format !== 'xlsx' && format !== 'csv') throw new UsageError(`the file must end in .xlsx or .csv, not "${path.basename(file)}"`);
     const owner = flagValue(argv, '--owner');
     key = 'exports.customers';
     input = { format, path: file, language: env.language, overwrite, ...(owner !== undefined ? { ownerId: await ownerIdOf(env, owner) } : {}) };
   } else if (sub === 'mail') {
-    const file = positionalOf(argv, ['--customer', '--owner'], 'export mail needs one file: the .mbox to write');
+    const file = positionalOf(argv, ['--customer', '--owner'], 'export mail needs one file: the .mbox to write', env.cwd);
     const customer = flagValue(argv, '--customer');
     const owner = flagValue(argv, '--owner');
     if ((customer === undefined) === (owner === undefined)) throw new UsageError('export mail needs either --customer <code|name> or --owner <name>');
@@ -95,7 +97,7 @@ export async function runExportCommand(env: ExportCommandEnv, sub: string | unde
     input = { path: file, overwrite, ...(customer !== undefined ? { customerId: await customerIdOf(env, customer) } : { ownerId: await ownerIdOf(env, owner!) }) };
   } else if (sub === 'all') {
     key = 'exports.everything';
-    input = { folder: positionalOf(argv, [], 'export all needs one folder: where the export\u2019s folder is made'), language: env.language };
+    input = { folder: positionalOf(argv, [], 'export all needs one folder: where the export\u2019s folder is made', env.cwd), language: env.language };
   } else {
     throw new UsageError(`unknown command "export ${sub ?? ''}"; try \`export customers <file>\`, \`export mail <file> --customer <code>\` or \`export all <folder>\``);
   }

@@ -32,6 +32,8 @@ export interface ImportCommandEnv {
   out(text: string): void;
   err(text: string): void;
   translate(key: string, params?: MessageParams): Promise<string>;
+  /** Where relative paths start: the folder the command was typed in. */
+  cwd: string;
   /** Called with a function that stops the import (Ctrl+C); returns a function that forgets it. */
   onInterrupt(stop: () => void): () => void;
 }
@@ -88,7 +90,7 @@ async function runContactsImport(env: ImportCommandEnv, argv: readonly string[])
   const unknown = positional.find((a) => a.startsWith('--'));
   if (unknown) throw new UsageError(`unknown option ${unknown}`);
   if (positional.length !== 1) throw new UsageError('import contacts needs one file: an .xlsx, .csv or .vcf');
-  const file = path.resolve(positional[0]!);
+  const file = path.resolve(env.cwd, positional[0]!);
   const ownerId = await ownerIdOf(env, owner);
   const saved = mappingName && mappingName !== 'auto' ? { savedMapping: mappingName } : {};
   const preview = (await env.call('imports.previewContacts', { path: file, rows: 0, ...saved })) as ContactPreview;
@@ -140,7 +142,7 @@ export async function runImportCommand(env: ImportCommandEnv, sub: string | unde
   });
   let started: ImportBatch;
   try {
-    started = (await env.call('imports.startMail', { path: positional[0], ownerId, ownAddresses: me.values })) as ImportBatch;
+    started = (await env.call('imports.startMail', { path: path.resolve(env.cwd, positional[0]!), ownerId, ownAddresses: me.values })) as ImportBatch;
     if (started.itemsDone > 0) env.err(`resuming the import of ${started.sourcePath} after ${started.itemsDone} items`);
     const forget = env.onInterrupt(() => void env.call('imports.cancel', { id: started.id }));
     await env.core.imports().whenIdle();

@@ -9,7 +9,7 @@ import { faultPointFromEnv } from '../hosts/fault-points.ts';
 import { defaultDataDir, flagValue, resolveDataDir, UsageError, withoutFlag } from '../hosts/data-dir.ts';
 import { stderrLogger } from '../hosts/stderr-logger.ts';
 import { formatTable } from './text-table.ts';
-import { day, intFlag, onlyFlags } from './cli-args.ts';
+import { day, intFlag, onlyFlags, typedCwd } from './cli-args.ts';
 import { QUOTE_LIST_USAGE, runQuoteList } from './cli-quote-list.ts';
 import { IMPORT_USAGE, runImportCommand } from './cli-import.ts';
 import { EXPORT_USAGE, runExportCommand } from './cli-export.ts';
@@ -191,8 +191,8 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
       if (sub === 'restore') {
         const [file] = onlyFlags(rest, [], 1);
         if (file === undefined) throw new UsageError('backup restore needs the backup file');
-        const restored = (await session.call('backups.restore', { path: path.resolve(file) })) as { replacedPath: string };
-        io.out(`restored ${path.resolve(file)}`);
+        const restored = (await session.call('backups.restore', { path: path.resolve(typedCwd(session.env), file) })) as { replacedPath: string };
+        io.out(`restored ${path.resolve(typedCwd(session.env), file)}`);
         io.err(`the replaced database was kept as ${restored.replacedPath}`);
         return EXIT_OK;
       }
@@ -238,6 +238,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
           call: (key, input) => session.call(key, input),
           out: io.out,
           err: io.err,
+          cwd: typedCwd(session.env),
           translate: async (key, params) => (await translation(session.env)).translate(key, params),
           onInterrupt(stop) {
             const handler = () => stop();
@@ -257,8 +258,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
           out: io.out,
           err: io.err,
           translate: async (key, params) => (await translation(session.env)).translate(key, params),
-          // `npm run cli` runs in the repository's folder; INIT_CWD is where the user typed the command.
-          cwd: session.env.INIT_CWD ?? process.cwd(),
+          cwd: typedCwd(session.env),
         },
         sub,
         rest,
@@ -267,7 +267,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
     }
     case 'export': {
       const { pickLanguage, systemLocale } = await import('../hosts/translate.ts');
-      await runExportCommand({ core, call: (key, input) => session.call(key, input), out: io.out, err: io.err, language: pickLanguage(systemLocale(session.env)) }, sub, rest);
+      await runExportCommand({ core, call: (key, input) => session.call(key, input), out: io.out, err: io.err, language: pickLanguage(systemLocale(session.env)), cwd: typedCwd(session.env) }, sub, rest);
       return EXIT_OK;
     }
     case 'quotes': {
@@ -275,8 +275,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
         await runQuoteList({ call: (key, input) => session.call(key, input), out: io.out, err: io.err }, rest);
         return EXIT_OK;
       }
-      // `npm run cli` runs in the repository's folder; INIT_CWD is where the user typed the command.
-      await runQuoteDocumentCommand({ call: (key, input) => session.call(key, input), out: io.out, cwd: session.env.INIT_CWD ?? process.cwd() }, sub, rest);
+      await runQuoteDocumentCommand({ call: (key, input) => session.call(key, input), out: io.out, cwd: typedCwd(session.env) }, sub, rest);
       return EXIT_OK;
     }
     default:

@@ -104,6 +104,15 @@ describe('cli export', () => {
     expect(text).toContain("'=cmd|calc");
   });
 
+  it('takes a relative path from the folder the command was typed in (npm run cli runs in the repository)', async () => {
+    const typedIn = path.join(work, 'typed-in');
+    fs.mkdirSync(typedIn);
+    const run = await cli(['export', 'customers', 'relative.csv'], { INIT_CWD: typedIn });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.existsSync(path.join(typedIn, 'relative.csv'))).toBe(true);
+    expect(fs.existsSync(path.join(process.cwd(), 'relative.csv'))).toBe(false);
+  });
+
   it('exports a customer\u2019s mail by code or by name, and a salesperson\u2019s mailbox', async () => {
     const byCode = path.join(work, 'hamburg.mbox');
     const run = await cli(['export', 'mail', byCode, '--customer', hamburgCode]);
