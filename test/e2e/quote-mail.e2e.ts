@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMail } from '../../electron/services/mail/store/mail-parse.ts';
 import { setupE2eSession } from '../helpers/e2e-session.ts';
 import { startDovecot, startSmtpSink, type Dovecot, type SmtpSink } from '../helpers/mail-servers.ts';
+import { tempDir } from '../helpers/temp-core.ts';
 
 /**
  * "Mail to customer" on a quote (issue 13 point 4): one click opens a mail to the quote's contact
@@ -41,8 +45,26 @@ describe('mailing a quote (Dovecot + SMTP sink, web host, Chromium)', () => {
     quoteId = quote.id;
     number = quote.number;
   });
+  const folder = tempDir('tf-e2e-quote-pdf-');
   afterAll(async () => {
     await Promise.all([dovecot?.stop(), sink?.stop()]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('exports the quote as a PDF on the letterhead from its page', async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/quotes/${quoteId}`);
+    await page.getByTestId('quote-export').click();
+    const file = path.join(folder, `${number}.pdf`);
+    await page.getByTestId('quote-export-path').fill(file);
+    await page.getByTestId('quote-export-ok').click();
+    await expect.poll(() => fs.existsSync(file), { timeout: 15_000 }).toBe(true);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(number);
+    expect(text).toMatch(/LED panel 600x600 40W\s+500\s+pcs\s+USD\s+12.50\s+6,250.00/);
+    await page.close();
   });
 
   it('opens a mail to the contact with the PDF, and sending it marks the draft quote sent', async () => {
