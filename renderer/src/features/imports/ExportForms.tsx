@@ -1,16 +1,12 @@
-import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Radio, Select, Space, Typography, type FormInstance } from 'antd';
-import type { Rule } from 'antd/es/form';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Form, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../shared/contract/contract.ts';
 import type { ExportResult } from '../../../../shared/contract/exports.contract.ts';
 import { safeFileName } from '../../../../shared/domain/file-names.ts';
-import { toAppError, useShowError } from '../../app/app-errors.ts';
-import { useFeedback } from '../../app/feedback.ts';
 import { useCall, useMutationCall } from '../../app/useCall.ts';
-import { inFolder } from './export-paths.ts';
-import { isFullPath } from './import-format.ts';
+import { PathField, useAskToReplace, useChooseFolder } from './export-target.tsx';
 
 /**
  * The three exports, each a small form that takes a full path, typed — the web host has no
@@ -24,104 +20,18 @@ interface Outcome {
   onSettled(target: string): void;
 }
 
-/** The desktop app's "Choose folder…": sets the field to the folder, or to the file `fileName` in it. */
-function useChooseFolder(form: FormInstance, name: string, fileName?: () => string) {
-  const desktop = useCall('app.getInfo', {}).data?.host === 'electron';
-  const pick = useMutationCall('app.pickFolder');
-  const showError = useShowError();
-  const choose = async () => {
-    try {
-      const current = form.getFieldValue(name) as string | undefined;
-      const chosen = await pick.mutateAsync({ purpose: 'exportFolder', ...(current && isFullPath(current) ? { defaultPath: current } : {}) });
-      if (chosen.path === null) return;
-      form.setFieldsValue({ [name]: fileName ? inFolder(chosen.path, current, fileName()) : chosen.path });
-      void form.validateFields([name]).catch(() => {});
-    } catch (err) {
-      showError(err);
-    }
-  };
-  return desktop ? { choose: () => void choose(), choosing: pick.isPending } : null;
-}
-
-/** The target path: required, and a full path (the service would refuse anything else). */
-function PathField({
-  name,
-  label,
-  placeholder,
-  extension,
-  testId,
-  folder,
-}: {
-  name: string;
-  label: string;
-  placeholder: string;
-  extension?: () => string;
-  testId: string;
-  folder: { choose(): void; choosing: boolean } | null;
-}) {
-  const { t } = useTranslation();
-  const input = <Input maxLength={4000} aria-label={label} placeholder={placeholder} data-testid={testId} autoComplete="off" spellCheck={false} />;
-  const rules: Rule[] = [
-    { required: true, whitespace: true, message: t('exports.center.pathRequired') },
-    {
-      validator: async (_, value: string | undefined) => {
-        const path = value?.trim() ?? '';
-        if (path && !isFullPath(path)) throw new Error(t('exports.center.pathNotAbsolute', { path }));
-        const ext = extension?.();
-        if (path && ext && !path.toLowerCase().endsWith(ext)) throw new Error(t('exports.center.wrongExtension', { extension: ext }));
-      },
-    },
-  ];
-  if (!folder) {
-    return (
-      <Form.Item name={name} label={label} validateTrigger="onSubmit" rules={rules}>
-        {input}
-      </Form.Item>
-    );
-  }
-  return (
-    <Form.Item label={label} required>
-      <Space.Compact style={{ width: '100%' }}>
-        <Form.Item name={name} noStyle validateTrigger="onSubmit" rules={rules}>
-          {input}
-        </Form.Item>
-        <Button icon={<FolderOpenOutlined />} onClick={folder.choose} loading={folder.choosing} data-testid={`${testId}-choose`}>
-          {t('exports.center.chooseFolder')}
-        </Button>
-      </Space.Compact>
-    </Form.Item>
-  );
-}
-
-/**
- * Runs an export to `target`. A file of that name is never replaced silently: the service
- * refuses (exports.errors.exists), the user is asked, and a yes runs it again with overwrite.
- */
+/** Runs an export to `target`; a file of that name is replaced only when the user says so. */
 function useRun<K extends 'exports.customers' | 'exports.mail' | 'exports.everything'>(key: K, outcome: Outcome) {
-  const { t } = useTranslation();
   const call = useMutationCall(key);
-  const showError = useShowError();
-  const { modal } = useFeedback();
-  const run = async (input: CallInput<K>, target: string): Promise<void> => {
-    try {
-      outcome.onDone((await call.mutateAsync(input)) as ExportResult);
-    } catch (err) {
-      const error = toAppError(err);
-      if (error.message !== 'exports.errors.exists') showError(err);
-      else {
-        modal.confirm({
-          title: t('exports.center.replaceTitle'),
-          content: t('exports.center.replaceBody', { file: error.params?.file ?? target }),
-          okText: t('exports.center.replace'),
-          okButtonProps: { danger: true },
-          cancelText: t('common.cancel'),
-          onOk: () => void run({ ...input, overwrite: true }, target),
-        });
+  const askToReplace = useAskToReplace();
+  const run = (input: CallInput<K>, target: string): Promise<void> =>
+    askToReplace(target, async (overwrite) => {
+      try {
+        outcome.onDone((await call.mutateAsync(overwrite ? { ...input, overwrite } : input)) as ExportResult);
+      } finally {
+        outcome.onSettled(target);
       }
-    } finally {
-      outcome.onSettled(target);
-    }
-  };
+    });
   return { run, pending: call.isPending };
 }
 
