@@ -20,7 +20,7 @@ describe('the two search boxes and their keys (web host, Chromium)', () => {
     const hint = (box: typeof list) => box.locator('xpath=ancestor::span[contains(@class,"ant-input-affix-wrapper")][1]').locator('.ant-input-suffix');
     await expect.poll(() => hint(list).textContent()).toBe('/');
     expect(await hint(global).textContent()).toBe('Ctrl+K');
-    expect(await hint(global).locator('kbd').getAttribute('title')).toBe('Press Ctrl+K to search customers, contacts and mail from any screen');
+    expect(await hint(global).locator('kbd').getAttribute('title')).toBe('Press Ctrl+K to search customers, contacts, mail and quotes from any screen');
     expect(await hint(list).locator('kbd').getAttribute('title')).toBe('Press / to search the customer list from any screen');
 
     // The keys do what the hints say.
@@ -36,9 +36,9 @@ describe('the two search boxes and their keys (web host, Chromium)', () => {
   it('says so in Chinese', async () => {
     const page = await session.open({ locale: 'zh-CN' });
     const global = page.getByTestId('global-search');
-    await expect.poll(() => global.getAttribute('placeholder')).toBe('搜索客户、联系人和邮件');
+    await expect.poll(() => global.getAttribute('placeholder')).toBe('搜索客户、联系人、邮件和报价');
     expect(await page.locator('.key-hint').evaluateAll((hints) => hints.map((h) => h.getAttribute('title')))).toEqual([
-      '在任何页面按 Ctrl+K 即可搜索客户、联系人和邮件',
+      '在任何页面按 Ctrl+K 即可搜索客户、联系人、邮件和报价',
       '在任何页面按 / 即可搜索客户列表',
     ]);
     await page.close();

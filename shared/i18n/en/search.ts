@@ -2,7 +2,7 @@
 export const search = {
   search: {
     placeholder: 'Search customers, contacts, mail and quotes',
-    shortcut: 'Press {{key}} to search customers, contacts and mail from any screen',
+    shortcut: 'Press {{key}} to search customers, contacts, mail and quotes from any screen',
     listShortcut: 'Press / to search the customer list from any screen',
     title: 'Search',
     resultsFor: 'Results for “{{query}}”',

@@ -5,7 +5,7 @@ import type { search as en } from '../en/search.ts';
 export const search: Catalog<typeof en> = {
   search: {
     placeholder: '搜索客户、联系人、邮件和报价',
-    shortcut: '在任何页面按 {{key}} 即可搜索客户、联系人和邮件',
+    shortcut: '在任何页面按 {{key}} 即可搜索客户、联系人、邮件和报价',
     listShortcut: '在任何页面按 / 即可搜索客户列表',
     title: '搜索',
     resultsFor: '“{{query}}”的搜索结果',
