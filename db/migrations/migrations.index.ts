@@ -14,6 +14,10 @@ import * as m0012 from './0012-imports.ts';
 import * as m0013 from './0013-shared-email-owners.ts';
 import * as m0014 from './0014-contact-imports.ts';
 import * as m0015 from './0015-products-quotes-samples.ts';
+import * as m0016 from './0016-tasks.ts';
+import * as m0017 from './0017-order-payments.ts';
+import * as m0018 from './0018-customer-scores.ts';
+import * as m0019 from './0019-pop3.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -35,6 +39,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-shared-email-owners': m0013,
   '0014-contact-imports': m0014,
   '0015-products-quotes-samples': m0015,
+  '0016-tasks': m0016,
+  '0017-order-payments': m0017,
+  '0018-customer-scores': m0018,
+  '0019-pop3': m0019,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

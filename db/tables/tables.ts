@@ -4,6 +4,9 @@ import type { DuplicateTables } from './duplicates.tables.ts';
 import type { LeadTables } from './leads.tables.ts';
 import type { MailTables } from './mail.tables.ts';
 import type { QuoteTables } from './quotes.tables.ts';
+import type { TaskTables } from './tasks.tables.ts';
+import type { PaymentTables } from './payments.tables.ts';
+import type { ScoreTables } from './scores.tables.ts';
 import type {
   ActivityKind,
   ChannelKind,
@@ -165,7 +168,7 @@ export interface CustomerSearchTable {
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
-export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables, QuoteTables {
+export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables, QuoteTables, TaskTables, PaymentTables, ScoreTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

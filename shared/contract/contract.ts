@@ -37,6 +37,10 @@ import { letterheadCalls } from './letterhead.contract.ts';
 import { dealSummaryCalls } from './deal-summary.contract.ts';
 import { sampleCalls } from './samples.contract.ts';
 import { reportCalls } from './reports.contract.ts';
+import { taskCalls } from './tasks.contract.ts';
+import { paymentCalls } from './payments.contract.ts';
+import { scoreCalls } from './scores.contract.ts';
+import { todayCalls } from './today.contract.ts';
 
 const Empty = z.object({}).default({});
 const ById = z.object({ id: Id });
@@ -126,6 +130,10 @@ export const contract = {
   ...dealSummaryCalls,
   ...sampleCalls,
   ...reportCalls,
+  ...taskCalls,
+  ...paymentCalls,
+  ...scoreCalls,
+  ...todayCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -150,6 +158,8 @@ export const DATA_ENTITIES = [
   'products',
   'quotes',
   'samples',
+  'tasks',
+  'payments',
   'all',
 ] as const;
 

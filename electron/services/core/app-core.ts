@@ -21,6 +21,10 @@ import { createQuoteDocumentService } from '../quotes/documents/quote-documents.
 import { createDealSummaryService } from '../customers/deal-summary.service.ts';
 import { createReportService } from '../reports/reports.service.ts';
 import { createSampleService } from '../samples/sample.service.ts';
+import { createTaskService } from '../tasks/task.service.ts';
+import { createPaymentService } from '../payments/payment.service.ts';
+import { createScoreService } from '../scores/score.service.ts';
+import { createTodayService } from '../today/today.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
 import { importCalls } from '../../../shared/contract/imports.contract.ts';
@@ -326,6 +330,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createDealSummaryService(deps).handlers,
       ...createSampleService(deps).handlers,
       ...createReportService(deps).handlers,
+      ...createTaskService(deps).handlers,
+      ...createPaymentService(deps).handlers,
+      ...createScoreService(deps).handlers,
+      ...createTodayService(deps).handlers,
       ...backups.handlers,
       ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } : deferredMailHandlers()),
     };
