@@ -18,6 +18,7 @@ import * as m0016 from './0016-tasks.ts';
 import * as m0017 from './0017-order-payments.ts';
 import * as m0018 from './0018-customer-scores.ts';
 import * as m0019 from './0019-pop3.ts';
+import * as m0020 from './0020-today.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017-order-payments': m0017,
   '0018-customer-scores': m0018,
   '0019-pop3': m0019,
+  '0020-today': m0020,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

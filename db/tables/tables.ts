@@ -7,6 +7,7 @@ import type { QuoteTables } from './quotes.tables.ts';
 import type { TaskTables } from './tasks.tables.ts';
 import type { PaymentTables } from './payments.tables.ts';
 import type { ScoreTables } from './scores.tables.ts';
+import type { TodayTables } from './today.tables.ts';
 import type {
   ActivityKind,
   ChannelKind,
@@ -168,7 +169,7 @@ export interface CustomerSearchTable {
 }
 
 /** Every table; the mail tables (migration 0002) are typed in mail.tables.ts. */
-export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables, QuoteTables, TaskTables, PaymentTables, ScoreTables {
+export interface Database extends MailTables, LeadTables, DuplicateTables, ImportTables, QuoteTables, TaskTables, PaymentTables, ScoreTables, TodayTables {
   owners: OwnersTable;
   regions: RegionsTable;
   customers: CustomersTable;

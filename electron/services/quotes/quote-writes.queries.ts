@@ -180,3 +180,9 @@ export async function softDeleteQuote(trx: Tx, id: string, now: number): Promise
   if (count) await trx.updateTable('quotes').set({ superseded_by_id: null, updated_at: now }).where('superseded_by_id', '=', id).execute();
   return count;
 }
+
+/** Moves a quote's follow-up (Today's snooze), or clears it (followed up: null); 0 when there is no such live quote. */
+export async function moveQuoteFollowUp(db: DbOrTx, id: string, until: number | null, now: number): Promise<number> {
+  const r = await db.updateTable('quotes').set({ follow_up_at: until, updated_at: now }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -16,9 +16,15 @@ export function notContactedQuery(db: Db, now: number, ownerId?: string | null) 
   return q.orderBy('c.due_at').orderBy('c.rid');
 }
 
+/** The customers (of this owner, if given) overdue at `now`, for a caller that counts or adds conditions (Today's snoozes). */
+export function overdueCustomers(db: Db, now: number, ownerId?: string | null) {
+  let q = db.selectFrom('customers as c').where(overdue).where('c.due_at', '<', now);
+  if (ownerId) q = q.where('c.owner_id', '=', ownerId);
+  return q;
+}
+
 /** How many customers (of this owner, if given) are overdue at `now`. */
 export async function countOverdue(db: Db, now: number, ownerId?: string | null): Promise<number> {
-  let q = db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n')).where(overdue).where('c.due_at', '<', now);
-  if (ownerId) q = q.where('c.owner_id', '=', ownerId);
+  const q = overdueCustomers(db, now, ownerId).select((eb) => eb.fn.countAll<number>().as('n'));
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -42,7 +42,7 @@ export function unansweredQuery(db: Db, from: number, until: number, ownerId?: s
   return q.orderBy('l.date_at');
 }
 
-interface Waiting {
+export interface Waiting {
   customerId: string;
   since: number;
   messages: number;
@@ -50,7 +50,7 @@ interface Waiting {
 }
 
 /** Customers with overdue unanswered mail, longest waiting first. */
-async function waitingCustomers(db: Db, now: number, wait: ReplyWait, ownerId?: string | null): Promise<Waiting[]> {
+export async function waitingCustomers(db: Db, now: number, wait: ReplyWait, ownerId?: string | null): Promise<Waiting[]> {
   const { days, calendar } = wait;
   // N working days span at least N calendar days, and at most N + 2 per started week, plus the
   // days off among them (counted generously: every one in the window the query looks at).

@@ -205,3 +205,15 @@ export async function productNames(db: DbOrTx, ids: readonly string[]): Promise<
   const rows = await db.selectFrom('products').select(['id', 'model', 'name_en', 'name_zh', 'deleted_at']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, { model: r.model, name: r.name_en ?? r.name_zh, live: r.deleted_at === null }]));
 }
+
+/** Moves a delivered shipment's feedback follow-up (Today's snooze); 0 when there is no such live shipment waiting for feedback. */
+export async function moveSampleFollowUp(db: DbOrTx, id: string, until: number, now: number): Promise<number> {
+  const r = await db
+    .updateTable('sample_shipments')
+    .set({ follow_up_at: until, updated_at: now })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .where('follow_up_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
