@@ -9,7 +9,7 @@ import type { PaymentTables } from './payments.tables.ts';
 import type { ScoreTables } from './scores.tables.ts';
 import type { TodayTables } from './today.tables.ts';
 import type {
-  ActivityKind,
+  TimelineActivityKind,
   ChannelKind,
   CustomFieldType,
   Direction,
@@ -135,7 +135,7 @@ export interface ActivitiesTable {
   id: string;
   customer_id: string;
   contact_id: string | null;
-  kind: ActivityKind;
+  kind: TimelineActivityKind;
   direction: Direction;
   subject: string | null;
   body: string | null;

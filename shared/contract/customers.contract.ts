@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ACTIVITY_KINDS,
+  TIMELINE_ACTIVITY_KINDS,
   CHANNEL_KINDS,
   CUSTOMER_SORT_FIELDS,
   CUSTOM_FIELD_TYPES,
@@ -20,6 +21,8 @@ export const Source = z.enum(SOURCES);
 export const PersonalityType = z.enum(PERSONALITY_TYPES);
 export const ChannelKind = z.enum(CHANNEL_KINDS);
 export const ActivityKind = z.enum(ACTIVITY_KINDS);
+/** An activity as read back: a completed task's entry too (kind 'task'). */
+export const TimelineActivityKind = z.enum(TIMELINE_ACTIVITY_KINDS);
 export const Direction = z.enum(DIRECTIONS);
 export const CustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
 export const MailLanguage = z.enum(MAIL_LANGUAGES);
@@ -229,7 +232,7 @@ export const Activity = z.object({
   customerId: Id,
   contactId: Id.nullable(),
   contactName: z.string().nullable(),
-  kind: ActivityKind,
+  kind: TimelineActivityKind,
   direction: Direction,
   subject: z.string().nullable(),
   body: z.string().nullable(),

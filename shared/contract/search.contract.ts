@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActivityKind, Contact, CustomerDetail, CustomerInput, CustomerRow } from './customers.contract.ts';
+import { TimelineActivityKind, Contact, CustomerDetail, CustomerInput, CustomerRow } from './customers.contract.ts';
 import { MailAddress, MailDirection, MessageCustomer } from './mail.contract.ts';
 import { EpochMs, Id, Page, requiredText } from './primitives.ts';
 import { COURIERS, QUOTE_STATUSES, SAMPLE_SHIPMENT_STATUSES } from '../domain/quote-terms.ts';
@@ -48,7 +48,7 @@ export const ActivityHit = z.object({
   customerId: Id,
   customerName: z.string(),
   customerCode: z.string(),
-  kind: ActivityKind,
+  kind: TimelineActivityKind,
   subject: TextParts,
   /** Around the first match in the body. */
   snippet: TextParts,

@@ -39,6 +39,9 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 /** Activities a person logs by hand; mail joins in the mail issue. */
 export const ACTIVITY_KINDS = ['note', 'call', 'meeting', 'visit'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+/** What a timeline can hold: the logged kinds and 'task', written by completing a task (never logged by hand). */
+export const TIMELINE_ACTIVITY_KINDS = [...ACTIVITY_KINDS, 'task'] as const;
+export type TimelineActivityKind = (typeof TIMELINE_ACTIVITY_KINDS)[number];
 
 export const DIRECTIONS = ['inbound', 'outbound', 'none'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

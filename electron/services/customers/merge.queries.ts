@@ -39,6 +39,8 @@ export async function moveCustomerBelongings(trx: Tx, sourceId: string, targetId
   // timeline) belongs to the company, whichever record of it is kept.
   await trx.updateTable('quotes').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).execute();
   await trx.updateTable('sample_shipments').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).execute();
+  // Tasks too (their done entries are activities, moved with the others).
+  await trx.updateTable('tasks').set({ customer_id: targetId, updated_at: now }).where('customer_id', '=', sourceId).execute();
   await trx
     .insertInto('customer_tags')
     .columns(['customer_id', 'tag_id'])

@@ -37,8 +37,9 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   quotes: ['quotes', 'customers', 'reminders', 'search', 'products', 'reports'],
   // Shipments move stock (products) and show on the folder, in reminders and in search.
   samples: ['samples', 'products', 'customers', 'reminders', 'search', 'reports'],
-  // Tasks show in Today, on the customer folder and its timeline (a done task is a contact).
-  tasks: ['customers', 'reminders', 'activities'],
+  // Tasks show in Today, on the customer folder and its timeline (a done task is a contact,
+  // whose entry's words search finds).
+  tasks: ['tasks', 'customers', 'reminders', 'activities', 'search'],
   // Expected payments and letters of credit hang on accepted quotes and show in Today.
   payments: ['quotes', 'customers', 'reminders'],
 };

@@ -218,6 +218,7 @@ export const customers = {
     call: 'Call',
     meeting: 'Meeting',
     visit: 'Visit',
+    task: 'Task done',
   },
   directions: {
     inbound: 'From the customer',

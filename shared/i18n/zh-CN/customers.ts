@@ -220,6 +220,7 @@ export const customers: Catalog<typeof en> = {
     call: '电话',
     meeting: '会议',
     visit: '拜访',
+    task: '已完成任务',
   },
   directions: {
     inbound: '客户联系我方',

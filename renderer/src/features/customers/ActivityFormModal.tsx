@@ -44,7 +44,8 @@ export function ActivityFormModal({ customerId, contacts, activity, kind, title,
 
   const initialValues: FormValues = activity
     ? {
-        kind: activity.kind,
+        // A task's entry is not edited here (the timeline offers no edit for it); the kind asked for stands in.
+        kind: activity.kind === 'task' ? kind : activity.kind,
         direction: activity.direction,
         contactId: activity.contactId,
         occurredAt: dayjs(activity.occurredAt),

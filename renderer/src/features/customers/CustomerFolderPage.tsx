@@ -79,7 +79,7 @@ export function CustomerFolderPage({ id }: { id: string }) {
               <TimelineTab
                 customerId={detail.id}
                 onLog={logActivity}
-                onEdit={(activity) => setActivityDialog({ activity, kind: activity.kind })}
+                onEdit={(activity) => activity.kind !== 'task' && setActivityDialog({ activity, kind: activity.kind })}
                 onOpenMessage={setOpenMessageId}
               />
             ),

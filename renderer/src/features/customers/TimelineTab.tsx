@@ -2,6 +2,7 @@ import {
   ArrowDownOutlined,
   ArrowUpOutlined,
   CalendarOutlined,
+  CheckCircleOutlined,
   DeleteOutlined,
   EditOutlined,
   FileDoneOutlined,
@@ -18,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../shared/contract/contract.ts';
 import type { Activity } from '../../../../shared/contract/customers.contract.ts';
 import type { MessageRow, TimelineItem } from '../../../../shared/contract/mail.contract.ts';
-import type { ActivityKind } from '../../../../shared/domain/customer-enums.ts';
+import type { ActivityKind, TimelineActivityKind } from '../../../../shared/domain/customer-enums.ts';
 import { call } from '../../api/client.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useMutationCall } from '../../app/useCall.ts';
@@ -31,13 +32,14 @@ import { QuoteEntry, ShipmentEntry } from './DealTimelineEntries.tsx';
 
 const PAGE_SIZE = 100;
 
-const KIND_ICONS: Record<ActivityKind, ReactNode> = {
+const KIND_ICONS: Record<TimelineActivityKind, ReactNode> = {
   note: <FileTextOutlined />,
   call: <PhoneOutlined />,
   meeting: <TeamOutlined />,
   visit: <CalendarOutlined />,
+  task: <CheckCircleOutlined />,
 };
-const KIND_COLORS: Record<ActivityKind, string> = { note: 'gray', call: 'blue', meeting: 'green', visit: 'purple' };
+const KIND_COLORS: Record<TimelineActivityKind, string> = { note: 'gray', call: 'blue', meeting: 'green', visit: 'purple', task: 'lime' };
 
 interface Props {
   customerId: string;
@@ -131,8 +133,13 @@ export function TimelineTab({ customerId, onLog, onEdit, onOpenMessage }: Props)
             {a.contactName && <span className="muted">· {a.contactName}</span>}
             {a.ownerName && <span className="muted">· {a.ownerName}</span>}
             <span style={{ flex: 1 }} />
-            <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(a)} />
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmRemove(a)} />
+            {/* A done task's entry follows its task: it changes by reopening or editing the task (Tasks page). */}
+            {a.kind !== 'task' && (
+              <>
+                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(a)} />
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmRemove(a)} />
+              </>
+            )}
           </div>
           {a.body && <div className="timeline-body">{a.body}</div>}
         </div>

@@ -123,7 +123,7 @@ describe('search over what the salesperson wrote', () => {
     await expectFound('Ningbo', []);
     await expectFound('shanghai', ['Callisto Imports']);
 
-    await app.call('activities.update', { ...activity, customerId: ids.bystander, contactId: null });
+    await app.call('activities.update', { ...activity, kind: 'call', customerId: ids.bystander, contactId: null });
     await expectFound('报价', ['Bystander BV']);
 
     expect(await app.call('activities.remove', { id: ids.callActivity })).toEqual({ count: 1 });
