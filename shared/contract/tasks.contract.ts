@@ -98,10 +98,25 @@ export const TaskQuery = z.object({
 
 const ById = z.object({ id: Id });
 
+/** What "follow up on this mail" fills in: the mail's subject, its customer and contact as filed, and a due date. */
+export const TaskDraft = z.object({
+  title: z.string(),
+  dueAt: EpochMs,
+  messageId: Id,
+  customerId: Id.nullable(),
+  customerCode: z.string().nullable(),
+  customerName: z.string().nullable(),
+  contactId: Id.nullable(),
+  contactName: z.string().nullable(),
+});
+export type TaskDraft = z.infer<typeof TaskDraft>;
+
 export const taskCalls = {
   /** A page of live tasks and appointments by status, owner, customer and due date. */
   'tasks.list': { input: TaskQuery, output: z.object({ total: z.number(), rows: z.array(TaskRow) }) },
   'tasks.get': { input: ById, output: Task },
+  /** A new task's fields for following up a mail in `days` days (nothing is written; tasks.create saves it). */
+  'tasks.draftFromMessage': { input: z.object({ messageId: Id, days: z.number().int().min(0).max(365).default(3) }), output: TaskDraft },
   'tasks.create': { input: TaskInput, output: Task },
   /** Changes the given fields; `{ id, dueAt }` snoozes it. */
   'tasks.update': { input: TaskUpdate, output: Task },

@@ -16,6 +16,7 @@ import {
   insertTaskActivity,
   listTasks,
   liveTask,
+  messageFiling,
   nextOf,
   setActivityDeleted,
   setDeleted,
@@ -25,6 +26,7 @@ import {
 } from './tasks.queries.ts';
 
 type Keys = keyof typeof taskCalls;
+const DAY_MS = 86_400_000;
 type TaskOut = CallOutput<'tasks.get'>;
 type Update = ParsedInput<'tasks.update'>;
 
@@ -103,6 +105,21 @@ export function createTaskService(deps: ServiceDeps): { handlers: Pick<Handlers,
     handlers: {
       'tasks.list': (input) => listTasks(db, input, clock.now()),
       'tasks.get': ({ id }) => get(id),
+      'tasks.draftFromMessage': async ({ messageId, days }) => {
+        const found = await messageFiling(db, messageId);
+        if (!found) fail('notFound', 'tasks.errors.messageNotFound', { id: messageId });
+        const f = found.filing;
+        return {
+          title: (found.subject ?? '').trim().slice(0, 300),
+          dueAt: clock.now() + days * DAY_MS,
+          messageId,
+          customerId: f?.customer_id ?? null,
+          customerCode: f?.customer_code ?? null,
+          customerName: f?.customer_name ?? null,
+          contactId: f?.contact_id ?? null,
+          contactName: f?.contact_name ?? null,
+        };
+      },
       'tasks.create': async (input) => {
         const id = newId();
         const f: TaskFields = {

@@ -227,3 +227,24 @@ export async function activityCustomer(db: DbOrTx, activityId: string): Promise<
 export async function setTaskActivity(db: DbOrTx, taskId: string, activityId: string): Promise<void> {
   await db.updateTable('tasks').set({ activity_id: activityId }).where('id', '=', taskId).execute();
 }
+
+/**
+ * A mail's subject and the customer (and contact) it is filed under: a live customer, filed by a
+ * contact's address first, then by hand, then by domain; undefined when there is no such mail.
+ */
+export async function messageFiling(db: DbOrTx, messageId: string) {
+  const message = await db.selectFrom('mail_messages').select(['id', 'subject']).where('id', '=', messageId).executeTakeFirst();
+  if (!message) return undefined;
+  const filing = await db
+    .selectFrom('mail_message_customers as f')
+    .innerJoin('customers as c', 'c.id', 'f.customer_id')
+    .leftJoin('contacts as ct', (join) => join.onRef('ct.id', '=', 'f.contact_id').on('ct.deleted_at', 'is', null))
+    .select(['c.id as customer_id', 'c.code as customer_code', 'c.name as customer_name', 'ct.id as contact_id', 'ct.name as contact_name'])
+    .where('f.message_id', '=', messageId)
+    .where('c.deleted_at', 'is', null)
+    .orderBy((eb) => eb.case().when('f.match', '=', 'contact').then(0).when('f.match', '=', 'manual').then(1).else(2).end())
+    .orderBy('c.name')
+    .limit(1)
+    .executeTakeFirst();
+  return { subject: message.subject, filing };
+}

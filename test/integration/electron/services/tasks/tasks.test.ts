@@ -1,6 +1,12 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tasksDue } from '../../../../../electron/services/tasks/tasks.queries.ts';
+import { writeMbox } from '../../../../helpers/mail-archives.ts';
+import { rfc822 } from '../../../../helpers/mail-test-kit.ts';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
+import { tempFolders } from '../../../../helpers/temp-folders.ts';
+
+const folder = tempFolders('tf-tasks-');
 
 const cores: TempCore[] = [];
 afterEach(async () => {
@@ -191,5 +197,22 @@ describe('tasks', () => {
     const gone = await a.call('tasks.create', { title: 'Erased with its customer', dueAt: T0, customerId: kept.id });
     await db.deleteFrom('customers').where('id', '=', kept.id).execute();
     expect((await a.fail('tasks.get', { id: gone.id })).code).toBe('notFound');
+  });
+
+  it('a follow-up of a mail takes its subject, its customer and contact as filed, and a due date 3 days on; the task links the mail', async () => {
+    const a = await app();
+    const { owner, customer, contact } = await seeded(a);
+    await a.call('contacts.update', { ...contact, channels: [{ kind: 'email', value: 'anna@acme.de' }] });
+    const archive = path.join(folder(), 'anna.mbox');
+    writeMbox(archive, [rfc822({ from: 'Anna <anna@acme.de>', to: 'li.wei@mytrade.cn', subject: 'RE: price of BV-100', body: 'Can you do better?', messageId: 'a1@acme.de', date: new Date(T0 - DAY) })], { variant: 'mboxrd' });
+    await a.call('imports.startMail', { path: archive, ownerId: owner.id, ownAddresses: [] });
+    await a.core.imports().whenIdle();
+    const { id: messageId } = a.core.database().sqlite.prepare(`SELECT id FROM mail_messages WHERE message_id = 'a1@acme.de'`).get() as { id: string };
+
+    const draft = await a.call('tasks.draftFromMessage', { messageId });
+    expect(draft).toEqual({ title: 'RE: price of BV-100', dueAt: T0 + 3 * DAY, messageId, customerId: customer.id, customerCode: customer.code, customerName: 'Acme Trading', contactId: contact.id, contactName: 'Anna Schmidt' });
+    const task = await a.call('tasks.create', { ...draft, title: `Follow up: ${draft.title}` });
+    expect(task).toMatchObject({ messageId, messageSubject: 'RE: price of BV-100', customerId: customer.id, contactId: contact.id, ownerId: owner.id, dueAt: T0 + 3 * DAY });
+    expect((await a.fail('tasks.draftFromMessage', { messageId: 'gone' })).code).toBe('notFound');
   });
 });
