@@ -2,7 +2,7 @@
 # Prepares this machine for TradeFolio's tests (`npm run setup`; .ci/run calls it first).
 # Idempotent and quick when everything is there:
 #   1. the Debian packages the tests use — Chromium and a CJK font (end-to-end tests), Dovecot
-#      (throwaway IMAP/LMTP/submission server for the mail tests), poppler-utils (pdftotext and
+#      (throwaway IMAP/POP3/LMTP/submission server for the mail tests), poppler-utils (pdftotext and
 #      pdftoppm read the quote PDFs back) — installed with apt only
 #      when missing (root, or passwordless sudo);
 #   2. `npm ci`, skipped when node_modules already matches package-lock.json. The lockfile
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium fonts-noto-cjk dovecot-core dovecot-imapd dovecot-lmtpd dovecot-submissiond poppler-utils)
+APT_PACKAGES=(chromium fonts-noto-cjk dovecot-core dovecot-imapd dovecot-lmtpd dovecot-submissiond dovecot-pop3d poppler-utils)
 NODE_MAJOR=24
 
 say() { printf 'setup: %s\n' "$*" >&2; }

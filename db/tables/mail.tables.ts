@@ -48,6 +48,30 @@ export interface MailAccountsTable {
   last_sync_error: string | null;
   created_at: number;
   updated_at: number;
+  /**
+   * POP3 (migration 0019): keep messages on the server after downloading them. NOT NULL DEFAULT 1
+   * in the table; typed nullable only so that inserts of other kinds may leave it out (read null as 1).
+   */
+  pop3_leave_on_server: Flag | null;
+  /** POP3, with leave on server: delete from the server this many days after the download; null = never. */
+  pop3_delete_after_days: number | null;
+}
+
+/**
+ * The UIDLs a POP3 account has downloaded (migration 0019): the whole POP3 sync state, written
+ * in the same transaction as the message it names.
+ */
+export interface MailPop3UidlsTable {
+  account_id: string;
+  /** The server's unique-id listing (RFC 1939 UIDL) of the message. */
+  uidl: string;
+  /** The stored message; null once it was deleted here (the UIDL still stops a new download). */
+  message_id: string | null;
+  first_seen_at: number;
+  /** When our DELE was committed by the server's QUIT. */
+  deleted_from_server_at: number | null;
+  /** When the server's list last lacked it (deleted by us or another client); null while listed. */
+  gone_at: number | null;
 }
 
 export interface MailFoldersTable {
@@ -316,5 +340,6 @@ export interface MailTables {
   mail_outbox: MailOutboxTable;
   mail_flag_changes: MailFlagChangesTable;
   mail_search: MailSearchTable;
+  mail_pop3_uidls: MailPop3UidlsTable;
 }
 

@@ -203,7 +203,7 @@ async function runCommand(session: Session, words: readonly string[]): Promise<n
       const only = flagValue(rest, '--account');
       onlyFlags(rest.filter((w) => w !== PASSWORD_STDIN_FLAG), ['--account'], 0);
       const accounts = ((await session.call('mail.listAccounts', {})) as Array<{ id: string; email: string; kind: string }>).filter(
-        (a) => a.kind === 'imap' && (only === undefined || a.id === only || a.email === only),
+        (a) => (a.kind === 'imap' || a.kind === 'pop3') && (only === undefined || a.id === only || a.email === only),
       );
       if (only !== undefined && accounts.length === 0) throw new UsageError(`no mail account "${only}"`);
       await core.loadMail();

@@ -59,7 +59,23 @@ const noCleartextOverNetwork = (server: z.infer<typeof MailServerInput>, ctx: z.
   }
 };
 
+/**
+ * A POP3 account's server-side settings (issue 14 point 7). Leave on server is on by default:
+ * another program (a phone, webmail) may still read the mailbox. `deleteAfterDays`, with leave
+ * on server: delete from the server this many days after the download; null = never.
+ */
+export const Pop3Settings = z.object({
+  leaveOnServer: z.boolean().default(true),
+  deleteAfterDays: z.number().int().min(1).max(3650).nullable().default(null),
+});
+export const DEFAULT_POP3_SETTINGS = { leaveOnServer: true, deleteAfterDays: null } as const;
+/** How mail is fetched: IMAP, or POP3 for mailboxes without IMAP. */
+export const IncomingKind = z.enum(['imap', 'pop3']);
+
 const AccountFields = z.object({
+  /** 'pop3': the incoming server in `imap` speaks POP3. A saved account's kind never changes. */
+  kind: IncomingKind.default('imap'),
+  pop3: Pop3Settings.default(DEFAULT_POP3_SETTINGS),
   name: requiredText(100),
   email: z.email().max(320).transform((e) => e.toLowerCase()),
   displayName: optionalText(200),
@@ -109,8 +125,11 @@ export const MailAccount = z.object({
   displayName: z.string().nullable(),
   aliases: z.array(z.string()),
   provider: z.string().nullable(),
+  /** The incoming server: IMAP, or POP3 when `kind` is 'pop3'. */
   imap: MailServer.nullable(),
   smtp: MailServer.nullable(),
+  /** A POP3 account's settings; null for the other kinds. */
+  pop3: z.object({ leaveOnServer: z.boolean(), deleteAfterDays: z.number().nullable() }).nullable(),
   ownerId: Id.nullable(),
   signatureText: z.string().nullable(),
   signatureHtml: z.string().nullable(),

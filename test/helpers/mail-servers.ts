@@ -37,6 +37,12 @@ export interface StartDovecotOptions {
    * servers' do (benchmarks).
    */
   mailboxFormat?: 'maildir' | 'sdbox';
+  /**
+   * Also serve POP3 (Debian's dovecot-pop3d) on a loopback port, on the same mail store as IMAP.
+   * Without the package Dovecot refuses to start, and this throws saying to install it: a POP3
+   * test fails loudly rather than skipping.
+   */
+  pop3?: boolean;
 }
 
 export interface RelayedMessage {
@@ -50,6 +56,8 @@ export interface Dovecot {
   imapPort: number;
   lmtpPort: number;
   submissionPort?: number;
+  /** Set when started with `pop3: true`. */
+  pop3Port?: number;
   users: MailUser[];
   /** The temp folder holding config, mail and log; removed by stop(). */
   dir: string;
@@ -75,6 +83,8 @@ export const SPECIAL_USE_MAILBOXES = {
 const DEFAULT_USERS: MailUser[] = [{ user: 'test@example.com', password: 'secret' }];
 const START_TIMEOUT_MS = 5000;
 const DOVECOT_BIN = '/usr/sbin/dovecot';
+/** What dovecot-pop3d installs; Dovecot with `protocols = … pop3` fails to start without it. */
+const POP3_BINARY = '/usr/lib/dovecot/pop3';
 
 /** Every Dovecot still running when the test process ends is killed with its whole group. */
 const runningGroups = new Set<number>();
@@ -123,14 +133,29 @@ function canConnect(port: number): Promise<boolean> {
 
 function dovecotConfig(
   d: string,
-  ports: { imap: number; lmtp: number; submission: number | null; relay: number | null },
+  ports: { imap: number; lmtp: number; submission: number | null; relay: number | null; pop3: number | null },
   imapCapability: string | undefined,
   mailboxFormat: 'maildir' | 'sdbox',
 ): string {
   const mailboxes = Object.entries(SPECIAL_USE_MAILBOXES)
     .map(([name, use]) => `  mailbox ${name} {\n    special_use = ${use}\n    auto = subscribe\n  }`)
     .join('\n');
-  const protocols = ['imap', 'lmtp', ...(ports.submission ? ['submission'] : [])].join(' ');
+  const protocols = ['imap', 'lmtp', ...(ports.submission ? ['submission'] : []), ...(ports.pop3 ? ['pop3'] : [])].join(' ');
+  // UIDLs as most providers give them (%08Xu%08Xv, stable across sessions); 'pop3_uidl_format' is Dovecot 2.3's name.
+  const pop3 = ports.pop3
+    ? `
+pop3_uidl_format = %08Xu%08Xv
+service pop3-login {${noChroot()}
+  inet_listener pop3 {
+    address = 127.0.0.1
+    port = ${ports.pop3}
+  }
+  inet_listener pop3s {
+    port = 0
+  }
+}
+`
+    : '';
   const submission = ports.submission
     ? `
 hostname = localhost
@@ -195,7 +220,7 @@ service lmtp {
     port = ${ports.lmtp}
   }
 }
-${submission}`;
+${submission}${pop3}`;
 }
 
 async function deliverLmtp(lmtpPort: number, raw: string | Buffer, to: string, from: string): Promise<void> {
@@ -236,7 +261,11 @@ async function startDovecotOnce(options: StartDovecotOptions): Promise<Dovecot> 
 
   const relayed: RelayedMessage[] = [];
   let relay: SMTPServer | null = null;
-  const ports = { imap: await freePort(), lmtp: await freePort(), submission: null as number | null, relay: null as number | null };
+  const ports = { imap: await freePort(), lmtp: await freePort(), submission: null as number | null, relay: null as number | null, pop3: null as number | null };
+  if (options.pop3) {
+    if (!fs.existsSync(POP3_BINARY)) throw new Error(`POP3 tests need Debian's dovecot-pop3d (${POP3_BINARY} is missing): apt-get install dovecot-pop3d, or run npm run setup`);
+    ports.pop3 = await freePort();
+  }
   if (options.submission) {
     ports.submission = await freePort();
     const local = new Set(users.map((u) => u.user.toLowerCase()));
@@ -296,7 +325,7 @@ async function startDovecotOnce(options: StartDovecotOptions): Promise<Dovecot> 
   };
 
   const deadline = Date.now() + START_TIMEOUT_MS;
-  const wanted = [ports.imap, ports.lmtp, ...(ports.submission ? [ports.submission] : [])];
+  const wanted = [ports.imap, ports.lmtp, ...(ports.submission ? [ports.submission] : []), ...(ports.pop3 ? [ports.pop3] : [])];
   for (;;) {
     if (exited !== null) {
       await stopProcess();
@@ -321,6 +350,7 @@ async function startDovecotOnce(options: StartDovecotOptions): Promise<Dovecot> 
     imapPort: ports.imap,
     lmtpPort: ports.lmtp,
     ...(ports.submission ? { submissionPort: ports.submission } : {}),
+    ...(ports.pop3 ? { pop3Port: ports.pop3 } : {}),
     users,
     dir: d,
     relayed,

@@ -240,6 +240,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       secrets,
       ...(options.mailBatchSize ? { batchSize: options.mailBatchSize } : {}),
       ...(options.remoteAddressPolicy ? { remoteAddressPolicy: options.remoteAddressPolicy } : {}),
+      ...(options.faultPoint ? { faultPoint: options.faultPoint } : {}),
       emit: bus.emit,
     });
     const sender = code.createSendService({

@@ -6,5 +6,7 @@
  */
 export const RESTORE_FAULT_POINTS = ['restore:copied', 'restore:intent-written', 'restore:moved-aside', 'restore:moved-in', 'restore:reopened'] as const;
 export type ImportFaultPoint = `import:${'content-stored' | 'committed' | 'contacts-committed'}:${number}`;
+/** A POP3 pass's batches (mail/sync/pop3-sync.ts): content stored, or messages and UIDLs committed. */
+export type Pop3FaultPoint = `pop3:${'content-stored' | 'committed'}:${number}`;
 /** `quote:numbered`: a quote's number is committed and the quote is not yet saved. */
-export type FaultPoint = (typeof RESTORE_FAULT_POINTS)[number] | 'backup:copied' | ImportFaultPoint | 'quote:numbered';
+export type FaultPoint = (typeof RESTORE_FAULT_POINTS)[number] | 'backup:copied' | ImportFaultPoint | Pop3FaultPoint | 'quote:numbered';

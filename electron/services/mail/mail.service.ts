@@ -4,6 +4,7 @@ import type { Db } from '../../../db/database.ts';
 import type { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Emit } from '../core/events.ts';
+import type { FaultPoint } from '../core/fault-point.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SecretStore } from '../platform/secret-store.ts';
 import { createAccountHandlers } from './accounts/account-handlers.ts';
@@ -34,6 +35,8 @@ export interface MailServiceDeps {
   batchSize?: number;
   /** Where remote mail images may be fetched from (read/mail-content.ts); public addresses only by default. */
   remoteAddressPolicy?: RemoteAddressPolicy;
+  /** Test-only crash points of a POP3 pass (core/fault-point.ts). */
+  faultPoint?: (point: FaultPoint) => void;
 }
 
 /**
@@ -56,6 +59,7 @@ export function createMailService(deps: MailServiceDeps) {
     password: (id) => secrets.get(id, 'imap'),
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
+    ...(deps.faultPoint ? { faultPoint: deps.faultPoint } : {}),
   });
 
   const handlers: MailHandlers = {

@@ -13,7 +13,7 @@ import type { MailHandlers } from '../mail.service.ts';
 import { testMailConnection } from '../sync/connection-test.ts';
 import type { SyncRuns } from '../sync/sync-runs.ts';
 import type { AccountSecrets } from './account-secrets.ts';
-import { accountRowById, deleteAccount, emailTaken, insertImapAccount, listAccountRows, updateAccount } from './accounts.queries.ts';
+import { accountRowById, deleteAccount, emailTaken, insertMailAccount, listAccountRows, updateAccount } from './accounts.queries.ts';
 
 type AccountKey = 'mail.listProviders' | 'mail.listAccounts' | 'mail.addAccount' | 'mail.editAccount' | 'mail.removeAccount' | 'mail.testAccount';
 type AccountFields = z.output<(typeof mailCalls)['mail.addAccount']['input']>;
@@ -28,7 +28,11 @@ export interface AccountHandlerDeps {
 }
 
 function columns(input: Omit<AccountFields, 'password' | 'smtpPassword'>) {
+  const pop3 = input.kind === 'pop3';
   return {
+    // An IMAP account keeps the column defaults, so nothing POP3 applies to it.
+    pop3_leave_on_server: !pop3 || input.pop3.leaveOnServer ? (1 as const) : (0 as const),
+    pop3_delete_after_days: pop3 && input.pop3.leaveOnServer ? input.pop3.deleteAfterDays : null,
     name: input.name,
     email: input.email,
     display_name: input.displayName,
@@ -69,6 +73,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps): Pick<MailHandle
       provider: row.provider,
       imap: server(row.imap_host, row.imap_port, row.imap_security, row.imap_user),
       smtp: server(row.smtp_host, row.smtp_port, row.smtp_security, row.smtp_user),
+      pop3: row.kind === 'pop3' ? { leaveOnServer: row.pop3_leave_on_server !== 0, deleteAfterDays: row.pop3_delete_after_days } : null,
       ownerId: row.owner_id,
       signatureText: row.signature_text,
       signatureHtml: row.signature_html,
@@ -106,7 +111,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps): Pick<MailHandle
     'mail.addAccount': async (input) => {
       await ensureUniqueEmail(input.email, null);
       const id = newId();
-      await insertImapAccount(db, { id, columns: columns(input) }, clock.now());
+      await insertMailAccount(db, { id, kind: input.kind, columns: columns(input) }, clock.now());
       keepPasswords(id, input);
       deps.emit('data.changed', { entities: ['mailAccounts'] });
       runs.accountsChanged();
@@ -115,8 +120,12 @@ export function createAccountHandlers(deps: AccountHandlerDeps): Pick<MailHandle
 
     'mail.editAccount': async (input) => {
       const before = await accountRow(input.id);
+      if (before.kind !== input.kind) {
+        // IMAP folders and POP3 UIDLs do not translate into each other: a new account is the way.
+        fail('validation', 'mail.accounts.kindFixed', undefined, [{ path: 'kind', message: 'mail.accounts.kindFixed' }]);
+      }
       await ensureUniqueEmail(input.email, input.id);
-      await updateAccount(db, { id: input.id, columns: columns(input), windowChanged: before.sync_window_days !== input.syncWindowDays }, clock.now());
+      await updateAccount(db, { id: input.id, kind: input.kind, columns: columns(input), windowChanged: before.sync_window_days !== input.syncWindowDays }, clock.now());
       keepPasswords(input.id, input);
       deps.emit('data.changed', { entities: ['mailAccounts'] });
       runs.accountsChanged(input.id);
@@ -139,10 +148,11 @@ export function createAccountHandlers(deps: AccountHandlerDeps): Pick<MailHandle
         if (!account.imap || !account.smtp || password === null) {
           fail('validation', 'errors.mailPasswordMissing', undefined, [{ path: 'password', message: 'errors.mailPasswordMissing' }]);
         }
-        return testMailConnection({ imap: account.imap, smtp: account.smtp, password, smtpPassword: secrets.get(account.id, 'smtp') }, connectionOptions);
+        const incoming = account.kind === 'pop3' ? 'pop3' : 'imap';
+        return testMailConnection({ imap: account.imap, smtp: account.smtp, password, smtpPassword: secrets.get(account.id, 'smtp'), incoming }, connectionOptions);
       }
       const settings = input as AccountFields;
-      return testMailConnection({ imap: settings.imap, smtp: settings.smtp, password: settings.password, smtpPassword: settings.smtpPassword }, connectionOptions);
+      return testMailConnection({ imap: settings.imap, smtp: settings.smtp, password: settings.password, smtpPassword: settings.smtpPassword, incoming: settings.kind }, connectionOptions);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { CONNECTION_STEPS } from '../../../../shared/contract/mail.contract
 import { createImapClient } from './imap-connection.ts';
 import { specialUseOf } from './folder-list.ts';
 import { smtpTransport } from '../send/smtp-client.ts';
+import { openPop3, Pop3Error } from './pop3-client.ts';
 
 export type ConnectionStep = (typeof CONNECTION_STEPS)[number];
 
@@ -25,6 +26,8 @@ export interface ConnectionSettings {
   smtp: { host: string; port: number; security: MailSecurity; user: string };
   password: string;
   smtpPassword?: string | null;
+  /** 'pop3': the incoming server (`imap`) speaks POP3; its login and UIDL are tested instead of IMAP's. */
+  incoming?: 'imap' | 'pop3';
 }
 
 export interface ConnectionTestOutcome {
@@ -93,7 +96,31 @@ export async function testMailConnection(
     })) &&
     (await step('connect', 'mail.test.connectFailed', () => tcpProbe(imap.host, imap.port, timeout))) &&
     (imap.security !== 'tls' || (await step('tls', 'mail.test.tlsFailed', () => tlsProbe(imap.host, imap.port, timeout)))) &&
-    (await imapSteps());
+    (settings.incoming === 'pop3' ? await pop3Steps() : await imapSteps());
+
+  /** POP3: the login, then UIDL in place of the folder list (without UIDL the sync cannot tell new mail from old). */
+  async function pop3Steps(): Promise<boolean> {
+    let session: Awaited<ReturnType<typeof openPop3>> | null = null;
+    const loggedIn = await step('login', 'mail.test.pop3Failed', async () => {
+      try {
+        session = await openPop3(imap, settings.password, { timeoutMs: timeout });
+      } catch (err) {
+        if (err instanceof Pop3Error && err.kind === 'login') throw new StepFailure('mail.test.loginRejected', err);
+        if (err instanceof Pop3Error && err.kind === 'tls') throw new StepFailure('mail.test.tlsFailed', err);
+        throw err;
+      }
+    });
+    if (!loggedIn || !session) return false;
+    const open: Awaited<ReturnType<typeof openPop3>> = session;
+    try {
+      return await step('folders', 'mail.test.pop3NoUidl', async () => {
+        await open.uidl();
+        folders.push({ path: 'INBOX', specialUse: 'inbox' });
+      });
+    } finally {
+      await open.quit();
+    }
+  }
 
   async function imapSteps(): Promise<boolean> {
     // The same client the sync uses; failures are reported by the steps, not logged.

@@ -80,7 +80,8 @@ export interface SyncReport {
   yielded: boolean;
 }
 
-export type SyncFailureStep = 'account' | 'password' | 'connect' | 'folders' | 'folder';
+/** 'login' and 'uidl' are POP3's (pop3-sync.ts): the server refused the login, or has no UIDL. */
+export type SyncFailureStep = 'account' | 'password' | 'connect' | 'login' | 'uidl' | 'folders' | 'folder';
 
 /** Why a sync stopped; `step` says where, for the account's error line and "test connection". */
 export class MailSyncError extends Error {

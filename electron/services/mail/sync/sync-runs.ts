@@ -8,13 +8,15 @@ import type { DataEntity, Emit } from '../../core/events.ts';
 import type { Logger } from '../../core/logger.ts';
 import { parseJson } from '../../core/json-column.ts';
 import { throttle } from '../../core/throttle.ts';
-import { imapAccountIds } from '../accounts/accounts.queries.ts';
+import { accountKind, syncedAccountIds } from '../accounts/accounts.queries.ts';
+import type { FaultPoint } from '../../core/fault-point.ts';
 import type { MailStores } from '../store/mail-stores.ts';
 import type { MailParser } from '../store/parse-pool.ts';
 import { backfillAutomated } from '../store/automated-backfill.ts';
 import { createMailSync, MailSyncError, type FolderReport, type SyncReport } from './imap-sync.ts';
 import { createMailScheduler, systemTimers, type MailScheduler, type MailSchedulerDeps } from './mail-scheduler.ts';
-import { folderStatusRows, imapAccountRows } from './sync-status.queries.ts';
+import { createPop3Sync } from './pop3-sync.ts';
+import { folderStatusRows, syncedAccountRows } from './sync-status.queries.ts';
 
 export interface SyncRunDeps {
   db: Db;
@@ -27,6 +29,8 @@ export interface SyncRunDeps {
   password(accountId: string): string | null;
   clientInfo?: IdInfoObject;
   batchSize?: number;
+  /** Test-only crash points of a POP3 pass (core/fault-point.ts). */
+  faultPoint?: (point: FaultPoint) => void;
 }
 
 type SyncStatus = z.output<(typeof mailCalls)['mail.syncStatus']['output']>;
@@ -61,6 +65,19 @@ export function createSyncRuns(deps: SyncRunDeps) {
     ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
   });
+  /** POP3 accounts (pop3-sync.ts) run through the same queue, scheduler and events as IMAP ones. */
+  const pop3 = createPop3Sync({
+    db,
+    clock,
+    log,
+    stores: deps.stores,
+    ...(deps.parser ? { parser: deps.parser } : {}),
+    password: deps.password,
+    ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
+    ...(deps.faultPoint ? { faultPoint: deps.faultPoint } : {}),
+  });
+  const syncAccount: typeof sync.syncAccount = async (id, options) =>
+    (await accountKind(db, id)) === 'pop3' ? pop3.syncAccount(id, options) : sync.syncAccount(id, options);
   /** New mail committed by a sync that is still running; the screens refresh twice a second at most. */
   const batchCommitted = throttle(() => changed(['mailFolders', 'mailMessages', 'customers']), 500);
   /** `quiet`: a pass that only tells the server about read / star changes, not shown as syncing. */
@@ -99,8 +116,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
       resume.delete(id);
       resuming.get(id)?.cancel();
     }
-    const done = sync
-      .syncAccount(id, {
+    const done = syncAccount(id, {
         signal: controller.signal,
         onProgress: quiet ? () => {} : (p) => deps.emit('mail.syncProgress', p),
         onCommitted: batchCommitted,
@@ -188,7 +204,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
 
   /** Starts a background sync of these accounts (all enabled IMAP accounts when none given). */
   async function syncNow(accountId?: string | null): Promise<string[]> {
-    const ids = await imapAccountIds(db, { accountId: accountId ?? null });
+    const ids = await syncedAccountIds(db, { accountId: accountId ?? null });
     if (accountId && ids.length === 0) fail('notFound', 'errors.mailAccountNotFound', { id: accountId });
     const started: string[] = [];
     for (const id of ids) {
@@ -240,7 +256,7 @@ export function createSyncRuns(deps: SyncRunDeps) {
   };
 
   async function syncStatus(): Promise<SyncStatus> {
-    const [accounts, folders] = await Promise.all([imapAccountRows(db), folderStatusRows(db)]);
+    const [accounts, folders] = await Promise.all([syncedAccountRows(db), folderStatusRows(db)]);
     return accounts.map((a) => {
       const error = parseJson<{ step: string; message: string } | null>(a.last_sync_error, null);
       return {
@@ -287,7 +303,11 @@ export function createSyncRuns(deps: SyncRunDeps) {
      * skipped without a password. Quiet: opening a message should not make the account look busy.
      */
     pushFlags(accountId: string, folderPaths: readonly string[]): void {
-      if (!closed && deps.password(accountId) !== null) void runSync(accountId, folderPaths, true);
+      if (closed || deps.password(accountId) === null) return;
+      // A POP3 server keeps no read or star state: the change stays local, and no pass is due.
+      void accountKind(db, accountId).then((kind) => {
+        if (kind === 'imap' && !closed) void runSync(accountId, folderPaths, true);
+      });
     },
     /** Stops the account's run and drops its queued one (the account is being removed). */
     async stop(accountId: string): Promise<void> {
@@ -318,9 +338,10 @@ export function createSyncRuns(deps: SyncRunDeps) {
         log,
         clock,
         timers: systemTimers,
-        accounts: async () => (await imapAccountIds(db, { accountId: null })).filter((id) => deps.password(id) !== null),
+        accounts: async () => (await syncedAccountIds(db, { accountId: null })).filter((id) => deps.password(id) !== null),
         sync: schedulerSync,
-        watch: (id, onChange, signal) => sync.watchInbox(id, onChange, signal),
+        // POP3 has no IDLE: its new mail comes with the interval's pass, so its "watcher" only waits to be stopped.
+        watch: async (id, onChange, signal) => ((await accountKind(db, id)) === 'pop3' ? untilAborted(signal) : sync.watchInbox(id, onChange, signal)),
       });
       refreshScheduler();
       startBackfill();
@@ -342,3 +363,10 @@ export function createSyncRuns(deps: SyncRunDeps) {
 }
 
 export type SyncRuns = ReturnType<typeof createSyncRuns>;
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -1,8 +1,8 @@
 import type { Db } from '../../../../db/database.ts';
 import type { MailAccountsTable } from '../../../../db/tables/mail.tables.ts';
 
-export function imapAccountRows(db: Db): Promise<MailAccountsTable[]> {
-  return db.selectFrom('mail_accounts').selectAll().where('kind', '=', 'imap').orderBy('created_at').execute();
+export function syncedAccountRows(db: Db): Promise<MailAccountsTable[]> {
+  return db.selectFrom('mail_accounts').selectAll().where('kind', 'in', ['imap', 'pop3']).orderBy('created_at').execute();
 }
 
 /** Every folder with its checkpoint and local counts (all messages, unread ones). */

@@ -25,6 +25,7 @@ const saved: MailAccount = {
   provider: 'exmail',
   imap: { host: 'imap.exmail.qq.com', port: 993, security: 'tls', user: 'sales@mytrade.cn' },
   smtp: { host: 'smtp.exmail.qq.com', port: 465, security: 'tls', user: 'sales@mytrade.cn' },
+  pop3: null,
   ownerId: null,
   signatureText: 'Li Na',
   signatureHtml: null,
