@@ -4,6 +4,7 @@ import { isDateKey, isWeekendDate, MAX_CALENDAR_DATES, MAX_REPLY_WAIT_DAYS } fro
 import { EpochMs } from './primitives.ts';
 import { Letterhead, LetterheadPatch } from './letterhead.contract.ts';
 import { isQuoteNumberPattern, MAX_QUOTE_NUMBER_PATTERN } from '../domain/quote-number.ts';
+import { MAX_REMINDER_DAYS } from '../domain/payment-deadlines.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
@@ -40,6 +41,10 @@ export const Settings = z.object({
   quoteNumberPattern: z.string(),
   /** Days after a quote is sent before its follow-up reminder. */
   quoteFollowUpDays: z.number().int(),
+  /** Days before a payment's due date that it is a reminder (shared/domain/payment-deadlines.ts). */
+  paymentReminderDays: z.number().int(),
+  /** Days before an L/C's expiry or latest shipment date that each is a reminder. */
+  letterOfCreditReminderDays: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -54,6 +59,8 @@ export const SettingsPatch = z.object({
   sampleFollowUpDays: z.number().int().min(1).max(365).optional(),
   quoteNumberPattern: z.string().trim().min(1).max(MAX_QUOTE_NUMBER_PATTERN).refine(isQuoteNumberPattern, 'validation.invalidFormat').optional(),
   quoteFollowUpDays: z.number().int().min(1).max(365).optional(),
+  paymentReminderDays: z.number().int().min(1).max(MAX_REMINDER_DAYS).optional(),
+  letterOfCreditReminderDays: z.number().int().min(1).max(MAX_REMINDER_DAYS).optional(),
 });
 
 export const AppInfo = z.object({

@@ -20,8 +20,9 @@ import { products } from './en/products.ts';
 import { quoteDocuments } from './en/quote-documents.ts';
 import { reports } from './en/reports.ts';
 import { samples } from './en/samples.ts';
+import { payments } from './en/payments.ts';
 import { tasks } from './en/tasks.ts';
 
 import { quotes } from './en/quotes.ts';
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...quotes, ...reports, ...samples, ...tasks };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...quotes, ...reports, ...samples, ...payments, ...tasks };

@@ -11,8 +11,9 @@ import { putSettings, readContactIntervals, readStoredSettings, setContactInterv
 import { patchedLetterhead, readLetterhead } from './letterhead.queries.ts';
 import { storeLogo } from './letterhead-logo.ts';
 import { DEFAULT_QUOTE_NUMBER_PATTERN } from '../../../shared/domain/quote-number.ts';
+import { DEFAULT_LC_REMINDER_DAYS, DEFAULT_PAYMENT_REMINDER_DAYS } from '../../../shared/domain/payment-deadlines.ts';
 
-type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays' | 'quoteNumberPattern' | 'quoteFollowUpDays';
+type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays' | 'quoteNumberPattern' | 'quoteFollowUpDays' | 'paymentReminderDays' | 'letterOfCreditReminderDays';
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -42,6 +43,8 @@ export function createSettingsService(
     sampleFollowUpDays: DEFAULT_SAMPLE_FOLLOW_UP_DAYS,
     quoteNumberPattern: DEFAULT_QUOTE_NUMBER_PATTERN,
     quoteFollowUpDays: DEFAULT_QUOTE_FOLLOW_UP_DAYS,
+    paymentReminderDays: DEFAULT_PAYMENT_REMINDER_DAYS,
+    letterOfCreditReminderDays: DEFAULT_LC_REMINDER_DAYS,
   };
 
   async function get(): Promise<Settings> {
@@ -61,6 +64,8 @@ export function createSettingsService(
       sampleFollowUpDays: pick('sampleFollowUpDays'),
       quoteNumberPattern: pick('quoteNumberPattern'),
       quoteFollowUpDays: pick('quoteFollowUpDays'),
+      paymentReminderDays: pick('paymentReminderDays'),
+      letterOfCreditReminderDays: pick('letterOfCreditReminderDays'),
     };
   }
 
@@ -91,6 +96,8 @@ export function createSettingsService(
       if (patch.sampleFollowUpDays !== undefined) entries.push(['sampleFollowUpDays', patch.sampleFollowUpDays]);
       if (patch.quoteNumberPattern !== undefined) entries.push(['quoteNumberPattern', patch.quoteNumberPattern]);
       if (patch.quoteFollowUpDays !== undefined) entries.push(['quoteFollowUpDays', patch.quoteFollowUpDays]);
+      if (patch.paymentReminderDays !== undefined) entries.push(['paymentReminderDays', patch.paymentReminderDays]);
+      if (patch.letterOfCreditReminderDays !== undefined) entries.push(['letterOfCreditReminderDays', patch.letterOfCreditReminderDays]);
       if (patch.letterhead !== undefined) entries.push(['letterhead', patchedLetterhead(await readLetterhead(trx), patch.letterhead, logo)]);
       await putSettings(trx, entries, now);
       for (const [grade, days] of Object.entries(patch.contactIntervals ?? {})) {

@@ -10,7 +10,7 @@ type Entity = EventPayload<'data.changed'>['entities'][number];
  */
 export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   // New leads are mail filed under no customer: customers and contacts (re)file mail.
-  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads', 'reports'],
+  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads', 'reports', 'payments'],
   contacts: ['customers', 'contacts', 'mail', 'search', 'leads'],
   activities: ['activities', 'customers', 'reminders'],
   owners: ['owners', 'customers', 'reminders', 'reports'],
@@ -18,7 +18,7 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   tags: ['tags', 'customers'],
   customFields: ['customFields', 'customers'],
   // The backup list lives in the backup folder setting.
-  settings: ['settings', 'reminders', 'backups'],
+  settings: ['settings', 'reminders', 'backups', 'payments'],
   backups: ['backups', 'settings'],
   mailAccounts: ['mail'],
   mailFolders: ['mail'],
@@ -34,14 +34,14 @@ export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> 
   // Categories count their products (productCategories.list).
   products: ['products', 'productCategories', 'quotes', 'samples', 'reports'],
   // Quotes show on the customer folder, in its timeline, in reminders and in search.
-  quotes: ['quotes', 'customers', 'reminders', 'search', 'products', 'reports'],
+  quotes: ['quotes', 'customers', 'reminders', 'search', 'products', 'reports', 'payments'],
   // Shipments move stock (products) and show on the folder, in reminders and in search.
   samples: ['samples', 'products', 'customers', 'reminders', 'search', 'reports'],
   // Tasks show in Today, on the customer folder and its timeline (a done task is a contact,
   // whose entry's words search finds).
   tasks: ['tasks', 'customers', 'reminders', 'activities', 'search'],
   // Expected payments and letters of credit hang on accepted quotes and show in Today.
-  payments: ['quotes', 'customers', 'reminders'],
+  payments: ['payments', 'quotes', 'customers', 'reminders'],
 };
 
 export function areasFor(entities: readonly Entity[]): Set<string> | 'all' {
