@@ -13,6 +13,7 @@ import {
 } from '../domain/customer-enums.ts';
 import { REGION_CODE_PATTERN } from '../domain/customer-code.ts';
 import { MAIL_LANGUAGES } from '../domain/message-language.ts';
+import { VALUE_BANDS } from '../domain/value-score.ts';
 import { EpochMs, Id, optionalText, Page, requiredText } from './primitives.ts';
 
 export const Grade = z.enum(GRADES);
@@ -123,6 +124,8 @@ export const CustomerRow = z.object({
   primaryEmail: z.string().nullable(),
   tags: z.array(z.string()),
   deletedAt: EpochMs.nullable(),
+  /** The computed value score, 0–100 (shared/domain/value-score.ts); null before its first pass. */
+  score: z.number().nullable(),
 });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 
@@ -189,6 +192,8 @@ export const CustomerQuery = Page.extend({
   ownerIds: z.array(z.string().max(64)).max(200).default([]),
   tagIds: z.array(Id).max(200).default([]),
   lastContact: LastContactFilter.nullish().transform((v) => v ?? null),
+  /** Value score bands (high ≥ 70, medium 40–69, low < 40). */
+  values: z.array(z.enum(VALUE_BANDS)).max(VALUE_BANDS.length).default([]),
   sort: z.enum(CUSTOMER_SORT_FIELDS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });

@@ -23,7 +23,7 @@ import { createReportService } from '../reports/reports.service.ts';
 import { createSampleService } from '../samples/sample.service.ts';
 import { createTaskService } from '../tasks/task.service.ts';
 import { createPaymentService } from '../payments/payment.service.ts';
-import { createScoreService } from '../scores/score.service.ts';
+import { createScoreService, type ScoreService } from '../scores/score.service.ts';
 import { createTodayService } from '../today/today.service.ts';
 import { mailCalls } from '../../../shared/contract/mail.contract.ts';
 import { mailSendCalls } from '../../../shared/contract/mail-send.contract.ts';
@@ -152,6 +152,8 @@ interface Services {
   runBackupIfDue(): Promise<unknown>;
   /** null until the mail code is loaded; the mail keys' handlers then load it. */
   mail: MailServices | null;
+  /** Listens to every data.changed: value scores follow each write (issue 14 point 4). */
+  scores: ScoreService;
 }
 
 /** Opens the database with its files readable by their owner only (SQLite gives -wal/-shm the file's mode). */
@@ -186,6 +188,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   let mailCode: MailCode | null = null;
   let mailLoading: Promise<void> | null = null;
   let services = buildServices();
+  bus.subscribe((event, payload) => services.scores.afterWrite(event, payload));
 
   const loadedMail = (): MailServices => {
     if (!services.mail) throw new Error('the mail code is not loaded yet: await loadMail() first');
@@ -304,6 +307,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const customers = createCustomerService(deps);
     const quoteDocuments = createQuoteDocumentService({ ...deps, dataDir: options.dataDir });
     const quoteMail = createQuoteMailService({ ...deps, renderPdf: (id) => quoteDocuments.render(id, 'pdf') });
+    const scores = createScoreService(deps);
     const handlers: Handlers = {
       'app.getInfo': () => ({
         version: options.version,
@@ -333,12 +337,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createReportService(deps).handlers,
       ...createTaskService(deps).handlers,
       ...createPaymentService(deps).handlers,
-      ...createScoreService(deps).handlers,
+      ...scores.handlers,
       ...createTodayService(deps).handlers,
       ...backups.handlers,
       ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } : deferredMailHandlers()),
     };
-    return { handlers, runBackupIfDue: backups.runIfDue, mail };
+    return { handlers, runBackupIfDue: backups.runIfDue, mail, scores };
   }
 
   const dispatcher = createDispatcher(() => services.handlers, { log, checkOutputs: options.checkOutputs ?? false, databaseFile });

@@ -11,6 +11,7 @@ export function selectCustomerRows(db: Db) {
   return db
     .selectFrom('customers as c')
     .leftJoin('owners as o', 'o.id', 'c.owner_id')
+    .leftJoin('customer_scores as s', 's.customer_id', 'c.id')
     .select([
       'c.rid',
       'c.id',
@@ -27,6 +28,7 @@ export function selectCustomerRows(db: Db) {
       'c.created_at',
       'c.deleted_at',
       'c.due_at',
+      's.score',
       sql<string | null>`(SELECT ct.name FROM contacts ct WHERE ct.customer_id = c.id AND ct.deleted_at IS NULL
         ORDER BY ct.is_primary DESC, ct.created_at LIMIT 1)`.as('primary_contact'),
       // CROSS JOIN fixes the join order: without statistics SQLite otherwise walks every email
@@ -56,6 +58,8 @@ export interface RawCustomerRow {
   primary_contact: string | null;
   primary_email: string | null;
   tag_names: string | null;
+  /** Rows read without the score (duplicate groups) leave it out. */
+  score?: number | null;
 }
 
 export function toCustomerRow(r: RawCustomerRow): CustomerRow {
@@ -76,5 +80,6 @@ export function toCustomerRow(r: RawCustomerRow): CustomerRow {
     primaryEmail: r.primary_email,
     tags: r.tag_names ? r.tag_names.split('\u001f').sort() : [],
     deletedAt: r.deleted_at,
+    score: r.score ?? null,
   };
 }
