@@ -303,11 +303,8 @@ export function createSyncRuns(deps: SyncRunDeps) {
      * skipped without a password. Quiet: opening a message should not make the account look busy.
      */
     pushFlags(accountId: string, folderPaths: readonly string[]): void {
-      if (closed || deps.password(accountId) === null) return;
-      // A POP3 server keeps no read or star state: the change stays local, and no pass is due.
-      void accountKind(db, accountId).then((kind) => {
-        if (kind === 'imap' && !closed) void runSync(accountId, folderPaths, true);
-      });
+      // Only IMAP accounts get here (message-flags.ts): POP3 and archives keep read / star locally.
+      if (!closed && deps.password(accountId) !== null) void runSync(accountId, folderPaths, true);
     },
     /** Stops the account's run and drops its queued one (the account is being removed). */
     async stop(accountId: string): Promise<void> {

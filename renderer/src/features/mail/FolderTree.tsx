@@ -90,7 +90,7 @@ function AccountHeader({
   };
   const stateText = [
     t(`mail.accounts.state.${state}`),
-    error && state !== 'syncing' ? error.message : null,
+    error && state !== 'syncing' ? [t(`mail.accounts.syncStep.${error.step}`, { defaultValue: '' }), error.message].filter(Boolean).join(' ') : null,
     status?.retryAt ? t('mail.accounts.retryAt', { time: time.relative(status.retryAt) }) : null,
     status?.lastSyncAt ? t('mail.accounts.lastSync', { time: time.relative(status.lastSyncAt) }) : t('mail.accounts.neverSynced'),
   ]

@@ -16,6 +16,7 @@ import {
   followEmail,
   passwordAtHand,
   passwordKindOf,
+  portForKind,
   portForSecurity,
   presetByKey,
   presetServers,
@@ -26,6 +27,7 @@ import {
   type AccountFormValues,
 } from './account-form.ts';
 import { ConnectionTestSteps } from './ConnectionTestSteps.tsx';
+import { IncomingKindField, Pop3Fields } from './Pop3Fields.tsx';
 import '../mail.css';
 import { useFeedback } from '../../../app/feedback.ts';
 
@@ -59,6 +61,7 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
   // The security before the latest change, so a standard port can follow it.
   const securityBefore = useRef<Record<'imap' | 'smtp', MailSecurity>>({ imap: initialValues.imap.security, smtp: initialValues.smtp.security });
   const provider = Form.useWatch('provider', form) ?? initialValues.provider;
+  const kind = Form.useWatch('kind', form) ?? initialValues.kind;
   const passwordKind = passwordKindOf(provider);
   const needsPassword = account === null || !passwordAtHand(account);
 
@@ -77,10 +80,16 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
       const preset = presetByKey(changed.provider);
       if (preset) form.setFieldsValue(presetServers(preset, values.email.trim()));
     }
-    for (const kind of ['imap', 'smtp'] as const) {
-      const security = changed[kind]?.security;
+    if (changed.kind !== undefined) {
+      const before = changed.kind === 'pop3' ? 'imap' : 'pop3';
+      form.setFieldValue(['imap', 'port'], portForKind(values.imap.port, values.imap.security, before, changed.kind));
+    }
+    for (const server of ['imap', 'smtp'] as const) {
+      const security = changed[server]?.security;
       if (security !== undefined) {
-        form.setFieldValue([kind, 'port'], portForSecurity(kind, values[kind].port, securityBefore.current[kind], security));
+        // The incoming server's standard ports are POP3's when the account is POP3.
+        const ports = server === 'imap' ? values.kind : 'smtp';
+        form.setFieldValue([server, 'port'], portForSecurity(ports, values[server].port, securityBefore.current[server], security));
       }
     }
     // After the changes above, presets included (setting fields fires no change event).
@@ -166,6 +175,7 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <IncomingKindField fixed={account !== null} />
         {passwordKind !== 'password' && preset && (
           <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="mail-form-password-hint" data-kind={passwordKind} title={t(`mail.form.passwordHelp.${passwordKind}`, { provider: preset.name })} />
         )}
@@ -201,8 +211,8 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
               forceRender: true,
               children: (
                 <>
-                  <ServerFields kind="imap" />
-                  <ServerFields kind="smtp" />
+                  <ServerFields kind="imap" legend={t(kind === 'pop3' ? 'mail.form.pop3' : 'mail.form.imap')} />
+                  <ServerFields kind="smtp" legend={t('mail.form.smtp')} />
                   <Form.Item name="smtpPassword" label={labels.smtpPassword} extra={t('mail.form.smtpPasswordHelp')}>
                     <Input.Password autoComplete="new-password" maxLength={1000} data-testid="mail-field-smtp-password" />
                   </Form.Item>
@@ -211,8 +221,10 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
             },
           ]}
         />
+        {kind === 'pop3' && <Pop3Fields />}
         <Row gutter={12}>
-          <Col span={12}>
+          {/* POP3 downloads the whole Inbox: a window has nothing to choose from. */}
+          <Col span={12} style={kind === 'pop3' ? { display: 'none' } : undefined}>
             <Form.Item name="syncWindowDays" label={labels.syncWindowDays} extra={t('mail.form.syncWindowHelp')}>
               <Select
                 data-testid="mail-field-sync-window"
@@ -236,14 +248,14 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
 }
 
 /** Host, port, security and login of one server; "None" security is for this computer only. */
-function ServerFields({ kind }: { kind: 'imap' | 'smtp' }) {
+function ServerFields({ kind, legend }: { kind: 'imap' | 'smtp'; legend: string }) {
   const { t } = useTranslation();
   const labels = useFieldLabels();
   const field = (name: string) => labels[`${kind}.${name}`]!;
   const required = (name: string) => [{ required: true, whitespace: true, message: t('validation.required', { field: field(name) }) }];
   return (
     <fieldset className="mail-server-fields" data-testid={`mail-server-${kind}`}>
-      <legend>{t(`mail.form.${kind}`)}</legend>
+      <legend>{legend}</legend>
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name={[kind, 'host']} label={t('mail.form.host')} rules={required('host')}>

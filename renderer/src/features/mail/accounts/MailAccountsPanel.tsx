@@ -91,6 +91,7 @@ function AccountItem({ account, onEdit }: { account: MailAccount; onEdit(): void
           </div>
           <div className="muted">
             {provider}
+            {account.kind === 'pop3' && ` · ${t('mail.accounts.pop3Label')}`}
             {account.imap && ` · ${account.imap.host}:${account.imap.port}`}
             {' · '}
             {account.lastSyncAt ? t('mail.accounts.lastSync', { time: time.relative(account.lastSyncAt) }) : t('mail.accounts.neverSynced')}
@@ -128,7 +129,19 @@ function AccountItem({ account, onEdit }: { account: MailAccount; onEdit(): void
         />
       )}
       {account.lastSyncError && (
-        <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('mail.accounts.state.error')} description={<code>{account.lastSyncError.message}</code>} data-testid="mail-account-error" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('mail.accounts.state.error')}
+          description={
+            <>
+              {/* What failed in the user's words (a step without its own sentence shows only the server's). */}
+              {t(`mail.accounts.syncStep.${account.lastSyncError.step}`, { defaultValue: '' })} <code>{account.lastSyncError.message}</code>
+            </>
+          }
+          data-testid="mail-account-error"
+        />
       )}
     </Card>
   );

@@ -12,7 +12,11 @@ export interface ServerValues {
   user: string;
 }
 
+export type IncomingKind = 'imap' | 'pop3';
+
 export interface AccountFormValues {
+  /** How mail is fetched; the incoming server is `imap` for both (fixed once the account is saved). */
+  kind: IncomingKind;
   email: string;
   name: string;
   displayName: string;
@@ -26,6 +30,10 @@ export interface AccountFormValues {
   /** Days of mail fetched first; ALL_MAIL = everything at once. */
   syncWindowDays: number;
   syncEnabled: boolean;
+  /** POP3: keep a copy of each message on the server (on by default). */
+  leaveOnServer: boolean;
+  /** POP3 with leaveOnServer: delete from the server this many days after the download; NEVER_DELETE = never. */
+  deleteAfterDays: number;
 }
 
 /** The contract's CONNECTION_STEPS in order, repeated so the screens do not bundle zod (a unit test keeps them equal). */
@@ -35,10 +43,15 @@ export const CUSTOM_PROVIDER = 'custom';
 export const ALL_MAIL = 0;
 /** 3, 6, 12 and 24 months, or everything. */
 export const SYNC_WINDOWS = [90, 180, 365, 730, ALL_MAIL] as const;
+export const NEVER_DELETE = 0;
+/** "Delete from the server after": a week, two, a month, a quarter, or never. */
+export const DELETE_AFTER_DAYS = [7, 14, 30, 90, NEVER_DELETE] as const;
 
-const DEFAULT_PORTS: Record<'imap' | 'smtp', Record<MailSecurity, number>> = {
+type PortKind = 'imap' | 'smtp' | 'pop3';
+const DEFAULT_PORTS: Record<PortKind, Record<MailSecurity, number>> = {
   imap: { tls: 993, starttls: 143, none: 143 },
   smtp: { tls: 465, starttls: 587, none: 25 },
+  pop3: { tls: 995, starttls: 110, none: 110 },
 };
 
 export function presetByKey(key: string | null | undefined): MailProviderPreset | null {
@@ -52,6 +65,7 @@ export function passwordKindOf(provider: string | null | undefined): PasswordKin
 
 export function emptyAccountForm(): AccountFormValues {
   return {
+    kind: 'imap',
     email: '',
     name: '',
     displayName: '',
@@ -62,12 +76,15 @@ export function emptyAccountForm(): AccountFormValues {
     smtp: { host: '', port: DEFAULT_PORTS.smtp.tls, security: 'tls', user: '' },
     syncWindowDays: DEFAULT_SYNC_WINDOW_DAYS,
     syncEnabled: true,
+    leaveOnServer: true,
+    deleteAfterDays: NEVER_DELETE,
   };
 }
 
 export function accountFormFrom(account: MailAccount): AccountFormValues {
   const blank = emptyAccountForm();
   return {
+    kind: account.kind === 'pop3' ? 'pop3' : 'imap',
     email: account.email,
     name: account.name,
     displayName: account.displayName ?? '',
@@ -78,6 +95,8 @@ export function accountFormFrom(account: MailAccount): AccountFormValues {
     smtp: account.smtp ?? blank.smtp,
     syncWindowDays: account.syncWindowDays ?? ALL_MAIL,
     syncEnabled: account.syncEnabled,
+    leaveOnServer: account.pop3?.leaveOnServer ?? true,
+    deleteAfterDays: account.pop3?.deleteAfterDays ?? NEVER_DELETE,
   };
 }
 
@@ -109,8 +128,13 @@ export function followEmail(values: AccountFormValues, previousEmail: string, pr
   return patch;
 }
 
+/** Switching IMAP ↔ POP3 moves the incoming port along while it is still the standard one (993 ↔ 995, 143 ↔ 110). */
+export function portForKind(port: number, security: MailSecurity, previous: IncomingKind, next: IncomingKind): number {
+  return port === DEFAULT_PORTS[previous][security] ? DEFAULT_PORTS[next][security] : port;
+}
+
 /** Switching TLS ↔ STARTTLS moves the port along while it is still a standard one. */
-export function portForSecurity(kind: 'imap' | 'smtp', port: number, previous: MailSecurity, next: MailSecurity): number {
+export function portForSecurity(kind: PortKind, port: number, previous: MailSecurity, next: MailSecurity): number {
   const standard = Object.values(DEFAULT_PORTS[kind]);
   return standard.includes(port) && port === DEFAULT_PORTS[kind][previous] ? DEFAULT_PORTS[kind][next] : port;
 }
@@ -120,7 +144,13 @@ function server(values: ServerValues): ServerValues {
 }
 
 function common(values: AccountFormValues) {
+  const pop3 = values.kind === 'pop3';
   return {
+    kind: values.kind,
+    pop3: {
+      leaveOnServer: !pop3 || values.leaveOnServer,
+      deleteAfterDays: pop3 && values.leaveOnServer && values.deleteAfterDays !== NEVER_DELETE ? values.deleteAfterDays : null,
+    },
     name: values.name.trim() || values.email.trim(),
     email: values.email.trim(),
     displayName: values.displayName.trim() || null,

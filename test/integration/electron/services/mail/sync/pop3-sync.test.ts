@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,42 @@ describe('POP3 accounts', () => {
     for (const step of ['login', 'uidl', 'connect'] as const) {
       expect(en.mail.accounts.syncStep[step]).toBeTruthy();
       expect(zhCN.mail.accounts.syncStep[step]).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('tells a server without UIDL apart, in both languages, and downloads nothing from it', async () => {
+    // Dovecot always offers UIDL: this loopback stand-in answers like the old servers that do not.
+    const server = net.createServer((socket) => {
+      // The client drops the connection after the failure (no QUIT): a reset here is expected.
+      socket.on('error', () => {});
+      socket.write('+OK POP3 ready\r\n');
+      socket.on('data', (data: Buffer) => {
+        for (const line of data.toString('latin1').split('\r\n').filter(Boolean)) {
+          const verb = line.split(' ')[0]!.toUpperCase();
+          if (verb === 'UIDL') socket.write('-ERR unknown command\r\n');
+          else if (verb === 'STAT') socket.write('+OK 1 120\r\n');
+          else socket.write('+OK\r\n');
+          if (verb === 'QUIT') socket.end();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      const account = await app.call('mail.addAccount', {
+        ...pop3Account('old@example.com'),
+        imap: { host: '127.0.0.1', port, security: 'none', user: 'old@example.com' },
+      });
+      expect(await app.core.mail().runSync(account.id)).toBeNull();
+      const status = (await app.call('mail.syncStatus', {})).find((s) => s.accountId === account.id)!;
+      expect(status).toMatchObject({ state: 'error', lastSyncError: { step: 'uidl', message: 'unknown command' } });
+      expect(await uidlRows(account.id)).toEqual([]);
+      const test = await app.call('mail.testAccount', { id: account.id });
+      expect(test.steps.find((s) => s.step === 'folders')).toMatchObject({ ok: false, message: 'mail.test.pop3NoUidl', detail: 'unknown command' });
+      expect(en.mail.test.pop3NoUidl).toContain('UIDL');
+      expect(zhCN.mail.test.pop3NoUidl).toContain('UIDL');
+    } finally {
+      server.close();
     }
   });
 

@@ -6,7 +6,9 @@ import {
   emptyAccountForm,
   followEmail,
   passwordAtHand,
+  NEVER_DELETE,
   passwordKindOf,
+  portForKind,
   portForSecurity,
   serversChanged,
   toAddInput,
@@ -76,6 +78,28 @@ describe('the account form', () => {
     const edit = MailAccountEdit.parse(toEditInput(saved, { ...accountFormFrom(saved), password: '' }));
     // No password typed: the stored one is kept, and fields not on the form go back unchanged.
     expect(edit).toMatchObject({ id: saved.id, password: null, aliases: ['lina@mytrade.cn'], signatureText: 'Li Na', syncWindowDays: 365 });
+  });
+
+  it('maps a POP3 account with "leave a copy on the server" on by default, and moves the standard port along', () => {
+    const blank = emptyAccountForm();
+    expect(blank).toMatchObject({ kind: 'imap', leaveOnServer: true, deleteAfterDays: NEVER_DELETE });
+    expect(portForKind(993, 'tls', 'imap', 'pop3')).toBe(995);
+    expect(portForKind(110, 'none', 'pop3', 'imap')).toBe(143);
+    expect(portForKind(1995, 'tls', 'imap', 'pop3')).toBe(1995);
+    expect(portForSecurity('pop3', 995, 'tls', 'starttls')).toBe(110);
+
+    const server = { host: 'pop.example.com', port: 995, security: 'tls' as const, user: 'me@example.com' };
+    const values = { ...blank, kind: 'pop3' as const, email: 'me@example.com', password: 'pw', imap: server, smtp: { ...server, host: 'smtp.example.com', port: 465 } };
+    expect(MailAccountInput.parse(toAddInput(values))).toMatchObject({ kind: 'pop3', pop3: { leaveOnServer: true, deleteAfterDays: null } });
+    expect(MailAccountInput.parse(toAddInput({ ...values, deleteAfterDays: 30 })).pop3).toEqual({ leaveOnServer: true, deleteAfterDays: 30 });
+    // Without a copy on the server there is nothing to delete later.
+    expect(MailAccountInput.parse(toAddInput({ ...values, leaveOnServer: false, deleteAfterDays: 30 })).pop3).toEqual({ leaveOnServer: false, deleteAfterDays: null });
+    // An IMAP account never carries POP3 choices.
+    expect(MailAccountInput.parse(toAddInput({ ...values, kind: 'imap', leaveOnServer: false })).pop3).toEqual({ leaveOnServer: true, deleteAfterDays: null });
+
+    const savedPop3: MailAccount = { ...saved, kind: 'pop3', pop3: { leaveOnServer: true, deleteAfterDays: 14 } };
+    expect(accountFormFrom(savedPop3)).toMatchObject({ kind: 'pop3', leaveOnServer: true, deleteAfterDays: 14 });
+    expect(MailAccountEdit.parse(toEditInput(savedPop3, accountFormFrom(savedPop3)))).toMatchObject({ kind: 'pop3', pop3: { leaveOnServer: true, deleteAfterDays: 14 } });
   });
 
   it('never carries a password into the form', () => {
