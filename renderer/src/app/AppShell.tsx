@@ -12,6 +12,7 @@ import { loadFullStylesOnFirstInput, withFullStyles } from './full-styles.ts';
 import { useHash, type Route, parseRoute } from './router.ts';
 import { ShellNav, type NavPage } from './ShellNav.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import { TaskFormHost } from '../features/tasks/TaskFormHost.tsx';
 import { afterFirstPaint } from '../ui/after-first-paint.ts';
 
 /**
@@ -32,6 +33,7 @@ const loaders = {
   quotes: withFullStyles(() => import('../features/quotes/QuotesPage.tsx')),
   quote: withFullStyles(() => import('../features/quotes/QuotePage.tsx')),
   samples: withFullStyles(() => import('../features/samples/SamplesPage.tsx')),
+  tasks: withFullStyles(() => import('../features/tasks/TasksPage.tsx')),
   reports: withFullStyles(() => import('../features/reports/ReportsPage.tsx')),
   customerForm: loadCustomerFormDrawer,
   transferOwner: withFullStyles(() => import('../features/owners/TransferOwnerDialog.tsx')),
@@ -49,6 +51,7 @@ const ProductsPage = lazy(() => loaders.products().then((m) => ({ default: m.Pro
 const QuotesPage = lazy(() => loaders.quotes().then((m) => ({ default: m.QuotesPage })));
 const QuotePage = lazy(() => loaders.quote().then((m) => ({ default: m.QuotePage })));
 const SamplesPage = lazy(() => loaders.samples().then((m) => ({ default: m.SamplesPage })));
+const TasksPage = lazy(() => loaders.tasks().then((m) => ({ default: m.TasksPage })));
 const ReportsPage = lazy(() => loaders.reports().then((m) => ({ default: m.ReportsPage })));
 
 /** How long after the first screen's data the other screens start loading (not while it renders). */
@@ -115,6 +118,8 @@ function PageFor({ route }: { route: Exclude<Route, { page: 'customers' }> }): R
       return <QuotePage key={route.id} id={route.id} />;
     case 'samples':
       return <SamplesPage />;
+    case 'tasks':
+      return <TasksPage />;
     case 'reports':
       return <ReportsPage />;
   }
@@ -141,6 +146,7 @@ export function AppShell() {
 
   return (
     <CustomerEditorProvider>
+      <TaskFormHost />
       {/* Plain elements rather than antd's Layout and Sider: the Sider's breakpoint listener and
           the layout contexts were part of the first render's cost; a media query in app.css narrows
           the nav instead. */}

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
   ClockCircleOutlined,
   DeleteOutlined,
   ExperimentOutlined,
@@ -16,7 +17,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from './routes.ts';
 
-export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'products' | 'reports' | 'duplicates' | 'imports' | 'trash' | 'settings';
+export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'tasks' | 'products' | 'reports' | 'duplicates' | 'imports' | 'trash' | 'settings';
 
 export interface NavCounts {
   unreadMail: number;
@@ -108,6 +109,7 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
           </>,
         )}
         {entry('leads', <UserAddOutlined />, t('leads.nav'))}
+        {entry('tasks', <CheckSquareOutlined />, t('tasks.title'))}
         {entry('quotes', <FileTextOutlined />, t('nav.quotes'))}
         {entry('samples', <ExperimentOutlined />, t('nav.samples'))}
         {entry('products', <AppstoreOutlined />, t('nav.products'))}

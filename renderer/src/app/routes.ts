@@ -17,6 +17,8 @@ export type Route =
   | { page: 'quote'; id: string }
   /** `open`: the shipment whose drawer opens (`#/samples?open=<id>`; SamplesPage reads it). */
   | { page: 'samples'; open?: string }
+  /** Tasks and appointments: open, overdue, done. */
+  | { page: 'tasks' }
   /** Charts and tables of quotes, samples and top customers. */
   | { page: 'reports' }
   | { page: 'trash' }
@@ -32,6 +34,7 @@ const SIMPLE_PAGES: Record<string, Route> = {
   products: { page: 'products' },
   quotes: { page: 'quotes' },
   samples: { page: 'samples' },
+  tasks: { page: 'tasks' },
   reports: { page: 'reports' },
   trash: { page: 'trash' },
   settings: { page: 'settings' },

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 
 /** focusSearch: the customer list's search; focusGlobalSearch: the header's search over everything. */
-export type ShellCommand = 'focusSearch' | 'focusGlobalSearch' | 'newCustomer';
+/** newTask: the task form (for the customer whose folder is open). */
+export type ShellCommand = 'focusSearch' | 'focusGlobalSearch' | 'newCustomer' | 'newTask';
 
 type Handler = () => void;
 const handlers = new Map<ShellCommand, Handler>();

@@ -10,7 +10,8 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Ctrl/Cmd+K focuses the search box in the header (customers, contacts and mail), "/" jumps to
  * the customer list's search, Ctrl/Cmd+N (and Alt+N, because browsers keep Ctrl+N for a new
- * window) opens a new customer.
+ * window) opens a new customer, Ctrl/Cmd+Shift+T (and Alt+T, because browsers keep Ctrl+Shift+T
+ * for reopening a tab) a new task.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -27,6 +28,9 @@ export function useShortcuts(): void {
       } else if ((mod && !e.shiftKey && key === 'n') || (e.altKey && !mod && e.code === 'KeyN')) {
         e.preventDefault();
         runShellCommand('newCustomer');
+      } else if ((mod && e.shiftKey && key === 't') || (e.altKey && !mod && !e.shiftKey && e.code === 'KeyT')) {
+        e.preventDefault();
+        runShellCommand('newTask');
       }
     }
     window.addEventListener('keydown', onKeyDown);

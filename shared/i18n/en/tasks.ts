@@ -27,6 +27,8 @@ export const tasks = {
     completed: '“{{title}}” is done.',
     reopened: '“{{title}}” is open again.',
     deleted: '“{{title}}” was deleted.',
+    saved: '“{{title}}” was saved.',
+    created: '“{{title}}” was added to your tasks.',
     undo: 'Undo',
     deleteTitle: 'Delete “{{title}}”?',
     deleteBody: 'The task moves to the trash; Undo brings it back. A done task’s timeline entry goes with it.',

@@ -29,6 +29,8 @@ export const tasks: Catalog<typeof en> = {
     completed: '“{{title}}”已完成。',
     reopened: '“{{title}}”已重新打开。',
     deleted: '“{{title}}”已删除。',
+    saved: '“{{title}}”已保存。',
+    created: '“{{title}}”已添加到任务。',
     undo: '撤销',
     deleteTitle: '删除“{{title}}”？',
     deleteBody: '任务将移到回收站，可以撤销。已完成任务在时间线上的记录也会一并删除。',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CalendarOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, CheckSquareOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileTextOutlined, PhoneOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Dropdown, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,10 +20,12 @@ import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
 import { CustomerSamplesTab } from '../samples/CustomerSamplesTab.tsx';
 import { CustomerQuotesTab } from '../quotes/CustomerQuotesTab.tsx';
+import { CustomerTasksTab } from '../tasks/CustomerTasksTab.tsx';
+import { openTaskForm } from '../tasks/task-form-store.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 
-type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples' | 'quotes';
+type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples' | 'quotes' | 'tasks';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
 type ContactDialog = { contact: Contact | null } | null;
 
@@ -104,6 +106,11 @@ export function CustomerFolderPage({ id }: { id: string }) {
                 onWrite={writeTo}
               />
             ),
+          },
+          {
+            key: 'tasks',
+            label: <span data-testid="tab-tasks">{t('tasks.title')}</span>,
+            children: <CustomerTasksTab customer={{ id: detail.id, name: detail.name, code: detail.code }} />,
           },
           {
             key: 'quotes',
@@ -213,6 +220,13 @@ function FolderHeader({ customer, onLog, onWrite }: { customer: CustomerDetail; 
               {t('folder.actions.logMeetingVisit')} <DownOutlined />
             </Button>
           </Dropdown>
+          <Button
+            icon={<CheckSquareOutlined />}
+            onClick={() => openTaskForm({ taskId: null, preset: { customer: { id: customer.id, name: customer.name, code: customer.code } } })}
+            data-testid="action-new-task"
+          >
+            {t('tasks.newTask')}
+          </Button>
           <Button icon={<EditOutlined />} onClick={() => editor.openEdit(customer)} data-testid="action-edit">
             {t('common.edit')}
           </Button>

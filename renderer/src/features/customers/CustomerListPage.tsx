@@ -1,4 +1,4 @@
-import { DeleteOutlined, MailOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DeleteOutlined, MailOutlined, PlusOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, type InputRef } from 'antd';
 // The Input alone, as in GlobalSearchBox.
 import Input from 'antd/es/input/Input';
@@ -19,6 +19,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { withFullStyles } from '../../app/full-styles.ts';
 import { useFeedback } from '../../app/feedback.ts';
 import { useFirstScreen } from '../../first-screen/index.ts';
+import { openTaskForm } from '../tasks/task-form-store.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
@@ -157,6 +158,18 @@ export function CustomerListPage() {
           <Button icon={<MailOutlined />} onClick={() => setBatchOpen(true)} data-testid="bulk-send-mail">
             {t('mail.batch.open')}
           </Button>
+          {selected.size === 1 && (
+            <Button
+              icon={<CheckSquareOutlined />}
+              onClick={() => {
+                const row = pages.loadedRows().find((r) => selected.has(r.id));
+                openTaskForm({ taskId: null, preset: { customer: row ? { id: row.id, name: row.name, code: row.code } : null } });
+              }}
+              data-testid="bulk-new-task"
+            >
+              {t('tasks.newTask')}
+            </Button>
+          )}
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="bulk-delete">
             {t('customers.bulk.delete')}
           </Button>

@@ -14,6 +14,7 @@ import { MessageBody } from './MessageBody.tsx';
 import { MessageCustomerPanel } from './MessageCustomerPanel.tsx';
 import { MessageQuotes } from './MessageDeals.tsx';
 import { MessageFlagActions } from './MessageFlagActions.tsx';
+import { FollowUpButton } from '../tasks/FollowUpButton.tsx';
 import { useAutoMarkRead, useSetFlags } from './useMessageFlags.ts';
 import { useMessageKeys } from './useMessageKeys.ts';
 import type { MailLink } from './sanitize-mail-html.ts';
@@ -75,6 +76,7 @@ export function ReadingPane({ messageId, actions, showOpenInMail = false, shortc
         actions={
           <>
             <MessageFlagActions seen={message.seen} flagged={message.flagged} onToggleRead={toggleRead} onToggleStar={toggleStar} />
+            <FollowUpButton messageId={message.id} subject={message.subject} />
             {actions?.(message)}
           </>
         }

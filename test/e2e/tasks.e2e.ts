@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupE2eSession } from '../helpers/e2e-session.ts';
+import { writeMbox } from '../helpers/mail-archives.ts';
+import { rfc822 } from '../helpers/mail-test-kit.ts';
+import { tempDir } from '../helpers/temp-core.ts';
+
+/**
+ * Tasks (issue 14 point 1) in Chromium: a follow-up created from a mail in the reading pane, seen
+ * on the Tasks page, completed there, and on the customer's timeline as a contact; the new-task
+ * shortcut on a customer's folder, in Chinese.
+ */
+describe('tasks (web host, Chromium)', () => {
+  const session = setupE2eSession();
+  const { seed } = session;
+  let customerId: string;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = tempDir('tf-e2e-tasks-');
+    const owner = await seed('owners.create', { name: 'Li Wei', email: 'li.wei@mytrade.cn' });
+    const customer = await seed('customers.create', { name: 'Hamburg Trade GmbH', regionCode: 'EU', country: 'DE', grade: 'A', ownerId: owner.id });
+    customerId = customer.id;
+    await seed('contacts.create', { customerId, name: 'Anna Berg', channels: [{ kind: 'email', value: 'anna@hamburg-trade.de' }] });
+    const archive = path.join(folder, 'anna.mbox');
+    const sent = new Date(Date.now() - 200 * 86_400_000);
+    writeMbox(archive, [rfc822({ from: 'Anna <anna@hamburg-trade.de>', to: 'li.wei@mytrade.cn', subject: 'Catalogue for the autumn fair', body: 'Please send the new catalogue.', messageId: 'cat@hamburg-trade.de', date: sent })], {
+      variant: 'mboxrd',
+    });
+    await seed('imports.startMail', { path: archive, ownerId: owner.id, ownAddresses: [] });
+    await session.app.core.imports().whenIdle();
+  });
+  afterAll(() => {
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('follows up a mail from the reading pane, completes the task on the Tasks page and shows it on the timeline', async () => {
+    const page = await session.open({ locale: 'en-US' });
+    await page.getByTestId('global-search').fill('catalogue');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('search-message').count()).toBe(1);
+    await page.getByTestId('search-message').click();
+    await page.getByTestId('mail-follow-up').click();
+
+    // The form comes filled from the mail: its subject, the customer and contact it is filed under.
+    const form = page.getByTestId('task-form');
+    await form.waitFor();
+    expect(await page.getByTestId('task-title').inputValue()).toBe('Catalogue for the autumn fair');
+    await expect.poll(() => form.getByTestId('task-customer').textContent()).toContain('Hamburg Trade GmbH');
+    await expect.poll(() => form.getByTestId('task-contact').textContent()).toContain('Anna Berg');
+    expect(await page.getByTestId('task-mail-link').textContent()).toContain('Catalogue for the autumn fair');
+    await page.getByTestId('task-title').fill('Send the autumn catalogue');
+    await page.getByTestId('task-form-save').click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.evaluate(() => {
+      window.location.hash = '#/tasks';
+    });
+    const row = page.getByTestId('task-row').filter({ hasText: 'Send the autumn catalogue' });
+    await row.waitFor();
+    expect(await row.getByTestId('task-customer-link').textContent()).toBe('Hamburg Trade GmbH');
+    expect(await row.textContent()).toContain('Anna Berg');
+    await row.getByTestId('task-done-toggle').click();
+    await expect.poll(() => page.getByTestId('task-row').count()).toBe(0);
+    await page.getByTestId('tasks-status-done').click();
+    await expect.poll(() => page.getByTestId('task-row').filter({ hasText: 'Send the autumn catalogue' }).getAttribute('data-done')).toBe('true');
+
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/customers/${customerId}`);
+    const entry = page.locator('[data-testid="timeline-entry"][data-kind="task"]');
+    await entry.waitFor();
+    expect(await entry.getByTestId('timeline-entry-subject').textContent()).toBe('Send the autumn catalogue');
+    expect(await entry.textContent()).toContain('Task done');
+    // A done task is a contact: the folder no longer says contact is overdue.
+    const detail = await seed('customers.get', { id: customerId });
+    expect(detail.lastContactedAt).toBeGreaterThan(Date.now() - 60_000);
+    await page.close();
+  });
+
+  it('opens the task form for the open customer with Alt+T, in Chinese, and lists the appointment on its folder', async () => {
+    const page = await session.open({ locale: 'zh-CN' });
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/customers/${customerId}`);
+    await page.getByTestId('customer-name').waitFor();
+    await page.keyboard.press('Alt+t');
+    const form = page.getByTestId('task-form');
+    await form.waitFor();
+    await expect.poll(() => form.getByTestId('task-customer').textContent()).toContain('Hamburg Trade GmbH');
+    await form.getByText('约会').click();
+    await page.getByTestId('task-title').fill('展会见面');
+    await page.getByTestId('task-place').fill('Hall 3');
+    await page.getByTestId('task-form-save').click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('tab-tasks').click();
+    const row = page.getByTestId('customer-tasks').getByTestId('task-row');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('展会见面');
+    expect(await row.textContent()).toContain('Hall 3');
+    expect(await row.textContent()).toContain('60 分钟');
+    await page.close();
+  });
+});
