@@ -154,6 +154,8 @@ async function start(): Promise<void> {
       await current.runScheduledBackup();
       // Sent quotes past their validity are stored 'expired' (screens already read them so).
       await current.dispatch('quotes.expireDue', {});
+      // Value scores whose recency band ran out with time alone (writes rescore theirs at once).
+      await current.dispatch('scores.refresh', {});
       await notice.runIfDue().catch((err: unknown) => log.warn('reminder notice failed', { error: String(err) }));
     },
     (err) => log.warn('hourly work failed', { error: String(err) }),

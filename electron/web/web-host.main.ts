@@ -109,6 +109,8 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
       await core.runScheduledBackup();
       // Sent quotes past their validity are stored 'expired' (screens already read them so).
       await core.dispatch('quotes.expireDue', {});
+      // Value scores whose recency band ran out with time alone (writes rescore theirs at once).
+      await core.dispatch('scores.refresh', {});
       await notice.runIfDue().catch(() => false);
     },
     (err) => log.warn('hourly work failed', { error: String(err) }),

@@ -10,7 +10,7 @@ type Entity = EventPayload<'data.changed'>['entities'][number];
  */
 export const AREAS_BY_ENTITY: Record<Exclude<Entity, 'all'>, readonly string[]> = {
   // New leads are mail filed under no customer: customers and contacts (re)file mail.
-  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads', 'reports', 'payments'],
+  customers: ['customers', 'reminders', 'owners', 'tags', 'regions', 'mail', 'search', 'leads', 'reports', 'payments', 'scores'],
   contacts: ['customers', 'contacts', 'mail', 'search', 'leads'],
   activities: ['activities', 'customers', 'reminders'],
   owners: ['owners', 'customers', 'reminders', 'reports'],

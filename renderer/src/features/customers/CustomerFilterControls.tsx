@@ -2,6 +2,7 @@ import { Select, Tooltip, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_SORT_FIELDS, GRADES, STAGES, type CustomerSortField } from '../../../../shared/domain/customer-enums.ts';
+import { VALUE_BANDS } from '../../../../shared/domain/value-score.ts';
 import { useCall } from '../../app/useCall.ts';
 import { countryOptions } from '../../ui/country-names.ts';
 import { useLanguage } from '../../ui/time-format.ts';
@@ -12,7 +13,7 @@ const NO_OWNER = '';
 
 /** The many-valued filters differ only in their options and a few Select props. */
 interface MultiFilter {
-  key: 'grades' | 'stages' | 'countries' | 'ownerIds' | 'tagIds';
+  key: 'grades' | 'values' | 'stages' | 'countries' | 'ownerIds' | 'tagIds';
   label: string;
   testId: string;
   options: { value: string; label: string }[];
@@ -46,6 +47,7 @@ export function CustomerFilterControls({ value, onChange }: FilterControlsProps)
       testId: 'filter-grade',
       options: GRADES.map((g) => ({ value: g, label: `${g} · ${t(`grades.${g}`)}` })),
     },
+    { key: 'values', label: t('scores.filter'), testId: 'filter-value', options: VALUE_BANDS.map((b) => ({ value: b, label: t(`scores.bands.${b}`) })) },
     { key: 'stages', label: t('customers.filters.stage'), testId: 'filter-stage', options: STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })) },
     {
       key: 'countries',

@@ -34,13 +34,14 @@ function box(key: string, text: string, filled: boolean, minWidth: number) {
  */
 function FilterPlaceholders({ value }: { value: CustomerListFilters }) {
   const { t } = useTranslation();
-  const multi = (key: 'grades' | 'stages' | 'countries' | 'ownerIds' | 'tagIds', label: string, minWidth = 140) => {
+  const multi = (key: 'grades' | 'values' | 'stages' | 'countries' | 'ownerIds' | 'tagIds', label: string, minWidth = 140) => {
     const n = value[key]?.length ?? 0;
     return box(key, n ? `${label} · ${n}` : label, n > 0, minWidth);
   };
   return (
     <>
       {multi('grades', t('customers.filters.grade'))}
+      {multi('values', t('scores.filter'))}
       {multi('stages', t('customers.filters.stage'))}
       {multi('countries', t('customers.filters.country'), 160)}
       {multi('ownerIds', t('customers.filters.owner'))}

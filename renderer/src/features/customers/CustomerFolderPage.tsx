@@ -20,6 +20,7 @@ import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
 import { CustomerSamplesTab } from '../samples/CustomerSamplesTab.tsx';
 import { CustomerQuotesTab } from '../quotes/CustomerQuotesTab.tsx';
+import { CustomerValuePanel } from '../scores/CustomerValuePanel.tsx';
 import { CustomerTasksTab } from '../tasks/CustomerTasksTab.tsx';
 import { openTaskForm } from '../tasks/task-form-store.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -70,6 +71,7 @@ export function CustomerFolderPage({ id }: { id: string }) {
     <div className="page" data-testid="customer-folder" data-customer-id={detail.id}>
       <FolderHeader customer={detail} onLog={logActivity} onWrite={writeTo} />
       <CustomerOutboxAlert customerId={detail.id} />
+      <CustomerValuePanel customerId={detail.id} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as TabKey)}

@@ -8,6 +8,7 @@ import { useFirstScreen } from '../../first-screen/index.ts';
 import { countryName } from '../../ui/country-names.ts';
 import { ListGradeTag } from '../../ui/ListGradeTag.tsx';
 import { ListCheckbox } from '../../ui/ListCheckbox.tsx';
+import { ListScoreTag } from '../../ui/ListScoreTag.tsx';
 import { ListTag } from '../../ui/ListTag.tsx';
 import { useLanguage, useTimeFormat, type TimeFormat } from '../../ui/time-format.ts';
 import type { Language } from '../../../../shared/i18n/catalogs.ts';
@@ -84,6 +85,7 @@ export function CustomerGrid({ pages, total, resetKey, selected, onToggle, onTog
     { label: t('customer.name'), sortBy: 'name' },
     { label: t('customer.country'), sortBy: 'country' },
     { label: t('customer.grade'), sortBy: 'grade' },
+    { label: t('scores.column') },
     { label: t('customer.stage') },
     { label: t('customer.owner') },
     { label: t('customer.lastContact'), sortBy: 'lastContactedAt' },
@@ -201,6 +203,9 @@ const CustomerGridRow = memo(function CustomerGridRow({ row, top, first, selecte
       </div>
       <div className="cell" role="gridcell">
         <ListGradeTag grade={row.grade} />
+      </div>
+      <div className="cell" role="gridcell">
+        <ListScoreTag score={row.score} />
       </div>
       <div className="cell" role="gridcell">
         {stage}

@@ -20,11 +20,16 @@ import { withFullStyles } from '../../app/full-styles.ts';
 import { useFeedback } from '../../app/feedback.ts';
 import { useFirstScreen } from '../../first-screen/index.ts';
 import { openTaskForm } from '../tasks/task-form-store.ts';
+import { afterFirstPaint } from '../../ui/after-first-paint.ts';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
 /** Likewise the personalised send, on first use. */
 const BatchSendDialog = lazy(() => withFullStyles(() => import('../mail/batch/BatchSendDialog.tsx'))().then((m) => ({ default: m.BatchSendDialog })));
+// The pending stage suggestions (value score, issue 14): after the list's first paint, like the filters.
+const StageSuggestionsButton = lazy(() =>
+  withFullStyles(() => import('../scores/StageSuggestionsDrawer.tsx'))().then((m) => ({ default: m.StageSuggestionsButton })),
+);
 
 /** Going into a folder and back keeps the list as it was. */
 let rememberedFilters: CustomerListFilters = INITIAL_FILTERS;
@@ -36,6 +41,8 @@ export function CustomerListPage() {
   const editor = useCustomerEditor();
   const searchRef = useRef<InputRef>(null);
   const [filters, setFilters] = useState<CustomerListFilters>(rememberedFilters);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterFirstPaint(() => setPainted(true)), []);
   const [searchText, setSearchText] = useState(rememberedFilters.search ?? '');
   const search = useDebouncedValue(searchText, 150);
   // The first page is what the grid reports before it has scrolled.
@@ -144,6 +151,11 @@ export function CustomerListPage() {
           {total === null ? '' : t('customers.list.total', { count: total })}
         </span>
         <span style={{ flex: 1 }} />
+        {painted && (
+          <Suspense fallback={null}>
+            <StageSuggestionsButton />
+          </Suspense>
+        )}
         <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.openCreate()} data-testid="new-customer">
           {t('customers.list.new')}
         </Button>

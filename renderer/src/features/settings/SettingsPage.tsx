@@ -9,6 +9,7 @@ import { LetterheadSettings } from './LetterheadSettings.tsx';
 import { OwnerSettings } from './OwnerSettings.tsx';
 import { RegionSettings } from './RegionSettings.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
+import { ScoreWeightSettings } from './ScoreWeightSettings.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QuoteSettings } from '../quotes/QuoteSettings.tsx';
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <>
         <GeneralSettings />
         <QuoteSettings />
+        <ScoreWeightSettings />
       </>
     ),
     reminders: () => <ReminderSettings />,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
+import type { Currency } from '../../../../../shared/domain/money.ts';
 import { oneLine } from '../quotes/quote-fixtures.ts';
 
 /*
@@ -16,10 +17,10 @@ afterEach(async () => {
   await app?.close();
 });
 
-async function order(customerId: string, unitPriceE4: number, at: number, currency = 'USD'): Promise<string> {
+async function order(customerId: string, unitPriceE4: number, at: number, currency: Currency = 'USD'): Promise<string> {
   app.clock.set(at);
   const base = oneLine(customerId, null, unitPriceE4);
-  const q = await app.call('quotes.create', { ...base, lines: base.lines.map((l) => ({ ...l, currency })) });
+  const q = await app.call('quotes.create', { ...base, lines: (base.lines ?? []).map((l) => ({ ...l, currency })) });
   await app.call('quotes.setStatus', { id: q.id, status: 'sent' });
   await app.call('quotes.setStatus', { id: q.id, status: 'accepted' });
   app.clock.set(T0);
