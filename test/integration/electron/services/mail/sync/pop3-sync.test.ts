@@ -13,7 +13,7 @@ import { openDatabase } from '../../../../../../db/open-database.ts';
 import { runCliChild } from '../../../../../helpers/child-hosts.ts';
 import { freePort, startDovecot, type Dovecot } from '../../../../../helpers/mail-servers.ts';
 import { asMailDb, rfc822 } from '../../../../../helpers/mail-test-kit.ts';
-import { createMailTempCore, DAY, T0, tempDir, type TempCore } from '../../../../../helpers/temp-core.ts';
+import { createMailTempCore, createTempCore, DAY, T0, tempDir, type TempCore } from '../../../../../helpers/temp-core.ts';
 
 /**
  * POP3 accounts (issue 14 point 7) against a real Dovecot POP3 server on loopback, through the
@@ -130,6 +130,13 @@ describe('POP3 accounts', () => {
     expect(await sync(account.id)).toMatchObject({ added: 2, serverCount: 0, localCount: 2 });
     expect(onServer(me)).toBe(0);
     expect(await sync(account.id)).toMatchObject({ added: 0, localCount: 2 });
+
+    // Settings change; the kind does not (IMAP folders and POP3 UIDLs do not convert).
+    const fields = { ...pop3Account(me), id: account.id, password: null };
+    const edited = await app.call('mail.editAccount', { ...fields, pop3: { leaveOnServer: true, deleteAfterDays: 30 } });
+    expect(edited.pop3).toEqual({ leaveOnServer: true, deleteAfterDays: 30 });
+    const refused = await app.fail('mail.editAccount', { ...fields, kind: 'imap' });
+    expect(refused).toMatchObject({ code: 'validation', message: 'mail.accounts.kindFixed' });
   });
 
   it('keeps 8-bit GBK bytes and dot-stuffed lines exactly (what node-pop3 0.11 gets wrong)', async () => {
@@ -239,6 +246,40 @@ describe('POP3 accounts', () => {
     expect(onServer(me)).toBe(total);
   });
 });
+
+describe('POP3 in the background sync', () => {
+  it('syncs a POP3 account at start and then on the interval, never over IMAP', { timeout: 30_000 }, async () => {
+    const me = 'background@example.com';
+    const own = await startDovecot({ users: [{ user: me, password: 'secret' }], pop3: true });
+    const bg = await createTempCore({ now: Date.now() });
+    try {
+      await own.deliver(rfc822({ from: 'buyer@acme.test', to: me, subject: 'First', messageId: 'bg1@acme.test' }), me);
+      const server = { host: '127.0.0.1', port: own.pop3Port!, security: 'none' as const, user: me };
+      await bg.call('mail.addAccount', { kind: 'pop3', name: me, email: me, imap: server, smtp: { ...server, port: own.imapPort }, password: 'secret' });
+      bg.core.mail().startScheduler({ intervalMs: 400, backoff: { baseMs: 200, maxMs: 800 } });
+      const subjects = async () => (await bg.call('mail.listMessages', { limit: 10 })).rows.map((r) => r.subject).sort();
+      await until(async () => (await subjects()).includes('First'));
+      await own.deliver(rfc822({ from: 'buyer@acme.test', to: me, subject: 'Second', messageId: 'bg2@acme.test' }), me);
+      // No IDLE in POP3: the interval's pass brings it.
+      await until(async () => (await subjects()).includes('Second'));
+      expect(await subjects()).toEqual(['First', 'Second']);
+      expect((await bg.call('mail.syncStatus', {}))[0]).toMatchObject({ state: 'idle', lastSyncError: null });
+      expect(own.log()).toMatch(/pop3-login: Info: Login: user=<background@example\.com>/);
+      expect(own.log()).not.toMatch(/imap-login: Info: Login: user=<background@example\.com>/);
+    } finally {
+      await bg.close();
+      await own.stop();
+    }
+  });
+});
+
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 async function folderOf(accountId: string) {
   return db().selectFrom('mail_folders').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow();
