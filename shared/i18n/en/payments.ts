@@ -78,6 +78,7 @@ export const payments = {
       markedReceived: 'Payment marked received.',
       markedShipped: 'Marked shipped.',
       closed: 'Letter of credit closed.',
+      reopened: 'Letter of credit reopened.',
       deleted: 'Deleted.',
     },
     settings: {

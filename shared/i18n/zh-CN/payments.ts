@@ -80,6 +80,7 @@ export const payments: Catalog<typeof en> = {
       markedReceived: '已标记为已收款。',
       markedShipped: '已标记为已装运。',
       closed: '信用证已结清。',
+      reopened: '信用证已重新打开。',
       deleted: '已删除。',
     },
     settings: {

@@ -20,13 +20,14 @@ import { useComposer } from '../mail/compose/useComposer.tsx';
 import { CustomerOutboxAlert } from '../mail/outbox/CustomerOutboxAlert.tsx';
 import { CustomerSamplesTab } from '../samples/CustomerSamplesTab.tsx';
 import { CustomerQuotesTab } from '../quotes/CustomerQuotesTab.tsx';
+import { CustomerPaymentsTab } from '../payments/CustomerPaymentsTab.tsx';
 import { CustomerValuePanel } from '../scores/CustomerValuePanel.tsx';
 import { CustomerTasksTab } from '../tasks/CustomerTasksTab.tsx';
 import { openTaskForm } from '../tasks/task-form-store.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 
-type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples' | 'quotes' | 'tasks';
+type TabKey = 'timeline' | 'mail' | 'contacts' | 'details' | 'samples' | 'quotes' | 'payments' | 'tasks';
 type ActivityDialog = { activity: Activity | null; kind: ActivityKind } | null;
 type ContactDialog = { contact: Contact | null } | null;
 
@@ -118,6 +119,11 @@ export function CustomerFolderPage({ id }: { id: string }) {
             key: 'quotes',
             label: <span data-testid="tab-quotes">{t('quotes.customerTab')}</span>,
             children: <CustomerQuotesTab customerId={detail.id} />,
+          },
+          {
+            key: 'payments',
+            label: <span data-testid="tab-payments">{t('payments.tab')}</span>,
+            children: <CustomerPaymentsTab customerId={detail.id} />,
           },
           {
             key: 'samples',

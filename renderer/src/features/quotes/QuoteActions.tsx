@@ -9,6 +9,7 @@ import { useMutationCall } from '../../app/useCall.ts';
 import { CustomerPicker, type PickedCustomer } from '../../ui/CustomerPicker.tsx';
 import { QuoteExportButton } from './documents/QuoteExportButton.tsx';
 import { useMailQuote } from './useMailQuote.tsx';
+import { usePaymentTerms } from '../payments/usePaymentTerms.tsx';
 
 type Quote = CallOutput<'quotes.get'>;
 
@@ -22,6 +23,7 @@ export function QuoteActions({ quote }: { quote: Quote }) {
   const duplicate = useMutationCall('quotes.duplicate');
   const remove = useMutationCall('quotes.remove');
   const mailQuote = useMailQuote();
+  const paymentTerms = usePaymentTerms();
   const [accepting, setAccepting] = useState(false);
   const [piNumber, setPiNumber] = useState('');
   const [duplicating, setDuplicating] = useState(false);
@@ -59,9 +61,10 @@ export function QuoteActions({ quote }: { quote: Quote }) {
       <QuoteExportButton quoteId={quote.id} number={quote.number} />
       {live && <Button loading={mailQuote.busy} onClick={() => void mailQuote.open(quote.id)} data-testid="quote-mail">{t('quoteMail.panel.mailToCustomer')}</Button>}
       {mailQuote.element}
+      {paymentTerms.element}
       <Button danger onClick={confirmDelete} data-testid="quote-delete">{t('quotes.actions.delete')}</Button>
       <Modal open={accepting} title={t('quotes.acceptTitle', { number: quote.number })} onCancel={() => setAccepting(false)} destroyOnHidden
-        onOk={() => void run(async () => { await setStatus.mutateAsync({ id: quote.id, status: 'accepted', piNumber: piNumber || null }); setAccepting(false); })}>
+        onOk={() => void run(async () => { await setStatus.mutateAsync({ id: quote.id, status: 'accepted', piNumber: piNumber || null }); setAccepting(false); paymentTerms.offer(quote); })}>
         <Input value={piNumber} onChange={(e) => setPiNumber(e.target.value)} placeholder={t('quotes.field.piNumber')} data-testid="quote-pi-number" />
       </Modal>
       <Modal open={duplicating} title={t('quotes.duplicateTitle', { number: quote.number })} onCancel={() => setDuplicating(false)} destroyOnHidden okButtonProps={{ disabled: !target }}

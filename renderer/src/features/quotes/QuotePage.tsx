@@ -11,6 +11,7 @@ import { QuoteEditor } from './QuoteEditor.tsx';
 import { QuoteMailPanel } from './QuoteMailPanel.tsx';
 import { QuoteStatusTag } from './QuoteStatusTag.tsx';
 import { QuoteView } from './QuoteView.tsx';
+import { QuotePaymentsPanel } from '../payments/QuotePaymentsPanel.tsx';
 
 type Quote = CallOutput<'quotes.get'>;
 
@@ -69,7 +70,13 @@ export function QuotePage({ id }: { id: string }) {
         </Col>
         {q.revisions.length > 1 && <Col flex="260px"><Revisions quote={q} /></Col>}
       </Row>
-      <Tabs items={[{ key: 'mail', label: t('mail.title'), children: <QuoteMailPanel quoteId={q.id} /> }]} />
+      <Tabs
+        items={[
+          { key: 'mail', label: t('mail.title'), children: <QuoteMailPanel quoteId={q.id} /> },
+          // Payment terms belong to an order: the tab shows once the quote is accepted.
+          ...(q.status === 'accepted' ? [{ key: 'payments', label: <span data-testid="quote-tab-payments">{t('payments.tab')}</span>, children: <QuotePaymentsPanel quoteId={q.id} /> }] : []),
+        ]}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { LetterheadSettings } from './LetterheadSettings.tsx';
 import { OwnerSettings } from './OwnerSettings.tsx';
 import { RegionSettings } from './RegionSettings.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
+import { PaymentReminderSettings } from '../payments/PaymentReminderSettings.tsx';
 import { ScoreWeightSettings } from './ScoreWeightSettings.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QuoteSettings } from '../quotes/QuoteSettings.tsx';
@@ -45,7 +46,12 @@ export function SettingsPage() {
         <ScoreWeightSettings />
       </>
     ),
-    reminders: () => <ReminderSettings />,
+    reminders: () => (
+      <>
+        <ReminderSettings />
+        <PaymentReminderSettings />
+      </>
+    ),
     regions: () => <RegionSettings />,
     customFields: () => <CustomFieldSettings />,
     owners: () => <OwnerSettings />,
