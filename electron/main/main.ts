@@ -5,6 +5,7 @@ import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../services/cor
 import { createElectronSecretStore } from './electron-secret-store.ts';
 import { systemClock } from '../services/core/clock.ts';
 import { createDailyReminderNotice } from '../hosts/daily-reminder-notice.ts';
+import { createDueNotices, DUE_NOTICE_INTERVAL_MS } from '../hosts/due-notices.ts';
 import { startHourlyWork, type HourlyWork } from '../hosts/hourly-work.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from '../hosts/data-dir.ts';
 import { useLeanHeap } from '../hosts/lean-heap.ts';
@@ -41,6 +42,7 @@ let core: AppCore | null = null;
 let closing = false;
 /** The hourly backup and reminder check; stopped (and waited for) before the core closes. */
 let hourly: HourlyWork | null = null;
+let dueTimer: ReturnType<typeof setInterval> | null = null;
 
 function osLanguage(): Language {
   return pickLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
@@ -149,6 +151,12 @@ async function start(): Promise<void> {
     clock: systemClock,
     language: () => userLanguage(current),
   });
+  const dueNotices = createDueNotices({
+    dispatch: (key, input) => current.dispatch(key, input),
+    notifier: createElectronNotifier(showWindow),
+    language: () => userLanguage(current),
+  });
+  dueTimer = setInterval(() => void dueNotices.runOnce().catch((err: unknown) => log.warn('due notices failed', { error: String(err) })), DUE_NOTICE_INTERVAL_MS);
   hourly = startHourlyWork(
     async () => {
       await current.runScheduledBackup();
@@ -183,6 +191,7 @@ if (!app.requestSingleInstanceLock()) {
     core = null;
     const chores = hourly;
     hourly = null;
+    if (dueTimer) clearInterval(dueTimer);
     void (async () => {
       await chores?.stop();
       await current.close();

@@ -5,6 +5,7 @@ import { EpochMs } from './primitives.ts';
 import { Letterhead, LetterheadPatch } from './letterhead.contract.ts';
 import { isQuoteNumberPattern, MAX_QUOTE_NUMBER_PATTERN } from '../domain/quote-number.ts';
 import { MAX_REMINDER_DAYS } from '../domain/payment-deadlines.ts';
+import { isClockTime } from '../domain/quiet-hours.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
@@ -20,6 +21,15 @@ const CalendarDate = z.string().max(10).refine(isDateKey, { message: 'validation
 export const WorkingCalendar = z.object({
   daysOff: z.array(CalendarDate).max(MAX_CALENDAR_DATES),
   workingWeekends: z.array(CalendarDate.refine(isWeekendDate, 'validation.notWeekend')).max(MAX_CALENDAR_DATES),
+});
+
+const ClockTime = z.string().trim().max(5).refine(isClockTime, 'validation.invalidTime');
+
+/** Desktop notifications of what comes due (Today): on or off, and hours in which none is shown. */
+export const NotificationSettings = z.object({
+  enabled: z.boolean(),
+  /** null: notifications at any hour. */
+  quietHours: z.object({ from: ClockTime, to: ClockTime }).nullable(),
 });
 
 export const Settings = z.object({
@@ -45,6 +55,7 @@ export const Settings = z.object({
   paymentReminderDays: z.number().int(),
   /** Days before an L/C's expiry or latest shipment date that each is a reminder. */
   letterOfCreditReminderDays: z.number().int(),
+  notifications: NotificationSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -61,6 +72,7 @@ export const SettingsPatch = z.object({
   quoteFollowUpDays: z.number().int().min(1).max(365).optional(),
   paymentReminderDays: z.number().int().min(1).max(MAX_REMINDER_DAYS).optional(),
   letterOfCreditReminderDays: z.number().int().min(1).max(MAX_REMINDER_DAYS).optional(),
+  notifications: NotificationSettings.optional(),
 });
 
 export const AppInfo = z.object({

@@ -39,6 +39,7 @@ export function firstScreenCalls(screen: 'customers' | 'other'): FirstScreenCall
   const shell: FirstScreenCall[] = [
     ['settings.get', {}],
     ['reminders.counts', {}],
+    ['today.count', {}],
     ['mail.syncStatus', {}],
   ];
   return screen === 'customers' ? [['customers.list', FIRST_CUSTOMER_PAGE], ...shell] : shell;

@@ -22,9 +22,13 @@ export const TodayItem = z.object({
   detail: z.string().nullable(),
   customerId: Id.nullable(),
   customerName: z.string().nullable(),
+  /** The quote the row belongs to (a follow-up's own, a payment's or an L/C's order); null for the others. */
+  quoteId: Id.nullable(),
   /** When it is (or was) due; an appointment's start. */
   dueAt: EpochMs,
   overdue: z.boolean(),
+  /** Whole days past due (0 on the day it fell due or before): counted by the service's clock. */
+  daysOverdue: z.number(),
   /** The contact "write mail" addresses (a quote's, a task's, the customer's primary one); null when there is none. */
   contactId: Id.nullable(),
 });

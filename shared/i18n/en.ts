@@ -21,9 +21,10 @@ import { quoteDocuments } from './en/quote-documents.ts';
 import { reports } from './en/reports.ts';
 import { samples } from './en/samples.ts';
 import { payments } from './en/payments.ts';
+import { today } from './en/today.ts';
 import { tasks } from './en/tasks.ts';
 import { scores } from './en/scores.ts';
 
 import { quotes } from './en/quotes.ts';
 /** Every English message, one area per file under en/ (an area is added there and here). */
-export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...quotes, ...reports, ...samples, ...payments, ...tasks, ...scores };
+export const en = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...quotes, ...reports, ...samples, ...payments, ...tasks, ...today, ...scores };

@@ -21,9 +21,10 @@ import { quoteDocuments } from './zh-CN/quote-documents.ts';
 import { reports } from './zh-CN/reports.ts';
 import { samples } from './zh-CN/samples.ts';
 import { payments } from './zh-CN/payments.ts';
+import { today } from './zh-CN/today.ts';
 import { tasks } from './zh-CN/tasks.ts';
 import { scores } from './zh-CN/scores.ts';
 
 import { quotes } from './zh-CN/quotes.ts';
 /** Every Chinese message; each area's file is typed against the English one, so a missing key fails the typecheck. */
-export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...quotes, ...reports, ...samples, ...payments, ...tasks, ...scores };
+export const zhCN = { ...errors, ...common, ...customers, ...personality, ...reminders, ...settings, ...trash, ...duplicates, ...owners, ...backups, ...mail, ...search, ...dataFolder, ...contactImport, ...mailSources, ...imports, ...dataExports, ...quoteMail, ...products, ...quoteDocuments, ...quotes, ...reports, ...samples, ...payments, ...tasks, ...today, ...scores };

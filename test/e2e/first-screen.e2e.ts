@@ -40,7 +40,7 @@ describe('the first screen rendered by the host (web host, Chromium)', () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
     try {
       const page = await context.newPage();
-      await page.goto(session.app.host.url);
+      await page.goto(`${session.app.host.url}#/customers`);
       expect(await rowNames(page)).toEqual(['Evil </script><img src=x onerror="window.__owned=1"> Ltd', 'Hamburg Kitchenware GmbH', 'Nordic Supply AB']);
       expect(await page.getByTestId('customer-total').textContent()).toBe('共 3 个客户');
       expect(await page.getByTestId('nav-customers').textContent()).toBe('客户');
@@ -57,7 +57,7 @@ describe('the first screen rendered by the host (web host, Chromium)', () => {
       const page = await context.newPage();
       const errors = collectErrors(page);
       try {
-        await page.goto(session.app.host.url);
+        await page.goto(`${session.app.host.url}#/customers`);
         // Marks a node of the host's HTML: adopting keeps it, rendering anew would replace it.
         await page.getByTestId('customer-row').first().evaluate((row) => row.setAttribute('data-from-host', ''));
         await appInteractive(page);
@@ -111,7 +111,7 @@ describe('the first screen rendered by the host (web host, Chromium)', () => {
     await page.setViewportSize({ width: 1000, height: 640 });
     await expect.poll(() => page.evaluate(() => document.cookie), { timeout: 5000 }).toContain('tradefolio-viewport=1000x640');
     // Opened again by its link (a reload once the token has left the address gets the plain page).
-    await page.goto(session.app.host.url);
+    await page.goto(`${session.app.host.url}#/customers`);
     const state = await page.evaluate(() => JSON.parse(document.getElementById('first-screen-state')?.textContent ?? 'null') as { viewport: unknown } | null);
     expect(state?.viewport).toEqual({ width: 1000, height: 640 });
     await page.close();
@@ -128,7 +128,7 @@ describe('the first screen rendered by the host (web host, Chromium)', () => {
         await released;
         await route.continue();
       });
-      await tab.goto(session.app.host.url);
+      await tab.goto(`${session.app.host.url}#/customers`);
       await appInteractive(tab);
       const total = () => tab.getByTestId('customer-total').getAttribute('data-total');
       expect(await total()).toBe('3');

@@ -25,6 +25,11 @@ export async function launchBrowser(): Promise<Browser> {
 export interface OpenAppOptions {
   locale?: 'en-US' | 'zh-CN';
   timezoneId?: string;
+  /**
+   * The screen to open: the customer list unless told ('' opens the home screen, Today). Most
+   * tests start from the list, which the hosts render into the page.
+   */
+  hash?: string;
 }
 
 /**
@@ -43,6 +48,6 @@ export async function openApp(browser: Browser, host: WebHost, options: OpenAppO
     context.close().catch(() => {});
   });
   page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
-  await page.goto(host.url, { waitUntil: 'load' });
+  await page.goto(`${host.url}${options.hash ?? '#/customers'}`, { waitUntil: 'load' });
   return page;
 }

@@ -12,8 +12,9 @@ import { patchedLetterhead, readLetterhead } from './letterhead.queries.ts';
 import { storeLogo } from './letterhead-logo.ts';
 import { DEFAULT_QUOTE_NUMBER_PATTERN } from '../../../shared/domain/quote-number.ts';
 import { DEFAULT_LC_REMINDER_DAYS, DEFAULT_PAYMENT_REMINDER_DAYS } from '../../../shared/domain/payment-deadlines.ts';
+import { DEFAULT_QUIET_HOURS } from '../../../shared/domain/quiet-hours.ts';
 
-type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays' | 'quoteNumberPattern' | 'quoteFollowUpDays' | 'paymentReminderDays' | 'letterOfCreditReminderDays';
+type StoredKey = 'language' | 'backupFolder' | 'backupEnabled' | 'lastBackupAt' | 'replyWaitDays' | 'workingCalendar' | 'sampleFollowUpDays' | 'quoteNumberPattern' | 'quoteFollowUpDays' | 'paymentReminderDays' | 'letterOfCreditReminderDays' | 'notifications';
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -45,6 +46,7 @@ export function createSettingsService(
     quoteFollowUpDays: DEFAULT_QUOTE_FOLLOW_UP_DAYS,
     paymentReminderDays: DEFAULT_PAYMENT_REMINDER_DAYS,
     letterOfCreditReminderDays: DEFAULT_LC_REMINDER_DAYS,
+    notifications: { enabled: true, quietHours: DEFAULT_QUIET_HOURS } as Settings['notifications'],
   };
 
   async function get(): Promise<Settings> {
@@ -66,6 +68,7 @@ export function createSettingsService(
       quoteFollowUpDays: pick('quoteFollowUpDays'),
       paymentReminderDays: pick('paymentReminderDays'),
       letterOfCreditReminderDays: pick('letterOfCreditReminderDays'),
+      notifications: pick('notifications'),
     };
   }
 
@@ -98,6 +101,7 @@ export function createSettingsService(
       if (patch.quoteFollowUpDays !== undefined) entries.push(['quoteFollowUpDays', patch.quoteFollowUpDays]);
       if (patch.paymentReminderDays !== undefined) entries.push(['paymentReminderDays', patch.paymentReminderDays]);
       if (patch.letterOfCreditReminderDays !== undefined) entries.push(['letterOfCreditReminderDays', patch.letterOfCreditReminderDays]);
+      if (patch.notifications !== undefined) entries.push(['notifications', patch.notifications]);
       if (patch.letterhead !== undefined) entries.push(['letterhead', patchedLetterhead(await readLetterhead(trx), patch.letterhead, logo)]);
       await putSettings(trx, entries, now);
       for (const [grade, days] of Object.entries(patch.contactIntervals ?? {})) {

@@ -25,8 +25,10 @@ export function itemKey(kind: TodayKind, recordId: string, dueAt: number): strin
   return `${kind}:${recordId}:${dueAt}`;
 }
 
-export function todayItem(fields: Omit<TodayItem, 'key' | 'overdue'>, now: number): TodayItem {
-  return { ...fields, key: itemKey(fields.kind, fields.recordId, fields.dueAt), overdue: fields.dueAt < now };
+const DAY = 86_400_000;
+
+export function todayItem(fields: Omit<TodayItem, 'key' | 'overdue' | 'daysOverdue'>, now: number): TodayItem {
+  return { ...fields, key: itemKey(fields.kind, fields.recordId, fields.dueAt), overdue: fields.dueAt < now, daysOverdue: Math.max(0, Math.floor((now - fields.dueAt) / DAY)) };
 }
 
 /** "Not snoozed past `now`" for a row whose record id is `column`. */
@@ -70,7 +72,7 @@ export async function quoteFollowUps(db: Db, q: SectionQuery): Promise<SectionRo
   return {
     total: Number(count.n),
     rows: rows.map((r) =>
-      todayItem({ kind: 'quoteFollowUp', recordId: r.id, title: r.number, detail: null, customerId: r.customer_id, customerName: r.customer_name, dueAt: r.follow_up_at!, contactId: r.contact_id }, q.now),
+      todayItem({ kind: 'quoteFollowUp', recordId: r.id, title: r.number, detail: null, customerId: r.customer_id, customerName: r.customer_name, quoteId: r.id, dueAt: r.follow_up_at!, contactId: r.contact_id }, q.now),
     ),
   };
 }
@@ -82,7 +84,7 @@ export async function sampleFeedback(db: Db, q: SectionQuery): Promise<SectionRo
     total,
     rows: rows.map((r) =>
       todayItem(
-        { kind: 'sampleFeedback', recordId: r.id, title: r.itemsSummary, detail: r.trackingNumber, customerId: r.customerId, customerName: r.customerName, dueAt: r.followUpAt ?? r.deliveredAt ?? r.createdAt, contactId: null },
+        { kind: 'sampleFeedback', recordId: r.id, title: r.itemsSummary, detail: r.trackingNumber, customerId: r.customerId, customerName: r.customerName, quoteId: null, dueAt: r.followUpAt ?? r.deliveredAt ?? r.createdAt, contactId: null },
         q.now,
       ),
     ),
@@ -112,6 +114,7 @@ export async function waitingForReply(db: Db, q: SectionQuery, wait: ReplyWait):
           detail: w.latest.from?.name || w.latest.from?.address || null,
           customerId: w.customerId,
           customerName: nameOf.get(w.customerId) ?? null,
+          quoteId: null,
           dueAt: addWorkingDays(w.since, wait.days, wait.calendar),
           contactId: null,
         },
@@ -130,7 +133,7 @@ export async function notContacted(db: Db, q: SectionQuery): Promise<SectionRows
   ]);
   return {
     total: Number(count.n),
-    rows: rows.map((r) => todayItem({ kind: 'notContacted', recordId: r.id, title: r.name, detail: r.code, customerId: r.id, customerName: r.name, dueAt: r.due_at!, contactId: r.contact_id }, q.now)),
+    rows: rows.map((r) => todayItem({ kind: 'notContacted', recordId: r.id, title: r.name, detail: r.code, customerId: r.id, customerName: r.name, quoteId: null, dueAt: r.due_at!, contactId: r.contact_id }, q.now)),
   };
 }
 

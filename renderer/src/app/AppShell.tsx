@@ -4,6 +4,8 @@ import { CustomerListPage } from '../features/customers/CustomerListPage.tsx';
 import { useNotContactedCount, useReminderCounts } from '../features/reminders/useNotContactedCount.ts';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
 import { useMailUnreadCount } from '../features/mail/useMailUnreadCount.ts';
+import { useTodayCount } from '../features/today/useTodayCount.ts';
+import { useDesktopNotifications } from '../features/today/useDesktopNotifications.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { PageFallback } from '../ui/PageFallback.tsx';
 import { ScreenError } from '../ui/ScreenError.tsx';
@@ -20,6 +22,7 @@ import { afterFirstPaint } from '../ui/after-first-paint.ts';
  * fetched in idle time after the first paint), which keeps start-up under a second.
  */
 const loaders = {
+  today: withFullStyles(() => import('../features/today/TodayPage.tsx')),
   folder: withFullStyles(() => import('../features/customers/CustomerFolderPage.tsx')),
   notContacted: withFullStyles(() => import('../features/reminders/NotContactedPage.tsx')),
   mail: withFullStyles(() => import('../features/mail/MailPage.tsx')),
@@ -38,6 +41,7 @@ const loaders = {
   customerForm: loadCustomerFormDrawer,
   transferOwner: withFullStyles(() => import('../features/owners/TransferOwnerDialog.tsx')),
 };
+const TodayPage = lazy(() => loaders.today().then((m) => ({ default: m.TodayPage })));
 const CustomerFolderPage = lazy(() => loaders.folder().then((m) => ({ default: m.CustomerFolderPage })));
 const NotContactedPage = lazy(() => loaders.notContacted().then((m) => ({ default: m.NotContactedPage })));
 const MailPage = lazy(() => loaders.mail().then((m) => ({ default: m.MailPage })));
@@ -92,6 +96,8 @@ function navPageOf(route: Route): NavPage | null {
 
 function PageFor({ route }: { route: Exclude<Route, { page: 'customers' }> }): ReactNode {
   switch (route.page) {
+    case 'today':
+      return <TodayPage />;
     case 'customer':
       return <CustomerFolderPage key={route.id} id={route.id} />;
     case 'notContacted':
@@ -132,6 +138,8 @@ export function AppShell() {
   const waitingForReply = useReminderCounts().waitingForReply;
   const navPage = navPageOf(route);
   const unreadMail = useMailUnreadCount();
+  const today = useTodayCount();
+  useDesktopNotifications();
   useShortcuts();
   usePreloadScreens();
   useEffect(loadFullStylesOnFirstInput, []);
@@ -153,7 +161,7 @@ export function AppShell() {
       <div className="shell">
         <aside className="shell-nav">
           <div className="shell-brand">TradeFolio</div>
-          <ShellNav current={navPage} counts={{ unreadMail, notContacted, waitingForReply }} />
+          <ShellNav current={navPage} counts={{ today, unreadMail, notContacted, waitingForReply }} />
         </aside>
         <div className="shell-main">
           <header className="shell-header">

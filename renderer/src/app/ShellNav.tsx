@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
+  CalendarOutlined,
   DeleteOutlined,
   ExperimentOutlined,
   FileTextOutlined,
@@ -17,9 +18,11 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from './routes.ts';
 
-export type NavPage = 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'tasks' | 'products' | 'reports' | 'duplicates' | 'imports' | 'trash' | 'settings';
+export type NavPage = 'today' | 'customers' | 'mail' | 'notContacted' | 'leads' | 'quotes' | 'samples' | 'tasks' | 'products' | 'reports' | 'duplicates' | 'imports' | 'trash' | 'settings';
 
 export interface NavCounts {
+  /** Everything due by the end of today (Today's badge). */
+  today: number;
   unreadMail: number;
   notContacted: number;
   waitingForReply: number;
@@ -86,6 +89,7 @@ export function ShellNav({ current, counts }: { current: NavPage | null; counts:
   return (
     <nav aria-label={t('nav.label')} onKeyDown={moveFocus}>
       <ul className="shell-nav-list">
+        {entry('today', <CalendarOutlined />, t('today.nav'), <NavCount count={counts.today} max={99} label={t('today.badge', { count: counts.today })} testId="nav-today-badge" />)}
         {entry('customers', <TeamOutlined />, t('nav.customers'))}
         {entry(
           'mail',

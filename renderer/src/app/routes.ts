@@ -1,5 +1,7 @@
 /** Hash routes of the app, as data; pure so tests and the prefetch can use them without a window. */
 export type Route =
+  /** The home screen: what is due today. */
+  | { page: 'today' }
   | { page: 'customers' }
   | { page: 'customer'; id: string }
   /** Which folder and message are open is in the hash's query (features/mail/mail-route.ts). */
@@ -25,6 +27,7 @@ export type Route =
   | { page: 'settings' };
 
 const SIMPLE_PAGES: Record<string, Route> = {
+  today: { page: 'today' },
   customers: { page: 'customers' },
   'not-contacted': { page: 'notContacted' },
   leads: { page: 'leads' },
@@ -40,14 +43,14 @@ const SIMPLE_PAGES: Record<string, Route> = {
   settings: { page: 'settings' },
 };
 
-/** `#/customers/<id>` and friends; anything unknown (including an empty hash) is the customer list. */
+/** `#/customers/<id>` and friends; anything unknown (including an empty hash) is the home screen, Today. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'customers' && second) return { page: 'customer', id: decodeURIComponent(second) };
   if (first === 'quotes' && second) return { page: 'quote', id: decodeURIComponent(second) };
   if (first === 'search') return { page: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
-  return (first && SIMPLE_PAGES[first]) || { page: 'customers' };
+  return (first && SIMPLE_PAGES[first]) || { page: 'today' };
 }
 
 export function hrefFor(route: Route): string {

@@ -70,6 +70,7 @@ export const errors = {
     invalid: '{{field}} is not valid.',
     invalidNumber: '{{field}} must be a number.',
     invalidDate: '{{field}} must be a date (YYYY-MM-DD).',
+    invalidTime: '{{field}} must be a time of day (HH:MM, 00:00–23:59).',
     notWeekend: '{{field}} may list only Saturdays and Sundays.',
     cleartextMailServer: '{{field}}: an unencrypted connection is only allowed to a server on this computer. Choose TLS or STARTTLS.',
     invalidHost: '{{field}} is not a valid server name.',

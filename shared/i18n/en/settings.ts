@@ -9,6 +9,16 @@ export const settings = {
     edit: 'Edit',
     remove: 'Delete',
     actions: 'Actions',
+    notifications: {
+      title: 'Notifications',
+      enabled: 'Desktop notifications',
+      enabledHelp: 'Tasks, appointments, payments, follow-ups and mail waiting for a reply are notified once when they come due. In a browser, allow notifications on the Today page.',
+      quiet: 'Quiet hours',
+      quietFrom: 'Quiet from',
+      quietTo: 'Quiet until',
+      save: 'Save',
+      saved: 'Notification settings saved.',
+    },
     tabs: {
       general: 'General',
       reminders: 'Reminders',

@@ -72,6 +72,7 @@ export const errors: Catalog<typeof en> = {
     invalid: '{{field}}无效。',
     invalidNumber: '{{field}}必须是数字。',
     invalidDate: '{{field}}必须是日期（年-月-日）。',
+    invalidTime: '{{field}}必须是一天中的时间（时:分，00:00–23:59）。',
     notWeekend: '{{field}}只能包含周六和周日。',
     cleartextMailServer: '{{field}}：只有本机上的服务器才允许不加密连接，请选择 TLS 或 STARTTLS。',
     invalidHost: '{{field}}不是有效的服务器地址。',

@@ -11,6 +11,16 @@ export const settings: Catalog<typeof en> = {
     edit: '编辑',
     remove: '删除',
     actions: '操作',
+    notifications: {
+      title: '通知',
+      enabled: '桌面通知',
+      enabledHelp: '任务、约会、收款、跟进以及等待回复的邮件到期时会通知一次。在浏览器中使用时，请在"今日"页面允许通知。',
+      quiet: '免打扰时段',
+      quietFrom: '免打扰开始',
+      quietTo: '免打扰结束',
+      save: '保存',
+      saved: '通知设置已保存。',
+    },
     tabs: {
       general: '常规',
       reminders: '提醒',

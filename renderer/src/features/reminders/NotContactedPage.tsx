@@ -10,13 +10,12 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
-import { ActivityFormModal } from '../customers/ActivityFormModal.tsx';
 import { TransferOwnerDialog } from '../owners/TransferOwnerDialog.tsx';
 import { useReminderCounts } from './useNotContactedCount.ts';
 import { WaitingForReplyList } from './WaitingForReplyList.tsx';
 import './reminders.css';
 import { OwnerFilter } from './OwnerFilter.tsx';
-import { useFeedback } from '../../app/feedback.ts';
+import { LogCallModal } from './LogCallModal.tsx';
 import { SampleRemindersList, useSampleReminderCount } from '../samples/SampleRemindersList.tsx';
 import { QuoteRemindersList, useQuoteReminderCount } from '../quotes/QuoteRemindersList.tsx';
 
@@ -52,31 +51,6 @@ function IntervalsNote() {
           </a>
         </span>
       }
-    />
-  );
-}
-
-/**
- * Logging the follow-up right from the overdue list: the call becomes a timeline entry, which
- * moves the customer's last contact and takes it off the list.
- */
-function LogCallModal({ customer, onClose }: { customer: { id: string; name: string }; onClose(): void }) {
-  const { t } = useTranslation();
-  const { message } = useFeedback();
-  // The form picks the primary contact when it is created, so it waits for the contacts.
-  const detail = useCall('customers.get', { id: customer.id });
-  if (detail.isLoading) return null;
-  return (
-    <ActivityFormModal
-      customerId={customer.id}
-      contacts={detail.data?.contacts ?? []}
-      activity={null}
-      kind="call"
-      title={t('reminders.logCallDialog.title', { name: customer.name })}
-      onClose={(saved) => {
-        if (saved) void message.success(t('reminders.logCallDialog.saved'));
-        onClose();
-      }}
     />
   );
 }

@@ -13,6 +13,7 @@ import { PaymentReminderSettings } from '../payments/PaymentReminderSettings.tsx
 import { ScoreWeightSettings } from './ScoreWeightSettings.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QuoteSettings } from '../quotes/QuoteSettings.tsx';
+import { NotificationSettings } from '../today/NotificationSettings.tsx';
 
 const TABS = ['general', 'reminders', 'regions', 'customFields', 'owners', 'mailAccounts', 'letterhead', 'backups'] as const;
 type SettingsTab = (typeof TABS)[number];
@@ -50,6 +51,7 @@ export function SettingsPage() {
       <>
         <ReminderSettings />
         <PaymentReminderSettings />
+        <NotificationSettings />
       </>
     ),
     regions: () => <RegionSettings />,

@@ -5,16 +5,17 @@ import { areasFor } from '../../../../renderer/src/app/query-invalidation.ts';
 import { hrefFor, parseRoute, type Route } from '../../../../renderer/src/app/routes.ts';
 
 describe('hash routes', () => {
-  it('parses every screen and falls back to the customer list', () => {
-    expect(parseRoute('')).toEqual({ page: 'customers' });
-    expect(parseRoute('#/')).toEqual({ page: 'customers' });
+  it('parses every screen and falls back to Today, the home screen', () => {
+    expect(parseRoute('')).toEqual({ page: 'today' });
+    expect(parseRoute('#/')).toEqual({ page: 'today' });
+    expect(parseRoute('#/today')).toEqual({ page: 'today' });
     expect(parseRoute('#/customers')).toEqual({ page: 'customers' });
     expect(parseRoute('#/customers/01abc')).toEqual({ page: 'customer', id: '01abc' });
     expect(parseRoute('#/not-contacted')).toEqual({ page: 'notContacted' });
     expect(parseRoute('#/duplicates')).toEqual({ page: 'duplicates' });
     expect(parseRoute('#/trash')).toEqual({ page: 'trash' });
     expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
-    expect(parseRoute('#/nonsense/1')).toEqual({ page: 'customers' });
+    expect(parseRoute('#/nonsense/1')).toEqual({ page: 'today' });
   });
 
   it('round-trips through hrefFor', () => {
@@ -34,7 +35,7 @@ describe('data.changed → query areas', () => {
   it('refreshes what shows customer data when customers change', () => {
     const areas = areasFor(['customers']);
     expect(areas).not.toBe('all');
-    expect([...(areas as Set<string>)].sort()).toEqual(['customers', 'leads', 'mail', 'owners', 'regions', 'reminders', 'reports', 'search', 'tags']);
+    expect([...(areas as Set<string>)].sort()).toEqual(['customers', 'leads', 'mail', 'owners', 'payments', 'regions', 'reminders', 'reports', 'scores', 'search', 'tags', 'today']);
   });
 
   it('refreshes the timeline and the list when activities change', () => {
