@@ -171,6 +171,8 @@ function startTls(socket: net.Socket, host: string): Promise<tls.TLSSocket> {
 export async function openPop3(server: Pop3Server, password: string, options: Pop3Options = {}): Promise<Pop3Session> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   options.signal?.throwIfAborted();
+  // A line break would end USER / PASS early and send the rest to the server as a command of its own.
+  if (/[\r\n]/.test(server.user) || /[\r\n]/.test(password)) throw new Pop3Error('login', 'the user name or password contains a line break');
   let conn = attach(await dial(server, timeoutMs), timeoutMs);
   const onAbort = () => conn.socket.destroy(new Pop3Error('connect', 'aborted'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -183,7 +185,8 @@ export async function openPop3(server: Pop3Server, password: string, options: Po
     throw new Pop3Error('protocol', `not a POP3 reply: ${line.slice(0, 200)}`);
   };
   const command = (text: string, kind: Pop3FailureKind): Promise<string> => {
-    conn.socket.write(`${text}\r\n`, 'latin1');
+    // Commands are ASCII; a user name or password beyond it goes as UTF-8, as mail servers expect today.
+    conn.socket.write(`${text}\r\n`, 'utf8');
     return status(kind);
   };
   /** The lines of a multi-line reply up to the "." line, dot-stuffing removed. */

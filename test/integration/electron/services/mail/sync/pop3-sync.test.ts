@@ -21,7 +21,10 @@ import { createMailTempCore, createTempCore, DAY, T0, tempDir, type TempCore } f
  * dovecot-pop3d; without it startDovecot throws and every test here fails (never skips).
  */
 
-const USERS = ['first@example.com', 'ndays@example.com', 'nokeep@example.com', 'bytes@example.com', 'crash@example.com'].map((user) => ({ user, password: 'secret' }));
+const USERS = [
+  ...['first@example.com', 'ndays@example.com', 'nokeep@example.com', 'bytes@example.com', 'crash@example.com'].map((user) => ({ user, password: 'secret' })),
+  { user: 'utf8@example.com', password: '邮箱密码-ü' },
+];
 
 let dovecot: Dovecot;
 let app: TempCore;
@@ -175,6 +178,13 @@ describe('POP3 accounts', () => {
     status = (await app.call('mail.syncStatus', {})).find((s) => s.accountId === refused.id)!;
     expect(status).toMatchObject({ state: 'offline', lastSyncError: { step: 'connect' } });
     expect(status.lastSyncError?.message).toMatch(/ECONNREFUSED/);
+
+    // A password beyond ASCII logs in (sent as UTF-8), and a line break never reaches the server.
+    const utf8 = await app.call('mail.addAccount', { ...pop3Account('utf8@example.com'), password: '邮箱密码-ü' });
+    expect(await sync(utf8.id)).toMatchObject({ error: null });
+    const injected = await app.call('mail.addAccount', { ...pop3Account('first@example.com', { email: 'inject@example.com', name: 'Inject' }), password: 'secret\r\nDELE 1' });
+    expect(await app.core.mail().runSync(injected.id)).toBeNull();
+    expect((await app.call('mail.syncStatus', {})).find((s) => s.accountId === injected.id)?.lastSyncError?.step).toBe('login');
 
     for (const step of ['login', 'uidl', 'connect'] as const) {
       expect(en.mail.accounts.syncStep[step]).toBeTruthy();
