@@ -15,6 +15,8 @@ export interface MailProviderPreset {
   name: string;
   imap: MailServerPreset;
   smtp: MailServerPreset;
+  /** The provider's POP3 server (POP3 over implicit TLS on 995), for an account set to POP3. */
+  pop3: MailServerPreset;
   /**
    * QQ Mail, Tencent Exmail (with secure login on) and NetEase need an authorization code
    * (授权码 / 客户端专用密码) generated in their web settings; Gmail and Outlook.com need an
@@ -35,6 +37,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'exmail',
     name: 'Tencent Exmail 腾讯企业邮',
     imap: { host: 'imap.exmail.qq.com', port: 993, security: 'tls' },
+    pop3: { host: 'pop.exmail.qq.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp.exmail.qq.com', port: 465, security: 'tls' },
     passwordKind: 'authCode',
     domains: [],
@@ -43,6 +46,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'qq',
     name: 'QQ Mail QQ邮箱',
     imap: { host: 'imap.qq.com', port: 993, security: 'tls' },
+    pop3: { host: 'pop.qq.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp.qq.com', port: 465, security: 'tls' },
     passwordKind: 'authCode',
     domains: ['qq.com', 'vip.qq.com', 'foxmail.com'],
@@ -51,6 +55,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'netease163',
     name: 'NetEase 163 网易邮箱',
     imap: { host: 'imap.163.com', port: 993, security: 'tls' },
+    pop3: { host: 'pop.163.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp.163.com', port: 465, security: 'tls' },
     passwordKind: 'authCode',
     domains: ['163.com'],
@@ -59,6 +64,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'netease126',
     name: 'NetEase 126 网易邮箱',
     imap: { host: 'imap.126.com', port: 993, security: 'tls' },
+    pop3: { host: 'pop.126.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp.126.com', port: 465, security: 'tls' },
     passwordKind: 'authCode',
     domains: ['126.com'],
@@ -67,6 +73,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'aliyun',
     name: 'Alibaba Mail 阿里邮箱',
     imap: { host: 'imap.qiye.aliyun.com', port: 993, security: 'tls' },
+    pop3: { host: 'pop.qiye.aliyun.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp.qiye.aliyun.com', port: 465, security: 'tls' },
     passwordKind: 'password',
     domains: ['aliyun.com'],
@@ -75,6 +82,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'gmail',
     name: 'Gmail',
     imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+    pop3: { host: 'pop.gmail.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
     passwordKind: 'appPassword',
     domains: ['gmail.com', 'googlemail.com'],
@@ -83,6 +91,7 @@ export const MAIL_PROVIDERS: readonly MailProviderPreset[] = [
     key: 'outlook',
     name: 'Outlook.com',
     imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+    pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
     smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
     passwordKind: 'appPassword',
     domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com'],

@@ -78,11 +78,14 @@ export function MailAccountFormDrawer({ account, onClose, onSaved }: Props) {
     if (changed.provider !== undefined) {
       providerPicked.current = true;
       const preset = presetByKey(changed.provider);
-      if (preset) form.setFieldsValue(presetServers(preset, values.email.trim()));
+      if (preset) form.setFieldsValue(presetServers(preset, values.email.trim(), values.kind));
     }
     if (changed.kind !== undefined) {
+      // A provider's incoming server is another host for POP3; a typed one keeps its host, and a standard port follows.
+      const preset = presetByKey(values.provider);
       const before = changed.kind === 'pop3' ? 'imap' : 'pop3';
-      form.setFieldValue(['imap', 'port'], portForKind(values.imap.port, values.imap.security, before, changed.kind));
+      if (preset) form.setFieldValue('imap', { ...(changed.kind === 'pop3' ? preset.pop3 : preset.imap), user: values.imap.user });
+      else form.setFieldValue(['imap', 'port'], portForKind(values.imap.port, values.imap.security, before, changed.kind));
     }
     for (const server of ['imap', 'smtp'] as const) {
       const security = changed[server]?.security;

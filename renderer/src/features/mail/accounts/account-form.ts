@@ -100,10 +100,13 @@ export function accountFormFrom(account: MailAccount): AccountFormValues {
   };
 }
 
-/** The servers of a preset, with the address as the login (every listed provider logs in by address). */
-export function presetServers(preset: MailProviderPreset, email: string): Pick<AccountFormValues, 'imap' | 'smtp'> {
+/**
+ * The servers of a preset, with the address as the login (every listed provider logs in by
+ * address); the incoming one is the provider's POP3 server when the account is POP3.
+ */
+export function presetServers(preset: MailProviderPreset, email: string, kind: IncomingKind = 'imap'): Pick<AccountFormValues, 'imap' | 'smtp'> {
   return {
-    imap: { ...preset.imap, user: email },
+    imap: { ...(kind === 'pop3' ? preset.pop3 : preset.imap), user: email },
     smtp: { ...preset.smtp, user: email },
   };
 }
@@ -120,7 +123,7 @@ export function followEmail(values: AccountFormValues, previousEmail: string, pr
   const suggested = providerPicked ? null : providerForAddress(email);
   if (suggested && suggested.key !== values.provider) {
     patch.provider = suggested.key;
-    Object.assign(patch, presetServers(suggested, email));
+    Object.assign(patch, presetServers(suggested, email, values.kind));
     return patch;
   }
   if (follows(values.imap.user)) patch.imap = { ...values.imap, user: email };

@@ -7,6 +7,8 @@ import {
   followEmail,
   passwordAtHand,
   NEVER_DELETE,
+  presetByKey,
+  presetServers,
   passwordKindOf,
   portForKind,
   portForSecurity,
@@ -87,6 +89,9 @@ describe('the account form', () => {
     expect(portForKind(110, 'none', 'pop3', 'imap')).toBe(143);
     expect(portForKind(1995, 'tls', 'imap', 'pop3')).toBe(1995);
     expect(portForSecurity('pop3', 995, 'tls', 'starttls')).toBe(110);
+    // A provider's POP3 server for a POP3 account, also when the address suggests the provider.
+    expect(presetServers(presetByKey('qq')!, 'me@qq.com', 'pop3').imap).toEqual({ host: 'pop.qq.com', port: 995, security: 'tls', user: 'me@qq.com' });
+    expect(followEmail({ ...blank, kind: 'pop3', email: 'me@163.com' }, '', false).imap).toEqual({ host: 'pop.163.com', port: 995, security: 'tls', user: 'me@163.com' });
 
     const server = { host: 'pop.example.com', port: 995, security: 'tls' as const, user: 'me@example.com' };
     const values = { ...blank, kind: 'pop3' as const, email: 'me@example.com', password: 'pw', imap: server, smtp: { ...server, host: 'smtp.example.com', port: 465 } };
