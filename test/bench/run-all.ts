@@ -72,4 +72,8 @@ if (want('price-history')) {
   const { benchPriceHistory } = await import('./price-history.bench.ts');
   lines.push(...(await benchPriceHistory()));
 }
+if (want('scores')) {
+  const { benchScores } = await import('./scores.bench.ts');
+  lines.push(...(await benchScores()));
+}
 for (const line of lines) console.log(line);

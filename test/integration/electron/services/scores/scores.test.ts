@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
 import type { Currency } from '../../../../../shared/domain/money.ts';
+import { ONE_CUSTOMER_SQL } from '../../../../../electron/services/scores/score.queries.ts';
 import { oneLine } from '../quotes/quote-fixtures.ts';
 
 /*
@@ -160,5 +161,15 @@ describe('value score', () => {
     const c = await app.call('scores.get', { customerId: ids.C });
     expect(c).toMatchObject({ score: 41, r: 1 });
     expect(c.suggestions.map((s) => [s.reason, s.fromStage, s.toStage])).toEqual([['dormant', 'customer', 'lost']]);
+  });
+
+  it("reads one customer's orders through quotes_customer, not every accepted quote", async () => {
+    app = await createTempCore();
+    const sqlite = app.core.database().sqlite;
+    for (const [name, text] of Object.entries(ONE_CUSTOMER_SQL)) {
+      const plan = sqlite.prepare<[string], { detail: string }>(`EXPLAIN QUERY PLAN ${text}`).all('x').map((r) => r.detail);
+      expect(plan.some((l) => l.includes('quotes_customer')), `${name}: ${plan.join(' / ')}`).toBe(true);
+      expect(plan.some((l) => l.includes('quotes_status_valid')), `${name}: ${plan.join(' / ')}`).toBe(false);
+    }
   });
 });
