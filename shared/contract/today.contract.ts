@@ -18,7 +18,9 @@ export const TodayItem = z.object({
   recordId: Id,
   /** The row's own words: a task's title, a quote number, a mail's subject, the shipment's items. */
   title: z.string(),
-  /** A second line: an amount, an L/C's deadline kind, the sender; null when there is none. */
+  /** An i18n key the row's words start with (a payment's 'Deposit', an L/C's 'Latest shipment date'); null when none. */
+  labelKey: z.string().nullable(),
+  /** A second line: an amount, a tracking number, the sender; null when there is none. */
   detail: z.string().nullable(),
   customerId: Id.nullable(),
   customerName: z.string().nullable(),

@@ -305,6 +305,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     });
     const mail = mailCode ? buildMailServices(mailCode) : null;
     const customers = createCustomerService(deps);
+    const tasks = createTaskService(deps);
+    const payments = createPaymentService(deps);
     const quoteDocuments = createQuoteDocumentService({ ...deps, dataDir: options.dataDir });
     const quoteMail = createQuoteMailService({ ...deps, renderPdf: (id) => quoteDocuments.render(id, 'pdf') });
     const scores = createScoreService(deps);
@@ -335,10 +337,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createDealSummaryService(deps).handlers,
       ...createSampleService(deps).handlers,
       ...createReportService(deps).handlers,
-      ...createTaskService(deps).handlers,
-      ...createPaymentService(deps).handlers,
+      ...tasks.handlers,
+      ...payments.handlers,
       ...scores.handlers,
-      ...createTodayService(deps).handlers,
+      ...createTodayService({
+        ...deps,
+        actions: {
+          completeTask: (id) => tasks.handlers['tasks.complete']({ id }),
+          moveTask: (id, dueAt) => tasks.handlers['tasks.update']({ id, dueAt }),
+          receivePayment: (id) => payments.handlers['payments.markReceived']({ id }),
+        },
+      }).handlers,
       ...backups.handlers,
       ...(mail ? { ...mail.service.handlers, ...mail.sender.handlers, ...mail.imports.handlers, ...mail.exports.handlers } : deferredMailHandlers()),
     };

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../../db/database.ts';
 import type { TodayItem } from '../../../shared/contract/today.contract.ts';
 import type { TodayKind } from '../../../shared/domain/today-kinds.ts';
 import { addWorkingDays, type ReplyWait } from '../../../shared/domain/working-days.ts';
+import { lcDeadlinesQuery, paymentsDueQuery } from '../payments/payments.queries.ts';
 import { overdueCustomers } from '../reminders/reminder.queries.ts';
 import { waitingCustomers } from '../reminders/waiting-for-reply.query.ts';
 import { listReminders as sampleReminders } from '../samples/sample-shipment.queries.ts';
@@ -27,17 +28,17 @@ export function itemKey(kind: TodayKind, recordId: string, dueAt: number): strin
 
 const DAY = 86_400_000;
 
-export function todayItem(fields: Omit<TodayItem, 'key' | 'overdue' | 'daysOverdue'>, now: number): TodayItem {
-  return { ...fields, key: itemKey(fields.kind, fields.recordId, fields.dueAt), overdue: fields.dueAt < now, daysOverdue: Math.max(0, Math.floor((now - fields.dueAt) / DAY)) };
+export function todayItem(fields: Omit<TodayItem, 'key' | 'overdue' | 'daysOverdue' | 'labelKey'> & { labelKey?: string | null }, now: number): TodayItem {
+  return { labelKey: null, ...fields, key: itemKey(fields.kind, fields.recordId, fields.dueAt), overdue: fields.dueAt < now, daysOverdue: Math.max(0, Math.floor((now - fields.dueAt) / DAY)) };
 }
 
 /** "Not snoozed past `now`" for a row whose record id is `column`. */
-function notSnoozed(kind: TodayKind, column: string, now: number) {
+export function notSnoozed(kind: TodayKind, column: string, now: number) {
   return sql<boolean>`NOT EXISTS (SELECT 1 FROM today_snoozes z WHERE z.kind = ${kind} AND z.record_id = ${sql.ref(column)} AND z.until > ${now})`;
 }
 
 /** The record ids of this kind snoozed past `now`: for the sections computed in JS. */
-async function snoozedIds(db: Db, kind: TodayKind, now: number): Promise<Set<string>> {
+export async function snoozedIds(db: Db, kind: TodayKind, now: number): Promise<Set<string>> {
   const rows = await db.selectFrom('today_snoozes').select('record_id').where('kind', '=', kind).where('until', '>', now).execute();
   return new Set(rows.map((r) => r.record_id));
 }
@@ -154,4 +155,16 @@ export async function claimUnnotified(db: DbOrTx, keys: readonly string[], now: 
     if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) claimed.add(key);
   }
   return claimed;
+}
+
+/** How many of these payments are due before `until` (Today's snoozed ones, to take off its total). */
+export async function countPaymentsDueAmong(db: Db, input: { until: number; ownerId: string | null }, ids: readonly string[]): Promise<number> {
+  const row = await paymentsDueQuery(db, input).where('p.id', 'in', ids).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many deadlines of these L/Cs fall before `until` (an L/C has up to two). */
+export async function countLcDeadlinesAmong(db: Db, input: { until: number; ownerId: string | null }, ids: readonly string[]): Promise<number> {
+  const row = await db.selectFrom(lcDeadlinesQuery(db, input).as('d')).where('d.id', 'in', ids).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

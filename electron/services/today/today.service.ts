@@ -10,7 +10,7 @@ import { isTimeZone } from '../reports/report-months.ts';
 import { moveSampleFollowUp } from '../samples/sample-shipment.queries.ts';
 import { readReplyWait, readStoredSettings } from '../settings/settings.queries.ts';
 import { claimUnnotified, notContacted, putSnooze, quoteFollowUps, sampleFeedback, waitingForReply, type SectionQuery, type SectionRows } from './today.queries.ts';
-import { todaySources } from './today-sources.ts';
+import { todaySources, type TodayActions } from './today-sources.ts';
 
 type Keys = keyof typeof todayCalls;
 type Input<K extends Keys> = z.output<(typeof todayCalls)[K]['input']>;
@@ -24,9 +24,9 @@ export const NOTIFY_AT_ONCE = 5;
 const NOT_NOTIFIED: ReadonlySet<TodayKind> = new Set(['notContacted']);
 
 /** Today (issue 14 point 3): gathers what every room has due, by kind, for the home screen, its badge and notifications. */
-export function createTodayService(deps: ServiceDeps): { handlers: Pick<Handlers, Keys> } {
+export function createTodayService(deps: ServiceDeps & { actions: TodayActions }): { handlers: Pick<Handlers, Keys> } {
   const { db, clock } = deps;
-  const sources = todaySources(db);
+  const sources = todaySources(db, deps.actions);
 
   async function section(kind: TodayKind, q: SectionQuery): Promise<SectionRows> {
     switch (kind) {
@@ -64,7 +64,7 @@ export function createTodayService(deps: ServiceDeps): { handlers: Pick<Handlers
       count = 1;
     } else if (kind === 'quoteFollowUp') count = await moveQuoteFollowUp(db, recordId, until, now);
     else if (kind === 'sampleFeedback') count = await moveSampleFollowUp(db, recordId, until, now);
-    else count = await sources.snooze(kind, recordId, until, now);
+    else count = await sources.snooze(kind, recordId, until);
     if (count === 0) fail('notFound', 'today.errors.nothingToSnooze', {});
     deps.emit('data.changed', { entities: [sources.entityOf(kind)] });
     return { count };
@@ -74,7 +74,7 @@ export function createTodayService(deps: ServiceDeps): { handlers: Pick<Handlers
     const now = clock.now();
     let count: number;
     if (kind === 'quoteFollowUp') count = await moveQuoteFollowUp(db, recordId, null, now);
-    else if (sources.canComplete(kind)) count = await sources.complete(kind, recordId, now);
+    else if (sources.canComplete(kind)) count = await sources.complete(kind, recordId);
     else fail('validation', 'today.errors.notDoneHere', { kind }, [{ path: 'kind', message: 'today.errors.notDoneHere', params: { kind } }]);
     if (count === 0) fail('notFound', 'today.errors.nothingToComplete', {});
     deps.emit('data.changed', { entities: [sources.entityOf(kind)] });

@@ -39,6 +39,7 @@ function TodayRow({ item, handlers }: { item: TodayItem; handlers: RowHandlers }
     <li className="today-row" data-testid="today-row" data-kind={item.kind} data-record={item.recordId}>
       <div className="today-row-text">
         <a href={recordHref(item)} className="today-row-title" data-testid="today-row-title">
+          {item.labelKey ? `${t(item.labelKey)}: ` : ''}
           {item.title || '—'}
         </a>
         {item.customerName && item.kind !== 'notContacted' && (

@@ -27,6 +27,9 @@ function customerHref(item: TodayItem): string {
 /** The full list of a kind, where one exists (the reminders tabs). */
 export function allOfKindHref(kind: TodayKind): string | null {
   switch (kind) {
+    case 'task':
+    case 'appointment':
+      return hrefFor({ page: 'tasks' });
     case 'notContacted':
       return '#/not-contacted';
     case 'waitingForReply':

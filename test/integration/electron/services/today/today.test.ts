@@ -182,3 +182,53 @@ describe('done from Today', () => {
     expect((await app.fail('today.done', { kind: 'quoteFollowUp', recordId: 'gone' })).message).toBe('today.errors.nothingToComplete');
   });
 });
+
+describe('tasks, appointments, payments and letters of credit in Today', () => {
+  it('lists each apart, completes a task and receives a payment from Today, and snoozes both kinds', async () => {
+    const { acme, quote } = await world();
+    await app.call('quotes.setStatus', { id: quote.id, status: 'accepted' });
+    await app.call('payments.saveTerms', {
+      quoteId: quote.id,
+      payments: [
+        { label: 'deposit', amountE4: 3_750_000, currency: 'USD', dueAt: T0 + 2 * DAY },
+        { label: 'balance', amountE4: 8_750_000, currency: 'USD', dueAt: T0 + 40 * DAY },
+      ],
+      letterOfCredit: { number: 'LC-889', issuingBank: 'HSBC', amountE4: 12_500_000, currency: 'USD', expiresAt: T0 + 20 * DAY, latestShipmentAt: T0 + 5 * DAY },
+    });
+    const task = await app.call('tasks.create', { kind: 'task', title: 'Send the catalogue', dueAt: T0 + 3 * DAY, customerId: acme.id });
+    await app.call('tasks.create', { kind: 'appointment', title: 'Video call', dueAt: T0 + 3 * DAY + 10 * HOUR, durationMin: 30, place: 'Zoom', customerId: acme.id });
+    app.clock.set(T0 + 3 * DAY + 12 * HOUR);
+
+    let today = await app.call('today.list', {});
+    expect(kinds(today)).toEqual([
+      ['task', 1],
+      ['appointment', 1],
+      ['payment', 1],
+      ['letterOfCredit', 1],
+    ]);
+    const [taskRow, appointment, deposit, lc] = today.sections.map((s) => s.rows[0]!);
+    expect(taskRow).toMatchObject({ recordId: task.id, title: 'Send the catalogue', customerName: 'Acme Imports', overdue: true });
+    expect(appointment).toMatchObject({ title: 'Video call', detail: 'Zoom' });
+    expect(deposit).toMatchObject({ labelKey: 'payments.labels.deposit', title: 'USD 375.00', detail: quote.number, quoteId: quote.id, daysOverdue: 1 });
+    expect(lc).toMatchObject({ labelKey: 'payments.deadlines.latestShipment', title: 'LC-889', detail: `HSBC · ${quote.number}`, dueAt: T0 + 5 * DAY, overdue: false });
+
+    // Done from Today: the task's own completion (a timeline entry) and the payment's receipt.
+    await app.call('today.done', { kind: 'task', recordId: task.id });
+    expect((await app.call('tasks.get', { id: task.id })).doneAt).toBe(app.clock.now());
+    expect((await app.call('activities.list', { customerId: acme.id })).rows.map((a) => a.subject)).toContain('Send the catalogue');
+    await app.call('today.done', { kind: 'payment', recordId: deposit!.recordId });
+    // Snoozes: the appointment moves; the L/C hides until the date (both of its deadlines).
+    await app.call('today.snooze', { kind: 'appointment', recordId: appointment!.recordId, until: T0 + 6 * DAY });
+    expect((await app.call('tasks.get', { id: appointment!.recordId })).dueAt).toBe(T0 + 6 * DAY);
+    await app.call('today.snooze', { kind: 'letterOfCredit', recordId: lc!.recordId, until: T0 + 30 * DAY });
+    expect(await app.call('today.list', {})).toEqual({ sections: [], total: 0 });
+
+    // Day 21: the L/C is still snoozed (expired yesterday and its shipment date passed); day 30 it is back, with both deadlines.
+    app.clock.set(T0 + 21 * DAY);
+    today = await app.call('today.list', {});
+    expect(kinds(today).filter(([k]) => k === 'letterOfCredit')).toEqual([]);
+    app.clock.set(T0 + 30 * DAY);
+    today = await app.call('today.list', {});
+    expect(today.sections.find((s) => s.kind === 'letterOfCredit')?.rows.map((r) => r.labelKey)).toEqual(['payments.deadlines.latestShipment', 'payments.deadlines.expiry']);
+  });
+});
