@@ -19,6 +19,8 @@ const DAY = 86_400_000;
  * mostly network time; 50 keeps the first mail on screen within a moment, like IMAP's new mail.
  */
 const DEFAULT_BATCH_SIZE = 50;
+/** At most this much message source is held in memory per batch (parsed, then written, then dropped). */
+const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 
 export interface Pop3SyncDeps {
   db: Db;
@@ -85,11 +87,19 @@ export function createPop3Sync(deps: Pop3SyncDeps) {
     let added = 0;
     let batch = 0;
     progress(0);
-    for (let i = 0; i < wanted.length; i += batchSize) {
+    for (let i = 0; i < wanted.length; ) {
       options.signal?.throwIfAborted();
-      const slice = wanted.slice(i, i + batchSize);
+      const slice: Pop3Listing[] = [];
       const raws: Buffer[] = [];
-      for (const m of slice) raws.push(await session.retr(m.n));
+      let bytes = 0;
+      // A batch ends at batchSize messages or MAX_BATCH_BYTES of source, so a run of big attachments stays in bounds.
+      while (i < wanted.length && slice.length < batchSize && bytes < MAX_BATCH_BYTES) {
+        const m = wanted[i++]!;
+        const raw = await session.retr(m.n);
+        slice.push(m);
+        raws.push(raw);
+        bytes += raw.length;
+      }
       const parsed = await parser.parse(raws);
       // No INTERNALDATE in POP3: the Date header stands for the arrival (as for imported mail).
       const fetched: FetchedMessage[] = raws.map((raw, k) => ({ uid: null, raw, parsed: parsed[k]!, receivedAt: null, flags: [] }));
@@ -104,7 +114,7 @@ export function createPop3Sync(deps: Pop3SyncDeps) {
       });
       faultPoint(`pop3:committed:${batch}`);
       options.onCommitted?.();
-      progress(Math.min(wanted.length, i + slice.length));
+      progress(i);
     }
     return added;
   }
