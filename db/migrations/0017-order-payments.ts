@@ -11,7 +11,8 @@ import { sql, type Kysely } from 'kysely';
  * ten-thousandths like quote lines (`*_e4`). `received_at` set means received; the amount that came
  * in is kept beside the expected one (a bank's charges often make it short). The due reminder reads
  * order_payments_due: only unreceived live rows with a date are in it, so Today and the reminders
- * walk a handful of rows in date order, never the paid history.
+ * walk a handful of rows in date order, never the paid history; with the quote id in it, counting
+ * them reads no payment row.
  *
  * letters_of_credit: at most one live L/C per quote (order_lcs_quote_live). Two deadlines matter,
  * the expiry and the latest shipment date; the shipment one ends when the goods are shipped
@@ -40,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       deleted_at INTEGER
     )`,
     sql`CREATE INDEX order_payments_quote ON order_payments (quote_id, seq)`,
-    sql`CREATE INDEX order_payments_due ON order_payments (due_at) WHERE received_at IS NULL AND deleted_at IS NULL AND due_at IS NOT NULL`,
+    sql`CREATE INDEX order_payments_due ON order_payments (due_at, quote_id) WHERE received_at IS NULL AND deleted_at IS NULL AND due_at IS NOT NULL`,
     sql`CREATE TABLE letters_of_credit (
       id TEXT PRIMARY KEY,
       quote_id TEXT NOT NULL REFERENCES quotes(id),
@@ -59,8 +60,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       deleted_at INTEGER
     )`,
     sql`CREATE UNIQUE INDEX order_lcs_quote_live ON letters_of_credit (quote_id) WHERE deleted_at IS NULL`,
-    sql`CREATE INDEX order_lcs_expiry ON letters_of_credit (expires_at) WHERE closed_at IS NULL AND deleted_at IS NULL`,
-    sql`CREATE INDEX order_lcs_shipment ON letters_of_credit (latest_shipment_at)
+    sql`CREATE INDEX order_lcs_expiry ON letters_of_credit (expires_at, quote_id) WHERE closed_at IS NULL AND deleted_at IS NULL`,
+    sql`CREATE INDEX order_lcs_shipment ON letters_of_credit (latest_shipment_at, quote_id)
       WHERE closed_at IS NULL AND shipped_at IS NULL AND deleted_at IS NULL AND latest_shipment_at IS NOT NULL`,
   ];
   for (const statement of statements) await statement.execute(db);

@@ -76,4 +76,8 @@ if (want('scores')) {
   const { benchScores } = await import('./scores.bench.ts');
   lines.push(...(await benchScores()));
 }
+if (want('payments')) {
+  const { benchPayments } = await import('./payments.bench.ts');
+  lines.push(...(await benchPayments()));
+}
 for (const line of lines) console.log(line);
