@@ -28,6 +28,8 @@ export interface TasksTable {
   done_at: number | null;
   /** The timeline entry (an activity of kind 'task') its completion wrote; reopening removes it. */
   activity_id: string | null;
+  /** The customer's deleted_at, kept by triggers: a customer in the trash hides its tasks. */
+  customer_deleted_at: number | null;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;

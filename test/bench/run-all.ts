@@ -72,6 +72,10 @@ if (want('price-history')) {
   const { benchPriceHistory } = await import('./price-history.bench.ts');
   lines.push(...(await benchPriceHistory()));
 }
+if (want('tasks')) {
+  const { benchTasks } = await import('./tasks.bench.ts');
+  lines.push(...(await benchTasks()));
+}
 if (want('scores')) {
   const { benchScores } = await import('./scores.bench.ts');
   lines.push(...(await benchScores()));

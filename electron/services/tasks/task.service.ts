@@ -64,7 +64,7 @@ async function ensureNext(trx: Tx, t: TasksTable, now: number): Promise<void> {
   }
   const rule = { unit: t.repeat_unit, every: t.repeat_every };
   const next = nextOccurrence(t.repeat_anchor_at, rule, t.repeat_index, now);
-  const { id: _id, done_at: _d, activity_id: _a, created_at: _c, updated_at: _u, deleted_at: _x, ...columns } = t;
+  const { id: _id, done_at: _d, activity_id: _a, customer_deleted_at: _cd, created_at: _c, updated_at: _u, deleted_at: _x, ...columns } = t;
   await insertTask(trx, newId(), { ...columns, due_at: next.dueAt, repeat_index: next.index, repeat_of_id: t.id }, now);
 }
 

@@ -4,20 +4,22 @@ import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.
 import type { Task, TaskRow } from '../../../shared/contract/tasks.contract.ts';
 
 type Query = ParsedInput<'tasks.list'>;
-export type TaskColumns = Omit<TasksTable, 'id' | 'done_at' | 'activity_id' | 'created_at' | 'updated_at' | 'deleted_at'>;
+export type TaskColumns = Omit<TasksTable, 'id' | 'done_at' | 'activity_id' | 'customer_deleted_at' | 'created_at' | 'updated_at' | 'deleted_at'>;
 
 /**
- * Live tasks with their customer, contact and owner. A task of a customer in the trash is hidden
- * with it (a restored customer brings it back).
+ * Live tasks; a task of a customer in the trash is hidden with it (customer_deleted_at, kept by
+ * triggers, so counts need no join).
  */
-function baseRows(db: DbOrTx) {
-  return db
-    .selectFrom('tasks as t')
+function liveTasks(db: DbOrTx) {
+  return db.selectFrom('tasks as t').where('t.deleted_at', 'is', null).where('t.customer_deleted_at', 'is', null);
+}
+
+/** The names a row shows, joined onto a filtered query for its page only. */
+function withNames<Q extends ReturnType<typeof liveTasks>>(q: Q) {
+  return q
     .leftJoin('customers as c', 'c.id', 't.customer_id')
     .leftJoin('contacts as ct', 'ct.id', 't.contact_id')
-    .leftJoin('owners as o', 'o.id', 't.owner_id')
-    .where('t.deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('t.customer_id', 'is', null), eb('c.deleted_at', 'is', null)]));
+    .leftJoin('owners as o', 'o.id', 't.owner_id');
 }
 
 const ROW_COLUMNS = [
@@ -74,7 +76,7 @@ function toRow(r: RawRow): TaskRow {
 
 /** The query of one page, before its order: open ones walk tasks_open_due (or its owner twin), done ones tasks_done. */
 function filtered(db: DbOrTx, q: Query, now: number) {
-  let base = baseRows(db);
+  let base = liveTasks(db);
   if (q.ownerId) base = base.where('t.owner_id', '=', q.ownerId);
   if (q.customerId) base = base.where('t.customer_id', '=', q.customerId);
   if (q.status === 'done') return base.where('t.done_at', 'is not', null);
@@ -86,7 +88,7 @@ function filtered(db: DbOrTx, q: Query, now: number) {
 
 /** One page of live tasks: open and overdue soonest first, done newest done first, all by due date. */
 export function listPage(db: DbOrTx, q: Query, now: number) {
-  const base = filtered(db, q, now).select(ROW_COLUMNS);
+  const base = withNames(filtered(db, q, now)).select(ROW_COLUMNS);
   const ordered = q.status === 'done' ? base.orderBy('t.done_at', 'desc').orderBy('t.id', 'desc') : base.orderBy('t.due_at').orderBy('t.id');
   return ordered.limit(q.limit).offset(q.offset);
 }
@@ -97,9 +99,11 @@ export async function listTasks(db: DbOrTx, q: Query, now: number): Promise<Call
 }
 
 /** The open tasks and appointments due before `until` (overdue included), soonest first; served by tasks_open_due / tasks_owner_open_due. */
-export function tasksDueQuery(db: DbOrTx, input: { until: number; ownerId?: string | null }) {
-  let base = baseRows(db).where('t.done_at', 'is', null).where('t.due_at', '<', input.until);
+export function tasksDueQuery(db: DbOrTx, input: { until: number; ownerId?: string | null; kind?: TaskRow['kind'] }) {
+  let base = liveTasks(db).where('t.done_at', 'is', null).where('t.due_at', '<', input.until);
   if (input.ownerId) base = base.where('t.owner_id', '=', input.ownerId);
+  // Today shows tasks and appointments apart.
+  if (input.kind) base = base.where('t.kind', '=', input.kind);
   return base;
 }
 
@@ -108,11 +112,11 @@ export function tasksDueQuery(db: DbOrTx, input: { until: number; ownerId?: stri
  * with customer name and code, and how many there are in all. `now` is unused by the rule (overdue
  * is the caller's `dueAt < now`) and kept for the `(db, input, now)` shape.
  */
-export async function tasksDue(db: DbOrTx, input: { until: number; ownerId?: string | null; limit: number }, _now: number): Promise<{ total: number; rows: TaskRow[] }> {
+export async function tasksDue(db: DbOrTx, input: { until: number; ownerId?: string | null; kind?: TaskRow['kind']; limit: number }, _now: number): Promise<{ total: number; rows: TaskRow[] }> {
   const base = tasksDueQuery(db, input);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.select(ROW_COLUMNS).orderBy('t.due_at').orderBy('t.id').limit(input.limit).execute(),
+    withNames(base).select(ROW_COLUMNS).orderBy('t.due_at').orderBy('t.id').limit(input.limit).execute(),
   ]);
   return { total: Number(count.n), rows: rows.map(toRow) };
 }
@@ -137,7 +141,7 @@ export async function getTask(db: DbOrTx, id: string): Promise<Task | undefined>
 export async function insertTask(db: DbOrTx, id: string, columns: TaskColumns, now: number): Promise<void> {
   await db
     .insertInto('tasks')
-    .values({ ...columns, id, done_at: null, activity_id: null, created_at: now, updated_at: now, deleted_at: null })
+    .values({ ...columns, id, done_at: null, activity_id: null, customer_deleted_at: null, created_at: now, updated_at: now, deleted_at: null })
     .execute();
 }
 

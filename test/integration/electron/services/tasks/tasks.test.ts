@@ -184,6 +184,22 @@ describe('tasks', () => {
     expect((await a.call('tasks.get', { id: next.nextId! })).dueAt).toBe(T0 + 35 * DAY);
   });
 
+  it('a customer in the trash hides its tasks from the lists and Today, and its restore brings them back', async () => {
+    const a = await app();
+    const { customer } = await seeded(a);
+    await a.call('tasks.create', { title: 'Of the customer', dueAt: T0 - DAY, customerId: customer.id });
+    await a.call('tasks.create', { title: 'Of nobody', dueAt: T0 });
+    const titles = async () => (await a.call('tasks.list', {})).rows.map((r) => r.title);
+    const due = async () => (await tasksDue(a.core.database().db, { until: T0 + DAY, limit: 10 }, T0)).total;
+    expect(await titles()).toEqual(['Of the customer', 'Of nobody']);
+    await a.call('customers.remove', { ids: [customer.id] });
+    expect(await titles()).toEqual(['Of nobody']);
+    expect(await due()).toBe(1);
+    await a.call('customers.restore', { ids: [customer.id] });
+    expect(await titles()).toEqual(['Of the customer', 'Of nobody']);
+    expect(await due()).toBe(2);
+  });
+
   it('follows the customer through a merge, and goes with a customer that is erased', async () => {
     const a = await app();
     const { customer } = await seeded(a);
