@@ -52,17 +52,19 @@ export function openDeadlines(lc: LcDates): { deadline: LcDeadline; at: number }
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** The worst of its deadlines: a missed one before one coming within `days`, expiry before shipment. */
+/**
+ * The worst of its deadlines: a missed one (an expiry is worse than a missed shipment date), else
+ * the first to come within `days` (on the same day, the expiry).
+ */
 export function letterOfCreditState(lc: LcDates, now: number, days: number): LcState {
   if (lc.closedAt !== null) return 'closed';
   const deadlines = openDeadlines(lc);
   const missed = (d: LcDeadline) => deadlines.some((x) => x.deadline === d && x.at < now);
-  const soon = (d: LcDeadline) => deadlines.some((x) => x.deadline === d && x.at < reminderUntil(now, days));
   if (missed('expiry')) return 'expired';
   if (missed('latestShipment')) return 'shipmentMissed';
-  if (soon('expiry')) return 'expiringSoon';
-  if (soon('latestShipment')) return 'shipmentSoon';
-  return 'open';
+  const next = deadlines.find((x) => x.at < reminderUntil(now, days));
+  if (!next) return 'open';
+  return next.deadline === 'expiry' || next.at === lc.expiresAt ? 'expiringSoon' : 'shipmentSoon';
 }
 
 export interface SuggestedPayment {

@@ -51,11 +51,14 @@ describe('states', () => {
     expect(paymentState({ dueAt: null, receivedAt: null }, NOW, 7)).toBe('noDate');
   });
 
-  it('an L/C shows its worst deadline: expired, shipment missed, expiring, shipment soon', () => {
+  it('an L/C shows its worst deadline: expired, shipment missed, then the first one coming', () => {
     const lc = { expiresAt: NOW + 20 * DAY, latestShipmentAt: NOW + 10 * DAY, shippedAt: null, closedAt: null };
     expect(letterOfCreditState(lc, NOW, 5)).toBe('open');
     expect(letterOfCreditState(lc, NOW, 10)).toBe('shipmentSoon');
-    expect(letterOfCreditState(lc, NOW, 20)).toBe('expiringSoon');
+    // Both within the days: the shipment date comes first, so it is what to act on.
+    expect(letterOfCreditState(lc, NOW, 20)).toBe('shipmentSoon');
+    expect(letterOfCreditState({ ...lc, latestShipmentAt: lc.expiresAt }, NOW, 20)).toBe('expiringSoon');
+    expect(letterOfCreditState({ ...lc, shippedAt: NOW }, NOW, 20)).toBe('expiringSoon');
     expect(letterOfCreditState(lc, NOW + 10 * DAY + 1, 1)).toBe('shipmentMissed');
     expect(letterOfCreditState({ ...lc, shippedAt: NOW }, NOW + 10 * DAY + 1, 1)).toBe('open');
     expect(letterOfCreditState(lc, NOW + 20 * DAY + 1, 1)).toBe('expired');
