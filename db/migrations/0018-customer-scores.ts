@@ -38,8 +38,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       valid_until INTEGER,
       computed_at INTEGER NOT NULL
     ) WITHOUT ROWID`,
-    // The list filter by value band.
-    sql`CREATE INDEX customer_scores_score ON customer_scores (score)`,
+    // The list's filter by value band is customers.value_band, kept by the score passes: as a column
+    // of customers with an index like customers_grade, a band filter sorted by name walks one index
+    // (4 ms at 100k). Filtering through customer_scores looked up a row per customer: 60–180 ms.
+    sql`ALTER TABLE customers ADD COLUMN value_band TEXT CHECK (value_band IN ('high', 'medium', 'low'))`,
+    sql`CREATE INDEX customers_value_band ON customers (value_band, name COLLATE NOCASE) WHERE deleted_at IS NULL`,
     sql`CREATE INDEX customer_scores_valid ON customer_scores (valid_until) WHERE valid_until IS NOT NULL`,
     sql`CREATE TABLE customer_money (
       customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,

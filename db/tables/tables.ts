@@ -19,6 +19,7 @@ import type {
   Stage,
 } from '../../shared/domain/customer-enums.ts';
 import type { MailLanguage } from '../../shared/domain/message-language.ts';
+import type { ValueBand } from '../../shared/domain/value-score.ts';
 
 /** SQLite stores booleans as 0/1. */
 export type Flag = 0 | 1;
@@ -65,6 +66,8 @@ export interface CustomersTable {
   last_contacted_at: number | null;
   /** Derived by triggers: when this customer becomes overdue for contact; null = never. */
   due_at: number | null;
+  /** The value score's band, kept by the score passes (electron/services/scores/); null before the first. */
+  value_band: ValueBand | null;
   merged_into_id: string | null;
   created_at: number;
   updated_at: number;

@@ -3,7 +3,6 @@ import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/tables/tables.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import { toFtsQuery } from '../../../shared/domain/search-text.ts';
-import { VALUE_BAND_RANGES } from '../../../shared/domain/value-score.ts';
 import { selectCustomerRows, toCustomerRow } from './customer-rows.queries.ts';
 import { liveCustomer } from './live-customer.queries.ts';
 
@@ -49,11 +48,7 @@ function applyFilters<O>(qb: Filterable<O>, q: Query, now: number, dense = false
   if (q.tagIds.length) {
     out = out.where(sql<boolean>`c.id IN (SELECT customer_id FROM customer_tags WHERE tag_id IN (${sql.join(q.tagIds)}))`);
   }
-  if (q.values.length) {
-    // Bands are score ranges over customer_scores_score; the name order then probes this set.
-    const ranges = q.values.map((band) => sql`score BETWEEN ${VALUE_BAND_RANGES[band][0]} AND ${VALUE_BAND_RANGES[band][1]}`);
-    out = out.where(sql<boolean>`c.id IN (SELECT customer_id FROM customer_scores WHERE ${sql.join(ranges, sql` OR `)})`);
-  }
+  if (q.values.length) out = out.where('c.value_band', 'in', q.values);
   switch (q.lastContact) {
     case 'never':
       out = out.where('c.last_contacted_at', 'is', null);

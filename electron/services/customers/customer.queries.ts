@@ -105,6 +105,8 @@ function newCustomerRow(id: string, input: CustomerInput, seq: number, now: numb
     seq,
     last_contacted_at: null,
     due_at: null,
+    // Set by the score pass right after the insert commits.
+    value_band: null,
     merged_into_id: null,
     created_at: now,
     updated_at: now,
@@ -120,7 +122,7 @@ export async function insertCustomerRow(trx: Tx, input: CustomerInput, seq: numb
 
 const CUSTOMER_COLUMNS = [
   'id', 'code', 'region_code', 'seq', 'name', 'name_key', 'local_name', 'country', 'website', 'address', 'phone', 'grade', 'stage', 'source',
-  'owner_id', 'personality', 'notes', 'last_contacted_at', 'due_at', 'merged_into_id', 'created_at', 'updated_at', 'deleted_at',
+  'owner_id', 'personality', 'notes', 'last_contacted_at', 'due_at', 'merged_into_id', 'created_at', 'updated_at', 'deleted_at', 'value_band',
 ] as const satisfies ReadonlyArray<keyof Insertable<CustomersTable>>;
 // Every column of a new customer row is in the list (one added to the table type and not here fails to compile).
 const everyCustomerColumn: Exclude<keyof Insertable<CustomersTable>, (typeof CUSTOMER_COLUMNS)[number] | 'rid'> extends never ? true : false = true;

@@ -98,6 +98,7 @@ function rescore(st: ScoreStatements, ids: Iterable<string>, ctx: PassContext): 
     let touched = false;
     if (!same(before, row)) {
       st.upsertScore(row, ctx.now);
+      st.setBand(id, row.score);
       touched = true;
     }
     if (syncSuggestions(st, f, row, st.suggestionsOf(id), ctx.now)) touched = true;
@@ -150,6 +151,7 @@ export function fullPass(sqlite: BetterSqlite3.Database, st: ScoreStatements, no
     for (const f of allFacts(sqlite)) {
       const row = scoreRow(f, money.get(f.id) ?? [], ctx);
       st.upsertScore(row, now);
+      st.setBand(f.id, row.score);
       const had = suggestions.get(f.id) ?? [];
       // Most customers have no suggestion and suggest none: skip the work for them.
       if (had.length > 0 || suggestStage({ stage: f.stage, orders: f.orders, recencyAt: row.recency_at }, now).length > 0) syncSuggestions(st, f, row, had, now);
@@ -169,6 +171,7 @@ export function reweigh(sqlite: BetterSqlite3.Database, st: ScoreStatements, wei
       const score = combinedScore(row.r, row.f, row.m, weights);
       if (score !== row.score) {
         st.setScore(row.customer_id, score);
+        st.setBand(row.customer_id, score);
         changed++;
       }
     }

@@ -8,7 +8,7 @@ import type {
   ScoreWeightsTable,
   StageSuggestionsTable,
 } from '../../../db/tables/scores.tables.ts';
-import { quartileRanks, type Quartiles, type ScoreWeights, type StageSuggestion } from '../../../shared/domain/value-score.ts';
+import { quartileRanks, valueBand, type Quartiles, type ScoreWeights, type StageSuggestion } from '../../../shared/domain/value-score.ts';
 
 /**
  * The statements of the score passes (score-pass.ts), prepared once per database handle. They are
@@ -69,6 +69,7 @@ export function scoreStatements(sqlite: BetterSqlite3.Database) {
     ON CONFLICT (customer_id) DO UPDATE SET score = excluded.score, r = excluded.r, f = excluded.f, m = excluded.m,
       recency_at = excluded.recency_at, orders = excluded.orders, last_order_at = excluded.last_order_at,
       valid_until = excluded.valid_until, computed_at = excluded.computed_at`);
+  const bandSet = sqlite.prepare<[string, string, string]>('UPDATE customers SET value_band = ? WHERE id = ? AND value_band IS NOT ?');
   const scoreOf = sqlite.prepare<[string], StoredScore>('SELECT customer_id, score, r, f, m, recency_at, orders, last_order_at, valid_until FROM customer_scores WHERE customer_id = ?');
   const scoreParts = sqlite.prepare<[], Pick<CustomerScoresTable, 'customer_id' | 'score' | 'r' | 'f' | 'm'>>('SELECT customer_id, score, r, f, m FROM customer_scores');
   const scoreSet = sqlite.prepare<[number, string]>('UPDATE customer_scores SET score = ? WHERE customer_id = ?');
@@ -107,6 +108,11 @@ export function scoreStatements(sqlite: BetterSqlite3.Database) {
       pendingDrop.run(id);
     },
     upsertScore: (row: StoredScore, now: number) => void scoreUpsert.run({ ...row, computed_at: now }),
+    /** customers.value_band follows the score (the list filters by it); written only when it changes. */
+    setBand: (id: string, score: number) => {
+      const band = valueBand(score);
+      bandSet.run(band, id, band);
+    },
     scoreOf: (id: string) => scoreOf.get(id) ?? null,
     scoreParts: () => scoreParts.all(),
     setScore: (id: string, score: number) => void scoreSet.run(score, id),
