@@ -23,26 +23,33 @@ export const FIRST_CUSTOMER_PAGE: CallInput<'customers.list'> & { offset: number
   limit: 200,
 };
 
+/** Today's first answer as the Today page asks for it (all owners, ten rows a kind). */
+export const FIRST_TODAY_INPUT: CallInput<'today.list'> = { ownerId: null, limit: 10 };
+
 /**
  * The one list of what the first screen asks for, with the same inputs its screens use: the hosts
  * answer it to render the customer list into the page and to warm up (app-core), and the renderer
  * starts these calls before its code has loaded and seeds its query cache from their answers
- * (renderer/src/first-screen/). `customers`: the start screen, the one the hosts render; `other`:
- * a reload of another screen, which asks only for what the shell shows.
+ * (renderer/src/first-screen/). `customers`: the screen the hosts render; `today`: the home
+ * screen; `other`: a reload of another screen, which asks only for what the shell shows.
  *
  * In order of need: the browser gives a host six connections, and the app's scripts hold most of
  * them while these start, so each call waits for one; the rows (the largest answer) first, then
  * the language, then the counts on the nav badges. The list's filter Selects (owners, tags) load
  * after the first paint and ask for their own options.
  */
-export function firstScreenCalls(screen: 'customers' | 'other'): FirstScreenCall[] {
+export function firstScreenCalls(screen: 'customers' | 'today' | 'other'): FirstScreenCall[] {
   const shell: FirstScreenCall[] = [
     ['settings.get', {}],
     ['reminders.counts', {}],
     ['today.count', {}],
     ['mail.syncStatus', {}],
   ];
-  return screen === 'customers' ? [['customers.list', FIRST_CUSTOMER_PAGE], ...shell] : shell;
+  if (screen === 'customers') return [['customers.list', FIRST_CUSTOMER_PAGE], ...shell];
+  // Today, the home screen, is not rendered by the hosts (they render the list): its answer is
+  // asked for with the shell's, before the app's code has loaded.
+  if (screen === 'today') return [['today.list', FIRST_TODAY_INPUT], ...shell];
+  return shell;
 }
 
 /**

@@ -84,4 +84,8 @@ if (want('payments')) {
   const { benchPayments } = await import('./payments.bench.ts');
   lines.push(...(await benchPayments()));
 }
+if (want('today')) {
+  const { benchToday } = await import('./today.bench.ts');
+  lines.push(...(await benchToday()));
+}
 for (const line of lines) console.log(line);

@@ -110,9 +110,11 @@ describe('the first screen rendered by the host (web host, Chromium)', () => {
     await expect.poll(() => page.evaluate(() => document.cookie)).toContain('tradefolio-viewport=1280x800');
     await page.setViewportSize({ width: 1000, height: 640 });
     await expect.poll(() => page.evaluate(() => document.cookie), { timeout: 5000 }).toContain('tradefolio-viewport=1000x640');
-    // Opened again by its link (a reload once the token has left the address gets the plain page).
-    await page.goto(`${session.app.host.url}#/customers`);
-    const state = await page.evaluate(() => JSON.parse(document.getElementById('first-screen-state')?.textContent ?? 'null') as { viewport: unknown } | null);
+    // Opened again by its link, in a new tab of the same browser (its cookie): the page's own
+    // address may still be that link, and going to it again would not load the page anew.
+    const again = await page.context().newPage();
+    await again.goto(`${session.app.host.url}#/customers`);
+    const state = await again.evaluate(() => JSON.parse(document.getElementById('first-screen-state')?.textContent ?? 'null') as { viewport: unknown } | null);
     expect(state?.viewport).toEqual({ width: 1000, height: 640 });
     await page.close();
   });

@@ -35,6 +35,9 @@ describe('the shell (web host, Chromium)', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mail');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Today');
+    // Today is the first entry: up from it wraps to the last.
+    await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
     await page.keyboard.press('Enter');
     await expect.poll(() => link('settings').getAttribute('aria-current')).toBe('page');

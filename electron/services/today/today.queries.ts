@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../../db/database.ts';
 import type { TodayItem } from '../../../shared/contract/today.contract.ts';
-import type { TodayKind } from '../../../shared/domain/today-kinds.ts';
+import { TODAY_COUNT_CAP, type TodayKind } from '../../../shared/domain/today-kinds.ts';
+import { countUpTo } from '../core/count-up-to.queries.ts';
 import { addWorkingDays, type ReplyWait } from '../../../shared/domain/working-days.ts';
 import { lcDeadlinesQuery, paymentsDueQuery } from '../payments/payments.queries.ts';
 import { overdueCustomers } from '../reminders/reminder.queries.ts';
@@ -61,8 +62,8 @@ export async function quoteFollowUps(db: Db, q: SectionQuery): Promise<SectionRo
     .where('q.superseded_by_id', 'is', null)
     .where('c.deleted_at', 'is', null);
   if (q.ownerId) base = base.where('q.owner_id', '=', q.ownerId);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [total, rows] = await Promise.all([
+    countUpTo(db, base, TODAY_COUNT_CAP),
     base
       .select(['q.id', 'q.number', 'q.follow_up_at', 'c.id as customer_id', 'c.name as customer_name', 'q.contact_id'])
       .orderBy('q.follow_up_at')
@@ -71,7 +72,7 @@ export async function quoteFollowUps(db: Db, q: SectionQuery): Promise<SectionRo
       .execute(),
   ]);
   return {
-    total: Number(count.n),
+    total,
     rows: rows.map((r) =>
       todayItem({ kind: 'quoteFollowUp', recordId: r.id, title: r.number, detail: null, customerId: r.customer_id, customerName: r.customer_name, quoteId: r.id, dueAt: r.follow_up_at!, contactId: r.contact_id }, q.now),
     ),
@@ -128,12 +129,12 @@ export async function waitingForReply(db: Db, q: SectionQuery, wait: ReplyWait):
 /** Customers overdue for contact by their grade's interval, most overdue first (through customers_due). */
 export async function notContacted(db: Db, q: SectionQuery): Promise<SectionRows> {
   const base = overdueCustomers(db, q.until, q.ownerId).where(notSnoozed('notContacted', 'c.id', q.now));
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [total, rows] = await Promise.all([
+    countUpTo(db, base, TODAY_COUNT_CAP),
     base.select(['c.id', 'c.name', 'c.code', 'c.due_at', primaryContact('c.id').as('contact_id')]).orderBy('c.due_at').orderBy('c.rid').limit(q.limit).execute(),
   ]);
   return {
-    total: Number(count.n),
+    total,
     rows: rows.map((r) => todayItem({ kind: 'notContacted', recordId: r.id, title: r.name, detail: r.code, customerId: r.id, customerName: r.name, quoteId: null, dueAt: r.due_at!, contactId: r.contact_id }, q.now)),
   };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { todayCalls, TodayItem, TodaySection } from '../../../shared/contract/today.contract.ts';
 import { fail } from '../../../shared/contract/result.ts';
 import { DEFAULT_QUIET_HOURS, endOfLocalDay, isQuietTime } from '../../../shared/domain/quiet-hours.ts';
-import { SNOOZED_BY_TODAY, TODAY_KINDS, type TodayKind } from '../../../shared/domain/today-kinds.ts';
+import { SNOOZED_BY_TODAY, TODAY_COUNT_CAP, TODAY_KINDS, type TodayKind } from '../../../shared/domain/today-kinds.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
 import { moveQuoteFollowUp } from '../quotes/quote-writes.queries.ts';
@@ -50,7 +50,8 @@ export function createTodayService(deps: ServiceDeps & { actions: TodayActions }
     const out: TodaySection[] = [];
     for (const kind of kinds) {
       const { total, rows } = await section(kind, q);
-      if (total > 0) out.push({ kind, total, rows });
+      // Rooms whose lists are short count exactly; Today never says more than the cap.
+      if (total > 0) out.push({ kind, total: Math.min(total, TODAY_COUNT_CAP), rows, capped: total >= TODAY_COUNT_CAP });
     }
     return out;
   }

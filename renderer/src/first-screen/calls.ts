@@ -22,11 +22,12 @@ export interface FirstScreenCall {
 
 let started: FirstScreenCall[] | null = null;
 
-const ESSENTIAL: ReadonlySet<CallKey> = new Set<CallKey>(['settings.get', 'customers.list']);
+const ESSENTIAL: ReadonlySet<CallKey> = new Set<CallKey>(['settings.get', 'customers.list', 'today.list']);
 
 /** What the shell and the screen at `hash` ask for on their first render: the contract's one list (shared/contract/first-screen.ts). */
 export function firstScreenQueries(hash: string): [CallKey, unknown][] {
-  return firstScreenCalls(parseRoute(hash).page === 'customers' ? 'customers' : 'other').map(([key, input]) => [key, input]);
+  const page = parseRoute(hash).page;
+  return firstScreenCalls(page === 'customers' || page === 'today' ? page : 'other').map(([key, input]) => [key, input]);
 }
 
 /**

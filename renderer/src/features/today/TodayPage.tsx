@@ -2,6 +2,7 @@ import { Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayItem } from '../../../../shared/contract/today.contract.ts';
+import { FIRST_TODAY_INPUT } from '../../../../shared/contract/first-screen.ts';
 import { call } from '../../api/client.ts';
 import { useShowError } from '../../app/app-errors.ts';
 import { useFeedback } from '../../app/feedback.ts';
@@ -16,8 +17,6 @@ import { NotificationToggle } from './NotificationToggle.tsx';
 import { TodaySectionCard, type RowHandlers } from './TodaySectionCard.tsx';
 import './today.css';
 
-/** Rows per kind; "Show all" leads to the kind's own list. */
-const ROWS_PER_KIND = 10;
 /** Reminders come due by the clock passing: re-read every minute, as the badge does. */
 const RECHECK_MS = 60_000;
 
@@ -35,7 +34,8 @@ export function TodayPage() {
   const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
   const [callFor, setCallFor] = useState<{ id: string; name: string } | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const list = useCall('today.list', { ownerId: ownerId ?? null, limit: ROWS_PER_KIND }, { refetchInterval: RECHECK_MS, placeholderData: (previous) => previous });
+  // All owners: the input the first screen asked for before the app's code loaded (its answer is in the cache).
+  const list = useCall('today.list', ownerId ? { ...FIRST_TODAY_INPUT, ownerId } : FIRST_TODAY_INPUT, { refetchInterval: RECHECK_MS, placeholderData: (previous) => previous });
   // The day the answer is for (re-read every minute), not of each render.
   const now = list.dataUpdatedAt;
 
@@ -67,7 +67,7 @@ export function TodayPage() {
     <div className="today-page" data-testid="today-page">
       <ListPageHeader
         title={t('today.title')}
-        count={total === undefined ? null : t('today.badge', { count: total })}
+        count={total === undefined ? null : t(list.data?.sections.some((s) => s.capped) ? 'today.badgeMany' : 'today.badge', { count: total })}
         countTestId="today-total"
         intro={now ? t('today.subtitle', { date: time.date(now) }) : undefined}
       >

@@ -88,10 +88,14 @@ export function TodaySectionCard({ section, handlers }: { section: TodaySection;
       data-testid={`today-section-${section.kind}`}
       title={
         <span>
-          {t(`today.kinds.${section.kind}`)} <span className="muted" data-testid="today-section-total">({section.total})</span>
+          {t(`today.kinds.${section.kind}`)}{' '}
+          <span className="muted" data-testid="today-section-total">
+            ({section.total.toLocaleString()}
+            {section.capped ? '+' : ''})
+          </span>
         </span>
       }
-      extra={all && section.total > section.rows.length ? <a href={all}>{t('today.showAll', { count: section.total })}</a> : null}
+      extra={all && section.total > section.rows.length ? <a href={all}>{t(section.capped ? 'today.showAllMany' : 'today.showAll', { count: section.total })}</a> : null}
     >
       <ul className="today-rows">
         {section.rows.map((item) => (

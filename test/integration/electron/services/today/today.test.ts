@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
 import { oneLine } from '../quotes/quote-fixtures.ts';
+import { seedCustomers } from '../../../../fixtures/customer-fixtures.ts';
+import { TODAY_COUNT_CAP } from '../../../../../shared/domain/today-kinds.ts';
 
 let app: TempCore;
 beforeEach(async () => {
@@ -230,5 +232,17 @@ describe('tasks, appointments, payments and letters of credit in Today', () => {
     app.clock.set(T0 + 30 * DAY);
     today = await app.call('today.list', {});
     expect(today.sections.find((s) => s.kind === 'letterOfCredit')?.rows.map((r) => r.labelKey)).toEqual(['payments.deadlines.latestShipment', 'payments.deadlines.expiry']);
+  });
+});
+
+describe('a long list', () => {
+  it('counts a kind up to the cap and says there may be more', async () => {
+    // Customers created two years ago and never contacted since: grades A–C are all overdue.
+    seedCustomers(app.core.database().sqlite, { customers: 1600, activitiesPerCustomer: 0, now: T0 - 730 * DAY, seed: 5 });
+    const overdue = (await app.call('reminders.notContacted', { limit: 1 })).total;
+    expect(overdue).toBeGreaterThan(TODAY_COUNT_CAP);
+    const today = await app.call('today.list', { limit: 5 });
+    expect(today.sections.map((s) => [s.kind, s.total, s.capped, s.rows.length])).toEqual([['notContacted', TODAY_COUNT_CAP, true, 5]]);
+    expect(await app.call('today.count', {})).toEqual({ total: TODAY_COUNT_CAP });
   });
 });
