@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../../db/database.ts';
+import { countUpTo } from '../core/count-up-to.queries.ts';
 import type { LettersOfCreditTable, OrderPaymentsTable } from '../../../db/tables/payments.tables.ts';
 import type { LcDeadlineRow, PaymentDueRow } from '../../../shared/contract/payments.contract.ts';
 import type { LcDeadline } from '../../../shared/domain/payment-deadlines.ts';
@@ -16,6 +17,8 @@ export interface DeadlineInput {
   /** The quote's owner, else its customer's. */
   ownerId?: string | null;
   limit: number;
+  /** Count no further (Today's "1,000+"). */
+  countCap?: number;
 }
 
 const QUOTE_REF = ['q.id as quote_id', 'q.number as quote_number', 'c.id as customer_id', 'c.code as customer_code', 'c.name as customer_name'] as const;
@@ -74,8 +77,8 @@ export function paymentsDueQuery(db: DbOrTx, input: Omit<DeadlineInput, 'limit'>
 /** The seam for Today: unreceived payments due before `until` (overdue included), soonest first. */
 export async function paymentsDue(db: DbOrTx, input: DeadlineInput, now: number): Promise<{ total: number; rows: PaymentDueRow[] }> {
   const base = paymentsDueQuery(db, input);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [total, rows] = await Promise.all([
+    input.countCap ? countUpTo(db, base, input.countCap) : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
     base
       .select([...QUOTE_REF, 'p.id', 'p.label', 'p.note', 'p.amount_e4', 'p.currency', 'p.due_at'])
       .orderBy('p.due_at')
@@ -84,7 +87,7 @@ export async function paymentsDue(db: DbOrTx, input: DeadlineInput, now: number)
       .execute(),
   ]);
   return {
-    total: Number(count.n),
+    total,
     rows: rows.map((r) => ({ id: r.id, ...quoteRef(r), label: r.label, note: r.note, amountE4: r.amount_e4, currency: r.currency, dueAt: r.due_at!, overdue: r.due_at! < now })),
   };
 }
@@ -104,12 +107,12 @@ export function lcDeadlinesQuery(db: DbOrTx, input: Omit<DeadlineInput, 'limit'>
 /** The seam for Today: L/Cs not closed whose expiry or (unshipped) latest shipment date is before `until`, soonest first. */
 export async function letterOfCreditDeadlines(db: DbOrTx, input: DeadlineInput, now: number): Promise<{ total: number; rows: LcDeadlineRow[] }> {
   const all = lcDeadlinesQuery(db, input);
-  const [count, rows] = await Promise.all([
-    db.selectFrom(all.as('d')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [total, rows] = await Promise.all([
+    input.countCap ? countUpTo(db, db.selectFrom(all.as('d')), input.countCap) : db.selectFrom(all.as('d')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
     all.orderBy('deadline_at').orderBy('id').limit(input.limit).execute(),
   ]);
   return {
-    total: Number(count.n),
+    total,
     rows: rows.map((r) => ({
       id: r.id,
       ...quoteRef(r),

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../db/database.ts';
+import { countUpTo } from '../core/count-up-to.queries.ts';
 import type { TasksTable } from '../../../db/tables/tasks.tables.ts';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/contract.ts';
 import type { Task, TaskRow } from '../../../shared/contract/tasks.contract.ts';
@@ -112,13 +113,17 @@ export function tasksDueQuery(db: DbOrTx, input: { until: number; ownerId?: stri
  * with customer name and code, and how many there are in all. `now` is unused by the rule (overdue
  * is the caller's `dueAt < now`) and kept for the `(db, input, now)` shape.
  */
-export async function tasksDue(db: DbOrTx, input: { until: number; ownerId?: string | null; kind?: TaskRow['kind']; limit: number }, _now: number): Promise<{ total: number; rows: TaskRow[] }> {
+export async function tasksDue(
+  db: DbOrTx,
+  input: { until: number; ownerId?: string | null; kind?: TaskRow['kind']; limit: number; /** Count no further (Today's "1,000+"). */ countCap?: number },
+  _now: number,
+): Promise<{ total: number; rows: TaskRow[] }> {
   const base = tasksDueQuery(db, input);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [total, rows] = await Promise.all([
+    input.countCap ? countUpTo(db, base, input.countCap) : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
     withNames(base).select(ROW_COLUMNS).orderBy('t.due_at').orderBy('t.id').limit(input.limit).execute(),
   ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return { total, rows: rows.map(toRow) };
 }
 
 /** One task, deleted ones too; undefined when there is no such id. */

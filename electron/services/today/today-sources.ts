@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.ts';
 import type { EventPayload } from '../../../shared/contract/contract.ts';
 import { formatMoneyE4 } from '../../../shared/domain/money.ts';
-import type { TodayKind } from '../../../shared/domain/today-kinds.ts';
+import { TODAY_COUNT_CAP, type TodayKind } from '../../../shared/domain/today-kinds.ts';
 import { readReminderDays } from '../payments/payment-records.ts';
 import { letterOfCreditDeadlines, paymentsDue } from '../payments/payments.queries.ts';
 import { tasksDue } from '../tasks/tasks.queries.ts';
@@ -50,7 +50,7 @@ async function lessSnoozed<R extends { id: string }>(
 }
 
 async function taskSection(db: Db, kind: 'task' | 'appointment', q: SectionQuery): Promise<SectionRows> {
-  const { total, rows } = await tasksDue(db, { until: q.until, ownerId: q.ownerId, kind, limit: q.limit }, q.now);
+  const { total, rows } = await tasksDue(db, { until: q.until, ownerId: q.ownerId, kind, limit: q.limit, countCap: TODAY_COUNT_CAP }, q.now);
   return {
     total,
     rows: rows.map((r) =>
@@ -71,7 +71,7 @@ async function paymentSection(db: Db, q: SectionQuery): Promise<SectionRows> {
     db,
     'payment',
     q,
-    (limit) => paymentsDue(db, { ...input, limit }, q.now),
+    (limit) => paymentsDue(db, { ...input, limit, countCap: TODAY_COUNT_CAP }, q.now),
     (ids) => countPaymentsDueAmong(db, input, ids),
   );
   return {
@@ -102,7 +102,7 @@ async function letterOfCreditSection(db: Db, q: SectionQuery): Promise<SectionRo
     db,
     'letterOfCredit',
     q,
-    (limit) => letterOfCreditDeadlines(db, { ...input, limit }, q.now),
+    (limit) => letterOfCreditDeadlines(db, { ...input, limit, countCap: TODAY_COUNT_CAP }, q.now),
     (ids) => countLcDeadlinesAmong(db, input, ids),
   );
   return {
