@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.ts';
 import type { EventPayload } from '../../../shared/contract/contract.ts';
 import { formatMoneyE4 } from '../../../shared/domain/money.ts';
+import { reminderUntil } from '../../../shared/domain/payment-deadlines.ts';
 import { TODAY_COUNT_CAP, type TodayKind } from '../../../shared/domain/today-kinds.ts';
 import { readReminderDays } from '../payments/payment-records.ts';
 import { letterOfCreditDeadlines, paymentsDue } from '../payments/payments.queries.ts';
@@ -59,14 +60,13 @@ async function taskSection(db: Db, kind: 'task' | 'appointment', q: SectionQuery
   };
 }
 
-const DAY = 86_400_000;
-
 /**
  * Payments due within Settings' reminder days, and L/C deadlines within theirs (default 15), show
- * before their day, as "due soon"; overdue ones until they are received or closed.
+ * before their day, as "due soon" (exactly N days ahead included, as on the customer folder);
+ * overdue ones until they are received or closed.
  */
 async function paymentSection(db: Db, q: SectionQuery): Promise<SectionRows> {
-  const input = { until: Math.max(q.until, q.now + (await readReminderDays(db)).payment * DAY), ownerId: q.ownerId };
+  const input = { until: Math.max(q.until, reminderUntil(q.now, (await readReminderDays(db)).payment)), ownerId: q.ownerId };
   const { total, rows } = await lessSnoozed(
     db,
     'payment',
@@ -97,7 +97,7 @@ async function paymentSection(db: Db, q: SectionQuery): Promise<SectionRows> {
 }
 
 async function letterOfCreditSection(db: Db, q: SectionQuery): Promise<SectionRows> {
-  const input = { until: Math.max(q.until, q.now + (await readReminderDays(db)).letterOfCredit * DAY), ownerId: q.ownerId };
+  const input = { until: Math.max(q.until, reminderUntil(q.now, (await readReminderDays(db)).letterOfCredit)), ownerId: q.ownerId };
   const { total, rows } = await lessSnoozed(
     db,
     'letterOfCredit',

@@ -246,3 +246,15 @@ describe('a long list', () => {
     expect(await app.call('today.count', {})).toEqual({ total: TODAY_COUNT_CAP });
   });
 });
+
+describe('payments ahead of their day', () => {
+  it('shows a payment due exactly the reminder days ahead, as the customer folder calls it due soon', async () => {
+    const { quote } = await world();
+    await app.call('quotes.setStatus', { id: quote.id, status: 'accepted' });
+    await app.call('payments.saveTerms', { quoteId: quote.id, payments: [{ label: 'balance', amountE4: 12_500_000, currency: 'USD', dueAt: T0 + 7 * DAY }], letterOfCredit: null });
+    const at = (await app.call('today.list', {})).sections.find((s) => s.kind === 'payment');
+    expect(at?.rows.map((r) => [r.dueAt, r.overdue])).toEqual([[T0 + 7 * DAY, false]]);
+    app.clock.set(T0 - 1);
+    expect((await app.call('today.list', {})).sections.find((s) => s.kind === 'payment')).toBeUndefined();
+  });
+});
