@@ -1,5 +1,6 @@
 import type { Db, DbOrTx, Tx } from '../../../db/database.ts';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
+import type { TimelineActivityKind } from '../../../shared/domain/customer-enums.ts';
 import { newId } from '../core/ids.ts';
 
 type ActivityInput = ParsedInput<'activities.create'>;
@@ -58,9 +59,9 @@ export async function insertActivity(trx: Tx, input: ActivityInput, ownerId: str
   return id;
 }
 
-/** The customer of a live activity; undefined when there is no such activity. */
-export function liveActivityCustomer(trx: Tx, id: string): Promise<{ customer_id: string } | undefined> {
-  return trx.selectFrom('activities').select('customer_id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** The customer and kind of a live activity; undefined when there is no such activity. */
+export function liveActivityCustomer(trx: Tx, id: string): Promise<{ customer_id: string; kind: TimelineActivityKind } | undefined> {
+  return trx.selectFrom('activities').select(['customer_id', 'kind']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
 export async function updateActivity(trx: Tx, id: string, input: ActivityInput, now: number): Promise<void> {

@@ -61,6 +61,7 @@ export function createActivityService(deps: ServiceDeps): {
         await db.transaction().execute(async (trx) => {
           const before = await liveActivityCustomer(trx, input.id);
           if (!before) fail('notFound', 'errors.activityNotFound', { id: input.id });
+          if (before.kind === 'task') fail('validation', 'tasks.errors.activityOfTask');
           await updateActivity(trx, input.id, input, clock.now());
           // Moved to another customer: both customers' search rows change.
           await reindexCustomerWriting(trx, [before.customer_id, input.customerId]);
@@ -70,6 +71,8 @@ export function createActivityService(deps: ServiceDeps): {
       },
       'activities.remove': async ({ id }) => {
         const count = await db.transaction().execute(async (trx) => {
+          // A done task's entry follows its task: reopening or deleting the task removes it.
+          if ((await liveActivityCustomer(trx, id))?.kind === 'task') fail('validation', 'tasks.errors.activityOfTask');
           const customerIds = await softDeleteActivity(trx, id, clock.now());
           // A deleted activity no longer finds its customer.
           await reindexCustomerWriting(trx, customerIds);

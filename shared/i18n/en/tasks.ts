@@ -58,6 +58,7 @@ export const tasks = {
       contactNotOfCustomer: 'This contact is not one of the customer’s contacts.',
       ownerNotFound: 'There is no such owner.',
       messageNotFound: 'This mail is no longer stored.',
+      activityOfTask: 'This entry is a done task: reopen or edit the task on the Tasks page.',
     },
   },
 };

@@ -60,6 +60,7 @@ export const tasks: Catalog<typeof en> = {
       contactNotOfCustomer: '该联系人不属于这个客户。',
       ownerNotFound: '没有这个业务员。',
       messageNotFound: '这封邮件已不在本地。',
+      activityOfTask: '这条记录是已完成的任务：请在任务页面重新打开或编辑该任务。',
     },
   },
 };

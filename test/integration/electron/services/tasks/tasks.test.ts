@@ -118,6 +118,10 @@ describe('tasks', () => {
     expect((await a.call('tasks.list', { status: 'done' })).rows.map((r) => r.id)).toEqual([task.id]);
     expect((await a.call('tasks.list', {})).rows).toEqual([]);
 
+    // The entry follows its task: it is not edited or deleted as an activity.
+    const entry = timeline.rows[0]!.type === 'activity' ? timeline.rows[0]!.activity : null;
+    expect((await a.fail('activities.update', { ...entry!, kind: 'note' })).message).toBe('tasks.errors.activityOfTask');
+    expect((await a.fail('activities.remove', { id: entry!.id })).message).toBe('tasks.errors.activityOfTask');
     // A retry of the same completion changes nothing.
     a.clock.advance(DAY);
     expect((await a.call('tasks.complete', { id: task.id })).doneAt).toBe(T0 + 3_600_000);
