@@ -4,7 +4,7 @@ import { fail } from '../../../shared/contract/result.ts';
 import { quartileOf } from '../../../shared/domain/value-score.ts';
 import type { Handlers } from '../core/dispatcher.ts';
 import type { ServiceDeps } from '../core/service-deps.ts';
-import { fullPass, incrementalPass, reweigh } from './score-pass.ts';
+import { FULL_PASS_FROM, fullPass, incrementalPass, reweigh } from './score-pass.ts';
 import { scoreStatements } from './score.queries.ts';
 import {
   decideSuggestion,
@@ -34,6 +34,12 @@ export interface ScoreService {
 
 /** A pass that meets another call's open transaction waits this long and tries again. */
 const RETRY_MS = 50;
+/**
+ * A bulk writer (an import of thousands of customers, mail sync's first pass) announces a batch
+ * every few hundred milliseconds: rescoring after each would add seconds to it. Above
+ * FULL_PASS_FROM dirty customers the pass waits until the writes have been quiet this long.
+ */
+const BULK_QUIET_MS = 1000;
 
 /** The value (RFM) score and lifecycle suggestions (issue 14 point 4; rules in shared/domain/value-score.ts). */
 export function createScoreService(deps: ServiceDeps): ScoreService {
@@ -41,6 +47,7 @@ export function createScoreService(deps: ServiceDeps): ScoreService {
   const st = scoreStatements(sqlite);
   let running = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let bulk: ReturnType<typeof setTimeout> | null = null;
 
   function pass(): number {
     const changed = incrementalPass(sqlite, st, clock.now());
@@ -48,15 +55,26 @@ export function createScoreService(deps: ServiceDeps): ScoreService {
     return changed;
   }
 
-  function passSoon(): void {
+  /** `quiet`: the writes have paused (the bulk timer), so even a full pass runs now. */
+  function passSoon(quiet = false): void {
     if (running) return;
     // The one connection is inside another call's transaction (Kysely awaits mid-way): our writes
     // would join it, so wait for it to end. The dirty rows stay until a pass takes them.
     if (sqlite.inTransaction) {
       retry ??= setTimeout(() => {
         retry = null;
-        passSoon();
+        passSoon(quiet);
       }, RETRY_MS);
+      return;
+    }
+    if (!quiet && st.dirtyCount() > FULL_PASS_FROM) {
+      if (bulk) clearTimeout(bulk);
+      bulk = setTimeout(() => {
+        bulk = null;
+        passSoon(true);
+      }, BULK_QUIET_MS);
+      // A CLI import must not wait for it to exit: the dirty rows stay for the next pass.
+      bulk.unref();
       return;
     }
     running = true;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTempCore, DAY, T0, type TempCore } from '../../../../helpers/temp-core.ts';
 import type { Currency } from '../../../../../shared/domain/money.ts';
 import { ONE_CUSTOMER_SQL } from '../../../../../electron/services/scores/score.queries.ts';
+import { seedCustomers } from '../../../../fixtures/customer-fixtures.ts';
 import { oneLine } from '../quotes/quote-fixtures.ts';
 
 /*
@@ -171,5 +172,20 @@ describe('value score', () => {
       expect(plan.some((l) => l.includes('quotes_customer')), `${name}: ${plan.join(' / ')}`).toBe(true);
       expect(plan.some((l) => l.includes('quotes_status_valid')), `${name}: ${plan.join(' / ')}`).toBe(false);
     }
+  });
+
+  it('waits for a bulk write to pause, then scores everyone in one pass', async () => {
+    app = await createTempCore();
+    // 2,500 customers written straight to the file (as an import does, in batches): the triggers
+    // mark them all, and the next announced write finds more than FULL_PASS_FROM (2,000) dirty.
+    seedCustomers(app.core.database().sqlite, { customers: 2500, activitiesPerCustomer: 0, now: T0 });
+    const sqlite = app.core.database().sqlite;
+    const scored = () => sqlite.prepare<[], number>('SELECT count(*) FROM customer_scores').pluck().get();
+    const id = sqlite.prepare<[], string>('SELECT id FROM customers LIMIT 1').pluck().get()!;
+    await app.call('activities.create', { customerId: id, kind: 'call', occurredAt: T0 - DAY });
+    expect(scored()).toBe(0);
+    // A second of quiet (the real timer), then one full pass: every customer, the called one R 5 → 30.
+    await expect.poll(scored, { timeout: 5000, interval: 100 }).toBe(2500);
+    expect((await app.call('scores.get', { customerId: id })).score).toBe(30);
   });
 });
