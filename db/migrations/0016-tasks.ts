@@ -62,6 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX tasks_contact ON tasks (contact_id) WHERE contact_id IS NOT NULL`,
     sql`CREATE INDEX tasks_message ON tasks (message_id) WHERE message_id IS NOT NULL`,
     sql`CREATE INDEX tasks_activity ON tasks (activity_id) WHERE activity_id IS NOT NULL`,
+    // The trash, newest first.
+    sql`CREATE INDEX tasks_deleted ON tasks (deleted_at, id) WHERE deleted_at IS NOT NULL`,
     sql`CREATE UNIQUE INDEX tasks_repeat_of ON tasks (repeat_of_id) WHERE repeat_of_id IS NOT NULL`,
     sql`CREATE TRIGGER tasks_customer_ai AFTER INSERT ON tasks WHEN NEW.customer_id IS NOT NULL BEGIN
       UPDATE tasks SET customer_deleted_at = (SELECT deleted_at FROM customers WHERE id = NEW.customer_id) WHERE id = NEW.id;

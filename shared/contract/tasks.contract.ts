@@ -6,7 +6,7 @@ import { EpochMs, Id, requiredText } from './primitives.ts';
 
 export const TaskKind = z.enum(TASK_KINDS);
 export const TaskPriority = z.enum(TASK_PRIORITIES);
-export const TaskStatus = z.enum(['open', 'overdue', 'done', 'all']);
+export const TaskStatus = z.enum(['open', 'overdue', 'done', 'all', 'deleted']);
 export const RepeatRule = z.object({ unit: z.enum(REPEAT_UNITS), every: z.number().int().min(1).max(MAX_REPEAT_EVERY) });
 
 /** Longest appointment: two weeks (a trade fair trip). */
@@ -71,6 +71,8 @@ export const TaskRow = z.object({
   messageId: Id.nullable(),
   doneAt: EpochMs.nullable(),
   createdAt: EpochMs,
+  /** Set for a task in the trash. */
+  deletedAt: EpochMs.nullable(),
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 
@@ -81,12 +83,11 @@ export const Task = TaskRow.extend({
   /** The occurrence its completion created (repeating tasks). */
   nextId: Id.nullable(),
   updatedAt: EpochMs,
-  deletedAt: EpochMs.nullable(),
 });
 export type Task = z.infer<typeof Task>;
 
 export const TaskQuery = z.object({
-  /** open: not done (soonest first); overdue: open and due before now; done: newest done first. */
+  /** open: not done (soonest first); overdue: open and due before now; done: newest done first; deleted: the trash, newest first. */
   status: TaskStatus.default('open'),
   ownerId: Id.nullish().transform((v) => v ?? null),
   customerId: Id.nullish().transform((v) => v ?? null),

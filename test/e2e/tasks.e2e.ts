@@ -79,7 +79,7 @@ describe('tasks (web host, Chromium)', () => {
     await page.close();
   });
 
-  it('opens the task form for the open customer with Alt+T, in Chinese, and lists the appointment on its folder', async () => {
+  it('opens the task form for the open customer with Alt+T, in Chinese, lists the appointment on its folder, deletes it and restores it from the trash', async () => {
     const page = await session.open({ locale: 'zh-CN' });
     await page.evaluate((hash) => {
       window.location.hash = hash;
@@ -100,6 +100,20 @@ describe('tasks (web host, Chromium)', () => {
     expect(await row.textContent()).toContain('展会见面');
     expect(await row.textContent()).toContain('Hall 3');
     expect(await row.textContent()).toContain('60 分钟');
+
+    // Deleting asks first; the trash lists the task and restores it.
+    await row.getByTestId('task-delete').click();
+    await page.getByTestId('task-delete-confirm').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.evaluate(() => {
+      window.location.hash = '#/trash';
+    });
+    const trashed = page.getByTestId('trash-task-row');
+    await expect.poll(() => trashed.count()).toBe(1);
+    expect(await trashed.textContent()).toContain('展会见面');
+    await trashed.getByTestId('trash-task-restore').click();
+    await expect.poll(() => page.getByTestId('trash-tasks').count()).toBe(0);
+    expect((await seed('tasks.list', { customerId, status: 'open' })).rows.map((r) => r.title)).toContain('展会见面');
     await page.close();
   });
 });

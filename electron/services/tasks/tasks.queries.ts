@@ -43,9 +43,10 @@ const ROW_COLUMNS = [
   't.message_id',
   't.done_at',
   't.created_at',
+  't.deleted_at',
 ] as const;
 
-type RawRow = Pick<TasksTable, 'id' | 'kind' | 'title' | 'due_at' | 'duration_min' | 'place' | 'priority' | 'repeat_unit' | 'repeat_every' | 'owner_id' | 'customer_id' | 'contact_id' | 'message_id' | 'done_at' | 'created_at'> & {
+type RawRow = Pick<TasksTable, 'id' | 'kind' | 'title' | 'due_at' | 'duration_min' | 'place' | 'priority' | 'repeat_unit' | 'repeat_every' | 'owner_id' | 'customer_id' | 'contact_id' | 'message_id' | 'done_at' | 'created_at' | 'deleted_at'> & {
   owner_name: string | null;
   customer_code: string | null;
   customer_name: string | null;
@@ -72,16 +73,18 @@ function toRow(r: RawRow): TaskRow {
     messageId: r.message_id,
     doneAt: r.done_at,
     createdAt: r.created_at,
+    deletedAt: r.deleted_at,
   };
 }
 
 /** The query of one page, before its order: open ones walk tasks_open_due (or its owner twin), done ones tasks_done. */
 function filtered(db: DbOrTx, q: Query, now: number) {
-  let base = liveTasks(db);
+  // The trash: the user's deleted tasks (a trashed customer's are in the trash with it).
+  let base = q.status === 'deleted' ? db.selectFrom('tasks as t').where('t.deleted_at', 'is not', null).where('t.customer_deleted_at', 'is', null) : liveTasks(db);
   if (q.ownerId) base = base.where('t.owner_id', '=', q.ownerId);
   if (q.customerId) base = base.where('t.customer_id', '=', q.customerId);
   if (q.status === 'done') return base.where('t.done_at', 'is not', null);
-  if (q.status === 'all') return base;
+  if (q.status === 'all' || q.status === 'deleted') return base;
   base = base.where('t.done_at', 'is', null);
   const before = q.status === 'overdue' ? Math.min(now, q.dueBefore ?? now) : q.dueBefore;
   return before === null ? base : base.where('t.due_at', '<', before);
@@ -90,7 +93,9 @@ function filtered(db: DbOrTx, q: Query, now: number) {
 /** One page of live tasks: open and overdue soonest first, done newest done first, all by due date. */
 export function listPage(db: DbOrTx, q: Query, now: number) {
   const base = withNames(filtered(db, q, now)).select(ROW_COLUMNS);
-  const ordered = q.status === 'done' ? base.orderBy('t.done_at', 'desc').orderBy('t.id', 'desc') : base.orderBy('t.due_at').orderBy('t.id');
+  const newest = { done: 't.done_at', deleted: 't.deleted_at' } as const;
+  const ordered =
+    q.status === 'done' || q.status === 'deleted' ? base.orderBy(newest[q.status], 'desc').orderBy('t.id', 'desc') : base.orderBy('t.due_at').orderBy('t.id');
   return ordered.limit(q.limit).offset(q.offset);
 }
 
@@ -135,12 +140,12 @@ export async function getTask(db: DbOrTx, id: string): Promise<Task | undefined>
     .leftJoin('owners as o', 'o.id', 't.owner_id')
     .leftJoin('mail_messages as m', 'm.id', 't.message_id')
     .select(ROW_COLUMNS)
-    .select(['t.notes', 'm.subject as message_subject', 't.updated_at', 't.deleted_at'])
+    .select(['t.notes', 'm.subject as message_subject', 't.updated_at'])
     .where('t.id', '=', id)
     .executeTakeFirst();
   if (!t) return undefined;
   const next = await nextOf(db, id);
-  return { ...toRow(t), notes: t.notes, messageSubject: t.message_subject ?? null, nextId: next?.id ?? null, updatedAt: t.updated_at, deletedAt: t.deleted_at };
+  return { ...toRow(t), notes: t.notes, messageSubject: t.message_subject ?? null, nextId: next?.id ?? null, updatedAt: t.updated_at };
 }
 
 export async function insertTask(db: DbOrTx, id: string, columns: TaskColumns, now: number): Promise<void> {

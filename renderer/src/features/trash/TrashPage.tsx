@@ -10,6 +10,7 @@ import { GradeTag } from '../../ui/GradeTag.tsx';
 import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { useTimeFormat } from '../../ui/time-format.ts';
 import { useFeedback } from '../../app/feedback.ts';
+import { TrashedTasks } from '../tasks/TrashedTasks.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -102,6 +103,7 @@ export function TrashPage() {
         pagination={{ current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => setPage(p) }}
         locale={{ emptyText: list.isLoading ? ' ' : <EmptyState title={t('trash.empty')} testId="trash-empty" /> }}
       />
+      <TrashedTasks />
     </div>
   );
 }

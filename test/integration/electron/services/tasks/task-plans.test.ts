@@ -28,6 +28,9 @@ it('Today’s due tasks and the Tasks page walk their partial indexes in order, 
   const done = plan(listPage(db, { ...page, status: 'done', ownerId: 'o1' }, T0));
   expect(done).toMatch(/SEARCH t USING INDEX tasks_owner_done \(owner_id=\?/);
   expect(done).not.toMatch(/TEMP B-TREE/);
+  const trash = plan(listPage(db, { ...page, status: 'deleted' }, T0));
+  expect(trash).toMatch(/(SCAN|SEARCH) t USING INDEX tasks_deleted/);
+  expect(trash).not.toMatch(/TEMP B-TREE/);
   const folder = plan(listPage(db, { ...page, status: 'all', customerId: 'c1' }, T0));
   expect(folder).toMatch(/SEARCH t USING INDEX tasks_customer \(customer_id=\?\)/);
   expect(folder).not.toMatch(/TEMP B-TREE/);

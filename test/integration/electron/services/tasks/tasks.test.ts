@@ -140,7 +140,9 @@ describe('tasks', () => {
     expect(await a.call('tasks.remove', { id: task.id })).toEqual({ count: 0 });
     expect((await a.call('customers.get', { id: customer.id })).lastContactedAt).toBeNull();
     expect((await a.fail('tasks.complete', { id: task.id })).code).toBe('notFound');
+    expect((await a.call('tasks.list', { status: 'deleted' })).rows).toMatchObject([{ id: task.id, deletedAt: T0 + DAY + 3_600_000 }]);
     expect((await a.call('tasks.restore', { id: task.id })).deletedAt).toBeNull();
+    expect((await a.call('tasks.list', { status: 'deleted' })).total).toBe(0);
     expect((await a.call('customers.get', { id: customer.id })).lastContactedAt).toBe(T0 + 2 * DAY);
     // Editing a done task keeps its entry in step.
     await a.call('tasks.update', { id: task.id, title: 'Called about the samples' });
