@@ -17,7 +17,7 @@ const REPS = 50;
 
 export async function benchTasks(): Promise<string[]> {
   const lines = [`## tasks (${TASKS.toLocaleString('en')} tasks over ${CUSTOMERS.toLocaleString('en')} customers)`];
-  const dataDir = await cachedBenchDir('tradefolio-bench-tasks-v4', async (opened) => {
+  const dataDir = await cachedBenchDir('tradefolio-bench-tasks-v5', async (opened) => {
     seedCustomers(opened.sqlite, { customers: CUSTOMERS, activitiesPerCustomer: 0, now: BENCH_NOW, seed: 14 });
     seedTasks(opened.sqlite, { count: TASKS, now: BENCH_NOW });
     return `${CUSTOMERS} customers, ${TASKS} tasks`;
