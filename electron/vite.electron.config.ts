@@ -9,6 +9,8 @@ import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
  *   electron/preload/preload.ts → dist-electron/preload.cjs
  *   electron/services/mail/store/parse-worker.ts → dist-electron/parse-worker.cjs (the mail
  *     parser's worker thread, found beside main.cjs by parse-pool.ts)
+ *   electron/services/imports/contact-import/contact-rows-worker.ts → dist-electron/contact-rows-worker.cjs
+ *     (a contact import's reading thread, found beside main.cjs by contact-rows.ts)
  * Two separate builds, so no chunk is shared between them: a sandboxed preload can require
  * nothing but `electron`, so it must be one self-contained file. Everything else (zod,
  * kysely, our shared/, db/, services) is bundled in; better-sqlite3 stays external because
@@ -52,6 +54,7 @@ const mainConfig = nodeBundle(
 );
 const preloadConfig = nodeBundle(path.join(root, 'electron/preload/preload.ts'), 'preload.cjs', ['electron'], false);
 const parseWorkerConfig = nodeBundle(path.join(root, 'electron/services/mail/store/parse-worker.ts'), 'parse-worker.cjs', nodeBuiltins, false);
+const contactRowsWorkerConfig = nodeBundle(path.join(root, 'electron/services/imports/contact-import/contact-rows-worker.ts'), 'contact-rows-worker.cjs', nodeBuiltins, false);
 
 /** Runs the preload build once the main build has finished (and emptied dist-electron/). */
 function buildPreloadAfterMain(): Plugin {
@@ -61,6 +64,7 @@ function buildPreloadAfterMain(): Plugin {
     async closeBundle() {
       await build({ ...preloadConfig, configFile: false });
       await build({ ...parseWorkerConfig, configFile: false });
+      await build({ ...contactRowsWorkerConfig, configFile: false });
     },
   };
 }

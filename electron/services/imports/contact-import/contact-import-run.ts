@@ -8,15 +8,15 @@ import { insertChannelRows, insertContactRows, normalizeChannel } from '../../cu
 import { reindexCustomers } from '../../customers/customer-index.queries.ts';
 import { addCustomerTags, insertCustomerRows, takeSeqRange } from '../../customers/customer.queries.ts';
 import { openContactFile } from '../contacts/contact-file.reader.ts';
-import { normaliseContactRow, type NormalisedRow } from '../contacts/contact-row.ts';
 import type { ColumnTarget } from '../contacts/header-mapping.ts';
 import { importBatch, insertImportProblems, type ImportBatchRow } from '../mail-import/mail-import.queries.ts';
 import { advanceContactBatch, fillCustomerFields, insertContactRowRecords, mergeTargets, ownerIdsByName, regionCodes, useMemoryTempStore } from './contact-import.queries.ts';
 import { type ChunkPlan, planChunk, type PlanContext } from './contact-chunk-plan.ts';
 import { heldFieldValues, insertCustomFieldValues } from './contact-custom-fields.queries.ts';
 import { resolveImportFields, type ImportFields, type ResolvedFields } from './contact-custom-fields.ts';
-import { matchKeys, matchRows } from './contact-matching.ts';
+import { matchRows } from './contact-matching.ts';
 import type { ContactImportOptions } from './contact-import.options.ts';
+import { contactRows, type SeqRow } from './contact-rows.ts';
 
 /**
  * One run of a contact import: streams the sheet's rows from the batch's checkpoint on and
@@ -26,7 +26,8 @@ import type { ContactImportOptions } from './contact-import.options.ts';
  * without doing a row twice. Columns mapped to custom fields find or make their fields in the
  * chunk that first meets a value of theirs (contact-custom-fields.ts). Writes are set-wise (a multi-row insert per table per chunk) through
  * the customers' own queries, and reindexCustomers keeps search, company domains and mail filing
- * right for every customer the chunk touched.
+ * right for every customer the chunk touched. The rows are read and normalised on a worker thread
+ * (contact-rows.ts) while the chunk before is written.
  */
 
 const CHUNK_ROWS = 2000;
@@ -104,11 +105,11 @@ async function writePlan(trx: Tx, batchId: string, plan: ChunkPlan, createdField
  * One chunk in its transaction: its custom fields found or made, its rows matched, planned and
  * written with their records and problems, and the checkpoint moved. Returns the fields known so far.
  */
-async function commitChunk(trx: Tx, batchId: string, rows: ReadonlyArray<{ seq: number; row: NormalisedRow }>, ctx: PlanContext, now: number): Promise<ImportFields> {
+async function commitChunk(trx: Tx, batchId: string, rows: readonly SeqRow[], ctx: PlanContext, now: number): Promise<ImportFields> {
   // Rows that will be skipped make no field: it would stay empty.
   const importable = rows.filter((r) => ctx.decisions.get(r.row.rowNumber) !== 'skip' && !r.row.problems.some((p) => p.severity === 'error'));
   const resolved = await resolveImportFields(trx, importable.flatMap((r) => r.row.contact.customFields.map((f) => f.label)), ctx.customFields, now);
-  const keys = rows.map((r) => matchKeys(r.row.contact));
+  const keys = rows.map((r) => r.keys);
   const matches = await matchRows(trx, keys);
   const matched = [...new Set(matches.filter((m) => m !== null).map((m) => m.customerId))];
   const targets = { ...(await mergeTargets(trx, matched)), fieldValues: await heldFieldValues(trx, matched) };
@@ -151,7 +152,9 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
   const batch = await importBatch(db, batchId);
   if (!batch || !batch.options) throw new Error(`no contact import ${batchId} to run`);
   const options = JSON.parse(batch.options) as ContactImportOptions;
-  const file = await openContactFile(batch.source_path, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
+  const open = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
+  // Here for the sheet's name and to fail early; the rows are read by contactRows.
+  const file = await openContactFile(batch.source_path, open);
   const sheet = file.sheets[options.sheet];
   if (!sheet) throw new Error(`sheet ${options.sheet} is gone from ${batch.source_path}`);
   const ctx: Omit<PlanContext, 'customFields'> = {
@@ -163,27 +166,27 @@ export async function runContactImport(env: ContactImportEnv, batchId: string, s
   };
   const targets: ColumnTarget[] = options.mapping;
   const done = Number(batch.checkpoint ?? 0);
-  let seq = 0;
-  let pending: Array<{ seq: number; row: NormalisedRow }> = [];
+  const pending: SeqRow[] = [];
   let chunks = 0;
   let fields: ImportFields = new Map();
   const flush = async () => {
     if (pending.length === 0) return;
-    const rows = pending;
-    pending = [];
+    // A chunk is CHUNK_ROWS rows exactly, however the rows arrive: its end is the checkpoint.
+    const rows = pending.splice(0, CHUNK_ROWS);
     // Known only once committed: a chunk rolled back made no fields.
     fields = await db.transaction().execute((trx) => commitChunk(trx, batchId, rows, { ...ctx, customFields: fields }, clock.now()));
     env.faultPoint(`import:contacts-committed:${++chunks}`);
     const row = await importBatch(db, batchId);
     if (row) env.committed(row);
+    // A chunk runs as one chain of promise jobs: without a turn of the event loop here, a call
+    // that came in meanwhile (a screen's customers.list over IPC) waits for the whole import.
+    await new Promise((resolve) => setImmediate(resolve));
   };
   const tempStore = await useMemoryTempStore(db, 'memory');
   try {
-    for await (const row of file.rows(sheet.index)) {
-      seq++;
-      if (seq <= done) continue;
-      pending.push({ seq, row: normaliseContactRow(row, sheet, targets) });
-      if (pending.length >= CHUNK_ROWS) {
+    for await (const rows of contactRows({ path: batch.source_path, open, sheet: sheet.index, targets, after: done })) {
+      pending.push(...rows);
+      while (pending.length >= CHUNK_ROWS) {
         await flush();
         if (signal?.aborted) return;
       }
