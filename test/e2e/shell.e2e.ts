@@ -71,7 +71,7 @@ describe('the shell (web host, Chromium)', () => {
     await page.reload();
     await expect.poll(() => box.boundingBox()).not.toBeNull();
     const placeholder = await box.boundingBox();
-    expect(await page.locator('.filter-placeholder').allTextContents()).toEqual(['Grade', 'Stage', 'Country', 'Owner', 'Tag', 'Last contact', 'Sort by name']);
+    expect(await page.locator('.filter-placeholder').allTextContents()).toEqual(['Grade', 'Value', 'Stage', 'Country', 'Owner', 'Tag', 'Last contact', 'Sort by name']);
     await page.unroute(/CustomerFilterControls/);
     await page.reload();
     const grade = page.getByTestId('filter-grade');

@@ -21,15 +21,12 @@ import { useFeedback } from '../../app/feedback.ts';
 import { useFirstScreen } from '../../first-screen/index.ts';
 import { openTaskForm } from '../tasks/task-form-store.ts';
 import { afterFirstPaint } from '../../ui/after-first-paint.ts';
+import { StageSuggestionsButton } from '../scores/StageSuggestionsButton.tsx';
 
 /** The dialog (with antd's Form) loads once something is selected, not with the list. */
 const TransferOwnerDialog = lazy(() => withFullStyles(() => import('../owners/TransferOwnerDialog.tsx'))().then((m) => ({ default: m.TransferOwnerDialog })));
 /** Likewise the personalised send, on first use. */
 const BatchSendDialog = lazy(() => withFullStyles(() => import('../mail/batch/BatchSendDialog.tsx'))().then((m) => ({ default: m.BatchSendDialog })));
-// The pending stage suggestions (value score, issue 14): after the list's first paint, like the filters.
-const StageSuggestionsButton = lazy(() =>
-  withFullStyles(() => import('../scores/StageSuggestionsDrawer.tsx'))().then((m) => ({ default: m.StageSuggestionsButton })),
-);
 
 /** Going into a folder and back keeps the list as it was. */
 let rememberedFilters: CustomerListFilters = INITIAL_FILTERS;
@@ -151,11 +148,8 @@ export function CustomerListPage() {
           {total === null ? '' : t('customers.list.total', { count: total })}
         </span>
         <span style={{ flex: 1 }} />
-        {painted && (
-          <Suspense fallback={null}>
-            <StageSuggestionsButton />
-          </Suspense>
-        )}
+        {/* The pending stage suggestions (value score, issue 14): asked for after the list's first paint, like the filters. */}
+        {painted && <StageSuggestionsButton />}
         <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.openCreate()} data-testid="new-customer">
           {t('customers.list.new')}
         </Button>

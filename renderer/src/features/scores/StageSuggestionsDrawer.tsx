@@ -1,5 +1,4 @@
-import { Badge, Button, Drawer, Empty, List, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Drawer, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/router.ts';
 import { useCall } from '../../app/useCall.ts';
@@ -8,22 +7,19 @@ import { useSuggestionDecision } from './useSuggestionDecision.ts';
 
 const PAGE = 200;
 
-/** The customer list's "Stage suggestions" button and the drawer listing every pending one. */
-export function StageSuggestionsButton() {
+/** The drawer listing every pending stage suggestion (opened from the customer list's button). */
+export function StageSuggestionsDrawer({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const [open, setOpen] = useState(false);
   const page = useCall('scores.suggestions', { limit: PAGE });
   const { decide, pending } = useSuggestionDecision();
   const total = page.data?.total ?? 0;
+  const setOpen = (open: boolean) => {
+    if (!open) onClose();
+  };
   return (
     <>
-      <Badge count={total} size="small" overflowCount={999}>
-        <Button onClick={() => setOpen(true)} data-testid="stage-suggestions-open">
-          {t('scores.suggestions.title')}
-        </Button>
-      </Badge>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t('scores.suggestions.open', { count: total })} size="large" destroyOnHidden>
+      <Drawer open onClose={onClose} title={t('scores.suggestions.open', { count: total })} size="large" destroyOnHidden>
         {total === 0 ? (
           <Empty description={t('scores.suggestions.empty')} />
         ) : (
