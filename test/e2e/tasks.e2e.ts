@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/temp-core.ts';
 
 /**
  * Tasks (issue 14 point 1) in Chromium: a follow-up created from a mail in the reading pane, seen
- * on the Tasks page, completed there, and on the customer's timeline as a contact; the new-task
+ * on the Tasks page and in Today, completed from Today, and on the customer's timeline as a contact; the new-task
  * shortcut on a customer's folder, in Chinese.
  */
 describe('tasks (web host, Chromium)', () => {
@@ -35,7 +35,7 @@ describe('tasks (web host, Chromium)', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('follows up a mail from the reading pane, completes the task on the Tasks page and shows it on the timeline', async () => {
+  it('follows up a mail from the reading pane, sees the task in Today, completes it there and shows it on the timeline', async () => {
     const page = await session.open({ locale: 'en-US' });
     await page.getByTestId('global-search').fill('catalogue');
     await page.keyboard.press('Enter');
@@ -51,6 +51,16 @@ describe('tasks (web host, Chromium)', () => {
     await expect.poll(() => form.getByTestId('task-contact').textContent()).toContain('Anna Berg');
     expect(await page.getByTestId('task-mail-link').textContent()).toContain('Catalogue for the autumn fair');
     await page.getByTestId('task-title').fill('Send the autumn catalogue');
+    // Due an hour ago rather than in the follow-up's 3 days, so that Today shows it now.
+    const due = await page.evaluate(() => {
+      const d = new Date(Date.now() - 3_600_000);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+    });
+    await page.getByTestId('task-due').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(due);
+    await page.keyboard.press('Enter');
     await page.getByTestId('task-form-save').click();
     await form.waitFor({ state: 'detached' });
 
@@ -61,7 +71,18 @@ describe('tasks (web host, Chromium)', () => {
     await row.waitFor();
     expect(await row.getByTestId('task-customer-link').textContent()).toBe('Hamburg Trade GmbH');
     expect(await row.textContent()).toContain('Anna Berg');
-    await row.getByTestId('task-done-toggle').click();
+
+    // Today lists it with the tasks, and completes it in one click.
+    await page.getByTestId('nav-today').click();
+    const todayRow = page.getByTestId('today-section-task').getByTestId('today-row').filter({ hasText: 'Send the autumn catalogue' });
+    await todayRow.waitFor();
+    expect(await todayRow.textContent()).toContain('Hamburg Trade GmbH');
+    await todayRow.getByTestId('today-done').click();
+    await expect.poll(() => page.getByTestId('today-section-task').count()).toBe(0);
+
+    await page.evaluate(() => {
+      window.location.hash = '#/tasks';
+    });
     await expect.poll(() => page.getByTestId('task-row').count()).toBe(0);
     await page.getByTestId('tasks-status-done').click();
     await expect.poll(() => page.getByTestId('task-row').filter({ hasText: 'Send the autumn catalogue' }).getAttribute('data-done')).toBe('true');
