@@ -34,7 +34,8 @@ function seedDeals(sqlite: BetterSqlite3.Database): string {
   sqlite.transaction(() => {
     customers.forEach((c, i) => {
       const id = newId();
-      const at = BENCH_NOW - 365 * DAY + ((i * 7919) % (365 * DAY));
+      // Sent over the last year, spread evenly (by a stride prime to 365).
+      const at = BENCH_NOW - ((i * 7919) % 365) * DAY - (i % 600) * 60_000;
       const number = `Q-${String(i + 1).padStart(6, '0')}`;
       const accepted = i % 3 === 0;
       // A sent quote's follow-up a week after it was sent: the older ones are overdue follow-ups.
@@ -61,7 +62,7 @@ export async function benchToday(): Promise<string[]> {
   const lines = [
     `## today (${CUSTOMERS.toLocaleString('en')} customers, ~${(CUSTOMERS * ACTIVITIES_PER_CUSTOMER).toLocaleString('en')} activities, ${TASKS.toLocaleString('en')} tasks, a quote per customer, payments, L/Cs, ${SHIPMENTS.toLocaleString('en')} shipments)`,
   ];
-  const dataDir = await cachedBenchDir('tradefolio-bench-today-v1', async (opened) => {
+  const dataDir = await cachedBenchDir('tradefolio-bench-today-v2', async (opened) => {
     const seeded = seedCustomers(opened.sqlite, { customers: CUSTOMERS, activitiesPerCustomer: ACTIVITIES_PER_CUSTOMER, now: BENCH_NOW, seed: 31 });
     seedTasks(opened.sqlite, { count: TASKS, now: BENCH_NOW });
     return `${seeded.customers} customers, ${seeded.activities} activities, ${TASKS} tasks, ${seedDeals(opened.sqlite)}`;

@@ -50,18 +50,27 @@ function primaryContact(customerColumn: string) {
     ORDER BY ct.is_primary DESC, ct.created_at LIMIT 1)`;
 }
 
-/** Sent quotes (their newest revision) whose follow-up date has come; found through quotes_follow_up. */
-export async function quoteFollowUps(db: Db, q: SectionQuery): Promise<SectionRows> {
+/**
+ * Sent quotes (their newest revision) whose follow-up date has come, through quotes_follow_up in
+ * date order. The unary `+` keeps SQLite off quotes_status_valid and customers_deleted: without
+ * statistics it takes an equality for selective, walks every sent quote (or live customer) and
+ * sorts them — 106 ms at 100,000 quotes, against well under 1 ms this way. Exported so a test can
+ * EXPLAIN it.
+ */
+export function quoteFollowUpsQuery(db: Db, q: Pick<SectionQuery, 'until' | 'ownerId'>) {
   let base = db
     .selectFrom('quotes as q')
     .innerJoin('customers as c', 'c.id', 'q.customer_id')
     .where('q.follow_up_at', 'is not', null)
     .where('q.follow_up_at', '<=', q.until)
     .where('q.deleted_at', 'is', null)
-    .where('q.status', '=', 'sent')
-    .where('q.superseded_by_id', 'is', null)
-    .where('c.deleted_at', 'is', null);
+    .where(sql<boolean>`+q.status = 'sent' AND +q.superseded_by_id IS NULL AND +c.deleted_at IS NULL`);
   if (q.ownerId) base = base.where('q.owner_id', '=', q.ownerId);
+  return base;
+}
+
+export async function quoteFollowUps(db: Db, q: SectionQuery): Promise<SectionRows> {
+  const base = quoteFollowUpsQuery(db, q);
   const [total, rows] = await Promise.all([
     countUpTo(db, base, TODAY_COUNT_CAP),
     base
