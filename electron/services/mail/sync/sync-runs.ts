@@ -55,27 +55,19 @@ type QueuedRun = { folders: readonly string[] | undefined; quiet: boolean; windo
 export function createSyncRuns(deps: SyncRunDeps) {
   const { db, clock, log } = deps;
   const changed = (entities: DataEntity[]) => deps.emit('data.changed', { entities });
-  const sync = createMailSync({
+  // What both protocols' syncs are given: the same stores, parser, passwords and batch size.
+  const common = {
     db,
     clock,
     log,
     stores: deps.stores,
     ...(deps.parser ? { parser: deps.parser } : {}),
     password: deps.password,
-    ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}),
     ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
-  });
+  };
+  const sync = createMailSync({ ...common, ...(deps.clientInfo ? { clientInfo: deps.clientInfo } : {}) });
   /** POP3 accounts (pop3-sync.ts) run through the same queue, scheduler and events as IMAP ones. */
-  const pop3 = createPop3Sync({
-    db,
-    clock,
-    log,
-    stores: deps.stores,
-    ...(deps.parser ? { parser: deps.parser } : {}),
-    password: deps.password,
-    ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
-    ...(deps.faultPoint ? { faultPoint: deps.faultPoint } : {}),
-  });
+  const pop3 = createPop3Sync({ ...common, ...(deps.faultPoint ? { faultPoint: deps.faultPoint } : {}) });
   const syncAccount: typeof sync.syncAccount = async (id, options) =>
     (await accountKind(db, id)) === 'pop3' ? pop3.syncAccount(id, options) : sync.syncAccount(id, options);
   /** New mail committed by a sync that is still running; the screens refresh twice a second at most. */
