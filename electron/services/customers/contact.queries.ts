@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { insertRows } from '../core/bulk-insert.queries.ts';
 import type { DbOrTx, Tx } from '../../../db/database.ts';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import type { Contact } from '../../../shared/contract/customers.contract.ts';
@@ -67,9 +67,10 @@ export async function softDeleteContact(trx: Tx, id: string, now: number): Promi
 }
 
 /** Fixed texts, prepared once by the driver's statement cache (db/sqlite-dialect.ts); see insertCustomerRows. */
-const INSERT_CONTACT =
-  'INSERT INTO contacts (id, customer_id, name, title, is_primary, notes, preferred_language, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL)';
-const INSERT_CHANNEL = 'INSERT INTO contact_channels (id, contact_id, kind, value, value_normalized, label, sort) VALUES (?, ?, ?, ?, ?, NULL, ?)';
+const INSERT_CONTACT = 'INSERT INTO contacts (id, customer_id, name, title, is_primary, notes, preferred_language, created_at, updated_at, deleted_at)';
+const CONTACT_TUPLE = '(?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL)';
+const INSERT_CHANNEL = 'INSERT INTO contact_channels (id, contact_id, kind, value, value_normalized, label, sort)';
+const CHANNEL_TUPLE = '(?, ?, ?, ?, ?, NULL, ?)';
 
 export interface NewContactRow {
   id: string;
@@ -89,18 +90,14 @@ export interface NewChannelRow {
 }
 
 /**
- * Many new contacts at once (imports): one prepared statement per contact, where writeContact
- * takes three built ones. The caller reindexes their customers in the same transaction.
+ * Many new contacts at once (imports): fixed 50-row inserts (insertRows), where writeContact
+ * takes three built statements per contact. The caller reindexes their customers in the same transaction.
  */
 export async function insertContactRows(trx: Tx, rows: readonly NewContactRow[], now: number): Promise<void> {
-  for (const r of rows) {
-    await trx.executeQuery(CompiledQuery.raw(INSERT_CONTACT, [r.id, r.customerId, r.name, r.title, r.isPrimary ? 1 : 0, r.notes, now, now]));
-  }
+  await insertRows(trx, INSERT_CONTACT, CONTACT_TUPLE, rows.map((r) => [r.id, r.customerId, r.name, r.title, r.isPrimary ? 1 : 0, r.notes, now, now]));
 }
 
 /** Channels added to new or existing contacts, normalised as writeContact does. */
 export async function insertChannelRows(trx: Tx, rows: readonly NewChannelRow[]): Promise<void> {
-  for (const r of rows) {
-    await trx.executeQuery(CompiledQuery.raw(INSERT_CHANNEL, [r.id, r.contactId, r.kind, r.value, normalizeChannel(r.kind, r.value), r.sort]));
-  }
+  await insertRows(trx, INSERT_CHANNEL, CHANNEL_TUPLE, rows.map((r) => [r.id, r.contactId, r.kind, r.value, normalizeChannel(r.kind, r.value), r.sort]));
 }

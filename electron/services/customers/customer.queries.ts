@@ -1,9 +1,10 @@
-import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../../db/database.ts';
 import type { CustomersTable, CustomFieldDefsTable } from '../../../db/tables/tables.ts';
 import type { ParsedInput } from '../../../shared/contract/contract.ts';
 import { formatCustomerCode } from '../../../shared/domain/customer-code.ts';
 import { normalizeCompanyName } from '../../../shared/domain/name-similarity.ts';
+import { insertRows } from '../core/bulk-insert.queries.ts';
 import { newId } from '../core/ids.ts';
 import { selectCustomerRows } from './customer-rows.queries.ts';
 
@@ -127,7 +128,8 @@ const CUSTOMER_COLUMNS = [
 // Every column of a new customer row is in the list (one added to the table type and not here fails to compile).
 const everyCustomerColumn: Exclude<keyof Insertable<CustomersTable>, (typeof CUSTOMER_COLUMNS)[number] | 'rid'> extends never ? true : false = true;
 void everyCustomerColumn;
-const INSERT_CUSTOMER = `INSERT INTO customers (${CUSTOMER_COLUMNS.join(', ')}) VALUES (${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_CUSTOMER_HEAD = `INSERT INTO customers (${CUSTOMER_COLUMNS.join(', ')})`;
+const INSERT_CUSTOMER_TUPLE = `(${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`;
 
 /**
  * Takes `count` consecutive numbers of a region at once (a bulk import); returns the first, or
@@ -146,15 +148,16 @@ export async function takeSeqRange(trx: Tx, regionCode: string, count: number): 
 /**
  * Many customers at once (imports): the same columns and code as insertCustomerRow, each with
  * its own id and the seq the caller took (takeSeqRange); tags are addCustomerTags', the index
- * reindexCustomers' in the same transaction. One fixed text, prepared once by the driver's
- * statement cache (db/sqlite-dialect.ts): building a 1,000-row insert with the query builder
- * cost more than SQLite's work (test/bench/RESULTS.md › contacts-import).
+ * reindexCustomers' in the same transaction. Fixed texts of 50 rows (insertRows), prepared once
+ * by the driver's statement cache (db/sqlite-dialect.ts): building a 1,000-row insert with the
+ * query builder cost more than SQLite's work (test/bench/RESULTS.md › contacts-import).
  */
 export async function insertCustomerRows(trx: Tx, rows: ReadonlyArray<{ id: string; input: CustomerInput; seq: number }>, now: number): Promise<void> {
-  for (const { id, input, seq } of rows) {
+  const values = rows.map(({ id, input, seq }) => {
     const row = newCustomerRow(id, input, seq, now);
-    await trx.executeQuery(CompiledQuery.raw(INSERT_CUSTOMER, CUSTOMER_COLUMNS.map((c) => row[c] ?? null)));
-  }
+    return CUSTOMER_COLUMNS.map((c) => row[c] ?? null);
+  });
+  await insertRows(trx, INSERT_CUSTOMER_HEAD, INSERT_CUSTOMER_TUPLE, values);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../../../db/database.ts';
 import type { ImportContactRowsTable } from '../../../../db/tables/imports.tables.ts';
+import { insertRows } from '../../core/bulk-insert.queries.ts';
 import { idChunks } from '../../core/id-chunks.ts';
 
 /**
@@ -93,16 +94,12 @@ export async function ownerIdsByName(db: DbOrTx): Promise<Map<string, string>> {
   return new Map(rows.map((o) => [o.name.trim().toLowerCase(), o.id]));
 }
 
-const INSERT_ROW_RECORD =
-  'INSERT INTO import_contact_rows (batch_id, seq, row_number, action, customer_id, contact_id, created_customer, created_contact, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_ROW_RECORD = 'INSERT INTO import_contact_rows (batch_id, seq, row_number, action, customer_id, contact_id, created_customer, created_contact, added)';
 
-/** One prepared statement per row (see insertCustomerRows). */
+/** Fixed 50-row inserts (insertRows; see insertCustomerRows). */
 export async function insertContactRowRecords(trx: Tx, rows: ReadonlyArray<Insertable<ImportContactRowsTable>>): Promise<void> {
-  for (const r of rows) {
-    await trx.executeQuery(
-      CompiledQuery.raw(INSERT_ROW_RECORD, [r.batch_id, r.seq, r.row_number, r.action, r.customer_id ?? null, r.contact_id ?? null, r.created_customer ?? 0, r.created_contact ?? 0, r.added ?? null]),
-    );
-  }
+  const values = rows.map((r) => [r.batch_id, r.seq, r.row_number, r.action, r.customer_id ?? null, r.contact_id ?? null, r.created_customer ?? 0, r.created_contact ?? 0, r.added ?? null]);
+  await insertRows(trx, INSERT_ROW_RECORD, '(?, ?, ?, ?, ?, ?, ?, ?, ?)', values);
 }
 
 /** Adds a committed chunk's counts and moves the checkpoint, in the chunk's transaction. */
