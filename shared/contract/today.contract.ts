@@ -40,7 +40,7 @@ export const TodaySection = z.object({
   kind: TodayKindSchema,
   /** All that is due of this kind, counted up to TODAY_COUNT_CAP; `rows` holds the first `limit` of them, most urgent first. */
   total: z.number(),
-  /** There may be more than `total` (the count stopped at the cap): shown as "1,000+". */
+  /** There may be more than `total` (the count stopped at the cap): shown as "100+". */
   capped: z.boolean(),
   rows: z.array(TodayItem),
 });

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../db/database.ts';
 
 /**
  * How many rows `base` has, counting no further than `cap`: SQLite stops walking the index
- * there. A screen that shows "1,000+" needs no more, and counting 60,000 overdue rows exactly
+ * there. A screen that shows "100+" needs no more, and counting 60,000 overdue rows exactly
  * costs ~20 ms a section where this costs well under one (measured: test/bench/today.bench.ts).
  */
 export async function countUpTo<DB, TB extends keyof DB, O>(db: DbOrTx, base: SelectQueryBuilder<DB, TB, O>, cap: number): Promise<number> {

@@ -17,7 +17,7 @@ export interface DeadlineInput {
   /** The quote's owner, else its customer's. */
   ownerId?: string | null;
   limit: number;
-  /** Count no further (Today's "1,000+"). */
+  /** Count no further (Today's "100+"). */
   countCap?: number;
 }
 

@@ -120,7 +120,7 @@ export function tasksDueQuery(db: DbOrTx, input: { until: number; ownerId?: stri
  */
 export async function tasksDue(
   db: DbOrTx,
-  input: { until: number; ownerId?: string | null; kind?: TaskRow['kind']; limit: number; /** Count no further (Today's "1,000+"). */ countCap?: number },
+  input: { until: number; ownerId?: string | null; kind?: TaskRow['kind']; limit: number; /** Count no further (Today's "100+"). */ countCap?: number },
   _now: number,
 ): Promise<{ total: number; rows: TaskRow[] }> {
   const base = tasksDueQuery(db, input);
