@@ -1,4 +1,5 @@
-import { Skeleton } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Skeleton, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayItem } from '../../../../shared/contract/today.contract.ts';
@@ -13,12 +14,20 @@ import { useTimeFormat } from '../../ui/time-format.ts';
 import { useComposer } from '../mail/compose/useComposer.tsx';
 import { LogCallModal } from '../reminders/LogCallModal.tsx';
 import { OwnerFilter } from '../reminders/OwnerFilter.tsx';
+import { openTaskForm } from '../tasks/task-form-store.ts';
 import { NotificationToggle } from './NotificationToggle.tsx';
 import { TodaySectionCard, type RowHandlers } from './TodaySectionCard.tsx';
 import './today.css';
 
 /** Reminders come due by the clock passing: re-read every minute, as the badge does. */
 const RECHECK_MS = 60_000;
+
+/** A task made from Today is for today: due at the next full hour. */
+function nextHour(): number {
+  const d = new Date();
+  d.setHours(d.getHours() + 1, 0, 0, 0);
+  return d.getTime();
+}
 
 /**
  * The home screen: everything due by the end of today, by kind (tasks and appointments,
@@ -73,6 +82,11 @@ export function TodayPage() {
       >
         <NotificationToggle />
         <OwnerFilter testId="today-owner-filter" value={ownerId} onChange={setOwnerId} />
+        <Tooltip title={t('tasks.newTaskShortcut')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openTaskForm({ taskId: null, preset: { dueAt: nextHour() } })} data-testid="today-new-task">
+            {t('tasks.newTask')}
+          </Button>
+        </Tooltip>
       </ListPageHeader>
       {list.isLoading ? (
         <Skeleton active />
