@@ -19,6 +19,7 @@ import * as m0017 from './0017-order-payments.ts';
 import * as m0018 from './0018-customer-scores.ts';
 import * as m0019 from './0019-pop3.ts';
 import * as m0020 from './0020-today.ts';
+import * as m0021 from './0021-customers-deleted-partial.ts';
 
 /**
  * Every migration, in order. Explicit rather than read from a folder so that bundling the
@@ -45,6 +46,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-customer-scores': m0018,
   '0019-pop3': m0019,
   '0020-today': m0020,
+  '0021-customers-deleted-partial': m0021,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;
