@@ -110,6 +110,8 @@ describe('desktop notifications in the browser (web host, Chromium)', () => {
       }
       Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true });
     });
+    // The button is there while the browser has not been asked (Today's code may still be loading).
+    await page.getByTestId('notifications-allow').waitFor();
     await page.context().grantPermissions(['notifications']);
     await page.getByTestId('notifications-allow').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown), { timeout: 10_000 }).toEqual([
