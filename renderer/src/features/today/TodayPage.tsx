@@ -73,7 +73,7 @@ export function TodayPage() {
 
   const total = list.data?.total;
   return (
-    <div className="today-page" data-testid="today-page">
+    <div className="page today-page" data-testid="today-page" style={{ overflow: 'auto' }}>
       <ListPageHeader
         title={t('today.title')}
         count={total === undefined ? null : t(list.data?.sections.some((s) => s.capped) ? 'today.badgeMany' : 'today.badge', { count: total })}
