@@ -78,6 +78,38 @@ export type TopCustomerRow = z.infer<typeof TopCustomerRow>;
 export const TopCustomers = z.object({ from: EpochMs, to: EpochMs, currency: z.string(), rows: z.array(TopCustomerRow) });
 export type TopCustomers = z.infer<typeof TopCustomers>;
 
+/**
+ * The home dashboard (issue 14 point 5): customers by grade, stage, country (top 10, the rest as
+ * key '*') and source, for now; new customers by source and month, quotes sent and won per month
+ * (deals once per base number, as above) and sample costs per month, in the window; overdue
+ * follow-ups per owner at now. `ownerId` narrows every chart.
+ */
+export const DashboardInput = Window.extend({ ownerId: Id.optional() });
+export const DashboardCount = z.object({ key: z.string().nullable(), count: z.number() });
+export type DashboardCount = z.infer<typeof DashboardCount>;
+export const DashboardOverdueRow = z.object({
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  quotes: z.number(),
+  samples: z.number(),
+  customers: z.number(),
+  tasks: z.number(),
+});
+export type DashboardOverdueRow = z.infer<typeof DashboardOverdueRow>;
+export const Dashboard = z.object({
+  from: EpochMs,
+  to: EpochMs,
+  byGrade: z.array(DashboardCount),
+  byStage: z.array(DashboardCount),
+  byCountry: z.array(DashboardCount),
+  bySource: z.array(DashboardCount),
+  newBySource: z.array(z.object({ month: z.string(), source: z.string().nullable(), count: z.number() })),
+  quotes: z.array(z.object({ month: z.string(), sent: z.number(), won: z.number() })),
+  sampleCosts: z.array(SampleReportRow),
+  overdue: z.array(DashboardOverdueRow),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
 export const REPORT_KINDS = ['quotes', 'samples', 'topCustomers'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -101,6 +133,7 @@ export const reportCalls = {
   'reports.samples': { input: SampleReportInput, output: SampleReport },
   /** Customers by the value of their sent and accepted quotes in `currency`, largest first. */
   'reports.topCustomers': { input: TopCustomersInput, output: TopCustomers },
+  'reports.dashboard': { input: DashboardInput, output: Dashboard },
   /** The report's table as an .xlsx, written under a temporary name and renamed when complete. */
   'reports.exportXlsx': { input: ReportExportInput, output: ReportFile },
 } as const;

@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../core/service-deps.ts';
 import { writeBytesAtomically } from '../exports/export-file.ts';
 import { exportText } from '../exports/export-text.ts';
 import { defaultWindow, isTimeZone } from './report-months.ts';
+import { customersBy, newCustomersBySource, overdueByOwner } from './dashboard.queries.ts';
 import { quoteReport, sampleReport, topCustomers, type ReportWindow } from './reports.queries.ts';
 import type { ReportTable } from './report-xlsx.ts';
 
@@ -59,6 +60,31 @@ export function createReportService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'lo
     return { from: window.from, to: window.to, currency, rows: await topCustomers(db, { ...window, currency, limit: input.limit, ownerId: input.ownerId }, now) };
   };
 
+  /** Every dashboard chart in one call, so the page shows them together (one round trip, one window check). */
+  const dashboard = async (input: Input<'reports.dashboard'>) => {
+    const now = clock.now();
+    const window = windowOf(input, now);
+    const ownerId = input.ownerId;
+    const [byGrade, byStage, byCountry, bySource, newBySource, quoteRows, sampleCosts, overdue] = await Promise.all([
+      customersBy(db, 'grade', ownerId),
+      customersBy(db, 'stage', ownerId),
+      customersBy(db, 'country', ownerId),
+      customersBy(db, 'source', ownerId),
+      newCustomersBySource(db, window, ownerId),
+      quoteReport(db, { ...window, ownerId }, now),
+      sampleReport(db, { ...window, groupBy: 'month', ownerId }),
+      overdueByOwner(db, now, ownerId),
+    ]);
+    const months = new Map<string, { month: string; sent: number; won: number }>();
+    for (const r of quoteRows) {
+      const m = months.get(r.month) ?? { month: r.month, sent: 0, won: 0 };
+      m.sent += r.sent;
+      m.won += r.won;
+      months.set(r.month, m);
+    }
+    return { from: window.from, to: window.to, byGrade, byStage, byCountry, bySource, newBySource, quotes: [...months.values()], sampleCosts: sampleCosts, overdue };
+  };
+
   async function tableOf(input: ReportExportInput): Promise<ReportTable> {
     switch (input.report) {
       case 'quotes':
@@ -89,6 +115,7 @@ export function createReportService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'lo
       'reports.quotes': quotes,
       'reports.samples': samples,
       'reports.topCustomers': top,
+      'reports.dashboard': dashboard,
       'reports.exportXlsx': exportXlsx,
     },
   };
